@@ -1,0 +1,77 @@
+"""The `headunit` command: the same interface for drivers' devices, developers, plugin authors and tests."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from headunit import startup  # noqa: F401 - first, so start-up timing begins here
+from headunit import __version__
+
+DRIVES = ("parked", "idling", "moving")
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,4})x(\d{3,4})", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, got {text!r}")
+    return int(match[1]), int(match[2])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="headunit", description="An open in-vehicle infotainment platform.")
+    parser.add_argument("--version", action="version", version=f"headunit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    plugin_paths = argparse.ArgumentParser(add_help=False)
+    plugin_paths.add_argument("--plugins-path", action="append", default=[], metavar="DIR",
+                              help="another folder of plugins (repeatable; also HEADUNIT_PLUGINS_PATH)")
+
+    gui = argparse.ArgumentParser(add_help=False, parents=[plugin_paths])
+    gui.add_argument("--timings", action="store_true", help="print each start-up phase")
+
+    emulator = sub.add_parser("emulator", parents=[gui], help="the shell beside a simulated car")
+    emulator.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
+                          help="screen preset: 800x480, 1024x600, 1280x720 (default) or 1920x720")
+    emulator.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                          help="render the settled frame offscreen to FILE.png and exit")
+    emulator.add_argument("--open", dest="open_app", metavar="PLUGIN_ID", help="open this app")
+    emulator.add_argument("--drive", choices=DRIVES, default="parked", help="the car's state (default parked)")
+    emulator.add_argument("--night", action="store_true", default=None, help="use the night palette")
+
+    run = sub.add_parser("run", parents=[gui], help="the in-car shell: full screen, no control panel")
+    run.add_argument("--dpi", type=float, help="the screen's DPI when it reports a wrong size")
+
+    plugins = sub.add_parser("plugins", help="list, check, enable and disable plugins")
+    psub = plugins.add_subparsers(dest="plugins_command", required=True, metavar="ACTION")
+    listing = psub.add_parser("list", parents=[plugin_paths], help="every plugin found, with its status")
+    listing.add_argument("--json", action="store_true", help="a JSON list of objects")
+    check = psub.add_parser("check", help="validate a plugin folder; exit status 1 with the errors")
+    check.add_argument("path", type=Path)
+    for action in ("enable", "disable"):
+        p = psub.add_parser(action, parents=[plugin_paths], help=f"{action} a plugin by id")
+        p.add_argument("plugin_id")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command in ("emulator", "run"):
+        from headunit.gui import Launch, launch
+
+        return launch(Launch(
+            mode=args.command, size=getattr(args, "size", (1280, 720)), dpi=getattr(args, "dpi", None),
+            screenshot=getattr(args, "screenshot", None), open_app=getattr(args, "open_app", None),
+            drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
+            plugin_paths=tuple(args.plugins_path),
+        ))
+    from headunit import plugin_commands
+
+    return plugin_commands.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

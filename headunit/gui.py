@@ -1,0 +1,96 @@
+"""Running the shell: the in-car window, the emulator and offscreen screenshots."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from headunit.startup import timeline
+
+log = logging.getLogger(__name__)
+
+#: How long after the last plugin loads the screenshot waits for animations to settle.
+SETTLE_MS = 600
+
+
+@dataclass
+class Launch:
+    mode: str  # emulator or run
+    size: tuple[int, int] = (1280, 720)
+    dpi: float | None = None
+    screenshot: Path | None = None
+    open_app: str | None = None
+    drive: str | None = None
+    night: bool | None = None
+    timings: bool = False
+    plugin_paths: tuple[str, ...] = ()
+
+
+def launch(opts: Launch) -> int:
+    if opts.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no display
+    if opts.mode == "run" and sys.platform == "linux" and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "eglfs")  # a Pi's console: straight to KMS
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtQuick import QQuickWindow  # noqa: F401 - types the root object as a window
+
+    from headunit.runtime import Options, Runtime, ensure_app
+    from headunit.shell.theme import SCREEN_PRESETS, dpi_for
+
+    app = ensure_app()
+    timeline.mark("qt started")
+    width, height = opts.size
+    dpi = opts.dpi
+    if dpi is None:
+        if opts.mode == "run" and not opts.screenshot:
+            dpi = app.primaryScreen().physicalDotsPerInch()
+        else:
+            dpi = dpi_for(width, height, SCREEN_PRESETS.get(opts.size, 10.1))
+    runtime = Runtime(Options(dpi=dpi, plugin_paths=opts.plugin_paths, simulator=opts.mode == "emulator",
+                              night=opts.night, drive=opts.drive or ("parked" if opts.mode == "emulator" else None)))
+
+    windowed = opts.mode == "emulator" and not opts.screenshot
+    window = runtime.load_window("HeadUnit.Shell" if not windowed else "HeadUnit.Emulator",
+                                 "ShellWindow" if not windowed else "EmulatorWindow",
+                                 shellWidth=width, shellHeight=height)
+    exit_code = 0
+
+    def first_frame() -> None:
+        window.frameSwapped.disconnect(first_frame)
+        timeline.mark("first frame")
+        runtime.host.install_excepthook()
+        runtime.host.load_all_in_idle()
+
+    def ready() -> None:
+        timeline.mark("plugins loaded")
+        if opts.timings:
+            print(timeline.report(), flush=True)
+        if opts.open_app and not runtime.apps.openApp(opts.open_app):
+            record = runtime.host.record(opts.open_app)
+            log.error("cannot open %s: %s", opts.open_app, record.reason if record else "no such plugin")
+            nonlocal exit_code
+            exit_code = 2
+        if opts.screenshot:
+            QTimer.singleShot(SETTLE_MS, take_screenshot)
+
+    def take_screenshot() -> None:
+        image = window.grabWindow()
+        if image.isNull() or not image.save(str(opts.screenshot)):
+            log.error("%s: could not write the screenshot", opts.screenshot)
+            nonlocal exit_code
+            exit_code = 1
+        app.quit()
+
+    window.frameSwapped.connect(first_frame)
+    runtime.host.idleLoadFinished.connect(ready)
+    if opts.mode == "run" and not opts.screenshot:
+        window.showFullScreen()
+    else:
+        window.show()
+    app.exec()
+    runtime.shutdown()
+    return exit_code

@@ -1,0 +1,1 @@
+"""The plugin host: discovery, manifests, lazy loading, the plugin context, intents and containment."""

@@ -1,0 +1,196 @@
+"""Apps: the shell's view of the plugin host, for QML.
+
+A list model of every plugin (the home grid, the dock and Settings › Apps read it) and the shell's
+navigation: which app is open, the recent apps, home and back.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Qt, Signal, Slot)
+from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
+from PySide6.QtQuick import QQuickItem
+
+from headunit.host.host import PluginHost, PluginRecord
+from headunit.shell.qml_services import singleton_of
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+MAX_RECENTS = 6
+
+
+class _Role(IntEnum):
+    PluginId = Qt.UserRole + 1
+    Name = Qt.UserRole + 2
+    Icon = Qt.UserRole + 3
+    Category = Qt.UserRole + 4
+    Version = Qt.UserRole + 5
+    Status = Qt.UserRole + 6
+    Reason = Qt.UserRole + 7
+    Capabilities = Qt.UserRole + 8
+    HasTile = Qt.UserRole + 9
+    Loaded = Qt.UserRole + 10
+    Origin = Qt.UserRole + 11
+    Description = Qt.UserRole + 12
+
+
+@QmlElement
+@QmlSingleton
+@QmlUncreatable("the shell owns the apps")
+class Apps(QAbstractListModel):
+    create = singleton_of("apps")
+
+    currentAppChanged = Signal()
+    launchableChanged = Signal()
+    recentAppsChanged = Signal()
+    #: Ask the shell to show a view that is not an app, such as "settings" or "notifications".
+    shellViewRequested = Signal(str)
+
+    def __init__(self, host: PluginHost, language: str = "en", parent: QObject | None = None):
+        super().__init__(parent)
+        self._host = host
+        self._language = language
+        self._keys = [r.key for r in host.records()]
+        self._current = ""
+        self._recents: list[str] = []
+        host.recordChanged.connect(self._on_record_changed)
+        host.pluginFailed.connect(self._on_failed)
+        host.shell_intents["open-app"] = lambda params: self.openApp(str(params.get("id", "")))
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        if self._keys:
+            self.dataChanged.emit(self.index(0), self.index(len(self._keys) - 1), [_Role.Name])
+
+    def _on_record_changed(self, key: str) -> None:
+        self.launchableChanged.emit()
+        if key in self._keys:
+            row = self._keys.index(key)
+            self.dataChanged.emit(self.index(row), self.index(row))
+        record = self._host.record(key)
+        if record and record.status != "ok":
+            self._forget(key)
+
+    def _on_failed(self, key: str, reason: str) -> None:
+        record = self._host.record(key)
+        self._host.notifications.show_toast(
+            self.tr("%1 stopped working and was closed").replace("%1", record.manifest.name if record.manifest else key),
+            "error")
+
+    def _forget(self, key: str) -> None:
+        if key in self._recents:
+            self._recents.remove(key)
+            self.recentAppsChanged.emit()
+        if self._current == key:
+            self._set_current("")
+
+    def _set_current(self, key: str) -> None:
+        if key != self._current:
+            self._current = key
+            self.currentAppChanged.emit()
+
+    # Navigation
+
+    @Property(str, notify=currentAppChanged, final=True)
+    def currentApp(self) -> str:
+        """The id of the open app; empty at home."""
+        return self._current
+
+    @Property("QStringList", notify=launchableChanged, final=True)
+    def launchable(self) -> list[str]:
+        """The apps that can be opened, in discovery order (first-party first)."""
+        return [k for k in self._keys if self._host.record(k).status == "ok"]
+
+    @Property("QStringList", notify=recentAppsChanged, final=True)
+    def recentApps(self) -> list[str]:
+        return list(self._recents)
+
+    @Slot(str, result=bool)
+    def openApp(self, key: str) -> bool:
+        """Open an app full screen, loading it first if it is not yet. False (and a toast) if it cannot."""
+        record = self._host.record(key)
+        if record is None or record.status != "ok" or not self._host.load(key):
+            return False
+        if key in self._recents:
+            self._recents.remove(key)
+        self._recents.insert(0, key)
+        del self._recents[MAX_RECENTS:]
+        self.recentAppsChanged.emit()
+        self._set_current(key)
+        return True
+
+    @Slot()
+    def goHome(self) -> None:
+        self._set_current("")
+
+    @Slot(str)
+    def showShellView(self, view: str) -> None:
+        self.shellViewRequested.emit(view)
+
+    @Slot(str, str, QQuickItem, result=QQuickItem)
+    def createView(self, key: str, kind: str, parent: QQuickItem) -> QQuickItem | None:
+        return self._host.create_view(key, kind, parent)
+
+    @Slot(str, result=str)
+    def nameOf(self, key: str) -> str:
+        record = self._host.record(key)
+        return self._name(record) if record else ""
+
+    @Slot(str, result=str)
+    def iconOf(self, key: str) -> str:
+        record = self._host.record(key)
+        return record.manifest.icon_source() if record and record.manifest else ""
+
+    # Settings › Apps
+
+    @Slot(str, bool)
+    def setEnabled(self, key: str, enabled: bool) -> None:
+        self._host.set_disabled(key, not enabled)
+
+    @Slot(str, result="QVariantList")
+    def settingsOf(self, key: str) -> list:
+        record = self._host.record(key)
+        if not (record and record.manifest):
+            return []
+        return [
+            {"key": s.key, "type": s.type, "title": s.title, "value": self._host.plugin_setting(key, s.key),
+             "choices": list(s.choices)}
+            for s in record.manifest.settings
+        ]
+
+    @Slot(str, str, "QVariant")
+    def setSetting(self, key: str, setting_key: str, value) -> None:
+        self._host.set_plugin_setting(key, setting_key, value)
+
+    # QAbstractListModel
+
+    def _name(self, record: PluginRecord) -> str:
+        return record.manifest.display_name(self._language) if record.manifest else record.folder.name
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self._host.record(self._keys[index.row()])
+        m = record.manifest
+        match role:
+            case _Role.PluginId: return record.key
+            case _Role.Name: return self._name(record)
+            case _Role.Icon: return m.icon_source() if m else "mdi6.puzzle-remove"
+            case _Role.Category: return m.category if m else ""
+            case _Role.Version: return m.version if m else ""
+            case _Role.Status: return record.status
+            case _Role.Reason: return record.reason or ""
+            case _Role.Capabilities: return sorted(m.capabilities) if m else []
+            case _Role.HasTile: return bool(m and m.tile)
+            case _Role.Loaded: return record.loaded
+            case _Role.Origin: return record.origin
+            case _Role.Description: return m.description if m else ""
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {r.value: QByteArray(r.name[0].lower() + r.name[1:]) for r in _Role}

@@ -1,0 +1,211 @@
+"""PluginContext: everything a plugin's Python may touch, and nothing more.
+
+The host hands one context to each plugin's `start()`. Calls that need a capability the manifest did
+not declare raise PermissionDenied before doing anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal
+
+from headunit.host.errors import IntentError, PermissionDenied
+from headunit.vehicle.driving import DrivingState
+from headunit.vehicle.state import READINGS, VehicleState
+
+if TYPE_CHECKING:
+    from headunit.host.host import PluginHost
+    from headunit.host.manifest import Manifest
+
+CAPABILITIES = ("network", "location", "payments", "storage", "vehicle-data", "notifications", "audio", "install")
+LOCATION_READINGS = ("latitude", "longitude", "heading")
+
+
+def _reader_property(name: str, notify: Signal) -> Property:
+    def get(self: "VehicleReader"):
+        if name in LOCATION_READINGS and not self._location:
+            return math.nan
+        return self._state.value(name)
+
+    return Property(READINGS[name][0], get, notify=notify, final=True)
+
+
+class VehicleReader(QObject):
+    """A read-only view of vehicle state. Position and heading read NaN without the location capability."""
+
+    speedChanged = Signal()
+    gearChanged = Signal()
+    parkingBrakeChanged = Signal()
+    headlightsChanged = Signal()
+    ambientLightChanged = Signal()
+    latitudeChanged = Signal()
+    longitudeChanged = Signal()
+    headingChanged = Signal()
+
+    def __init__(self, state: VehicleState, location: bool, parent: QObject | None = None):
+        super().__init__(parent)
+        self._state, self._location = state, location
+        for name in READINGS:
+            if location or name not in LOCATION_READINGS:
+                getattr(state, f"{name}Changed").connect(getattr(self, f"{name}Changed"))
+
+    def age(self, name: str) -> float:
+        """Seconds since the reading `name` last arrived."""
+        return self._state.age(name)
+
+    for _name in READINGS:
+        vars()[_name] = _reader_property(_name, vars()[f"{_name}Changed"])
+    del _name
+
+
+class PluginContext(QObject):
+    """The plugin's window on the head unit. Created by the host; plugins never construct one."""
+
+    #: A setting changed: its key.
+    settingChanged = Signal(str)
+
+    def __init__(self, host: "PluginHost", manifest: "Manifest", data_root: Path):
+        super().__init__()
+        self._host, self._manifest = host, manifest
+        self._data_root = data_root
+        self._exposed: dict[str, QObject] = {}
+        self._intent_handlers: dict[str, Callable[[dict], Any]] = {}
+        self._executor: ThreadPoolExecutor | None = None
+        self._vehicle: VehicleReader | None = None
+        self._storage = None
+        self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
+
+    # Identity
+
+    @property
+    def id(self) -> str:
+        return self._manifest.id
+
+    @property
+    def version(self) -> str:
+        return self._manifest.version
+
+    def _require(self, capability: str, what: str) -> None:
+        if capability not in self._manifest.capabilities:
+            raise PermissionDenied(self.id, capability, what)
+
+    # Storage
+
+    @property
+    def data_dir(self) -> Path:
+        """The plugin's own folder for files (capability: storage)."""
+        self._require("storage", "data_dir")
+        path = self._data_root / self.id
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def storage(self):
+        """The plugin's own SQLite database, a sqlite_utils.Database in WAL mode (capability: storage).
+
+        Use it from the plugin's worker (`submit`) for writes: the GUI thread only renders.
+        """
+        self._require("storage", "storage()")
+        if self._storage is None:
+            import sqlite_utils
+
+            # One connection shared by the GUI thread (reads at start) and the worker (writes).
+            connection = sqlite3.connect(self.data_dir / "storage.db", check_same_thread=False)
+            self._storage = sqlite_utils.Database(connection)
+            self._storage.enable_wal()
+        return self._storage
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        """Run `fn(*args)` on the plugin's own worker thread, one call at a time, in order.
+
+        An exception there marks the plugin failed, as one on the GUI thread would.
+        """
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"plugin-{self.id}")
+        future = self._executor.submit(fn, *args)
+        future.add_done_callback(self._check_worker_result)
+        return future
+
+    def _check_worker_result(self, future: Future) -> None:
+        exc = future.exception()
+        if exc is not None:
+            self._host.report_worker_exception(self.id, exc)
+
+    # Vehicle and driving
+
+    @property
+    def vehicle(self) -> VehicleReader:
+        """Read-only vehicle state (capability: vehicle-data; position and heading also need location)."""
+        self._require("vehicle-data", "vehicle")
+        if self._vehicle is None:
+            self._vehicle = VehicleReader(self._host.vehicle, "location" in self._manifest.capabilities, self)
+        return self._vehicle
+
+    @property
+    def driving(self) -> DrivingState:
+        """parked, idling or moving: every plugin may read it, none may change it."""
+        return self._host.driving
+
+    # Notifications
+
+    def notify(self, title: str, body: str = "", level: str = "info") -> int:
+        """Post to the notification centre (capability: notifications). Returns its id."""
+        self._require("notifications", "notify()")
+        return self._host.notifications.post(self.id, title, body, level)
+
+    def toast(self, text: str, level: str = "info") -> None:
+        """A short message that fades by itself."""
+        self._host.notifications.show_toast(text, level)
+
+    # Intents
+
+    def send_intent(self, name: str, **params: Any) -> Any:
+        """Deliver an intent to the app that handles it and return its answer. Raises IntentError."""
+        return self._host.route_intent(self.id, name, params)
+
+    def handle_intent(self, name: str, handler: Callable[[dict], Any]) -> None:
+        """Answer intent `name`, which the manifest must list under [[intents]]."""
+        if name not in self._manifest.intents:
+            raise IntentError(f"{self._manifest.path}: intents: handle_intent({name!r}) needs an [[intents]] entry named {name!r}")
+        self._intent_handlers[name] = handler
+
+    def intent_handler(self, name: str) -> Callable[[dict], Any] | None:
+        return self._intent_handlers.get(name)
+
+    # Settings and translation
+
+    def setting(self, key: str) -> Any:
+        """The current value of a setting declared in the manifest."""
+        return self._host.plugin_setting(self.id, key)
+
+    def tr(self, text: str) -> str:
+        """`text` in the driver's language, from the plugin's translations."""
+        return QCoreApplication.translate(self.id, text)
+
+    # QML
+
+    def expose(self, name: str, obj: QObject) -> None:
+        """Hand `obj` to the plugin's page and tile, as the initial value of their property `name`."""
+        if not name.isidentifier() or not name[0].islower():
+            raise ValueError(f"expose: {name!r} must be a QML property name (a lower-case identifier)")
+        obj.setParent(self)  # lives exactly as long as the plugin
+        self._exposed[name] = obj
+
+    def exposed(self) -> dict[str, QObject]:
+        return dict(self._exposed)
+
+    # Lifetime (the host's)
+
+    def close(self) -> None:
+        if self._executor:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+        if self._storage is not None:
+            self._storage.close()
+            self._storage = None

@@ -1,0 +1,70 @@
+"""Where plugins come from, in priority order:
+
+1. first-party plugins in the tree's plugins/ folder;
+2. the user's plugins folder (`<data>/plugins`, see headunit.paths);
+3. extra folders from `--plugins-path` and HEADUNIT_PLUGINS_PATH (os.pathsep separated);
+4. installed Python distributions exposing a package in the `headunit.plugins` entry-point group.
+
+A folder holding plugin.toml is one plugin; any other folder is scanned for plugin folders.
+Discovery only lists folders: nothing is read or imported here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from headunit import paths
+from headunit.host.manifest import MANIFEST_FILE
+
+ENTRY_POINT_GROUP = "headunit.plugins"
+ENV_PATH = "HEADUNIT_PLUGINS_PATH"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    folder: Path
+    origin: str  # builtin, user, path or entry-point
+    #: Folder plugins must be named after their id; an entry-point package is named as Python allows.
+    id_is_folder: bool = True
+
+
+def _plugin_folders(path: Path) -> list[Path]:
+    if (path / MANIFEST_FILE).exists():
+        return [path]
+    if not path.is_dir():
+        return []
+    return sorted(
+        child for child in path.iterdir() if child.is_dir() and not child.name.startswith((".", "_"))
+    )
+
+
+def _entry_point_folders() -> list[Path]:
+    from importlib.metadata import entry_points
+
+    folders = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        # Find the package without importing it: its Python loads lazily like any plugin's.
+        spec = importlib.util.find_spec(ep.module)
+        if spec and spec.submodule_search_locations:
+            folders.append(Path(next(iter(spec.submodule_search_locations))))
+    return folders
+
+
+def discover(extra_paths: list[str | Path] = (), *, builtin: bool = True, entry_points: bool = True) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    if builtin:
+        candidates += [Candidate(f, "builtin") for f in _plugin_folders(paths.BUILTIN_PLUGINS_DIR)]
+    candidates += [Candidate(f, "user") for f in _plugin_folders(paths.user_plugins_dir())]
+    env = [p for p in os.environ.get(ENV_PATH, "").split(os.pathsep) if p]
+    for extra in [*extra_paths, *env]:
+        candidates += [Candidate(f, "path") for f in _plugin_folders(Path(extra).expanduser().resolve())]
+    if entry_points:
+        candidates += [Candidate(f, "entry-point", id_is_folder=False) for f in _entry_point_folders()]
+    # The same folder reached twice (say, by two paths) is one plugin.
+    unique: dict[Path, Candidate] = {}
+    for c in candidates:
+        unique.setdefault(c.folder.resolve(), c)
+    return list(unique.values())

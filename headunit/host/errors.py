@@ -1,0 +1,22 @@
+"""Errors a plugin may see from its context.
+
+    HeadUnitError
+    ├── PermissionDenied   the manifest did not declare the capability the call needs
+    └── IntentError        no app handles the intent, its parameters are wrong, or its handler failed
+"""
+
+
+class HeadUnitError(Exception):
+    """Base of every error the plugin API raises."""
+
+
+class PermissionDenied(HeadUnitError):
+    def __init__(self, plugin_id: str, capability: str, what: str):
+        super().__init__(
+            f"{plugin_id}: {what} needs the capability {capability!r}; add it to capabilities in plugin.toml"
+        )
+        self.plugin_id, self.capability = plugin_id, capability
+
+
+class IntentError(HeadUnitError):
+    """An intent that could not be delivered or handled."""

@@ -1,0 +1,42 @@
+"""Importing a plugin's Python entry under a namespace of its own.
+
+Each plugin folder becomes the package `headunit_plugin_<id>` (dots as underscores), so two plugins'
+`store.py` never collide and a plugin's relative imports stay inside its folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+import types
+
+from headunit.host.manifest import Manifest
+
+NAMESPACE_PREFIX = "headunit_plugin_"
+
+
+def namespace_for(plugin_id: str) -> str:
+    return NAMESPACE_PREFIX + re.sub(r"\W", "_", plugin_id)
+
+
+def load_entry_class(manifest: Manifest) -> type:
+    """Import `module:Class` from the plugin folder and return the class."""
+    module_name, class_name = manifest.python.split(":")
+    namespace = namespace_for(manifest.id)
+    if namespace not in sys.modules:
+        package = types.ModuleType(namespace, f"HeadUnit plugin {manifest.id}")
+        package.__path__ = [str(manifest.folder)]
+        sys.modules[namespace] = package
+    module = importlib.import_module(f"{namespace}.{module_name}")
+    try:
+        return getattr(module, class_name)
+    except AttributeError:
+        raise ImportError(f"{module.__file__}: has no class {class_name!r} (entry.python)") from None
+
+
+def unload(plugin_id: str) -> None:
+    """Forget a plugin's modules, so a reload imports its code afresh."""
+    namespace = namespace_for(plugin_id)
+    for name in [n for n in sys.modules if n == namespace or n.startswith(namespace + ".")]:
+        del sys.modules[name]

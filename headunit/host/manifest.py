@@ -1,0 +1,199 @@
+"""plugin.toml: parsing and validation.
+
+Every error names the file, the field and what was expected, for example
+``plugins/org.example.x/plugin.toml: version: expected a semantic version such as 1.2.0, got 'one'``.
+
+Schema validation uses jsonschema, which costs ~90 ms to import; manifests already found valid are
+remembered by content hash (see `ValidationCache`) so an unchanged set of plugins starts without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from headunit import API_VERSION
+
+MANIFEST_FILE = "plugin.toml"
+SCHEMA_PATH = Path(__file__).with_name("manifest_schema.json")
+
+
+class ManifestError(Exception):
+    """A plugin folder whose manifest cannot be used; `errors` lists every problem found."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: str
+    title: str
+    default: Any
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    folder: Path
+    id: str
+    name: str
+    version: str
+    api: int
+    category: str
+    icon: str
+    page: str
+    tile: str | None = None
+    python: str | None = None
+    description: str = ""
+    name_translations: dict[str, str] = field(default_factory=dict)
+    capabilities: frozenset[str] = frozenset()
+    intents: dict[str, dict[str, str]] = field(default_factory=dict)
+    settings: tuple[Setting, ...] = ()
+
+    @property
+    def path(self) -> Path:
+        return self.folder / MANIFEST_FILE
+
+    def display_name(self, language: str) -> str:
+        """The name in `language` (such as de or zh_CN), falling back to the base language, then English."""
+        return self.name_translations.get(language) or self.name_translations.get(language.split("_")[0]) or self.name
+
+    def icon_source(self) -> str:
+        """An icon-font name as is, or a file: URL for an SVG in the plugin folder."""
+        return (self.folder / self.icon).as_uri() if self.icon.endswith(".svg") else self.icon
+
+
+def _describe(error) -> str:
+    """One jsonschema error as 'field: expected ..., got ...'."""
+    where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        prefix = f"{where}." if error.absolute_path else ""
+        return f"{prefix}{missing}: required field is missing"
+    if kind == "additionalProperties":
+        return f"{where}: unknown field ({error.message.split('(')[-1].rstrip(')')})"
+    if kind == "enum":
+        return f"{where}: expected one of {', '.join(map(str, error.validator_value))}, got {error.instance!r}"
+    if kind == "const":
+        return f"{where}: expected {schema.get('description', repr(error.validator_value))}, got {error.instance!r}"
+    if kind == "type":
+        return f"{where}: expected {error.validator_value}, got {type(error.instance).__name__} {error.instance!r}"
+    expected = schema.get("description") or error.message
+    return f"{where}: expected {expected}, got {error.instance!r}"
+
+
+class ValidationCache:
+    """Content hashes of manifests that passed the schema, kept between runs."""
+
+    def __init__(self, path: Path | None):
+        self._path = path
+        self._schema_hash = hashlib.sha256(SCHEMA_PATH.read_bytes()).hexdigest()
+        self._valid: set[str] = set()
+        self._dirty = False
+        self._validator = None
+        if path and path.exists():
+            try:
+                data = json.loads(path.read_text())
+                if data.get("schema") == self._schema_hash:
+                    self._valid = set(data.get("valid", []))
+            except (OSError, ValueError):
+                pass  # a damaged cache only costs one validation
+
+    def errors(self, raw: bytes, data: dict) -> list[str]:
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in self._valid:
+            return []
+        if self._validator is None:
+            import jsonschema
+
+            self._validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
+        found = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        if not found:
+            self._valid.add(digest)
+            self._dirty = True
+        return [_describe(e) for e in found]
+
+    def save(self) -> None:
+        if not (self._path and self._dirty):
+            return
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._path.write_text(json.dumps({"schema": self._schema_hash, "valid": sorted(self._valid)}))
+            self._dirty = False
+        except OSError:
+            pass  # a read-only cache folder only costs time
+
+
+def load_manifest(folder: Path, *, cache: ValidationCache | None = None, id_is_folder: bool = True) -> Manifest:
+    """Read and validate `folder/plugin.toml`; raise ManifestError naming every problem."""
+    path = folder / MANIFEST_FILE
+    cache = cache or ValidationCache(None)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ManifestError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ManifestError([f"{path}: not valid TOML ({exc})"]) from None
+
+    problems = cache.errors(raw, data)
+    if not problems:
+        problems = _check_consistency(folder, data, id_is_folder)
+    if problems:
+        raise ManifestError([f"{path}: {p}" for p in problems])
+
+    entry = data["entry"]
+    return Manifest(
+        folder=folder,
+        id=data["id"],
+        name=data["name"],
+        version=data["version"],
+        api=data["api"],
+        category=data["category"],
+        icon=data["icon"],
+        page=entry["page"],
+        tile=entry.get("tile"),
+        python=entry.get("python"),
+        description=data.get("description", ""),
+        name_translations=dict(data.get("name_translations", {})),
+        capabilities=frozenset(data.get("capabilities", [])),
+        intents={i["name"]: dict(i.get("params", {})) for i in data.get("intents", [])},
+        settings=tuple(Setting(**{**s, "choices": tuple(s.get("choices", ()))}) for s in data.get("settings", [])),
+    )
+
+
+def _check_consistency(folder: Path, data: dict, id_is_folder: bool) -> list[str]:
+    """What a schema cannot say: the id matches the folder, files exist, the API is ours, settings fit."""
+    problems = []
+    if id_is_folder and data["id"] != folder.name:
+        problems.append(f"id: expected the folder name {folder.name!r}, got {data['id']!r}")
+    if data["api"] != API_VERSION:
+        problems.append(f"api: expected {API_VERSION} (the API this host implements), got {data['api']}")
+    entry = data["entry"]
+    for key in ("page", "tile"):
+        if key in entry and not (folder / entry[key]).is_file():
+            problems.append(f"entry.{key}: expected an existing QML file, {entry[key]!r} is missing")
+    if "python" in entry:
+        module = entry["python"].split(":")[0].replace(".", "/")
+        if not ((folder / module).with_suffix(".py").is_file() or (folder / module / "__init__.py").is_file()):
+            problems.append(f"entry.python: expected a module {module}.py or package {module}/ in the plugin folder")
+    if data["icon"].endswith(".svg") and not (folder / data["icon"]).is_file():
+        problems.append(f"icon: expected an existing SVG file, {data['icon']!r} is missing")
+    for i, setting in enumerate(data.get("settings", [])):
+        where = f"settings.{i}"
+        expected_type = {"bool": bool, "choice": str}[setting["type"]]
+        if type(setting["default"]) is not expected_type:
+            problems.append(f"{where}.default: expected a {setting['type']} value, got {setting['default']!r}")
+        elif setting["type"] == "choice" and setting["default"] not in setting.get("choices", []):
+            problems.append(f"{where}.choices: expected a list that includes the default {setting['default']!r}")
+    return problems

@@ -1,0 +1,105 @@
+"""The composition root: builds the services, the plugin host and the QML engine, and wires them.
+
+The CLI's GUI commands, `headunit plugins list` and the tests all start HeadUnit through `Runtime`.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+
+from headunit import __version__, paths
+from headunit.host.apps import Apps
+from headunit.host.host import PluginHost
+from headunit.host.manifest import ValidationCache
+from headunit.shell import qml_services
+from headunit.shell.about import About
+from headunit.shell.connectivity import Connectivity
+from headunit.shell.daynight import DayNight
+from headunit.shell.icons import Icons
+from headunit.shell.notifications import Notifications
+from headunit.shell.settings import Settings
+from headunit.shell.theme import Theme
+from headunit.startup import timeline
+from headunit.vehicle.driving import DrivingState
+from headunit.vehicle.simulator import Simulator
+from headunit.vehicle.state import VehicleState
+
+
+def ensure_app(offscreen: bool = False) -> QGuiApplication:
+    """The process's QGuiApplication, created on first call."""
+    app = QCoreApplication.instance()
+    if app is None:
+        if offscreen:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        QGuiApplication.setApplicationName("HeadUnit")
+        QGuiApplication.setApplicationVersion(__version__)
+        QGuiApplication.setOrganizationName("HeadUnit")
+        app = QGuiApplication([])
+    return app
+
+
+@dataclass
+class Options:
+    dpi: float = 160.0
+    plugin_paths: tuple[str, ...] = ()
+    simulator: bool = True  # the emulator's car; a device gets its vehicle state from real sources
+    night: bool | None = None  # force a palette for this run, whatever the settings say
+    drive: str | None = None  # parked, idling or moving, for the simulator
+    discover: bool = True  # register the plugins found on the plugin paths
+
+
+class Runtime:
+    """Every service of one running HeadUnit, wired together, with its QML engine."""
+
+    def __init__(self, options: Options = Options()):
+        self.options = options
+        self.app = ensure_app()
+        self.io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shell-io")
+
+        self.settings = Settings(paths.config_dir() / "settings.json", self.io)
+        self.vehicle = VehicleState()
+        self.connectivity = Connectivity()
+        self.simulator = Simulator(self.vehicle, self.connectivity) if options.simulator else None
+        if self.simulator and options.drive:
+            self.simulator.applyDrive(options.drive)
+        self.driving = DrivingState(self.vehicle)
+        self.notifications = Notifications()
+        self.theme = Theme(dpi=options.dpi)
+        self.daynight = DayNight(self.theme, self.settings, self.vehicle, forced=options.night)
+        self.icons = Icons()
+        self.about = About()
+        timeline.mark("services")
+
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(paths.QML_DIR))
+        self.host = PluginHost(
+            vehicle=self.vehicle, driving=self.driving, notifications=self.notifications, settings=self.settings,
+            data_root=paths.data_dir() / "plugin-data", engine=self.engine,
+            validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
+        )
+        if options.discover:
+            self.host.discover_and_register(list(options.plugin_paths))
+        self.apps = Apps(self.host, self.settings.get("language"))
+        qml_services.attach(self.engine, self)
+        timeline.mark("plugins registered")
+
+    def load_window(self, module: str, component: str, **properties) -> object:
+        """Create the window `component` of QML module `module`; raise with QML's errors if it fails."""
+        self.engine.setInitialProperties(properties)
+        self.engine.loadFromModule(module, component)
+        if not self.engine.rootObjects():
+            raise RuntimeError(f"the shell's QML ({module}.{component}) failed to load; see the messages above")
+        timeline.mark("shell QML loaded")
+        return self.engine.rootObjects()[0]
+
+    def shutdown(self) -> None:
+        self.host.stop_all()
+        self.settings.save()  # a change made in the last moment would otherwise wait on a timer
+        self.io.shutdown(wait=True)

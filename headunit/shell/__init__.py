@@ -1,0 +1,1 @@
+"""The shell's services: the Python side of what qml/HeadUnit/Shell shows."""

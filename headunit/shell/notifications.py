@@ -1,0 +1,132 @@
+"""Notifications and toasts.
+
+A notification stays in the notification centre until dismissed; a toast is a short message that
+fades by itself. Both come from the shell or from plugins (through their context), never drawn by plugins.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Qt, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+from headunit.shell.qml_services import singleton_of
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+LEVELS = ("info", "success", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Notification:
+    id: int
+    source: str  # the plugin id, or "shell"
+    title: str
+    body: str
+    level: str
+    posted: float  # epoch seconds
+
+
+class _Role(IntEnum):
+    Id = Qt.UserRole + 1
+    Source = Qt.UserRole + 2
+    Title = Qt.UserRole + 3
+    Body = Qt.UserRole + 4
+    Level = Qt.UserRole + 5
+    Posted = Qt.UserRole + 6
+
+
+@QmlElement
+@QmlSingleton
+class Notifications(QAbstractListModel):
+    create = singleton_of("notifications")
+
+    countChanged = Signal()
+    unreadChanged = Signal()
+    #: A toast to show now: text and level.
+    toast = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._items: list[Notification] = []
+        self._ids = itertools.count(1)
+        self._unread = 0
+
+    # Python API (the shell and plugin contexts)
+
+    def post(self, source: str, title: str, body: str = "", level: str = "info") -> int:
+        if level not in LEVELS:
+            raise ValueError(f"level: expected one of {', '.join(LEVELS)}, got {level!r}")
+        item = Notification(next(self._ids), source, title, body, level, time.time())
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._items.insert(0, item)
+        self.endInsertRows()
+        self._unread += 1
+        self.countChanged.emit()
+        self.unreadChanged.emit()
+        self.toast.emit(title, level)
+        return item.id
+
+    def show_toast(self, text: str, level: str = "info") -> None:
+        if level not in LEVELS:
+            raise ValueError(f"level: expected one of {', '.join(LEVELS)}, got {level!r}")
+        self.toast.emit(text, level)
+
+    def items(self) -> list[Notification]:
+        return list(self._items)
+
+    # QML API
+
+    @Property(int, notify=countChanged, final=True)
+    def count(self) -> int:
+        return len(self._items)
+
+    @Property(int, notify=unreadChanged, final=True)
+    def unread(self) -> int:
+        return self._unread
+
+    @Slot()
+    def markAllRead(self) -> None:
+        if self._unread:
+            self._unread = 0
+            self.unreadChanged.emit()
+
+    @Slot(int)
+    def dismiss(self, notification_id: int) -> None:
+        for row, item in enumerate(self._items):
+            if item.id == notification_id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._items[row]
+                self.endRemoveRows()
+                self.countChanged.emit()
+                return
+
+    @Slot()
+    def clearAll(self) -> None:
+        self.beginResetModel()
+        self._items.clear()
+        self.endResetModel()
+        self.countChanged.emit()
+        self.markAllRead()
+
+    # QAbstractListModel
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        return {
+            _Role.Id: item.id, _Role.Source: item.source, _Role.Title: item.title, _Role.Body: item.body,
+            _Role.Level: item.level, _Role.Posted: item.posted * 1000,
+        }.get(role)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {r.value: QByteArray(r.name[0].lower() + r.name[1:]) for r in _Role}

@@ -1,0 +1,28 @@
+"""Shell services as QML singletons, one set per QML engine.
+
+Every service class declares `create = singleton_of("name")`; QML's `import HeadUnit` then hands out
+the instance that `attach(engine, services)` registered for that engine. No context properties: the
+singletons are typed, so qmllint and the QML compiler see them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from weakref import WeakKeyDictionary
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+_by_engine: "WeakKeyDictionary[Any, Any]" = WeakKeyDictionary()
+
+
+def attach(engine, services: Any) -> None:
+    """Make `services` (an object with one attribute per singleton) what `engine`'s QML sees."""
+    _by_engine[engine] = services
+
+
+def singleton_of(attribute: str):
+    def create(engine):
+        return getattr(_by_engine[engine], attribute)
+
+    return staticmethod(create)

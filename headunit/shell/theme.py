@@ -1,0 +1,114 @@
+"""Theme tokens: the day and night palettes, dp scaling and the type and spacing scales.
+
+QML writes `Theme.text`, `Theme.spacingM`, `Theme.dp(12)`; nothing in QML names a colour or a pixel size.
+1 dp = screen DPI / 160 px, so 76 dp is about 12 mm on every screen (DESIGN.md §8).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+from headunit.shell.qml_services import singleton_of
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+# Contrast-checked against background and surface (tests/unit/test_theme.py).
+PALETTES: dict[str, dict[str, str]] = {
+    "day": {
+        "background": "#F2F4F7", "surface": "#FFFFFF", "surfaceRaised": "#E4E8EE",
+        "text": "#0E1216", "textMuted": "#4A5560",
+        "accent": "#0A5FC2", "onAccent": "#FFFFFF",
+        "danger": "#B3261E", "success": "#17753A", "warning": "#8A5300", "outline": "#7A8591",
+        "scrim": "#99000000",
+    },
+    "night": {
+        "background": "#0A0D10", "surface": "#151A20", "surfaceRaised": "#1F262E",
+        "text": "#E9EEF3", "textMuted": "#A7B2BD",
+        "accent": "#5EA8FF", "onAccent": "#0A0D10",
+        "danger": "#FF8A80", "success": "#6DD58C", "warning": "#F2C14E", "outline": "#6B7682",
+        "scrim": "#B3000000",
+    },
+}
+
+# Sizes in dp.
+METRICS = {
+    "touchTarget": 76, "statusBarHeight": 56, "dockWidth": 96, "tileRadius": 16, "lineWidth": 2,
+    "spacingS": 8, "spacingM": 16, "spacingL": 24, "spacingXL": 32,
+    "fontDisplay": 48, "fontPrimary": 32, "fontSecondary": 24, "fontSmall": 20,
+    "iconSize": 40,
+}
+
+#: Emulator presets: size in px and diagonal in inches, the panels HeadUnit targets.
+SCREEN_PRESETS = {
+    (800, 480): 7.0,  # the official Raspberry Pi touchscreen
+    (1024, 600): 7.0,
+    (1280, 720): 10.1,
+    (1920, 720): 12.3,  # a wide bar display
+}
+
+
+def dpi_for(width: int, height: int, diagonal_inches: float) -> float:
+    return (width**2 + height**2) ** 0.5 / diagonal_inches
+
+
+def _color_property(name: str, notify: Signal) -> Property:
+    return Property(QColor, lambda self: self._colors[name], notify=notify, final=True)
+
+
+def _metric_property(name: str, notify: Signal) -> Property:
+    return Property(float, lambda self: round(METRICS[name] * self._scale), notify=notify, final=True)
+
+
+@QmlElement
+@QmlSingleton
+class Theme(QObject):
+    create = singleton_of("theme")
+
+    paletteChanged = Signal()
+    metricsChanged = Signal()
+    nightChanged = Signal()
+
+    def __init__(self, dpi: float = 160.0, night: bool = False, parent: QObject | None = None):
+        super().__init__(parent)
+        self._scale = dpi / 160.0
+        self._night = night
+        self._colors = {k: QColor(v) for k, v in PALETTES["night" if night else "day"].items()}
+
+    def _get_night(self) -> bool:
+        return self._night
+
+    def set_night(self, night: bool) -> None:
+        if night == self._night:
+            return
+        self._night = night
+        self._colors = {k: QColor(v) for k, v in PALETTES["night" if night else "day"].items()}
+        self.nightChanged.emit()
+        self.paletteChanged.emit()
+
+    night = Property(bool, _get_night, notify=nightChanged, final=True)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def dpScale(self) -> float:
+        return self._scale
+
+    def set_dpi(self, dpi: float) -> None:
+        scale = dpi / 160.0
+        if abs(scale - self._scale) > 1e-6:
+            self._scale = scale
+            self.metricsChanged.emit()
+
+    @Slot(float, result=float)
+    def dp(self, value: float) -> float:
+        """`value` dp in pixels, rounded to whole pixels so lines stay crisp."""
+        return round(value * self._scale)
+
+    # One property per token, typed and notifying. The class body's namespace is a plain dict, and
+    # Qt's meta-object is built from it when the class is created, so the tokens are declared here.
+    for _name in PALETTES["day"]:
+        vars()[_name] = _color_property(_name, paletteChanged)
+    for _name in METRICS:
+        vars()[_name] = _metric_property(_name, metricsChanged)
+    del _name

@@ -1,0 +1,71 @@
+"""DrivingState: parked, idling or moving, from vehicle state, failing closed.
+
+DESIGN.md §5: parked is gear P, or the parking brake on at speed 0; idling is not parked at speed 0;
+anything else is moving. A signal older than STALE_AFTER seconds, or never received, counts as moving.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal
+from PySide6.QtQml import QmlNamedElement, QmlSingleton, QmlUncreatable
+
+from headunit.shell.qml_services import singleton_of
+from headunit.vehicle.state import VehicleState
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+STALE_AFTER = 2.0
+#: The readings the driving state depends on.
+SIGNALS = ("speed", "gear", "parkingBrake")
+#: How often staleness is checked; a lost signal is noticed within STALE_AFTER + CHECK_INTERVAL.
+CHECK_INTERVAL_MS = 250
+
+
+def classify(speed: float, gear: str, parking_brake: bool, stale: bool) -> str:
+    if stale:
+        return "moving"
+    if gear == "P" or (parking_brake and speed == 0):
+        return "parked"
+    return "idling" if speed == 0 else "moving"
+
+
+@QmlNamedElement("Driving")
+@QmlSingleton
+@QmlUncreatable("the shell owns the driving state")
+class DrivingState(QObject):
+    create = singleton_of("driving")
+
+    stateChanged = Signal()
+
+    def __init__(self, vehicle: VehicleState, parent: QObject | None = None):
+        super().__init__(parent)
+        self._vehicle = vehicle
+        self._state, self._stale = "moving", True
+        vehicle.updated.connect(self._evaluate)
+        self._timer = QTimer(self, interval=CHECK_INTERVAL_MS)
+        self._timer.timeout.connect(self._evaluate)
+        self._timer.start()
+        self._evaluate()
+
+    def _evaluate(self, *_: object) -> None:
+        v = self._vehicle
+        stale = any(v.age(name) > STALE_AFTER for name in SIGNALS)
+        state = classify(v.value("speed"), v.value("gear"), v.value("parkingBrake"), stale)
+        if (state, stale) != (self._state, self._stale):
+            self._state, self._stale = state, stale
+            self.stateChanged.emit()
+
+    @Property(str, notify=stateChanged, final=True)
+    def state(self) -> str:
+        """parked, idling or moving."""
+        return self._state
+
+    @Property(bool, notify=stateChanged, final=True)
+    def parked(self) -> bool:
+        return self._state == "parked"
+
+    @Property(bool, notify=stateChanged, final=True)
+    def stale(self) -> bool:
+        """True while a signal is missing or too old: the state then reads moving."""
+        return self._stale

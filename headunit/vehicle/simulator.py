@@ -1,0 +1,161 @@
+"""The emulator's car: a vehicle-state source driven by the control panel and by recorded tracks,
+and the emulator's network switch.
+
+It publishes every reading ten times a second, as a car's bus would, so ages stay fresh; "signal lost"
+stops publishing, which the driving state must treat as moving within 2 s.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
+
+from headunit import paths
+from headunit.shell.connectivity import Connectivity
+from headunit.shell.qml_services import singleton_of
+from headunit.vehicle.state import GEARS, READINGS, VehicleState
+from headunit.vehicle.track import Track, offset
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+DEMO_TRACK = paths.ASSETS_DIR / "tracks" / "monaco-avenue-princesse-grace.gpx"
+#: Where the simulated car stands before it moves: Place du Casino, Monaco.
+HOME_POSITION = (43.73942, 7.42772)
+
+DRIVE_PRESETS = {
+    "parked": {"gear": "P", "parkingBrake": True, "speed": 0.0},
+    "idling": {"gear": "D", "parkingBrake": False, "speed": 0.0},
+    "moving": {"gear": "D", "parkingBrake": False, "speed": 50.0},
+}
+
+
+@QmlElement
+@QmlSingleton
+@QmlUncreatable("the emulator owns the simulator")
+class Simulator(QObject):
+    create = singleton_of("simulator")
+
+    changed = Signal()
+
+    def __init__(self, vehicle: VehicleState, connectivity: Connectivity, tick_ms: int = 100,
+                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
+        super().__init__(parent)
+        self._vehicle, self._connectivity, self._clock = vehicle, connectivity, clock
+        self._values = {name: initial for name, (_, initial) in READINGS.items()}
+        self._values["latitude"], self._values["longitude"] = HOME_POSITION
+        self._signal_lost = False
+        self._track: Track | None = None
+        self._travelled = 0.0
+        self._last_tick = clock()
+        self._timer = QTimer(self, interval=tick_ms)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+        self.tick()
+
+    @Slot()
+    def tick(self) -> None:
+        """Move the car for the time since the last tick, then publish every reading."""
+        now = self._clock()
+        dt, self._last_tick = now - self._last_tick, now
+        metres = self._values["speed"] / 3.6 * dt * (-1 if self._values["gear"] == "R" else 1)
+        if metres and self._values["gear"] in ("D", "R"):
+            if self._track:
+                self._travelled += metres
+                lat, lon, heading = self._track.at(self._travelled)
+                self._values.update(latitude=lat, longitude=lon, heading=heading)
+            else:
+                lat, lon = offset((self._values["latitude"], self._values["longitude"]), self._values["heading"], metres)
+                self._values.update(latitude=lat, longitude=lon)
+        if not self._signal_lost:
+            self._vehicle.publish(**self._values)
+
+    def _set(self, **values: object) -> None:
+        changed = {k: v for k, v in values.items() if self._values[k] != v}
+        if changed:
+            self._values.update(changed)
+            self.changed.emit()
+            self.tick()
+
+    # The control panel's API.
+
+    @Slot(float)
+    def setSpeed(self, kmh: float) -> None:
+        self._set(speed=max(0.0, min(250.0, float(kmh))))
+
+    @Slot(str)
+    def setGear(self, gear: str) -> None:
+        if gear not in GEARS:
+            raise ValueError(f"gear: expected one of {', '.join(GEARS)}, got {gear!r}")
+        self._set(gear=gear)
+
+    @Slot(bool)
+    def setParkingBrake(self, on: bool) -> None:
+        self._set(parkingBrake=bool(on))
+
+    @Slot(bool)
+    def setHeadlights(self, on: bool) -> None:
+        self._set(headlights=bool(on))
+
+    @Slot(float)
+    def setAmbientLight(self, lux: float) -> None:
+        self._set(ambientLight=max(0.0, float(lux)))
+
+    @Slot(float, float)
+    def setPosition(self, lat: float, lon: float) -> None:
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f"position: expected latitude in [-90, 90] and longitude in [-180, 180], got {lat}, {lon}")
+        self.stopTrack()
+        self._set(latitude=float(lat), longitude=float(lon))
+
+    @Slot(float)
+    def setHeading(self, degrees: float) -> None:
+        self._set(heading=float(degrees) % 360)
+
+    @Slot(str)
+    def applyDrive(self, preset: str) -> None:
+        """parked, idling or moving: the gear, brake and speed of a typical moment."""
+        self._set(**DRIVE_PRESETS[preset])
+
+    @Slot(bool)
+    def setSignalLost(self, lost: bool) -> None:
+        if lost != self._signal_lost:
+            self._signal_lost = lost
+            self.changed.emit()
+
+    @Slot(bool)
+    def setNetwork(self, online: bool) -> None:
+        """The emulator's network switch."""
+        self._connectivity.set_online(bool(online))
+
+    @Slot(str)
+    def playTrack(self, path: str = "") -> None:
+        """Follow the GPX track at `path` (the demo track when empty) at the current speed, looping."""
+        self._track = Track.from_gpx(Path(path) if path else DEMO_TRACK)
+        self._travelled = 0.0
+        lat, lon, heading = self._track.at(0)
+        self._values.update(latitude=lat, longitude=lon, heading=heading)
+        self.changed.emit()
+        self.tick()
+
+    @Slot()
+    def stopTrack(self) -> None:
+        if self._track:
+            self._track = None
+            self.changed.emit()
+
+    @Property(bool, notify=changed, final=True)
+    def signalLost(self) -> bool:
+        return self._signal_lost
+
+    @Property(str, notify=changed, final=True)
+    def trackName(self) -> str:
+        return self._track.name if self._track else ""
+
+    def value(self, name: str) -> object:
+        return self._values[name]

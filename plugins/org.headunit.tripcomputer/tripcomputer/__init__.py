@@ -1,0 +1,49 @@
+"""The trip computer: distance, driving time and average speed, since start and since reset.
+
+A complete plugin on the public API: it reads vehicle state, keeps the trip since reset in its own
+storage (written on its worker thread), exposes a store to its QML, answers an intent and has a setting.
+"""
+
+from __future__ import annotations
+
+import time
+
+from headunit.sdk import Plugin, PluginContext
+
+from .store import TripStore
+from .trip import Trip
+
+#: Save at most this often while driving; and always when the plugin stops.
+SAVE_INTERVAL_S = 10.0
+
+
+class TripComputer(Plugin):
+    def start(self, ctx: PluginContext) -> None:
+        self._ctx = ctx
+        self._db = ctx.storage()
+        self._db["trip"].create({"name": str, "distance_m": float, "driving_s": float}, pk="name", if_not_exists=True)
+        saved = Trip()
+        if not ctx.setting("reset_each_start"):
+            row = next(self._db["trip"].rows_where("name = ?", ["since_reset"]), None)
+            if row:
+                saved = Trip(row["distance_m"], row["driving_s"])
+        self._last_save = 0.0
+        self.store = TripStore(ctx.vehicle, ctx.driving, saved, self._changed)
+        ctx.expose("store", self.store)
+        ctx.handle_intent("reset-trip", lambda params: self.store.reset())
+
+    def _changed(self, trip: Trip, now_please: bool) -> None:
+        now = time.monotonic()
+        if now_please or now - self._last_save >= SAVE_INTERVAL_S:
+            self._last_save = now
+            self._ctx.submit(self._save, Trip(trip.distance_m, trip.driving_s))
+
+    def _save(self, trip: Trip) -> None:
+        """On the plugin's worker thread."""
+        self._db["trip"].upsert(
+            {"name": "since_reset", "distance_m": trip.distance_m, "driving_s": trip.driving_s}, pk="name"
+        )
+
+    def stop(self) -> None:
+        self.store.stop()
+        self._ctx.submit(self._save, Trip(self.store.since_reset.distance_m, self.store.since_reset.driving_s))

@@ -1,0 +1,90 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import HeadUnit
+
+// The simulated car. A developer tool, drawn with the desktop's controls and pixel sizes rather than
+// the shell's theme, so it never looks like part of the head unit. Shortcuts are in the tooltips.
+Pane {
+    id: panel
+
+    padding: 12
+
+    Shortcut { sequence: "P"; onActivated: Simulator.applyDrive("parked") }
+    Shortcut { sequence: "D"; onActivated: Simulator.applyDrive("moving") }
+    Shortcut { sequence: "I"; onActivated: Simulator.applyDrive("idling") }
+    Shortcut { sequence: "B"; onActivated: Simulator.setParkingBrake(!Vehicle.parkingBrake) }
+    Shortcut { sequence: "L"; onActivated: Simulator.setHeadlights(!Vehicle.headlights) }
+    Shortcut { sequence: "N"; onActivated: Simulator.setNetwork(!Connectivity.online) }
+    Shortcut { sequence: "S"; onActivated: Simulator.setSignalLost(!Simulator.signalLost) }
+    Shortcut { sequence: "Up"; onActivated: Simulator.setSpeed(Vehicle.speed + 10) }
+    Shortcut { sequence: "Down"; onActivated: Simulator.setSpeed(Vehicle.speed - 10) }
+    Shortcut { sequence: "T"; onActivated: Simulator.trackName === "" ? Simulator.playTrack("") : Simulator.stopTrack() }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        Label { text: qsTr("Simulated car"); font.bold: true; font.pixelSize: 18 }
+        Label {
+            text: qsTr("Driving state: %1%2").arg(Driving.state).arg(Driving.stale ? qsTr(" (signal lost)") : "")
+        }
+
+        Label { text: qsTr("Drive  [P] parked  [I] idling  [D] moving") ; opacity: 0.7 }
+        RowLayout {
+            Repeater {
+                model: ["P", "R", "N", "D"]
+                delegate: Button {
+                    required property string modelData
+                    text: modelData
+                    checkable: true
+                    checked: Vehicle.gear === modelData
+                    onClicked: Simulator.setGear(modelData)
+                    Layout.preferredWidth: 56
+                }
+            }
+        }
+
+        Label { text: qsTr("Speed: %1 km/h  [↑/↓]").arg(Math.round(Vehicle.speed)) }
+        Slider {
+            from: 0; to: 180; stepSize: 1
+            value: Vehicle.speed
+            onMoved: Simulator.setSpeed(value)
+            Layout.fillWidth: true
+        }
+
+        Switch { text: qsTr("Parking brake  [B]"); checked: Vehicle.parkingBrake; onToggled: Simulator.setParkingBrake(checked) }
+        Switch { text: qsTr("Headlights  [L]"); checked: Vehicle.headlights; onToggled: Simulator.setHeadlights(checked) }
+        Switch { text: qsTr("Network  [N]"); checked: Connectivity.online; onToggled: Simulator.setNetwork(checked) }
+        Switch { text: qsTr("Vehicle signal lost  [S]"); checked: Simulator.signalLost; onToggled: Simulator.setSignalLost(checked) }
+
+        Label { text: qsTr("Ambient light: %1 lx").arg(Math.round(Vehicle.ambientLight)) }
+        Slider {
+            from: 0; to: 4; value: Math.log10(Math.max(1, Vehicle.ambientLight))  // 1 lx to 10,000 lx
+            onMoved: Simulator.setAmbientLight(Math.pow(10, value))
+            Layout.fillWidth: true
+        }
+
+        Label { text: qsTr("Position") ; font.bold: true }
+        Label {
+            text: qsTr("%1, %2  heading %3°").arg(Vehicle.latitude.toFixed(5)).arg(Vehicle.longitude.toFixed(5))
+                  .arg(Math.round(Vehicle.heading))
+        }
+        RowLayout {
+            TextField { id: lat; placeholderText: qsTr("latitude"); Layout.fillWidth: true }
+            TextField { id: lon; placeholderText: qsTr("longitude"); Layout.fillWidth: true }
+            Button {
+                text: qsTr("Set")
+                enabled: !isNaN(parseFloat(lat.text)) && !isNaN(parseFloat(lon.text))
+                onClicked: Simulator.setPosition(parseFloat(lat.text), parseFloat(lon.text))
+            }
+        }
+        Button {
+            text: Simulator.trackName === "" ? qsTr("Play the demo track  [T]") : qsTr("Stop “%1”  [T]").arg(Simulator.trackName)
+            onClicked: Simulator.trackName === "" ? Simulator.playTrack("") : Simulator.stopTrack()
+            Layout.fillWidth: true
+        }
+
+        Item { Layout.fillHeight: true }
+    }
+}

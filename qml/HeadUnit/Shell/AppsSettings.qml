@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Layouts
+import HeadUnit
+import HeadUnit.Controls
+
+// Every plugin: version, status, capabilities, the reason it failed, a switch, and its own settings.
+SettingsSection {
+    Repeater {
+        model: Apps
+        delegate: Card {
+            id: row
+            required property string pluginId
+            required property string name
+            required property string icon
+            required property string version
+            required property string status
+            required property string reason
+            required property var capabilities
+            property int revision: 0  // bumped when a setting changes, to read them again
+            readonly property var pluginSettings: revision >= 0 && status === "ok" ? Apps.settingsOf(pluginId) : []
+
+            objectName: "appRow:" + pluginId
+            Layout.fillWidth: true
+            implicitHeight: body.implicitHeight + 2 * Theme.spacingM
+
+            ColumnLayout {
+                id: body
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spacingM }
+                spacing: Theme.spacingS
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingM
+                    Icon { name: row.icon; color: row.status === "failed" ? Theme.danger : Theme.accent }
+                    ColumnLayout {
+                        spacing: 0
+                        Layout.fillWidth: true
+                        Label { text: row.name; role: "secondary"; Layout.fillWidth: true }
+                        Label {
+                            text: (row.version !== "" ? row.version + " · " : "")
+                                  + (row.status === "ok" ? qsTr("Running") : row.status === "disabled" ? qsTr("Disabled") : qsTr("Failed"))
+                            role: "small"
+                            color: row.status === "failed" ? Theme.danger : Theme.textMuted
+                            Layout.fillWidth: true
+                        }
+                    }
+                    TouchButton {
+                        visible: row.status !== "failed"
+                        text: row.status === "disabled" ? qsTr("Enable") : qsTr("Disable")
+                        onClicked: Apps.setEnabled(row.pluginId, row.status === "disabled")
+                    }
+                }
+                Label {
+                    visible: row.capabilities.length > 0
+                    text: qsTr("Uses: %1").arg(row.capabilities.join(", "))
+                    role: "small"
+                    muted: true
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "reason"
+                    visible: row.reason !== ""
+                    text: row.reason
+                    role: "small"
+                    color: Theme.danger
+                    wrapMode: Text.WrapAnywhere
+                    maximumLineCount: 6
+                    Layout.fillWidth: true
+                }
+                Repeater {
+                    model: row.pluginSettings
+                    delegate: ChoiceRow {
+                        required property var modelData
+                        title: modelData.title
+                        current: modelData.value
+                        choices: modelData.type === "bool"
+                                 ? [{ value: true, label: qsTr("On") }, { value: false, label: qsTr("Off") }]
+                                 : modelData.choices.map(c => ({ value: c, label: c }))
+                        onChosen: (value) => { Apps.setSetting(row.pluginId, modelData.key, value); row.revision++ }
+                    }
+                }
+            }
+        }
+    }
+}

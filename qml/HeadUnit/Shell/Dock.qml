@@ -1,0 +1,75 @@
+import QtQuick
+import QtQuick.Layouts
+import HeadUnit
+import HeadUnit.Controls
+
+// The dock, always on the driver's side and always in the same place: Home, the first apps,
+// recent apps and settings. It can be hit without looking.
+Rectangle {
+    id: dock
+
+    property string current
+    signal homeRequested()
+    signal appRequested(string pluginId)
+    signal recentsRequested()
+    signal settingsRequested()
+
+    // Five slots between Home and Settings fit the 800×480 screen.
+    readonly property int appSlots: Math.max(0, Math.floor(height / Theme.touchTarget) - 3)
+
+    width: Theme.dockWidth
+    color: Theme.surface
+
+    ColumnLayout {
+        anchors { fill: parent; topMargin: Theme.spacingS; bottomMargin: Theme.spacingS }
+        spacing: 0
+
+        IconButton {
+            objectName: "homeButton"
+            text: qsTr("Home")
+            iconName: "mdi6.home"
+            checked: dock.current === ""
+            Layout.alignment: Qt.AlignHCenter
+            onClicked: dock.homeRequested()
+        }
+
+        Repeater {
+            model: Apps.launchable.slice(0, dock.appSlots)
+            delegate: IconButton {
+                required property string modelData
+                text: Apps.nameOf(modelData)
+                iconName: Apps.iconOf(modelData)
+                checked: dock.current === modelData
+                Layout.alignment: Qt.AlignHCenter
+                onClicked: dock.appRequested(modelData)
+            }
+        }
+
+        Item { Layout.fillHeight: true }
+
+        IconButton {
+            objectName: "recentsButton"
+            text: qsTr("Recent apps")
+            iconName: "mdi6.view-carousel-outline"
+            checked: dock.current === "recents"
+            enabled: Apps.recentApps.length > 0
+            opacity: enabled ? 1 : 0.4
+            Layout.alignment: Qt.AlignHCenter
+            onClicked: dock.recentsRequested()
+        }
+        IconButton {
+            objectName: "settingsButton"
+            text: qsTr("Settings")
+            iconName: "mdi6.cog-outline"
+            checked: dock.current === "settings"
+            Layout.alignment: Qt.AlignHCenter
+            onClicked: dock.settingsRequested()
+        }
+    }
+
+    Rectangle {
+        anchors { top: parent.top; bottom: parent.bottom; right: parent.right }
+        width: Theme.lineWidth
+        color: Qt.alpha(Theme.outline, 0.35)
+    }
+}

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Layouts
+import HeadUnit
+import HeadUnit.Controls
+
+// The notification centre: everything posted and not yet dismissed, newest first.
+Card {
+    id: centre
+
+    signal dismissed()
+
+    color: Theme.surfaceRaised
+    onVisibleChanged: if (visible) Notifications.markAllRead()
+
+    ColumnLayout {
+        anchors { fill: parent; margins: Theme.spacingM }
+        spacing: Theme.spacingS
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label { text: qsTr("Notifications"); Layout.fillWidth: true }
+            TouchButton {
+                text: qsTr("Clear all")
+                visible: Notifications.count > 0
+                onClicked: Notifications.clearAll()
+            }
+            IconButton { text: qsTr("Close"); iconName: "mdi6.close"; onClicked: centre.dismissed() }
+        }
+
+        Label {
+            visible: Notifications.count === 0
+            text: qsTr("No notifications")
+            role: "secondary"
+            muted: true
+            Layout.fillWidth: true
+        }
+
+        ListView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.spacingS
+            model: Notifications
+            delegate: Card {
+                required property int id
+                required property string title
+                required property string body
+                required property string level
+                required property double posted
+                width: ListView.view.width
+                height: Math.max(Theme.touchTarget, texts.implicitHeight + 2 * Theme.spacingS)
+                RowLayout {
+                    anchors { fill: parent; leftMargin: Theme.spacingM }
+                    Icon {
+                        name: level === "error" ? "mdi6.alert-octagon-outline" : level === "warning" ? "mdi6.alert-outline"
+                            : level === "success" ? "mdi6.check-circle-outline" : "mdi6.information-outline"
+                        color: level === "error" ? Theme.danger : level === "warning" ? Theme.warning
+                             : level === "success" ? Theme.success : Theme.accent
+                    }
+                    ColumnLayout {
+                        id: texts
+                        spacing: 0
+                        Layout.fillWidth: true
+                        Label { text: title; role: "secondary"; Layout.fillWidth: true }
+                        Label {
+                            text: body; role: "small"; muted: true; visible: body !== ""
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Label {
+                        text: Qt.formatTime(new Date(posted), Settings.clock24h ? "HH:mm" : "h:mm AP")
+                        role: "small"; muted: true
+                    }
+                    IconButton { text: qsTr("Dismiss"); iconName: "mdi6.close"; onClicked: Notifications.dismiss(id) }
+                }
+            }
+        }
+    }
+}

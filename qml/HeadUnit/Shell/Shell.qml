@@ -1,0 +1,110 @@
+import QtQuick
+import HeadUnit
+
+// The shell: status bar across the top, the dock on the driver's side, and the home screen,
+// an app or a shell view (settings) in the rest. Overlays: recent apps, notifications, toasts.
+Item {
+    id: shell
+
+    // "" (home or an app, see Apps.currentApp), "settings", "recents" or "notifications".
+    property string overlay: ""
+
+    function back() {
+        if (overlay !== "") { overlay = ""; return }
+        if (Apps.currentApp !== "" && appHost.goBackInApp()) return
+        Apps.goHome()
+    }
+    function goHome() { overlay = ""; Apps.goHome() }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.background
+        Behavior on color { ColorAnimation { duration: 250; easing.type: Easing.OutCubic } }
+    }
+
+    StatusBar {
+        id: statusBar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        title: shell.overlay === "settings" ? qsTr("Settings")
+             : Apps.currentApp !== "" ? Apps.nameOf(Apps.currentApp) : ""
+        canGoBack: shell.overlay !== "" || Apps.currentApp !== ""
+        onBackRequested: shell.back()
+        onNotificationsRequested: shell.overlay = shell.overlay === "notifications" ? "" : "notifications"
+    }
+
+    Dock {
+        id: dock
+        anchors { left: parent.left; top: statusBar.bottom; bottom: parent.bottom }
+        current: shell.overlay === "settings" || shell.overlay === "recents" ? shell.overlay : Apps.currentApp
+        onHomeRequested: shell.goHome()
+        onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
+        onRecentsRequested: shell.overlay = shell.overlay === "recents" ? "" : "recents"
+        onSettingsRequested: shell.overlay = "settings"
+    }
+
+    Item {
+        id: content
+        anchors { left: dock.right; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+        clip: true
+
+        HomeView {
+            anchors.fill: parent
+            visible: Apps.currentApp === "" && shell.overlay !== "settings"
+            onSettingsRequested: shell.overlay = "settings"
+        }
+
+        AppHost {
+            id: appHost
+            anchors.fill: parent
+            visible: Apps.currentApp !== "" && shell.overlay !== "settings"
+        }
+
+        SettingsView {
+            anchors.fill: parent
+            visible: shell.overlay === "settings"
+        }
+
+        // Back gesture: a swipe from the left edge of the content, the same in every app.
+        Item {
+            width: Theme.spacingL
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+            DragHandler {
+                id: edgeSwipe
+                target: null
+                xAxis.enabled: true
+                yAxis.enabled: false
+                onActiveChanged: if (!active && centroid.scenePosition.x - centroid.scenePressPosition.x > Theme.touchTarget) shell.back()
+            }
+        }
+
+        RecentApps {
+            anchors.fill: parent
+            visible: shell.overlay === "recents"
+            onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
+            onDismissed: shell.overlay = ""
+        }
+    }
+
+    NotificationCenter {
+        anchors { right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+        width: Math.min(parent.width - dock.width, Theme.dp(520))
+        visible: shell.overlay === "notifications"
+        onDismissed: shell.overlay = ""
+    }
+
+    ToastLayer {
+        anchors { left: dock.right; right: parent.right; bottom: parent.bottom; margins: Theme.spacingM }
+    }
+
+    Connections {
+        target: Apps
+        function onCurrentAppChanged() { if (Apps.currentApp !== "" && shell.overlay !== "notifications") shell.overlay = "" }
+    }
+
+    // The backlight: a dimming layer on the emulator, the panel's own brightness on a device.
+    Rectangle {
+        anchors.fill: parent
+        color: "black"
+        opacity: (1 - Settings.brightness) * 0.7
+    }
+}
