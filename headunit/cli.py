@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="screen preset: 800x480, 1024x600, 1280x720 (default) or 1920x720")
     emulator.add_argument("--screenshot", type=Path, metavar="FILE.png",
                           help="render the settled frame offscreen to FILE.png and exit")
-    emulator.add_argument("--open", dest="open_app", metavar="PLUGIN_ID", help="open this app")
+    emulator.add_argument("--open", dest="open_app", metavar="PLUGIN_ID", help="open this app, or the shell's settings")
     emulator.add_argument("--drive", choices=DRIVES, default="parked", help="the car's state (default parked)")
     emulator.add_argument("--night", action="store_true", default=None, help="use the night palette")
 

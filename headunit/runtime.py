@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
@@ -100,6 +101,8 @@ class Runtime:
         return self.engine.rootObjects()[0]
 
     def shutdown(self) -> None:
+        # The UI goes first, so no view outlives the plugin objects it shows.
+        shiboken6.delete(self.engine)
         self.host.stop_all()
         self.settings.save()  # a change made in the last moment would otherwise wait on a timer
         self.io.shutdown(wait=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from PySide6.QtQml import QQmlEngine
+
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
 
@@ -23,6 +25,9 @@ def attach(engine, services: Any) -> None:
 
 def singleton_of(attribute: str):
     def create(engine):
-        return getattr(_by_engine[engine], attribute)
+        service = getattr(_by_engine[engine], attribute)
+        # The runtime owns its services; an engine must not delete them when it goes.
+        QQmlEngine.setObjectOwnership(service, QQmlEngine.ObjectOwnership.CppOwnership)
+        return service
 
     return staticmethod(create)

@@ -11,6 +11,8 @@ Card {
     property real distance        // metres
     property real drivingTime     // seconds
     property real averageSpeed    // km/h
+    // Extra controls at the end of the header row, such as a reset button.
+    default property alias headerItems: header.data
 
     readonly property bool miles: Settings.distanceUnit === "mi"
 
@@ -27,7 +29,12 @@ Card {
         anchors { fill: parent; margins: Theme.spacingM }
         spacing: Theme.spacingS
 
-        Label { text: panel.title; role: "secondary"; muted: true; Layout.fillWidth: true }
+        RowLayout {
+            id: header
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            Label { text: panel.title; role: "secondary"; muted: true; Layout.fillWidth: true }
+        }
         Readout {
             objectName: "distance"
             value: panel.formatDistance(panel.distance)

@@ -37,7 +37,6 @@ Item {
             // Two taps, so a bump on the road never clears a trip.
             TouchButton {
                 objectName: "resetButton"
-                anchors { right: parent.right; top: parent.top; margins: Theme.spacingM }
                 iconName: "mdi6.restore"
                 text: view.confirmingReset ? qsTr("Tap again to reset") : qsTr("Reset")
                 danger: view.confirmingReset

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic as T
+import QtQuick.Layouts
 import HeadUnit
 
 // A button at least Theme.touchTarget (76 dp) in both directions, with an optional icon.
@@ -10,40 +11,39 @@ T.AbstractButton {
     property bool accent: false
     property bool danger: false
 
-    implicitWidth: Math.max(Theme.touchTarget, contentRow.implicitWidth + 2 * Theme.spacingL)
-    implicitHeight: Theme.touchTarget
-    focusPolicy: Qt.NoFocus
-
     readonly property color foreground: accent ? Theme.onAccent : danger ? Theme.danger : Theme.text
 
-    contentItem: Item {
-        Row {
-            id: contentRow
-            anchors.centerIn: parent
-            spacing: Theme.spacingS
-            Icon {
-                visible: control.iconName !== ""
-                name: control.iconName
-                color: control.foreground
-                anchors.verticalCenter: parent.verticalCenter
-            }
-            Label {
-                visible: control.text !== ""
-                text: control.text
-                role: "secondary"
-                color: control.foreground
-                width: Math.min(implicitWidth, control.width - 2 * Theme.spacingL
-                                - (control.iconName !== "" ? Theme.iconSize + Theme.spacingS : 0))
-                anchors.verticalCenter: parent.verticalCenter
-            }
+    leftPadding: Theme.spacingL
+    rightPadding: Theme.spacingL
+    implicitWidth: Math.max(Theme.touchTarget, implicitContentWidth + leftPadding + rightPadding)
+    implicitHeight: Theme.touchTarget
+    focusPolicy: Qt.NoFocus
+    Accessible.name: text
+
+    contentItem: RowLayout {
+        spacing: Theme.spacingS
+        Item { Layout.fillWidth: true }
+        Icon {
+            visible: control.iconName !== ""
+            name: control.iconName
+            color: control.foreground
         }
+        Label {
+            visible: control.text !== ""
+            text: control.text
+            role: "secondary"
+            color: control.foreground
+            // Shrinks (and elides) only when the button is made narrower than its text.
+            Layout.fillWidth: true
+            Layout.maximumWidth: Math.ceil(implicitWidth)
+            Layout.preferredWidth: Math.ceil(implicitWidth)
+        }
+        Item { Layout.fillWidth: true }
     }
 
     background: Rectangle {
         radius: Theme.tileRadius
         color: control.accent ? Theme.accent : Theme.surfaceRaised
-        border.width: control.checked ? Theme.lineWidth * 2 : 0
-        border.color: Theme.accent
         opacity: control.enabled ? 1 : 0.5
         Rectangle {
             anchors.fill: parent

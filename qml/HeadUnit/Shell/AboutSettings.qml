@@ -16,8 +16,14 @@ SettingsSection {
                 delegate: RowLayout {
                     required property var modelData
                     Layout.fillWidth: true
-                    Label { text: modelData.name; role: "small"; Layout.fillWidth: true; Layout.preferredWidth: 1 }
-                    Label { text: modelData.value; role: "small"; muted: true; Layout.fillWidth: true; Layout.preferredWidth: 1 }
+                    Label {
+                        text: modelData.name; role: "small"; wrapMode: Text.Wrap; maximumLineCount: 3
+                        Layout.fillWidth: true; Layout.preferredWidth: 1
+                    }
+                    Label {
+                        text: modelData.value; role: "small"; muted: true; wrapMode: Text.Wrap; maximumLineCount: 3
+                        Layout.fillWidth: true; Layout.preferredWidth: 1
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@ import HeadUnit
 // an app or a shell view (settings) in the rest. Overlays: recent apps, notifications, toasts.
 Item {
     id: shell
+    objectName: "shell"
 
     // "" (home or an app, see Apps.currentApp), "settings", "recents" or "notifications".
     property string overlay: ""
@@ -60,6 +61,7 @@ Item {
         }
 
         SettingsView {
+            objectName: "settingsView"
             anchors.fill: parent
             visible: shell.overlay === "settings"
         }
@@ -99,6 +101,7 @@ Item {
     Connections {
         target: Apps
         function onCurrentAppChanged() { if (Apps.currentApp !== "" && shell.overlay !== "notifications") shell.overlay = "" }
+        function onShellViewRequested(view) { shell.overlay = view }
     }
 
     // The backlight: a dimming layer on the emulator, the panel's own brightness on a device.
