@@ -25,7 +25,7 @@ system-deps:
 system-deps-test:
 	@scripts/install-system-deps test
 
-install: $(STAMP)
+install: system-deps $(STAMP)
 
 # Reinstall when the project's dependencies change.
 $(STAMP): pyproject.toml

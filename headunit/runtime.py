@@ -88,6 +88,7 @@ class Runtime:
         if options.discover:
             self.host.discover_and_register(list(options.plugin_paths))
         self.apps = Apps(self.host, self.settings.get("language"))
+        self.settings.changed.connect(lambda: self.apps.set_language(self.settings.get("language")))
         qml_services.attach(self.engine, self)
         timeline.mark("plugins registered")
 

@@ -22,14 +22,14 @@ PALETTES: dict[str, dict[str, str]] = {
         "text": "#0E1216", "textMuted": "#4A5560",
         "accent": "#0A5FC2", "onAccent": "#FFFFFF",
         "danger": "#B3261E", "success": "#17753A", "warning": "#8A5300", "outline": "#7A8591",
-        "scrim": "#99000000",
+        "scrim": "#99000000", "backlight": "#000000",
     },
     "night": {
         "background": "#0A0D10", "surface": "#151A20", "surfaceRaised": "#1F262E",
         "text": "#E9EEF3", "textMuted": "#A7B2BD",
         "accent": "#5EA8FF", "onAccent": "#0A0D10",
         "danger": "#FF8A80", "success": "#6DD58C", "warning": "#F2C14E", "outline": "#6B7682",
-        "scrim": "#B3000000",
+        "scrim": "#B3000000", "backlight": "#000000",
     },
 }
 

@@ -32,9 +32,11 @@ class TripComputer(Plugin):
         ctx.expose("store", self.store)
         ctx.handle_intent("reset-trip", lambda params: self.store.reset())
 
-    def _changed(self, trip: Trip, now_please: bool) -> None:
+    def _changed(self, trip: Trip, was_reset: bool) -> None:
+        if was_reset:
+            self._ctx.toast(self._ctx.tr("Trip reset"))
         now = time.monotonic()
-        if now_please or now - self._last_save >= SAVE_INTERVAL_S:
+        if was_reset or now - self._last_save >= SAVE_INTERVAL_S:
             self._last_save = now
             self._ctx.submit(self._save, Trip(trip.distance_m, trip.driving_s))
 

@@ -104,10 +104,10 @@ Item {
         function onShellViewRequested(view) { shell.overlay = view }
     }
 
-    // The backlight: a dimming layer on the emulator, the panel's own brightness on a device.
+    // Brightness: a dimming layer over everything the shell draws.
     Rectangle {
         anchors.fill: parent
-        color: "black"
+        color: Theme.backlight
         opacity: (1 - Settings.brightness) * 0.7
     }
 }
