@@ -8,12 +8,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from headunit.startup import timeline
+from headunit.startup import BENCHMARK, benchmark_line, timeline
 
 log = logging.getLogger(__name__)
 
 #: How long after the last plugin loads the screenshot waits for animations to settle.
 SETTLE_MS = 600
+#: Views of the shell itself that `--open` accepts besides plugin ids.
+SHELL_VIEWS = ("settings", "notifications", "recents")
 
 
 @dataclass
@@ -69,13 +71,21 @@ def launch(opts: Launch) -> int:
         timeline.mark("plugins loaded")
         if opts.timings:
             print(timeline.report(), flush=True)
-        if opts.open_app and not runtime.apps.openApp(opts.open_app):
+        if opts.open_app in SHELL_VIEWS:
+            runtime.apps.showShellView(opts.open_app)
+        elif opts.open_app and not runtime.apps.openApp(opts.open_app):
             record = runtime.host.record(opts.open_app)
             log.error("cannot open %s: %s", opts.open_app, record.reason if record else "no such plugin")
             nonlocal exit_code
             exit_code = 2
         if opts.screenshot:
             QTimer.singleShot(SETTLE_MS, take_screenshot)
+        elif BENCHMARK:
+            QTimer.singleShot(SETTLE_MS, report_benchmark)
+
+    def report_benchmark() -> None:
+        print(benchmark_line(), flush=True)
+        app.quit()
 
     def take_screenshot() -> None:
         image = window.grabWindow()

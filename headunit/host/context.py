@@ -165,7 +165,7 @@ class PluginContext(QObject):
 
     # Intents
 
-    def send_intent(self, name: str, **params: Any) -> Any:
+    def send_intent(self, name: str, /, **params: Any) -> Any:
         """Deliver an intent to the app that handles it and return its answer. Raises IntentError."""
         return self._host.route_intent(self.id, name, params)
 

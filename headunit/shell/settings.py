@@ -93,6 +93,7 @@ class Settings(QObject):
 
     @Slot()
     def save(self) -> None:
+        self._save_timer.stop()  # this write supersedes a pending one
         if not self._path:
             return
         text, path = self._snapshot(), self._path

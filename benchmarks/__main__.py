@@ -1,0 +1,100 @@
+"""`python -m benchmarks`: HeadUnit's start-up time and memory as ratios against the floor.
+
+    python -m benchmarks [--runs N] [--json] [--check]
+
+Exit status: 0 once measured, whatever the figures (PASS/FAIL is reported), 1 with --check when a
+target is missed, 2 when the measurement itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+
+from benchmarks import TARGETS, floor, headunit_start
+from benchmarks.measure import MeasurementError, Sample, environment, run
+from benchmarks.report import print_table
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, metavar="N",
+                        help="measured runs of each, alternating floor and HeadUnit (default 7)")
+    parser.add_argument("--json", action="store_true", help="print a JSON object instead of the table")
+    parser.add_argument("--check", action="store_true", help="exit status 1 when a target is missed")
+    return parser
+
+
+def _progress(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def measure(runs: int) -> dict:
+    from headunit.gui import SETTLE_MS  # the floor settles as long as HeadUnit before reading its memory
+
+    floor_samples: list[Sample] = []
+    headunit_samples: list[Sample] = []
+    with tempfile.TemporaryDirectory(prefix="headunit-bench-") as home:
+        env = environment(home)
+        floor_command, headunit_command = floor.command(SETTLE_MS), headunit_start.command()
+        _progress("warming up (unmeasured): floor, HeadUnit")
+        run("floor", floor_command, env)  # byte code and Qt's QML cache, as for HeadUnit
+        run("headunit", headunit_command, env)  # the same, and HeadUnit's manifest validation cache
+        for i in range(runs):
+            _progress(f"run {i + 1}/{runs}")
+            floor_samples.append(run("floor", floor_command, env))
+            headunit_samples.append(run("headunit", headunit_command, env))
+    return _figures(floor_samples, headunit_samples, settle_ms=SETTLE_MS)
+
+
+def _figures(floor_samples: list[Sample], headunit_samples: list[Sample], settle_ms: int) -> dict:
+    def series(samples: list[Sample]) -> dict:
+        startup = [s.startup_s for s in samples]
+        rss = [s.rss_kb for s in samples]
+        return {
+            "startup_s": {"median": statistics.median(startup), "min": min(startup), "max": max(startup),
+                          "samples": startup},
+            "rss_kb": {"median": statistics.median(rss), "min": min(rss), "max": max(rss), "samples": rss},
+        }
+
+    result = {"floor": series(floor_samples), "headunit": series(headunit_samples)}
+    phase_runs = [p for p in map(headunit_start.phases, headunit_samples) if p]
+    result["headunit"]["phases_ms"] = {
+        phase: statistics.median(p[phase] for p in phase_runs if phase in p) for phase in phase_runs[0]
+    } if phase_runs else {}
+    ratios = {}
+    for key, figure in (("startup", "startup_s"), ("rss", "rss_kb")):
+        ratio = result["headunit"][figure]["median"] / result["floor"][figure]["median"]
+        ratios[key] = {"ratio": ratio, "target": TARGETS[key], "pass": ratio <= TARGETS[key]}
+    result["ratios"] = ratios
+    result["pass"] = all(r["pass"] for r in ratios.values())
+    result["conditions"] = {
+        "runs": len(headunit_samples), "settle_ms": settle_ms, "qpa": "offscreen",
+        "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+    }
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.runs < 1:
+        _parser().error("--runs must be at least 1")
+    try:
+        figures = measure(args.runs)
+    except MeasurementError as exc:
+        print(f"benchmarks: measurement failed: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print_table(figures)
+    return 1 if args.check and not figures["pass"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
