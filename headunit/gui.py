@@ -62,7 +62,8 @@ def launch(opts: Launch) -> int:
     exit_code = 0
 
     def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)
+        if "first frame" in timeline.wall:
+            return  # frameSwapped goes on firing; only the first one starts the plugins
         timeline.mark("first frame")
         runtime.host.install_excepthook()
         runtime.host.load_all_in_idle()
