@@ -65,7 +65,6 @@ def launch(opts: Launch) -> int:
         if "first frame" in timeline.wall:
             return  # frameSwapped goes on firing; only the first one starts the plugins
         timeline.mark("first frame")
-        runtime.host.install_excepthook()
         runtime.host.load_all_in_idle()
 
     def ready() -> None:

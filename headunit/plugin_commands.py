@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 
 from headunit.host.discovery import Candidate
 
@@ -11,6 +12,8 @@ from headunit.host.discovery import Candidate
 def _runtime(plugin_paths=(), discover: bool = True):
     from headunit.runtime import Options, Runtime, ensure_app
 
+    # The commands report every plugin's failure themselves; the host's log would say it twice.
+    logging.getLogger("headunit.host").setLevel(logging.CRITICAL)
     ensure_app(offscreen=True)  # compiling QML needs a GUI application, not a screen
     return Runtime(Options(plugin_paths=tuple(plugin_paths), simulator=False, discover=discover))
 

@@ -85,6 +85,7 @@ class Runtime:
             data_root=paths.data_dir() / "plugin-data", engine=self.engine,
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
         )
+        self.host.install_excepthook()
         if options.discover:
             self.host.discover_and_register(list(options.plugin_paths))
         self.apps = Apps(self.host, self.settings.get("language"))

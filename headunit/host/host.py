@@ -268,8 +268,9 @@ class PluginHost(QObject):
         log.error("plugin %s failed: %s", record.id, reason)
         record.status, record.reason = "failed", reason
         self._stop(record)
-        self.recordChanged.emit(key)
-        self.pluginFailed.emit(key, reason)
+        # Announced on the next turn of the event loop: fail() may run inside a handler of the very
+        # signals that would announce it (opening the app, a tile appearing).
+        QTimer.singleShot(0, lambda: (self.recordChanged.emit(key), self.pluginFailed.emit(key, reason)))
 
     def _stop(self, record: PluginRecord, *, deferred: bool = True) -> None:
         """Stop the plugin and remove its views. `deferred` when this may run inside one of the plugin's
@@ -313,6 +314,8 @@ class PluginHost(QObject):
     def install_excepthook(self) -> None:
         """Route exceptions raised in plugin slots and callbacks (which Qt reports through
         sys.excepthook) to `fail`, instead of only printing them."""
+        if self._previous_excepthook is not None:
+            return
         self._previous_excepthook = sys.excepthook
 
         def hook(exc_type, exc, tb):

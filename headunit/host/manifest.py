@@ -189,6 +189,10 @@ def _check_consistency(folder: Path, data: dict, id_is_folder: bool) -> list[str
             problems.append(f"entry.python: expected a module {module}.py or package {module}/ in the plugin folder")
     if data["icon"].endswith(".svg") and not (folder / data["icon"]).is_file():
         problems.append(f"icon: expected an existing SVG file, {data['icon']!r} is missing")
+    for section, key in (("settings", "key"), ("intents", "name")):
+        names = [item[key] for item in data.get(section, [])]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            problems.append(f"{section}: expected each {key} once, {name!r} appears {names.count(name)} times")
     for i, setting in enumerate(data.get("settings", [])):
         where = f"settings.{i}"
         expected_type = {"bool": bool, "choice": str}[setting["type"]]

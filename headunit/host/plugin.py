@@ -13,7 +13,7 @@ class Plugin:
 
     The host creates one instance on first open (or in idle time after the shell's first frame) and
     calls `start`, on the GUI thread; `stop` when the plugin is disabled, fails or the shell quits.
-    An exception from either marks the plugin failed; the shell keeps running.
+    An exception from `start` marks the plugin failed; one from `stop` is logged. The shell keeps running.
     """
 
     def start(self, ctx: "PluginContext") -> None:

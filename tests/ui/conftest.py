@@ -27,7 +27,6 @@ def make_shell(qtbot, tmp_path, monkeypatch):
         window = runtime.load_window("HeadUnit.Shell", "ShellWindow", shellWidth=width, shellHeight=height)
         window.show()
         with qtbot.waitSignal(runtime.host.idleLoadFinished, timeout=10_000):
-            runtime.host.install_excepthook()
             runtime.host.load_all_in_idle()
         settle(qtbot)
         return runtime, window

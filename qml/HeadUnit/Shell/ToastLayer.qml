@@ -4,7 +4,7 @@ import HeadUnit.Controls
 
 // Toasts: short messages at the bottom that fade by themselves, at most two at a time.
 Column {
-    id: layer
+    id: toastLayer
 
     spacing: Theme.spacingS
 
@@ -26,7 +26,7 @@ Column {
             required property string level
             required property int index
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(layer.width, toastText.implicitWidth + 2 * Theme.spacingL)
+            width: Math.min(toastLayer.width, toastText.implicitWidth + 2 * Theme.spacingL)
             height: Theme.touchTarget
             radius: Theme.tileRadius
             color: level === "error" ? Theme.danger : Theme.text
