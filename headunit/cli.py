@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     emulator.add_argument("--open", dest="open_app", metavar="PLUGIN_ID", help="open this app, or the shell's settings")
     emulator.add_argument("--drive", choices=DRIVES, default="parked", help="the car's state (default parked)")
     emulator.add_argument("--night", action="store_true", default=None, help="use the night palette")
+    emulator.add_argument("--type", dest="type_text", metavar="TEXT",
+                          help="type TEXT into the open app's first text field, as if tapped (keyboard shown)")
 
     run = sub.add_parser("run", parents=[gui], help="the in-car shell: full screen, no control panel")
     run.add_argument("--dpi", type=float, help="the screen's DPI when it reports a wrong size")
@@ -66,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             mode=args.command, size=getattr(args, "size", (1280, 720)), dpi=getattr(args, "dpi", None),
             screenshot=getattr(args, "screenshot", None), open_app=getattr(args, "open_app", None),
             drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
+            type_text=getattr(args, "type_text", None),
             plugin_paths=tuple(args.plugins_path),
         ))
     from headunit import plugin_commands

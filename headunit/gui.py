@@ -28,6 +28,7 @@ class Launch:
     drive: str | None = None
     night: bool | None = None
     timings: bool = False
+    type_text: str | None = None  # typed into the open app's first text field, keyboard shown
     plugin_paths: tuple[str, ...] = ()
 
 
@@ -78,14 +79,29 @@ def launch(opts: Launch) -> int:
             log.error("cannot open %s: %s", opts.open_app, record.reason if record else "no such plugin")
             nonlocal exit_code
             exit_code = 2
+        if opts.type_text is not None:
+            QTimer.singleShot(SETTLE_MS // 2, type_into_first_field)
         if opts.screenshot:
-            QTimer.singleShot(SETTLE_MS, take_screenshot)
+            QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1), take_screenshot)
         elif BENCHMARK:
             QTimer.singleShot(SETTLE_MS, report_benchmark)
 
     def report_benchmark() -> None:
         print(benchmark_line(), flush=True)
         app.quit()
+
+    def type_into_first_field() -> None:
+        """As a driver would: tap the first text field (the shell decides whether a keyboard shows)."""
+        from PySide6.QtQuick import QQuickItem
+
+        field = next((f for f in window.findChildren(QQuickItem, "textEntryField") if f.isVisible()), None)
+        if field is None:
+            log.error("--type: no text field can take text now (typing is available when parked)")
+            return
+        window.requestActivate()
+        field.forceActiveFocus()
+        field.setProperty("text", opts.type_text)
+        app.inputMethod().show()
 
     def take_screenshot() -> None:
         image = window.grabWindow()

@@ -29,6 +29,7 @@ from headunit.shell.settings import Settings
 from headunit.shell.theme import Theme
 from headunit.startup import timeline
 from headunit.vehicle.driving import DrivingState
+from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.simulator import Simulator
 from headunit.vehicle.state import VehicleState
 
@@ -39,6 +40,8 @@ def ensure_app(offscreen: bool = False) -> QGuiApplication:
     if app is None:
         if offscreen:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        # The shell's own on-screen keyboard (qml/HeadUnit/Shell/KeyboardPanel.qml).
+        os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
         QGuiApplication.setApplicationName("HeadUnit")
         QGuiApplication.setApplicationVersion(__version__)
         QGuiApplication.setOrganizationName("HeadUnit")
@@ -71,6 +74,7 @@ class Runtime:
         if self.simulator and options.drive:
             self.simulator.applyDrive(options.drive)
         self.driving = DrivingState(self.vehicle)
+        self.restrictions = UxRestrictions(self.driving)
         self.notifications = Notifications()
         self.theme = Theme(dpi=options.dpi)
         self.daynight = DayNight(self.theme, self.settings, self.vehicle, forced=options.night)
@@ -84,6 +88,7 @@ class Runtime:
             vehicle=self.vehicle, driving=self.driving, notifications=self.notifications, settings=self.settings,
             data_root=paths.data_dir() / "plugin-data", engine=self.engine,
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
+            restrictions=self.restrictions,
         )
         self.host.install_excepthook()
         if options.discover:

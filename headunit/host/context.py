@@ -18,6 +18,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal
 
 from headunit.host.errors import IntentError, PermissionDenied
 from headunit.vehicle.driving import DrivingState
+from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import READINGS, VehicleState
 
 if TYPE_CHECKING:
@@ -151,6 +152,11 @@ class PluginContext(QObject):
     def driving(self) -> DrivingState:
         """parked, idling or moving: every plugin may read it, none may change it."""
         return self._host.driving
+
+    @property
+    def restrictions(self) -> UxRestrictions:
+        """What the driver may be shown now (read-only); the shell's controls already enforce it."""
+        return self._host.restrictions
 
     # Notifications
 

@@ -32,6 +32,7 @@ from headunit.host.plugin import Plugin
 from headunit.shell.notifications import Notifications
 from headunit.shell.settings import Settings
 from headunit.vehicle.driving import DrivingState
+from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import VehicleState
 
 log = logging.getLogger(__name__)
@@ -111,9 +112,11 @@ class PluginHost(QObject):
 
     def __init__(self, *, vehicle: VehicleState, driving: DrivingState, notifications: Notifications,
                  settings: Settings, data_root: Path, engine: QQmlEngine | None = None,
-                 validation_cache: ValidationCache | None = None, parent: QObject | None = None):
+                 validation_cache: ValidationCache | None = None, restrictions: UxRestrictions | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.vehicle, self.driving, self.notifications, self.settings = vehicle, driving, notifications, settings
+        self.restrictions = restrictions or UxRestrictions(driving, self)
         self.engine = engine
         self._data_root = data_root
         self._cache = validation_cache or ValidationCache(None)

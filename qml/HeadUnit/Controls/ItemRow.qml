@@ -1,0 +1,54 @@
+import QtQuick
+import QtQuick.Controls.Basic as T
+import QtQuick.Layouts
+import HeadUnit
+
+// One row of the list template: at least a touch target high, strings cut while driving.
+T.AbstractButton {
+    id: row
+
+    property string title
+    property string subtitle
+    property string iconName
+    property string trailing
+
+    implicitHeight: Math.max(Theme.touchTarget, texts.implicitHeight + 2 * Theme.spacingS)
+    focusPolicy: Qt.NoFocus
+    Accessible.name: title
+
+    contentItem: RowLayout {
+        spacing: Theme.spacingM
+        Icon {
+            visible: row.iconName !== ""
+            name: row.iconName
+            color: Theme.accent
+            Layout.leftMargin: Theme.spacingM
+        }
+        ColumnLayout {
+            id: texts
+            spacing: 0
+            Layout.fillWidth: true
+            Layout.leftMargin: row.iconName === "" ? Theme.spacingM : 0
+            Label { text: Restrictions.limitString(row.title); role: "secondary"; Layout.fillWidth: true }
+            Label {
+                visible: row.subtitle !== ""
+                text: Restrictions.limitString(row.subtitle)
+                role: "small"
+                muted: true
+                Layout.fillWidth: true
+            }
+        }
+        Label {
+            visible: row.trailing !== ""
+            text: row.trailing
+            role: "secondary"
+            muted: true
+            Layout.rightMargin: Theme.spacingM
+        }
+    }
+
+    background: Rectangle {
+        color: row.down ? Theme.surfaceRaised : Theme.surface
+        opacity: row.enabled ? 1 : 0.5
+    }
+}

@@ -1,0 +1,18 @@
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import HeadUnit
+
+// The on-screen keyboard (English, German, Chinese pinyin). It belongs to the shell, which shows it
+// only while parked, whatever a plugin asks: with Restrictions.noKeyboard it stays hidden.
+Item {
+    readonly property bool shown: Qt.inputMethod.visible && !Restrictions.noKeyboard
+
+    InputPanel {
+        objectName: "keyboard"
+        width: parent.width
+        y: parent.shown ? parent.height - height : parent.height
+        visible: parent.shown
+        Component.onCompleted: VirtualKeyboardSettings.activeLocales = ["en_GB", "de_DE", "zh_CN"]
+    }
+}
