@@ -46,10 +46,15 @@ def check_plugin(args: argparse.Namespace) -> int:
         problems = runtime.host.check(record.key)
     finally:
         runtime.shutdown()
+    from headunit.host.lint import raw_type_warnings
+
+    warnings = raw_type_warnings(folder)
+    for line in problems + warnings:
+        print(line)
     if problems:
-        print("\n".join(problems))
         return 1
-    print(f"{folder}: {record.id} {record.manifest.version} is valid")
+    print(f"{folder}: {record.id} {record.manifest.version} is valid"
+          + (f", with {len(warnings)} warning(s)" if warnings else ""))
     return 0
 
 

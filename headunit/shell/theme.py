@@ -6,7 +6,7 @@ QML writes `Theme.text`, `Theme.spacingM`, `Theme.dp(12)`; nothing in QML names 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QEasingCurve, QObject, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtQml import QmlElement, QmlSingleton
 
@@ -15,7 +15,8 @@ from headunit.shell.qml_services import singleton_of
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
 
-# Contrast-checked against background and surface (tests/unit/test_theme.py).
+# Contrast-checked with the WCAG formula (tests/theme/test_contrast.py): every text token and accent at
+# least 4.5:1 on background, surface and surfaceRaised, onAccent on accent too; outline 3:1 (DESIGN.md §5).
 PALETTES: dict[str, dict[str, str]] = {
     "day": {
         "background": "#F2F4F7", "surface": "#FFFFFF", "surfaceRaised": "#E4E8EE",
@@ -35,7 +36,8 @@ PALETTES: dict[str, dict[str, str]] = {
 
 # Sizes in dp.
 METRICS = {
-    "touchTarget": 76, "statusBarHeight": 56, "dockWidth": 96, "tileRadius": 16, "lineWidth": 2,
+    # The status bar is a touch target high, since every control in it is one.
+    "touchTarget": 76, "statusBarHeight": 76, "dockWidth": 96, "tileRadius": 16, "lineWidth": 2,
     "spacingS": 8, "spacingM": 16, "spacingL": 24, "spacingXL": 32,
     "fontDisplay": 48, "fontPrimary": 32, "fontSecondary": 24, "fontSmall": 20,
     "iconSize": 40,
@@ -48,6 +50,19 @@ SCREEN_PRESETS = {
     (1280, 720): 10.1,
     (1920, 720): 12.3,  # a wide bar display
 }
+
+
+#: The day/night switch cross-fades every colour token over this long, easing out (DESIGN.md §8: motion).
+SWITCH_MS = 250
+
+
+def _palette(night: bool) -> dict[str, QColor]:
+    return {k: QColor(v) for k, v in PALETTES["night" if night else "day"].items()}
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """`a` blended towards `b` by `t` (0..1), channel by channel as a cross-fade of two frames blends."""
+    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF(), b.getRgbF())))
 
 
 def dpi_for(width: int, height: int, diagonal_inches: float) -> float:
@@ -75,18 +90,39 @@ class Theme(QObject):
         super().__init__(parent)
         self._scale = dpi / 160.0
         self._night = night
-        self._colors = {k: QColor(v) for k, v in PALETTES["night" if night else "day"].items()}
+        self._colors = _palette(night)
+        # The cross-fade: every token moves from where it is to the new palette; QML bindings follow.
+        self._fade_from: dict[str, QColor] = {}
+        self._fade = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=SWITCH_MS,
+                                       easingCurve=QEasingCurve(QEasingCurve.Type.OutCubic))
+        self._fade.valueChanged.connect(self._fade_step)
 
     def _get_night(self) -> bool:
         return self._night
 
-    def set_night(self, night: bool) -> None:
+    def set_night(self, night: bool, animate: bool = False) -> None:
+        """Switch palettes: at once, or with `animate` cross-fading every colour over SWITCH_MS."""
         if night == self._night:
             return
         self._night = night
-        self._colors = {k: QColor(v) for k, v in PALETTES["night" if night else "day"].items()}
+        self._fade.stop()
+        if animate and SWITCH_MS > 0:
+            self._fade_from = dict(self._colors)  # mid-fade, the fade back starts from where it is
+            self._fade.start()
+        else:
+            self._colors = _palette(night)
+            self.paletteChanged.emit()
         self.nightChanged.emit()
+
+    def _fade_step(self, t: float) -> None:
+        target = _palette(self._night)
+        self._colors = {k: _mix(self._fade_from[k], c, float(t)) for k, c in target.items()} if t < 1 else target
         self.paletteChanged.emit()
+
+    @Property(int, constant=True, final=True)
+    def switchDuration(self) -> int:
+        """Milliseconds the day/night cross-fade takes, for QML that fades with it (the dimming layer)."""
+        return SWITCH_MS
 
     night = Property(bool, _get_night, notify=nightChanged, final=True)
 
