@@ -1,0 +1,138 @@
+"""Shared fixtures: per-test user data, one Qt application, runtimes that always shut down, and
+throw-away plugin folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import gc
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from headunit.host.loader import NAMESPACE_PREFIX
+from headunit.runtime import Options, Runtime, ensure_app
+
+PLAIN_PAGE = "import QtQuick\n\nItem {}\n"
+
+
+@pytest.fixture(autouse=True)
+def headunit_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty HEADUNIT_HOME and no plugin paths from the environment."""
+    home = tmp_path / "headunit-home"
+    home.mkdir()
+    monkeypatch.setenv("HEADUNIT_HOME", str(home))
+    monkeypatch.delenv("HEADUNIT_PLUGINS_PATH", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _clean_up_after_each_test():
+    """Plugins imported by one test are imported afresh by the next, and a test's Qt objects caught in
+    reference cycles are freed now, on the GUI thread: a collection on a worker thread would delete a
+    QObject with a running timer from the wrong thread and crash a later test."""
+    yield
+    for name in [n for n in sys.modules if n.startswith(NAMESPACE_PREFIX)]:
+        del sys.modules[name]
+    gc.collect()
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The process's one QGuiApplication, made the way HeadUnit makes it (pytest-qt uses it too)."""
+    return ensure_app()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _long_lived_objects_skip_collection():
+    """What exists before the first test lives for the session: keep the per-test collection short."""
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
+class Runtimes:
+    """Starts Runtimes and shuts down whichever a test left running."""
+
+    def __init__(self) -> None:
+        self._running: list[Runtime] = []
+
+    def start(self, *plugin_paths: str | Path, **options) -> Runtime:
+        options.setdefault("simulator", True)
+        runtime = Runtime(Options(plugin_paths=tuple(str(p) for p in plugin_paths), **options))
+        self._running.append(runtime)
+        return runtime
+
+    def stop(self, runtime: Runtime) -> None:
+        self._running.remove(runtime)
+        runtime.shutdown()
+
+    def stop_all(self) -> None:
+        while self._running:
+            self.stop(self._running[-1])
+
+
+@pytest.fixture
+def runtimes(qapp):
+    manager = Runtimes()
+    yield manager
+    manager.stop_all()
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
+
+
+def write_plugin(parent: Path, plugin_id: str, *, python: str | None = None, capabilities: tuple[str, ...] = (),
+                 intents: dict[str, dict[str, str]] | None = None, settings: list[dict] | None = None,
+                 page: str = PLAIN_PAGE, tile: str | None = None) -> Path:
+    """A plugin folder `parent/plugin_id` named "Test app": plugin.toml, qml/Main.qml and, given `python`,
+    main.py whose class Main is the entry."""
+    folder = parent / plugin_id
+    (folder / "qml").mkdir(parents=True)
+    lines = [
+        "manifest = 1", f"id = {_toml_value(plugin_id)}", 'name = "Test app"', 'version = "1.0.0"',
+        "api = 1", 'category = "utility"', 'icon = "mdi6.puzzle"',
+        f"capabilities = {_toml_value(list(capabilities))}", "", "[entry]", 'page = "qml/Main.qml"',
+    ]
+    (folder / "qml" / "Main.qml").write_text(page)
+    if tile is not None:
+        lines.append('tile = "qml/Tile.qml"')
+        (folder / "qml" / "Tile.qml").write_text(tile)
+    if python is not None:
+        lines.append('python = "main:Main"')
+        (folder / "main.py").write_text(textwrap.dedent(python))
+    for intent, params in (intents or {}).items():
+        lines += ["", "[[intents]]", f"name = {_toml_value(intent)}"]
+        if params:
+            lines.append("params = { " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in params.items()) + " }")
+    for setting in settings or []:
+        lines += ["", "[[settings]]"] + [f"{k} = {_toml_value(v)}" for k, v in setting.items()]
+    (folder / "plugin.toml").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+@pytest.fixture
+def plugin_factory(tmp_path: Path) -> Callable[..., Path]:
+    """write_plugin into this test's own plugins folder (tmp_path/plugins), which it returns as `.root`."""
+    root = tmp_path / "plugins"
+    root.mkdir()
+
+    def make(plugin_id: str, **kwargs) -> Path:
+        return write_plugin(root, plugin_id, **kwargs)
+
+    make.root = root
+    return make
+
