@@ -3,7 +3,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test system-deps system-deps-test install benchmark clean
+# Compiled translations (.qm, not in git) beside their .ts sources: the shell's and each plugin's.
+QM     := $(patsubst %.ts,%.qm,$(wildcard translations/*.ts plugins/*/translations/*.ts))
+
+.PHONY: run test system-deps system-deps-test install translations benchmark clean
 
 run: system-deps install
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -25,7 +28,7 @@ system-deps:
 system-deps-test:
 	@scripts/install-system-deps test
 
-install: system-deps $(STAMP)
+install: system-deps $(STAMP) $(QM)
 
 # Reinstall when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -34,5 +37,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
+# Only a .qm older than its .ts is compiled again.
+%.qm: %.ts | $(STAMP)
+	@$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing visible strings: lupdate adds new ones to every .ts (translate them) and drops vanished ones.
+translations: $(STAMP)
+	$(PY) -m headunit.i18n_build update
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -f $(QM)

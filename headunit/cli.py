@@ -21,6 +21,16 @@ def _size(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
+def _language(text: str) -> str:
+    from headunit.i18n import normalize_language
+    from headunit.shell.settings import LANGUAGES
+
+    language = normalize_language(text)
+    if language is None:
+        raise argparse.ArgumentTypeError(f"expected one of {', '.join(LANGUAGES)}, got {text!r}")
+    return language
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="headunit", description="An open in-vehicle infotainment platform.")
     parser.add_argument("--version", action="version", version=f"headunit {__version__}")
@@ -32,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
     gui = argparse.ArgumentParser(add_help=False, parents=[plugin_paths])
     gui.add_argument("--timings", action="store_true", help="print each start-up phase")
+    gui.add_argument("--lang", type=_language, metavar="CODE",
+                     help="the language for this run (en, en_US, de, zh_CN), leaving the saved setting as it is")
 
     emulator = sub.add_parser("emulator", parents=[gui], help="the shell beside a simulated car")
     emulator.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
@@ -69,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             screenshot=getattr(args, "screenshot", None), open_app=getattr(args, "open_app", None),
             drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
             type_text=getattr(args, "type_text", None),
-            plugin_paths=tuple(args.plugins_path),
+            plugin_paths=tuple(args.plugins_path), language=args.lang,
         ))
     from headunit import plugin_commands
 

@@ -27,6 +27,7 @@ class Launch:
     open_app: str | None = None
     drive: str | None = None
     night: bool | None = None
+    language: str | None = None  # --lang: for this run only, the saved setting stays
     timings: bool = False
     type_text: str | None = None  # typed into the open app's first text field, keyboard shown
     plugin_paths: tuple[str, ...] = ()
@@ -54,7 +55,7 @@ def launch(opts: Launch) -> int:
         else:
             dpi = dpi_for(width, height, SCREEN_PRESETS.get(opts.size, 10.1))
     runtime = Runtime(Options(dpi=dpi, plugin_paths=opts.plugin_paths, simulator=opts.mode == "emulator",
-                              night=opts.night, drive=opts.drive or ("parked" if opts.mode == "emulator" else None)))
+                              night=opts.night, language=opts.language, drive=opts.drive or ("parked" if opts.mode == "emulator" else None)))
 
     windowed = opts.mode == "emulator" and not opts.screenshot
     window = runtime.load_window("HeadUnit.Shell" if not windowed else "HeadUnit.Emulator",

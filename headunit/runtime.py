@@ -12,13 +12,14 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
 from headunit import __version__, paths
 from headunit.host.apps import Apps
 from headunit.host.host import PluginHost
 from headunit.host.manifest import ValidationCache
+from headunit.i18n import Translations
 from headunit.shell import qml_services
 from headunit.shell.about import About
 from headunit.shell.connectivity import Connectivity
@@ -42,11 +43,23 @@ def ensure_app(offscreen: bool = False) -> QGuiApplication:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         # The shell's own on-screen keyboard (qml/HeadUnit/Shell/KeyboardPanel.qml).
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+        os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")  # never a keyboard window of its own
         QGuiApplication.setApplicationName("HeadUnit")
         QGuiApplication.setApplicationVersion(__version__)
         QGuiApplication.setOrganizationName("HeadUnit")
         app = QGuiApplication([])
+        app.setFont(ui_font(app.font()))
     return app
+
+
+#: The shell's type: Noto Sans, and Noto Sans CJK SC for the Chinese glyphs Noto Sans lacks.
+FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC"]
+
+
+def ui_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setFamilies(FONT_FAMILIES)
+    return font
 
 
 @dataclass
@@ -55,6 +68,7 @@ class Options:
     plugin_paths: tuple[str, ...] = ()
     simulator: bool = True  # the emulator's car; a device gets its vehicle state from real sources
     night: bool | None = None  # force a palette for this run, whatever the settings say
+    language: str | None = None  # a language for this run (--lang), whatever the settings say
     drive: str | None = None  # parked, idling or moving, for the simulator
     discover: bool = True  # register the plugins found on the plugin paths
 
@@ -67,7 +81,7 @@ class Runtime:
         self.app = ensure_app()
         self.io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shell-io")
 
-        self.settings = Settings(paths.config_dir() / "settings.json", self.io)
+        self.settings = Settings(paths.config_dir() / "settings.json", self.io, forced_language=options.language)
         self.vehicle = VehicleState()
         self.connectivity = Connectivity()
         self.simulator = Simulator(self.vehicle, self.connectivity) if options.simulator else None
@@ -77,13 +91,16 @@ class Runtime:
         self.restrictions = UxRestrictions(self.driving)
         self.notifications = Notifications()
         self.theme = Theme(dpi=options.dpi)
-        self.daynight = DayNight(self.theme, self.settings, self.vehicle, forced=options.night)
+        # In the emulator the sun stands where the simulator's clock (which the panel can shift) puts it.
+        self.daynight = DayNight(self.theme, self.settings, self.vehicle, forced=options.night,
+                                 **({"now": self.simulator.utc_now} if self.simulator else {}))
         self.icons = Icons()
         self.about = About()
         timeline.mark("services")
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(paths.QML_DIR))
+        self.translations = Translations(self.settings, self.engine)
         self.host = PluginHost(
             vehicle=self.vehicle, driving=self.driving, notifications=self.notifications, settings=self.settings,
             data_root=paths.data_dir() / "plugin-data", engine=self.engine,
@@ -93,8 +110,10 @@ class Runtime:
         self.host.install_excepthook()
         if options.discover:
             self.host.discover_and_register(list(options.plugin_paths))
+        self.host.pluginLoading.connect(lambda key: self.translations.add_plugin(key, self.host.record(key).folder))
         self.apps = Apps(self.host, self.settings.get("language"))
-        self.settings.changed.connect(lambda: self.apps.set_language(self.settings.get("language")))
+        self.translations.languageChanged.connect(self.apps.set_language)
+        self.translations.languageChanged.connect(self.about.retranslate)
         qml_services.attach(self.engine, self)
         timeline.mark("plugins registered")
 
@@ -111,5 +130,6 @@ class Runtime:
         # The UI goes first, so no view outlives the plugin objects it shows.
         shiboken6.delete(self.engine)
         self.host.stop_all()
+        self.translations.close()
         self.settings.save()  # a change made in the last moment would otherwise wait on a timer
         self.io.shutdown(wait=True)

@@ -45,6 +45,7 @@ class Apps(QAbstractListModel):
     currentAppChanged = Signal()
     launchableChanged = Signal()
     recentAppsChanged = Signal()
+    namesChanged = Signal()
     #: Ask the shell to show a view that is not an app, such as "settings" or "notifications".
     shellViewRequested = Signal(str)
 
@@ -63,6 +64,7 @@ class Apps(QAbstractListModel):
         self._language = language
         if self._keys:
             self.dataChanged.emit(self.index(0), self.index(len(self._keys) - 1), [_Role.Name])
+        self.namesChanged.emit()
 
     def _on_record_changed(self, key: str) -> None:
         self.launchableChanged.emit()
@@ -75,9 +77,9 @@ class Apps(QAbstractListModel):
 
     def _on_failed(self, key: str, reason: str) -> None:
         record = self._host.record(key)
-        self._host.notifications.show_toast(
-            self.tr("%1 stopped working and was closed").replace("%1", record.manifest.name if record.manifest else key),
-            "error")
+        #: A toast after an app failed; %1 is the app's name.
+        text = self.tr("%1 stopped working and was closed")
+        self._host.notifications.show_toast(text.replace("%1", self._name(record) if record else key), "error")
 
     def _forget(self, key: str) -> None:
         if key in self._recents:
@@ -133,6 +135,11 @@ class Apps(QAbstractListModel):
     def createView(self, key: str, kind: str, parent: QQuickItem) -> QQuickItem | None:
         return self._host.create_view(key, kind, parent)
 
+    @Property("QVariantMap", notify=namesChanged, final=True)
+    def names(self) -> dict[str, str]:
+        """Each plugin's name in the current language, by id: `Apps.names[id]` follows a language switch."""
+        return {key: self._name(self._host.record(key)) for key in self._keys}
+
     @Slot(str, result=str)
     def nameOf(self, key: str) -> str:
         record = self._host.record(key)
@@ -155,8 +162,8 @@ class Apps(QAbstractListModel):
         if not (record and record.manifest):
             return []
         return [
-            {"key": s.key, "type": s.type, "title": s.title, "value": self._host.plugin_setting(key, s.key),
-             "choices": list(s.choices)}
+            {"key": s.key, "type": s.type, "title": s.display_title(self._language),
+             "value": self._host.plugin_setting(key, s.key), "choices": list(s.choices)}
             for s in record.manifest.settings
         ]
 

@@ -107,19 +107,16 @@ class PluginContext(QObject):
         path.mkdir(parents=True, exist_ok=True)
         return path
 
-    def storage(self):
-        """The plugin's own SQLite database, a sqlite_utils.Database in WAL mode (capability: storage).
+    def storage(self) -> sqlite3.Connection:
+        """The plugin's own SQLite database, in WAL mode (capability: storage).
 
-        Use it from the plugin's worker (`submit`) for writes: the GUI thread only renders.
+        One connection, usable from the GUI thread and the plugin's worker; write from the worker
+        (`submit`). For typed tables, wrap it: `sqlite_utils.Database(ctx.storage())`.
         """
         self._require("storage", "storage()")
         if self._storage is None:
-            import sqlite_utils
-
-            # One connection shared by the GUI thread (reads at start) and the worker (writes).
-            connection = sqlite3.connect(self.data_dir / "storage.db", check_same_thread=False)
-            self._storage = sqlite_utils.Database(connection)
-            self._storage.enable_wal()
+            self._storage = sqlite3.connect(self.data_dir / "storage.db", check_same_thread=False)
+            self._storage.execute("PRAGMA journal_mode=WAL")
         return self._storage
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:

@@ -107,6 +107,8 @@ class PluginHost(QObject):
     pluginFailed = Signal(str, str)
     #: Every registered plugin has been loaded (or has failed) in idle time.
     idleLoadFinished = Signal()
+    #: A plugin is about to be imported, started and compiled: its key. (Its translations go in here.)
+    pluginLoading = Signal(str)
     # Worker threads report exceptions through this queued signal.
     _workerFailed = Signal(str, str)
 
@@ -168,6 +170,7 @@ class PluginHost(QObject):
         if record.loaded:
             return True
         manifest = record.manifest
+        self.pluginLoading.emit(key)
         if manifest.python:
             try:
                 cls = loader.load_entry_class(manifest)
@@ -290,14 +293,21 @@ class PluginHost(QObject):
                 log.error("plugin %s: stop() raised: %s", record.id, _reason(exc, record.folder, "stop()"))
         if record.context is not None:
             record.context.close()
+        # The plugin's QObjects go on the GUI thread, explicitly: left to Python's collector (its
+        # intent handlers often make cycles) they could be freed on a worker thread, timers running.
+        context = record.context
         if deferred:
             for item in views:
                 item.deleteLater()
-            retired = (record.instance, record.context)
-            QTimer.singleShot(0, lambda: retired)  # holds them until the deferred deletes have run
+            if context is not None:
+                context.deleteLater()  # after the views, whose deletes were posted first
+            retired = record.instance
+            QTimer.singleShot(0, lambda: retired)  # keeps the instance until the deletes have run
         else:
             for item in views:
                 shiboken6.delete(item)
+            if context is not None:
+                shiboken6.delete(context)
         record.instance = record.context = None
         record.loaded = False
 

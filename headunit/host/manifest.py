@@ -37,6 +37,11 @@ class Setting:
     title: str
     default: Any
     choices: tuple[str, ...] = ()
+    title_translations: dict[str, str] = field(default_factory=dict)
+
+    def display_title(self, language: str) -> str:
+        """The title in `language`, falling back as `Manifest.display_name` does."""
+        return _translated(self.title, self.title_translations, language)
 
 
 @dataclass(frozen=True)
@@ -63,11 +68,15 @@ class Manifest:
 
     def display_name(self, language: str) -> str:
         """The name in `language` (such as de or zh_CN), falling back to the base language, then English."""
-        return self.name_translations.get(language) or self.name_translations.get(language.split("_")[0]) or self.name
+        return _translated(self.name, self.name_translations, language)
 
     def icon_source(self) -> str:
         """An icon-font name as is, or a file: URL for an SVG in the plugin folder."""
         return (self.folder / self.icon).as_uri() if self.icon.endswith(".svg") else self.icon
+
+
+def _translated(text: str, translations: dict[str, str], language: str) -> str:
+    return translations.get(language) or translations.get(language.split("_")[0]) or text
 
 
 def _describe(error) -> str:
@@ -168,7 +177,9 @@ def load_manifest(folder: Path, *, cache: ValidationCache | None = None, id_is_f
         name_translations=dict(data.get("name_translations", {})),
         capabilities=frozenset(data.get("capabilities", [])),
         intents={i["name"]: dict(i.get("params", {})) for i in data.get("intents", [])},
-        settings=tuple(Setting(**{**s, "choices": tuple(s.get("choices", ()))}) for s in data.get("settings", [])),
+        settings=tuple(Setting(**{**s, "choices": tuple(s.get("choices", ())),
+                                  "title_translations": dict(s.get("title_translations", {}))})
+                       for s in data.get("settings", [])),
     )
 
 

@@ -1,11 +1,11 @@
-"""What Settings › About shows: versions, licences and data attribution."""
+"""What Settings › About shows: versions, licences and data attribution, in the driver's language."""
 
 from __future__ import annotations
 
 import platform
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Property, QObject, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObject, Signal, Slot, qVersion
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit import API_VERSION, __version__
@@ -14,15 +14,22 @@ from headunit.shell.qml_services import singleton_of
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
 
+# Names and licences, translated when shown (context "About").
 LICENCES = [
     ("HeadUnit", "Apache-2.0"),
-    ("Qt 6 and PySide6", "LGPL-3.0"),
-    ("Material Design Icons (via QtAwesome)", "Apache-2.0 (icons), OFL-1.1 (font)"),
-    ("Noto Sans and Noto Sans CJK", "OFL-1.1"),
+    (QT_TRANSLATE_NOOP("About", "Qt 6 and PySide6"), "LGPL-3.0"),
+    (QT_TRANSLATE_NOOP("About", "Material Design Icons (via QtAwesome)"),
+     QT_TRANSLATE_NOOP("About", "Apache-2.0 (icons), OFL-1.1 (font)")),
+    (QT_TRANSLATE_NOOP("About", "Noto Sans and Noto Sans CJK"), "OFL-1.1"),
     ("platformdirs, jsonschema, QtAwesome", "MIT"),
     ("sqlite-utils, requests", "Apache-2.0"),
 ]
-MAP_ATTRIBUTION = "Map data © OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright)"
+MAP_ATTRIBUTION = QT_TRANSLATE_NOOP(
+    "About", "Map data © OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright)")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("About", text)
 
 
 @QmlElement
@@ -31,19 +38,28 @@ MAP_ATTRIBUTION = "Map data © OpenStreetMap contributors, ODbL 1.0 (openstreetm
 class About(QObject):
     create = singleton_of("about")
 
-    @Property("QVariantList", constant=True, final=True)
+    #: The language changed: every text is read again.
+    changed = Signal()
+
+    @Slot()
+    def retranslate(self) -> None:
+        self.changed.emit()
+
+    @Property("QVariantList", notify=changed, final=True)
     def versions(self) -> list:
+        #: The version of HeadUnit (%1) and of the plugin API it implements (%2).
+        api = QCoreApplication.translate("About", "%1 (plugin API %2)")
         return [
-            {"name": "HeadUnit", "value": f"{__version__} (plugin API {API_VERSION})"},
+            {"name": "HeadUnit", "value": api.replace("%1", __version__).replace("%2", str(API_VERSION))},
             {"name": "Qt", "value": qVersion()},
             {"name": "PySide6", "value": pyside_version},
             {"name": "Python", "value": platform.python_version()},
         ]
 
-    @Property("QVariantList", constant=True, final=True)
+    @Property("QVariantList", notify=changed, final=True)
     def licences(self) -> list:
-        return [{"name": name, "value": licence} for name, licence in LICENCES]
+        return [{"name": _tr(name), "value": _tr(licence)} for name, licence in LICENCES]
 
-    @Property(str, constant=True, final=True)
+    @Property(str, notify=changed, final=True)
     def mapAttribution(self) -> str:
-        return MAP_ATTRIBUTION
+        return _tr(MAP_ATTRIBUTION)

@@ -67,8 +67,9 @@ def elevation(latitude: float, longitude: float, when: datetime, *, refraction: 
 
     With `refraction` (the default) it is the apparent elevation, where the eye sees the sun.
     """
+    t = _julian_century(when)  # refuses a naive datetime
     when = when.astimezone(UTC)
-    declination, equation_of_time = _declination_and_equation_of_time(_julian_century(when))
+    declination, equation_of_time = _declination_and_equation_of_time(t)
     minutes = when.hour * 60 + when.minute + when.second / 60 + when.microsecond / 60e6
     true_solar_time = (minutes + equation_of_time + 4 * longitude) % 1440.0
     hour_angle = math.radians(true_solar_time / 4 - 180.0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -50,6 +51,8 @@ class Simulator(QObject):
         self._values = {name: initial for name, (_, initial) in READINGS.items()}
         self._values["latitude"], self._values["longitude"] = HOME_POSITION
         self._signal_lost = False
+        self._ambient_sensor = True  # a car without a light sensor leaves day/night to headlights and sun
+        self._clock_offset_h = 0.0  # shifts the time of day the sun is placed at
         self._track: Track | None = None
         self._travelled = 0.0
         self._last_tick = clock()
@@ -73,7 +76,9 @@ class Simulator(QObject):
                 lat, lon = offset((self._values["latitude"], self._values["longitude"]), self._values["heading"], metres)
                 self._values.update(latitude=lat, longitude=lon)
         if not self._signal_lost:
-            self._vehicle.publish(**self._values)
+            readings = self._values if self._ambient_sensor else {
+                k: v for k, v in self._values.items() if k != "ambientLight"}
+            self._vehicle.publish(**readings)
 
     def _set(self, **values: object) -> None:
         changed = {k: v for k, v in values.items() if self._values[k] != v}
@@ -129,6 +134,25 @@ class Simulator(QObject):
             self.changed.emit()
 
     @Slot(bool)
+    def setAmbientSensor(self, present: bool) -> None:
+        """Whether the car has an ambient light sensor: without one its reading goes stale."""
+        if bool(present) != self._ambient_sensor:
+            self._ambient_sensor = bool(present)
+            self.changed.emit()
+
+    @Slot(float)
+    def setClockOffset(self, hours: float) -> None:
+        """Shift the time of day DayNight places the sun at, by `hours` (-24 to 24) from now."""
+        hours = max(-24.0, min(24.0, float(hours)))
+        if hours != self._clock_offset_h:
+            self._clock_offset_h = hours
+            self.changed.emit()
+
+    def utc_now(self) -> datetime:
+        """The simulated time: now in UTC, shifted by the clock offset."""
+        return datetime.now(UTC) + timedelta(hours=self._clock_offset_h)
+
+    @Slot(bool)
     def setNetwork(self, online: bool) -> None:
         """The emulator's network switch."""
         self._connectivity.set_online(bool(online))
@@ -152,6 +176,15 @@ class Simulator(QObject):
     @Property(bool, notify=changed, final=True)
     def signalLost(self) -> bool:
         return self._signal_lost
+
+    @Property(bool, notify=changed, final=True)
+    def ambientSensor(self) -> bool:
+        return self._ambient_sensor
+
+    @Property(float, notify=changed, final=True)
+    def clockOffset(self) -> float:
+        """Hours the simulated time of day is ahead of now."""
+        return self._clock_offset_h
 
     @Property(str, notify=changed, final=True)
     def trackName(self) -> str:

@@ -21,7 +21,7 @@ ColumnLayout {
     Item { Layout.fillHeight: true }
     Readout {
         objectName: "tileDistance"
-        value: (tile.store.resetDistance / (tile.miles ? 1609.344 : 1000)).toLocaleString(Qt.locale(), "f", 1)
+        value: (tile.store.resetDistance / (tile.miles ? 1609.344 : 1000)).toLocaleString(Qt.locale(Qt.uiLanguage), "f", 1)
         unit: tile.miles ? qsTr("mi") : qsTr("km")
         caption: qsTr("Average %1 %2").arg(Math.round(tile.miles ? tile.store.resetAverageSpeed / 1.609344
                                                                    : tile.store.resetAverageSpeed))

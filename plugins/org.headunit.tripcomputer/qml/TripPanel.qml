@@ -15,10 +15,12 @@ Card {
     default property alias headerItems: header.data
 
     readonly property bool miles: Settings.distanceUnit === "mi"
+    // The driver's language's number format; Qt.uiLanguage makes it follow a language switch.
+    readonly property var locale: Qt.locale(Qt.uiLanguage)
 
     function formatDistance(metres) {
         const value = miles ? metres / 1609.344 : metres / 1000
-        return value.toLocaleString(Qt.locale(), "f", value < 100 ? 1 : 0)
+        return value.toLocaleString(locale, "f", value < 100 ? 1 : 0)
     }
     function formatDuration(seconds) {
         const minutes = Math.floor(seconds / 60)

@@ -21,12 +21,13 @@ class TripComputer(Plugin):
     def start(self, ctx: PluginContext) -> None:
         self._ctx = ctx
         self._db = ctx.storage()
-        self._db["trip"].create({"name": str, "distance_m": float, "driving_s": float}, pk="name", if_not_exists=True)
+        with self._db:
+            self._db.execute("CREATE TABLE IF NOT EXISTS trip (name TEXT PRIMARY KEY, distance_m REAL, driving_s REAL)")
         saved = Trip()
         if not ctx.setting("reset_each_start"):
-            row = next(self._db["trip"].rows_where("name = ?", ["since_reset"]), None)
+            row = self._db.execute("SELECT distance_m, driving_s FROM trip WHERE name = 'since_reset'").fetchone()
             if row:
-                saved = Trip(row["distance_m"], row["driving_s"])
+                saved = Trip(*row)
         self._last_save = 0.0
         self.store = TripStore(ctx.vehicle, ctx.driving, saved, self._changed)
         ctx.expose("store", self.store)
@@ -42,9 +43,8 @@ class TripComputer(Plugin):
 
     def _save(self, trip: Trip) -> None:
         """On the plugin's worker thread."""
-        self._db["trip"].upsert(
-            {"name": "since_reset", "distance_m": trip.distance_m, "driving_s": trip.driving_s}, pk="name"
-        )
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO trip VALUES ('since_reset', ?, ?)", (trip.distance_m, trip.driving_s))
 
     def stop(self) -> None:
         self.store.stop()

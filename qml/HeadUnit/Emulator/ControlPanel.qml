@@ -10,6 +10,9 @@ Pane {
 
     padding: 12
 
+    property date now: new Date()
+    Timer { interval: 1000; running: true; repeat: true; onTriggered: panel.now = new Date() }
+
     Shortcut { sequence: "P"; onActivated: Simulator.applyDrive("parked") }
     Shortcut { sequence: "D"; onActivated: Simulator.applyDrive("moving") }
     Shortcut { sequence: "I"; onActivated: Simulator.applyDrive("idling") }
@@ -58,11 +61,40 @@ Pane {
         Switch { text: qsTr("Network  [N]"); checked: Connectivity.online; onToggled: Simulator.setNetwork(checked) }
         Switch { text: qsTr("Vehicle signal lost  [S]"); checked: Simulator.signalLost; onToggled: Simulator.setSignalLost(checked) }
 
-        Label { text: qsTr("Ambient light: %1 lx").arg(Math.round(Vehicle.ambientLight)) }
+        Switch {
+            text: qsTr("Ambient light sensor")
+            checked: Simulator.ambientSensor
+            onToggled: Simulator.setAmbientSensor(checked)
+        }
+        Label {
+            text: qsTr("Ambient light: %1 lx").arg(Math.round(Vehicle.ambientLight))
+            enabled: Simulator.ambientSensor
+        }
         Slider {
             from: 0; to: 4; value: Math.log10(Math.max(1, Vehicle.ambientLight))  // 1 lx to 10,000 lx
+            enabled: Simulator.ambientSensor
             onMoved: Simulator.setAmbientLight(Math.pow(10, value))
             Layout.fillWidth: true
+        }
+        // The sun: shift the simulated time of day (turn the light sensor off, or the sensor decides).
+        Label {
+            readonly property string time: new Date(panel.now.getTime() + Simulator.clockOffset * 3600000)
+                                           .toISOString().substring(11, 16)
+            text: qsTr("Time %1 UTC (%2 h)  sun %3°").arg(time)
+                  .arg((Simulator.clockOffset >= 0 ? "+" : "") + Simulator.clockOffset.toFixed(1))
+                  .arg(isNaN(DayNight.sunElevation) ? "–" : DayNight.sunElevation.toFixed(1))
+        }
+        Slider {
+            from: -12; to: 12; stepSize: 0.5
+            value: Simulator.clockOffset
+            onMoved: Simulator.setClockOffset(value)
+            Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("Theme: %1 (%2)%3").arg(DayNight.night ? qsTr("night") : qsTr("day"))
+                  .arg(DayNight.reason === "" ? qsTr("no evidence") : DayNight.reason)
+                  .arg(DayNight.switchIn > 0 ? qsTr(", switching in %1 s").arg(DayNight.switchIn) : "")
+            opacity: 0.7
         }
 
         Label { text: qsTr("Position") ; font.bold: true }

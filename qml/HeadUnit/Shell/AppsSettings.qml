@@ -5,6 +5,26 @@ import HeadUnit.Controls
 
 // Every plugin: version, status, capabilities, the reason it failed, a switch, and its own settings.
 SettingsSection {
+    id: section
+
+    //: Between the items of a list, such as "Internet, Location".
+    readonly property string listSeparator: qsTr(", ")
+
+    // What a capability lets an app do, in the driver's words.
+    function capabilityLabel(capability) {
+        switch (capability) {
+        case "network": return qsTr("Internet")
+        case "location": return qsTr("Location")
+        case "payments": return qsTr("Payments")
+        case "storage": return qsTr("Storage")
+        case "vehicle-data": return qsTr("Vehicle data")
+        case "notifications": return qsTr("Notifications")
+        case "audio": return qsTr("Audio")
+        case "install": return qsTr("Installing apps")
+        }
+        return capability
+    }
+
     Repeater {
         model: Apps
         delegate: Card {
@@ -17,7 +37,9 @@ SettingsSection {
             required property string reason
             required property var capabilities
             property int revision: 0  // bumped when a setting changes, to read them again
-            readonly property var pluginSettings: revision >= 0 && status === "ok" ? Apps.settingsOf(pluginId) : []
+            // Read again when a setting or the language (the titles' translations) changes.
+            readonly property var pluginSettings: revision >= 0 && Settings.language !== "" && status === "ok"
+                                                  ? Apps.settingsOf(pluginId) : []
 
             objectName: "appRow:" + pluginId
             Layout.fillWidth: true
@@ -52,7 +74,8 @@ SettingsSection {
                 }
                 Label {
                     visible: row.capabilities.length > 0
-                    text: qsTr("Uses: %1").arg(row.capabilities.join(", "))
+                    //: %1 lists what the app may use, such as "Internet, Location".
+                    text: qsTr("Uses: %1").arg(row.capabilities.map(section.capabilityLabel).join(section.listSeparator))
                     role: "small"
                     muted: true
                     wrapMode: Text.Wrap

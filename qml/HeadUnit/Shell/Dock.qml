@@ -37,7 +37,7 @@ Rectangle {
             model: Apps.launchable.slice(0, dock.appSlots)
             delegate: IconButton {
                 required property string modelData
-                text: Apps.nameOf(modelData)
+                text: Apps.names[modelData] ?? ""
                 iconName: Apps.iconOf(modelData)
                 checked: dock.current === modelData
                 Layout.alignment: Qt.AlignHCenter

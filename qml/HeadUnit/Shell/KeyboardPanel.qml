@@ -6,13 +6,15 @@ import HeadUnit
 // The on-screen keyboard (English, German, Chinese pinyin). It belongs to the shell, which shows it
 // only while parked, whatever a plugin asks: with Restrictions.noKeyboard it stays hidden.
 Item {
+    id: holder
+
     readonly property bool shown: Qt.inputMethod.visible && !Restrictions.noKeyboard
 
     InputPanel {
         objectName: "keyboard"
-        width: parent.width
-        y: parent.shown ? parent.height - height : parent.height
-        visible: parent.shown
+        width: holder.width
+        y: holder.shown ? holder.height - height : holder.height
+        visible: holder.shown
         Component.onCompleted: VirtualKeyboardSettings.activeLocales = ["en_GB", "de_DE", "zh_CN"]
     }
 }

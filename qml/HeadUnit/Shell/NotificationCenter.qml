@@ -68,7 +68,8 @@ Card {
                         }
                     }
                     Label {
-                        text: Qt.formatTime(new Date(posted), Settings.clock24h ? "HH:mm" : "h:mm AP")
+                        //: A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale's AM/PM.
+                        text: new Date(posted).toLocaleTimeString(Qt.locale(), Settings.clock24h ? "HH:mm" : qsTr("h:mm AP"))
                         role: "small"; muted: true
                     }
                     IconButton { text: qsTr("Dismiss"); iconName: "mdi6.close"; onClicked: Notifications.dismiss(id) }

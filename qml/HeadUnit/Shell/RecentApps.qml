@@ -42,7 +42,7 @@ Rectangle {
                             Layout.fillHeight: true
                         }
                         Label {
-                            text: Apps.nameOf(modelData)
+                            text: Apps.names[modelData] ?? ""
                             role: "secondary"
                             horizontalAlignment: Text.AlignHCenter
                             Layout.fillWidth: true

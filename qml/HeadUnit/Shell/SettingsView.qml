@@ -59,9 +59,33 @@ Item {
                               { value: "night", label: qsTr("Night") }]
                     onChosen: (value) => Settings.themeMode = value
                 }
+                // Why the palette is what it is: "Automatic (now night: headlights on)".
+                Label {
+                    objectName: "themeReason"
+                    readonly property var because: ({
+                        "ambient light": DayNight.night ? qsTr("low ambient light") : qsTr("bright ambient light"),
+                        "headlights": DayNight.night ? qsTr("headlights on") : qsTr("headlights off"),
+                        "sun": DayNight.night ? qsTr("sun below the horizon") : qsTr("sun above the horizon"),
+                        "": qsTr("no light sensor, headlights or position yet")
+                    })
+                    visible: DayNight.reason === "forced" || Settings.themeMode === "auto"
+                    text: DayNight.reason === "forced"
+                          ? (DayNight.night ? qsTr("Night for this run (--night)") : qsTr("Day for this run"))
+                          : (DayNight.night ? qsTr("Automatic (now night: %1)") : qsTr("Automatic (now day: %1)"))
+                            .arg(because[DayNight.reason] ?? "")
+                    role: "secondary"
+                    muted: true
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    Layout.fillWidth: true
+                }
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Label { text: qsTr("Brightness"); role: "secondary"; muted: true; Layout.fillWidth: true }
+                    // Remembered per palette (Settings.dayBrightness, Settings.nightBrightness).
+                    Label {
+                        text: DayNight.night ? qsTr("Brightness at night") : qsTr("Brightness by day")
+                        role: "secondary"; muted: true; Layout.fillWidth: true
+                    }
                     RowLayout {
                         Layout.fillWidth: true
                         IconButton {

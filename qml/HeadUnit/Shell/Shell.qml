@@ -16,18 +16,25 @@ Item {
         Apps.goHome()
     }
     function goHome() { overlay = ""; Apps.goHome() }
+    // Whether `item` is part of the shell (and not, say, the emulator's control panel beside it).
+    function holds(item) {
+        for (let i = item; i; i = i.parent)
+            if (i === shell) return true
+        return false
+    }
 
+    // No Behavior here: Theme itself cross-fades every colour token when day and night switch
+    // (Theme.switchDuration, ease-out), so the whole shell and every plugin fade together.
     Rectangle {
         anchors.fill: parent
         color: Theme.background
-        Behavior on color { ColorAnimation { duration: 250; easing.type: Easing.OutCubic } }
     }
 
     StatusBar {
         id: statusBar
         anchors { left: parent.left; right: parent.right; top: parent.top }
         title: shell.overlay === "settings" ? qsTr("Settings")
-             : Apps.currentApp !== "" ? Apps.nameOf(Apps.currentApp) : ""
+             : Apps.currentApp !== "" ? Apps.names[Apps.currentApp] ?? "" : ""
         canGoBack: shell.overlay !== "" || Apps.currentApp !== ""
         onBackRequested: shell.back()
         onNotificationsRequested: shell.overlay = shell.overlay === "notifications" ? "" : "notifications"
@@ -104,10 +111,45 @@ Item {
         function onShellViewRequested(view) { shell.overlay = view }
     }
 
-    // Brightness: a dimming layer over everything the shell draws.
+    // Brightness: a dimming layer over everything the shell draws. Quadratic, so the upper steps dim
+    // gently (at the night default, 0.6, every text token stays at 4.5:1 as rendered: tests/theme) and the
+    // lowest step (0.1) still takes about 60 % off. It fades with the palette when day and night switch.
     Rectangle {
+        objectName: "dimmer"
         anchors.fill: parent
         color: Theme.backlight
-        opacity: (1 - Settings.brightness) * 0.7
+        opacity: 0.75 * Math.pow(1 - Settings.brightness, 2)
+        Behavior on opacity { NumberAnimation { duration: Theme.switchDuration; easing.type: Easing.OutCubic } }
+    }
+
+    // The on-screen keyboard, created the first time a text field takes the focus: it costs ~12 MB
+    // a head unit may never need.
+    Loader {
+        id: keyboard
+        anchors.fill: parent
+        active: false
+        source: "KeyboardPanel.qml"
+        onLoaded: Qt.inputMethod.show()
+    }
+    Connections {
+        target: shell.Window.window
+        function onActiveFocusItemChanged() {
+            const item = shell.Window.activeFocusItem
+            // Not inside the focus change itself: the keyboard then shows for the field that has it.
+            if (!keyboard.active && item && "inputMethodHints" in item && shell.holds(item))
+                Qt.callLater(() => keyboard.active = true)
+        }
+    }
+
+    // Driving: whatever had text focus loses it, so no keyboard is waiting when the car stops.
+    Connections {
+        target: Restrictions
+        function onChanged() {
+            if (Restrictions.noKeyboard) {
+                Qt.inputMethod.hide()
+                if (shell.Window.activeFocusItem)
+                    shell.Window.activeFocusItem.focus = false
+            }
+        }
     }
 }

@@ -16,22 +16,4 @@ Window {
     Shell {
         anchors.fill: parent
     }
-
-    // Built in the background, so the first frame does not wait for it.
-    Loader {
-        anchors.fill: parent
-        asynchronous: true
-        source: "KeyboardPanel.qml"
-    }
-
-    // Driving: whatever had text focus loses it, so no keyboard is waiting when the car stops.
-    Connections {
-        target: Restrictions
-        function onChanged() {
-            if (Restrictions.noKeyboard) {
-                Qt.inputMethod.hide()
-                if (window.activeFocusItem) window.activeFocusItem.focus = false
-            }
-        }
-    }
 }

@@ -80,7 +80,10 @@ Rectangle {
             objectName: "clock"
             role: "secondary"
             font.weight: Font.DemiBold
-            function refresh() { text = Qt.formatTime(new Date(), Settings.clock24h ? "HH:mm" : "h:mm AP") }
+            //: A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale's AM/PM.
+            readonly property string format12h: qsTr("h:mm AP")
+            onFormat12hChanged: refresh()
+            function refresh() { text = new Date().toLocaleTimeString(Qt.locale(), Settings.clock24h ? "HH:mm" : format12h) }
             Component.onCompleted: refresh()
             Connections { target: Settings; function onChanged() { clock.refresh() } }
             Timer { interval: 1000; running: true; repeat: true; onTriggered: clock.refresh() }

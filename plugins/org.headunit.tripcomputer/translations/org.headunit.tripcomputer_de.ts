@@ -1,0 +1,116 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../qml/Tile.qml" line="+19"/>
+        <source>Trip</source>
+        <translation>Fahrt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mi</source>
+        <translation>mi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average %1 %2</source>
+        <translation>Ø %1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mph</source>
+        <translation>mph</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>km/h</source>
+        <translation>km/h</translation>
+    </message>
+</context>
+<context>
+    <name>TripPanel</name>
+    <message>
+        <location filename="../qml/TripPanel.qml" line="+27"/>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>mi</source>
+        <translation>mi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driving time</source>
+        <translation>Fahrzeit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mph</source>
+        <translation>mph</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>km/h</source>
+        <translation>km/h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+</context>
+<context>
+    <name>TripView</name>
+    <message>
+        <location filename="../qml/TripView.qml" line="+21"/>
+        <source>Since start</source>
+        <translation>Seit Start</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Since reset</source>
+        <translation>Langzeit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tap again to reset</source>
+        <translation>Erneut tippen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>org.headunit.tripcomputer</name>
+    <message>
+        <location filename="../tripcomputer/__init__.py" line="+38"/>
+        <source>Trip reset</source>
+        <translation>Fahrt zurückgesetzt</translation>
+    </message>
+</context>
+</TS>

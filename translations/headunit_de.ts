@@ -1,0 +1,631 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../headunit/shell/about.py" line="+20"/>
+        <source>Qt 6 and PySide6</source>
+        <translation>Qt 6 und PySide6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material Design Icons (via QtAwesome)</source>
+        <translation>Material Design Icons (über QtAwesome)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apache-2.0 (icons), OFL-1.1 (font)</source>
+        <translation>Apache-2.0 (Symbole), OFL-1.1 (Schrift)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noto Sans and Noto Sans CJK</source>
+        <translation>Noto Sans und Noto Sans CJK</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Map data © OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright)</source>
+        <translation>Kartendaten © OpenStreetMap-Mitwirkende, ODbL 1.0 (openstreetmap.org/copyright)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 (plugin API %2)</source>
+        <extracomment>The version of HeadUnit (%1) and of the plugin API it implements (%2).</extracomment>
+        <translation>%1 (Plugin-API %2)</translation>
+    </message>
+</context>
+<context>
+    <name>AboutSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+9"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Map data</source>
+        <translation>Kartendaten</translation>
+    </message>
+</context>
+<context>
+    <name>Apps</name>
+    <message>
+        <location filename="../headunit/host/apps.py" line="+81"/>
+        <source>%1 stopped working and was closed</source>
+        <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
+        <translation>%1 funktioniert nicht mehr und wurde geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>AppsSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+11"/>
+        <source>, </source>
+        <extracomment>Between the items of a list, such as &quot;Internet, Location&quot;.</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle data</source>
+        <translation>Fahrzeugdaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notifications</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installing apps</source>
+        <translation>Apps installieren</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Running</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Uses: %1</source>
+        <extracomment>%1 lists what the app may use, such as &quot;Internet, Location&quot;.</extracomment>
+        <translation>Nutzt: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/ConfirmSheet.qml" line="+12"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../qml/HeadUnit/Emulator/ControlPanel.qml" line="+31"/>
+        <source>Simulated car</source>
+        <translation>Simuliertes Auto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Driving state: %1%2</source>
+        <translation>Fahrzustand: %1%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (signal lost)</source>
+        <translation> (Signal verloren)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drive  [P] parked  [I] idling  [D] moving</source>
+        <translation>Fahrt  [P] geparkt  [I] Stand  [D] fahrend</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Speed: %1 km/h  [↑/↓]</source>
+        <translation>Tempo: %1 km/h  [↑/↓]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Parking brake  [B]</source>
+        <translation>Feststellbremse  [B]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headlights  [L]</source>
+        <translation>Scheinwerfer  [L]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network  [N]</source>
+        <translation>Netzwerk  [N]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle signal lost  [S]</source>
+        <translation>Fahrzeugsignal verloren  [S]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ambient light sensor</source>
+        <translation>Umgebungslichtsensor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ambient light: %1 lx</source>
+        <translation>Umgebungslicht: %1 lx</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Time %1 UTC (%2 h)  sun %3°</source>
+        <translation>Zeit %1 UTC (%2 h)  Sonne %3°</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Theme: %1 (%2)%3</source>
+        <translation>Darstellung: %1 (%2)%3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>night</source>
+        <translation>Nacht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no evidence</source>
+        <translation>keine Hinweise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, switching in %1 s</source>
+        <translation>, Wechsel in %1 s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2  heading %3°</source>
+        <translation>%1, %2  Kurs %3°</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>latitude</source>
+        <translation>Breitengrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>longitude</source>
+        <translation>Längengrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Play the demo track  [T]</source>
+        <translation>Demo-Strecke abspielen  [T]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop “%1”  [T]</source>
+        <translation>„%1“ stoppen  [T]</translation>
+    </message>
+</context>
+<context>
+    <name>Dock</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+29"/>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Recent apps</source>
+        <translation>Letzte Apps</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>EmulatorWindow</name>
+    <message>
+        <location filename="../qml/HeadUnit/Emulator/EmulatorWindow.qml" line="+16"/>
+        <source>HeadUnit emulator — %1×%2</source>
+        <translation>HeadUnit-Emulator – %1×%2</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+48"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+68"/>
+        <source>Go deeper when parked</source>
+        <translation>Weitere Ebenen beim Parken</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>%n weiterer Eintrag beim Parken</numerusform>
+            <numerusform>%n weitere Einträge beim Parken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/MessageView.qml" line="+22"/>
+        <source>Message text shows when parked</source>
+        <translation>Nachrichtentext nur beim Parken</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCenter</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+21"/>
+        <source>Notifications</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear all</source>
+        <translation>Alle löschen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No notifications</source>
+        <translation>Keine Mitteilungen</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>h:mm AP</source>
+        <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
+        <translation>h:mm AP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>SearchEntry</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+12"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+12"/>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+124"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Apps</source>
+        <translation>Apps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Theme</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Night</source>
+        <translation>Nacht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>low ambient light</source>
+        <translation>wenig Umgebungslicht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bright ambient light</source>
+        <translation>helles Umgebungslicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>headlights on</source>
+        <translation>Scheinwerfer an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>headlights off</source>
+        <translation>Scheinwerfer aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sun below the horizon</source>
+        <translation>Sonne unter dem Horizont</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sun above the horizon</source>
+        <translation>Sonne über dem Horizont</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no light sensor, headlights or position yet</source>
+        <translation>noch kein Lichtsensor, Scheinwerfer oder Standort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Night for this run (--night)</source>
+        <translation>Nacht für diesen Start (--night)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day for this run</source>
+        <translation>Tag für diesen Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (now night: %1)</source>
+        <translation>Automatisch (jetzt Nacht: %1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automatic (now day: %1)</source>
+        <translation>Automatisch (jetzt Tag: %1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Brightness at night</source>
+        <translation>Helligkeit nachts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brightness by day</source>
+        <translation>Helligkeit tagsüber</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dimmer</source>
+        <translation>Dunkler</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Brighter</source>
+        <translation>Heller</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Distance</source>
+        <translation>Entfernung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kilometres</source>
+        <translation>Kilometer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Miles</source>
+        <translation>Meilen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>24-hour</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>12-hour</source>
+        <translation>12 Stunden</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWindow</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/ShellWindow.qml" line="+14"/>
+        <source>HeadUnit</source>
+        <translation>HeadUnit</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/StatusBar.qml" line="+24"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No vehicle signal</source>
+        <translation>Kein Fahrzeugsignal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parked</source>
+        <translation>Geparkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <translation>Stillstand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Driving</source>
+        <translation>Fahrt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notifications</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>h:mm AP</source>
+        <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
+        <translation>h:mm AP</translation>
+    </message>
+</context>
+<context>
+    <name>TextEntry</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+63"/>
+        <source>Typing is available when parked</source>
+        <translation>Tippen nur beim Parken</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSurface</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/VideoSurface.qml" line="+26"/>
+        <source>Video shows when parked</source>
+        <translation>Video nur beim Parken</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,630 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../headunit/shell/about.py" line="+20"/>
+        <source>Qt 6 and PySide6</source>
+        <translation>Qt 6 和 PySide6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material Design Icons (via QtAwesome)</source>
+        <translation>Material Design Icons（通过 QtAwesome）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apache-2.0 (icons), OFL-1.1 (font)</source>
+        <translation>Apache-2.0（图标），OFL-1.1（字体）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noto Sans and Noto Sans CJK</source>
+        <translation>Noto Sans 和 Noto Sans CJK</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Map data © OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright)</source>
+        <translation>地图数据 © OpenStreetMap 贡献者，ODbL 1.0（openstreetmap.org/copyright）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 (plugin API %2)</source>
+        <extracomment>The version of HeadUnit (%1) and of the plugin API it implements (%2).</extracomment>
+        <translation>%1（插件 API %2）</translation>
+    </message>
+</context>
+<context>
+    <name>AboutSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+9"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Map data</source>
+        <translation>地图数据</translation>
+    </message>
+</context>
+<context>
+    <name>Apps</name>
+    <message>
+        <location filename="../headunit/host/apps.py" line="+81"/>
+        <source>%1 stopped working and was closed</source>
+        <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
+        <translation>“%1”已停止运行并已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>AppsSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+11"/>
+        <source>, </source>
+        <extracomment>Between the items of a list, such as &quot;Internet, Location&quot;.</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Internet</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle data</source>
+        <translation>车辆数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installing apps</source>
+        <translation>安装应用</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Uses: %1</source>
+        <extracomment>%1 lists what the app may use, such as &quot;Internet, Location&quot;.</extracomment>
+        <translation>使用：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/ConfirmSheet.qml" line="+12"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../qml/HeadUnit/Emulator/ControlPanel.qml" line="+31"/>
+        <source>Simulated car</source>
+        <translation>模拟车辆</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Driving state: %1%2</source>
+        <translation>驾驶状态：%1%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (signal lost)</source>
+        <translation>（信号丢失）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drive  [P] parked  [I] idling  [D] moving</source>
+        <translation>行驶  [P] 驻车  [I] 怠速  [D] 行驶</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Speed: %1 km/h  [↑/↓]</source>
+        <translation>车速：%1 km/h  [↑/↓]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Parking brake  [B]</source>
+        <translation>驻车制动  [B]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headlights  [L]</source>
+        <translation>大灯  [L]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network  [N]</source>
+        <translation>网络  [N]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle signal lost  [S]</source>
+        <translation>车辆信号丢失  [S]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ambient light sensor</source>
+        <translation>环境光传感器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ambient light: %1 lx</source>
+        <translation>环境光：%1 lx</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Time %1 UTC (%2 h)  sun %3°</source>
+        <translation>时间 %1 UTC（%2 h）  太阳 %3°</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Theme: %1 (%2)%3</source>
+        <translation>显示模式：%1（%2）%3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>night</source>
+        <translation>夜间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day</source>
+        <translation>日间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no evidence</source>
+        <translation>无依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, switching in %1 s</source>
+        <translation>，%1 秒后切换</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2  heading %3°</source>
+        <translation>%1, %2  航向 %3°</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Play the demo track  [T]</source>
+        <translation>播放演示路线  [T]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop “%1”  [T]</source>
+        <translation>停止“%1”  [T]</translation>
+    </message>
+</context>
+<context>
+    <name>Dock</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+29"/>
+        <source>Home</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Recent apps</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>EmulatorWindow</name>
+    <message>
+        <location filename="../qml/HeadUnit/Emulator/EmulatorWindow.qml" line="+16"/>
+        <source>HeadUnit emulator — %1×%2</source>
+        <translation>HeadUnit 模拟器 — %1×%2</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+48"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+68"/>
+        <source>Go deeper when parked</source>
+        <translation>停车后可进入下一级</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>停车后可查看其余 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/MessageView.qml" line="+22"/>
+        <source>Message text shows when parked</source>
+        <translation>停车后显示消息内容</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCenter</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+21"/>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No notifications</source>
+        <translation>没有通知</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>h:mm AP</source>
+        <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
+        <translation>APh:mm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>SearchEntry</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+12"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+12"/>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+124"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Theme</source>
+        <translation>显示模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation>日间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Night</source>
+        <translation>夜间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>low ambient light</source>
+        <translation>环境光较暗</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bright ambient light</source>
+        <translation>环境光明亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>headlights on</source>
+        <translation>大灯已开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>headlights off</source>
+        <translation>大灯已关</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sun below the horizon</source>
+        <translation>太阳在地平线以下</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sun above the horizon</source>
+        <translation>太阳在地平线以上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no light sensor, headlights or position yet</source>
+        <translation>暂无光线传感器、大灯或位置信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Night for this run (--night)</source>
+        <translation>本次运行为夜间（--night）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day for this run</source>
+        <translation>本次运行为日间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (now night: %1)</source>
+        <translation>自动（当前夜间：%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automatic (now day: %1)</source>
+        <translation>自动（当前日间：%1）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Brightness at night</source>
+        <translation>夜间亮度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brightness by day</source>
+        <translation>日间亮度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dimmer</source>
+        <translation>调暗</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Brighter</source>
+        <translation>调亮</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kilometres</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Miles</source>
+        <translation>英里</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>24-hour</source>
+        <translation>24 小时制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>12-hour</source>
+        <translation>12 小时制</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWindow</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/ShellWindow.qml" line="+14"/>
+        <source>HeadUnit</source>
+        <translation>HeadUnit</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/StatusBar.qml" line="+24"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No vehicle signal</source>
+        <translation>无车辆信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parked</source>
+        <translation>已停车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <translation>静止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Driving</source>
+        <translation>行驶中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>h:mm AP</source>
+        <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
+        <translation>APh:mm</translation>
+    </message>
+</context>
+<context>
+    <name>TextEntry</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+63"/>
+        <source>Typing is available when parked</source>
+        <translation>停车后可输入文字</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSurface</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/VideoSurface.qml" line="+26"/>
+        <source>Video shows when parked</source>
+        <translation>停车后播放视频</translation>
+    </message>
+</context>
+</TS>
