@@ -34,7 +34,7 @@ install: system-deps $(STAMP) $(QM)
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { echo "Creating $(VENV) with $$(scripts/find-python)"; "$$(scripts/find-python)" -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	@touch $@
 
 # Only a .qm older than its .ts is compiled again.
