@@ -136,3 +136,33 @@ def plugin_factory(tmp_path: Path) -> Callable[..., Path]:
     make.root = root
     return make
 
+
+
+@pytest.fixture
+def make_shell(qtbot, qapp, tmp_path, monkeypatch):
+    """make_shell(width=800, height=480, *, drive, night, language, plugin_paths) -> (runtime, window):
+    the in-car window offscreen at a screen preset, with every plugin loaded. `language` is what --lang
+    passes; None keeps the saved setting."""
+    from PySide6.QtQuick import QQuickWindow  # noqa: F401 - types the root object as a window
+
+    from headunit.shell.theme import SCREEN_PRESETS, dpi_for
+    from tests.shell import settle
+
+    monkeypatch.setenv("HEADUNIT_HOME", str(tmp_path / "home"))
+    started = []
+
+    def make(width: int = 800, height: int = 480, *, drive: str = "parked", night: bool = False,
+             language: str | None = None, plugin_paths=()):
+        runtime = Runtime(Options(dpi=dpi_for(width, height, SCREEN_PRESETS[(width, height)]), drive=drive,
+                                  night=night, language=language, plugin_paths=tuple(plugin_paths)))
+        started.append(runtime)
+        window = runtime.load_window("HeadUnit.Shell", "ShellWindow", shellWidth=width, shellHeight=height)
+        window.show()
+        with qtbot.waitSignal(runtime.host.idleLoadFinished, timeout=10_000):
+            runtime.host.load_all_in_idle()
+        settle(qtbot)
+        return runtime, window
+
+    yield make
+    for runtime in started:
+        runtime.shutdown()

@@ -6,4 +6,3 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.ui.conftest import make_shell  # noqa: E402,F401 - the same running shell as the UI tests

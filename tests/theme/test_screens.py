@@ -14,7 +14,7 @@ from headunit.shell import daynight as dn
 from headunit.shell.theme import PALETTES, SWITCH_MS
 from tests.theme.test_contrast import CONTROL_PAIRS, TEXT_PAIRS
 from tests.theme.wcag import contrast, luminance, over
-from tests.ui.conftest import settle
+from tests.shell import settle
 from tests.ui.geometry import texts
 
 SIZES = [(800, 480), (1280, 720)]

@@ -7,28 +7,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtQuick import QQuickItem
 
 from headunit.vehicle.restrictions import FLAGS, MAX_STRING_LENGTH, limit_string
-from tests.ui.conftest import settle
+from tests.shell import descendants, named, settle
 
 PLACES = "org.headunit.places"
 STATES = {"parked": False, "idling": True, "moving": True}
 
 
-def _descendants(root: QQuickItem) -> list[QQuickItem]:
-    """Every item under `root` in the visual tree (delegates are only there)."""
-    found, pending = [], list(root.childItems())
-    while pending:
-        item = pending.pop()
-        found.append(item)
-        pending.extend(item.childItems())
-    return found
-
-
-def _items(window, name: str) -> list[QQuickItem]:
-    return [i for i in _descendants(window.contentItem()) if i.objectName() == name]
-
-
 def _visible(window, name: str) -> list[QQuickItem]:
-    return [i for i in _items(window, name) if i.isVisible()]
+    return [i for i in named(window, name) if i.isVisible()]
 
 
 @pytest.mark.parametrize("state", STATES)
@@ -77,9 +63,9 @@ def test_list_and_text_field_follow_the_driving_state(make_shell, qtbot, state):
                     _visible(window, "placesList")[0].property("count") > 6, timeout=5000)
     settle(qtbot)
     places = _visible(window, "placesList")[0]
-    rows = [r for r in _descendants(places) if r.inherits("QQuickAbstractButton") and r.isVisible()
+    rows = [r for r in descendants(places) if r.inherits("QQuickAbstractButton") and r.isVisible()
             and r.height() > 0]
-    hint = _items(window, "moreWhenParked")[0]
+    hint = named(window, "moreWhenParked")[0]
     if STATES[state]:
         assert 1 <= len(rows) <= 6
         assert hint.isVisible() and "more when parked" in hint.property("text")
@@ -87,7 +73,7 @@ def test_list_and_text_field_follow_the_driving_state(make_shell, qtbot, state):
         assert _visible(window, "typingWhenParked")
     else:
         assert hint.isVisible() is False
-        assert [i for i in _descendants(places) if i.objectName() == "itemListView"][0].property("interactive")
+        assert [i for i in descendants(places) if i.objectName() == "itemListView"][0].property("interactive")
         assert _visible(window, "textEntryField")
 
 
@@ -99,14 +85,14 @@ def test_the_keyboard_never_shows_while_moving(make_shell, qtbot):
     window.requestActivate()
     field.forceActiveFocus()
     runtime.app.inputMethod().show()
-    qtbot.waitUntil(lambda: any(k.isVisible() for k in _items(window, "keyboard")), timeout=3000)
+    qtbot.waitUntil(lambda: any(k.isVisible() for k in named(window, "keyboard")), timeout=3000)
 
     runtime.simulator.applyDrive("moving")
-    qtbot.waitUntil(lambda: not any(k.isVisible() for k in _items(window, "keyboard")), timeout=1000)
+    qtbot.waitUntil(lambda: not any(k.isVisible() for k in named(window, "keyboard")), timeout=1000)
     # Whatever a plugin asks, the shell keeps it hidden.
     runtime.app.inputMethod().show()
     settle(qtbot, 200)
-    assert not any(k.isVisible() for k in _items(window, "keyboard"))
+    assert not any(k.isVisible() for k in named(window, "keyboard"))
     assert not field.hasActiveFocus()
 
 
@@ -117,7 +103,7 @@ def test_every_clickable_item_is_a_touch_target(make_shell, qtbot):
 
     def small_targets() -> list[str]:
         small = []
-        for item in _descendants(window.contentItem()):
+        for item in descendants(window.contentItem()):
             clickable = item.inherits("QQuickAbstractButton") or any(
                 h.inherits("QQuickTapHandler") for h in item.findChildren(QObject, options=_DIRECT))
             if clickable and item.isVisible() and item.opacity() > 0 and (item.width() < minimum or item.height() < minimum):
@@ -128,8 +114,8 @@ def test_every_clickable_item_is_a_touch_target(make_shell, qtbot):
     for record in runtime.host.records():
         if record.status == "ok" and record.key.startswith("org.headunit."):
             screens[record.key] = lambda key=record.key: runtime.apps.openApp(key)
-    shell = _items(window, "shell")[0]
-    settings = _items(window, "settingsView")[0]
+    shell = named(window, "shell")[0]
+    settings = named(window, "settingsView")[0]
     for section in range(5):
         screens[f"settings {section}"] = lambda s=section: (shell.setProperty("overlay", "settings"),
                                                             settings.setProperty("section", s))

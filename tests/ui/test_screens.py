@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.ui.conftest import settle
+from tests.shell import find, settle
 from tests.ui.geometry import texts
 
 SIZES = [(800, 480), (1280, 720)]
@@ -29,17 +29,6 @@ def _shoot(window, path) -> QImage:
     return image
 
 
-def _find(window, name: str):
-    """The visual item called `name` (Repeater delegates are only in the visual tree)."""
-    pending = [window.contentItem()]
-    while pending:
-        item = pending.pop()
-        if item.objectName() == name:
-            return item
-        pending.extend(item.childItems())
-    raise AssertionError(f"no item named {name!r}")
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_home_shows_every_plugin_tile_without_clipping(make_shell, tmp_path, size):
     runtime, window = make_shell(*size)
@@ -52,10 +41,10 @@ def test_home_shows_every_plugin_tile_without_clipping(make_shell, tmp_path, siz
     assert {"Trip", "Settings", "Parked"} <= shown
     for record in runtime.host.records():
         if record.status == "ok":
-            tile = _find(window, f"tile:{record.key}")
+            tile = find(window, f"tile:{record.key}")
             assert tile.isVisible() and tile.width() >= runtime.theme.dp(76)
     # The trip computer's live tile replaced the manifest's placeholder once the plugin loaded.
-    assert _find(window, "tileDistance").isVisible()
+    assert find(window, "tileDistance").isVisible()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -72,8 +61,8 @@ def test_trip_computer_page(make_shell, qtbot, tmp_path, size):
 @pytest.mark.parametrize("section", range(5))
 def test_settings_sections_at_the_smallest_screen(make_shell, qtbot, section):
     runtime, window = make_shell(800, 480)
-    _find(window, "shell").setProperty("overlay", "settings")
-    _find(window, "settingsView").setProperty("section", section)
+    find(window, "shell").setProperty("overlay", "settings")
+    find(window, "settingsView").setProperty("section", section)
     settle(qtbot)
     _, problems = texts(window)
     assert problems == []
