@@ -323,6 +323,17 @@
     </message>
 </context>
 <context>
+    <name>ItemGrid</name>
+    <message numerus="yes">
+        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+59"/>
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>%n weiterer Eintrag beim Parken</numerusform>
+            <numerusform>%n weitere Einträge beim Parken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemList</name>
     <message>
         <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+68"/>
@@ -378,6 +389,29 @@
         <location line="+3"/>
         <source>Dismiss</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>NowPlaying</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/NowPlaying.qml" line="+68"/>
+        <source>Previous</source>
+        <translation>Voriger Titel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next</source>
+        <translation>Nächster Titel</translation>
     </message>
 </context>
 <context>

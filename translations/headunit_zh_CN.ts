@@ -323,6 +323,16 @@
     </message>
 </context>
 <context>
+    <name>ItemGrid</name>
+    <message numerus="yes">
+        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+59"/>
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>停车后可查看其余 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemList</name>
     <message>
         <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+68"/>
@@ -377,6 +387,29 @@
         <location line="+3"/>
         <source>Dismiss</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>NowPlaying</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/NowPlaying.qml" line="+68"/>
+        <source>Previous</source>
+        <translation>上一首</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next</source>
+        <translation>下一首</translation>
     </message>
 </context>
 <context>

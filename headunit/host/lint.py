@@ -15,7 +15,7 @@ REPLACEMENTS = {
     "TextArea": "TextEntry from HeadUnit.Controls: no keyboard while driving",
     "TextInput": "TextEntry from HeadUnit.Controls: no keyboard while driving",
     "ListView": "ItemList from HeadUnit.Controls: at most 6 rows and no scrolling while driving",
-    "GridView": "ItemList from HeadUnit.Controls: at most 6 items while driving",
+    "GridView": "ItemGrid from HeadUnit.Controls: at most 6 tiles and no scrolling while driving",
     "VideoOutput": "VideoSurface from HeadUnit.Controls around it: blanked while driving",
 }
 

@@ -1,0 +1,61 @@
+import QtQuick
+import HeadUnit
+
+// The grid template: tiles of icon and title (categories, apps, stations), from a model with those
+// roles. While driving it shows at most Restrictions.maxItemsPerScreen whole tiles and stops scrolling.
+Item {
+    id: grid
+
+    // A ListModel, a QAbstractListModel or a JS array of {title, icon}.
+    property var model
+    property real cellWidth: Theme.dp(200)
+    property real cellHeight: Theme.dp(160)
+
+    signal activated(int index)
+
+    readonly property int count: view.count
+    readonly property int columns: Math.max(1, Math.floor(width / cellWidth))
+    readonly property int tilesThatFit: columns * Math.max(1, Math.floor((height - Theme.touchTarget) / cellHeight))
+    readonly property int tileLimit: Restrictions.maxItemsPerScreen > 0 ? Math.min(Restrictions.maxItemsPerScreen, tilesThatFit) : 0
+    readonly property int hiddenTiles: tileLimit > 0 ? Math.max(0, count - tileLimit) : 0
+
+    GridView {
+        id: view
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: moreHint.visible ? moreHint.top : parent.bottom }
+        clip: true
+        model: grid.model
+        cellWidth: width / grid.columns
+        cellHeight: grid.cellHeight
+        interactive: grid.tileLimit === 0
+        boundsBehavior: Flickable.StopAtBounds
+        onInteractiveChanged: if (!interactive) positionViewAtBeginning()
+
+        delegate: Item {
+            required property var model
+            required property int index
+            readonly property var tile: model.modelData !== undefined ? model.modelData : model
+            width: GridView.view.cellWidth
+            height: GridView.view.cellHeight
+            visible: grid.tileLimit === 0 || index < grid.tileLimit
+
+            TouchButton {
+                anchors { fill: parent; margins: Theme.spacingS / 2 }
+                iconName: tile.icon ?? ""
+                text: Restrictions.limitString(tile.title ?? "")
+                onClicked: grid.activated(index)
+            }
+        }
+    }
+
+    Label {
+        id: moreHint
+        objectName: "moreWhenParked"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: grid.hiddenTiles > 0
+        height: visible ? Theme.touchTarget : 0
+        horizontalAlignment: Text.AlignHCenter
+        role: "secondary"
+        muted: true
+        text: qsTr("%n more when parked", "", grid.hiddenTiles)
+    }
+}
