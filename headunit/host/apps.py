@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Qt, Signal, Slot)
+from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Signal, Slot)
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 from PySide6.QtQuick import QQuickItem
 
 from headunit.host.host import PluginHost, PluginRecord
 from headunit.shell.qml_services import singleton_of
+from headunit.shell.roles import DISPLAY_ROLE, USER_ROLE, role_names
 
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -22,18 +23,18 @@ MAX_RECENTS = 6
 
 
 class _Role(IntEnum):
-    PluginId = Qt.UserRole + 1
-    Name = Qt.UserRole + 2
-    Icon = Qt.UserRole + 3
-    Category = Qt.UserRole + 4
-    Version = Qt.UserRole + 5
-    Status = Qt.UserRole + 6
-    Reason = Qt.UserRole + 7
-    Capabilities = Qt.UserRole + 8
-    HasTile = Qt.UserRole + 9
-    Loaded = Qt.UserRole + 10
-    Origin = Qt.UserRole + 11
-    Description = Qt.UserRole + 12
+    PluginId = USER_ROLE + 1
+    Name = USER_ROLE + 2
+    Icon = USER_ROLE + 3
+    Category = USER_ROLE + 4
+    Version = USER_ROLE + 5
+    Status = USER_ROLE + 6
+    Reason = USER_ROLE + 7
+    Capabilities = USER_ROLE + 8
+    HasTile = USER_ROLE + 9
+    Loaded = USER_ROLE + 10
+    Origin = USER_ROLE + 11
+    Description = USER_ROLE + 12
 
 
 @QmlElement
@@ -179,7 +180,7 @@ class Apps(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._keys)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE):
         if not index.isValid():
             return None
         record = self._host.record(self._keys[index.row()])
@@ -200,4 +201,4 @@ class Apps(QAbstractListModel):
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
-        return {r.value: QByteArray(r.name[0].lower() + r.name[1:]) for r in _Role}
+        return role_names(_Role)

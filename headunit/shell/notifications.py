@@ -11,10 +11,11 @@ import time
 from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from headunit.shell.qml_services import singleton_of
+from headunit.shell.roles import DISPLAY_ROLE, USER_ROLE, role_names
 
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -33,12 +34,12 @@ class Notification:
 
 
 class _Role(IntEnum):
-    Id = Qt.UserRole + 1
-    Source = Qt.UserRole + 2
-    Title = Qt.UserRole + 3
-    Body = Qt.UserRole + 4
-    Level = Qt.UserRole + 5
-    Posted = Qt.UserRole + 6
+    Id = USER_ROLE + 1
+    Source = USER_ROLE + 2
+    Title = USER_ROLE + 3
+    Body = USER_ROLE + 4
+    Level = USER_ROLE + 5
+    Posted = USER_ROLE + 6
 
 
 @QmlElement
@@ -119,7 +120,7 @@ class Notifications(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE):
         if not index.isValid():
             return None
         item = self._items[index.row()]
@@ -129,4 +130,4 @@ class Notifications(QAbstractListModel):
         }.get(role)
 
     def roleNames(self) -> dict[int, QByteArray]:
-        return {r.value: QByteArray(r.name[0].lower() + r.name[1:]) for r in _Role}
+        return role_names(_Role)

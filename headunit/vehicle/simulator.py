@@ -7,7 +7,6 @@ stops publishing, which the driving state must treat as moving within 2 s.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
