@@ -56,7 +56,7 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+81"/>
+        <location filename="../headunit/host/apps.py" line="+82"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
         <translation>%1 funktioniert nicht mehr und wurde geschlossen</translation>

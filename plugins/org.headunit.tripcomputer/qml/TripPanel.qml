@@ -11,8 +11,8 @@ Card {
     property real distance        // metres
     property real drivingTime     // seconds
     property real averageSpeed    // km/h
-    // Extra controls at the end of the header row, such as a reset button.
-    default property alias headerItems: header.data
+    // Controls under the figures, such as a reset button; they get the panel's whole width.
+    default property alias footerItems: footer.data
 
     readonly property bool miles: Settings.distanceUnit === "mi"
     // The driver's language's number format; Qt.uiLanguage makes it follow a language switch.
@@ -31,12 +31,7 @@ Card {
         anchors { fill: parent; margins: Theme.spacingM }
         spacing: Theme.spacingS
 
-        RowLayout {
-            id: header
-            Layout.fillWidth: true
-            Layout.minimumHeight: Theme.touchTarget
-            Label { text: panel.title; role: "secondary"; muted: true; Layout.fillWidth: true }
-        }
+        Label { text: panel.title; role: "secondary"; muted: true; Layout.fillWidth: true }
         Readout {
             objectName: "distance"
             value: panel.formatDistance(panel.distance)
@@ -63,5 +58,9 @@ Card {
             }
         }
         Item { Layout.fillHeight: true }
+        RowLayout {
+            id: footer
+            Layout.fillWidth: true
+        }
     }
 }

@@ -37,6 +37,7 @@ Item {
             // Two taps, so a bump on the road never clears a trip.
             TouchButton {
                 objectName: "resetButton"
+                Layout.fillWidth: true
                 iconName: "mdi6.restore"
                 text: view.confirmingReset ? qsTr("Tap again to reset") : qsTr("Reset")
                 danger: view.confirmingReset

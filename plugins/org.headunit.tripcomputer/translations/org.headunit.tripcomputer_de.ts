@@ -42,7 +42,7 @@
         <translation>%1:%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>mi</source>
         <translation>mi</translation>
     </message>
@@ -95,7 +95,7 @@
         <translation>Langzeit</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Tap again to reset</source>
         <translation>Erneut tippen</translation>
     </message>
