@@ -15,6 +15,15 @@ Item {
         width: holder.width
         y: holder.shown ? holder.height - height : holder.height
         visible: holder.shown
-        Component.onCompleted: VirtualKeyboardSettings.activeLocales = ["en_GB", "de_DE", "zh_CN"]
+        Component.onCompleted: VirtualKeyboardSettings.activeLocales = ["en_GB", "en_US", "de_DE", "zh_CN"]
+    }
+
+    // The layout the keyboard opens with follows the driver's language (the globe key reaches the others).
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: Settings.language.startsWith("de") ? "de_DE"
+             : Settings.language.startsWith("zh") ? "zh_CN"
+             : Settings.language === "en_US" ? "en_US" : "en_GB"
     }
 }
