@@ -1,0 +1,117 @@
+"""The FastAPI application: routers, error handlers and the services they share.
+
+`create_app` builds a self-contained app for one process (tests mount it in-process). `headunit-backend
+serve` prepares the database once and then starts uvicorn over `app_from_environment`, which is what each
+worker process imports, so several workers never race to create tables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from headunit_backend import __version__, auth, catalog, idempotency, orders, userdata, wallet
+from headunit_backend import weather as weather_routes
+from headunit_backend.db import Database, DatabaseError, explain, metadata
+from headunit_backend.errors import documented, install_handlers
+from headunit_backend.limits import BodySizeLimit
+from headunit_backend.payments import PaymentProcessor, SandboxProcessor
+from headunit_backend.services import Services, Settings, get_services
+from headunit_backend.weather import DemoWeather, OpenMeteoWeather, WeatherProvider
+
+
+def prepare_database(db: Database) -> None:
+    """Create missing tables and seed the catalog; safe to run again and from several processes at once."""
+    try:
+        db.check()
+        with db.write() as conn:
+            db.lock_schema(conn)
+            metadata.create_all(conn)
+            catalog.seed(conn)
+    except DBAPIError as error:
+        raise DatabaseError(explain(db, error)) from None
+    except SQLAlchemyError as error:
+        raise DatabaseError(f"cannot use database {db.name}: {error}") from None
+
+
+def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = None,
+               processor: PaymentProcessor | None = None, settings: Settings | None = None,
+               prepare: bool = True, **options) -> FastAPI:
+    """The backend as an ASGI app.
+
+    `options` override `Settings` fields, e.g. `idempotency_lease=1.0`, `slow_charge_delay=0.2`,
+    `weather_max_age=2`, `catalog_max_age=2`. Raises DatabaseError when the database cannot be used.
+    """
+    settings = dataclasses.replace(settings or Settings(), **({"db_url": db_url} if db_url else {}), **options)
+    db = Database(settings.db_url)
+    if prepare:
+        prepare_database(db)
+    if weather is None:
+        weather = _weather_provider(settings)
+    if processor is None:
+        processor = SandboxProcessor(db, slow_delay=settings.slow_charge_delay)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.dispose()
+
+    app = FastAPI(title="HeadUnit backend", version=__version__, lifespan=lifespan,
+                  description="Devices, idempotent writes, user-data sync, weather, catalog, wallet and orders "
+                              "for HeadUnit cars. See docs/sync-protocol.md.")
+    app.state.services = Services(settings=settings, db=db, weather=weather, processor=processor)
+    install_handlers(app)
+    app.add_middleware(BodySizeLimit)
+
+    v1 = APIRouter(prefix="/v1", responses=documented(400, 422))  # our error shape, not FastAPI's
+    v1.include_router(health_router)
+    for module in (auth, idempotency, userdata, weather_routes, catalog, wallet, orders):
+        v1.include_router(module.router)
+    app.include_router(v1)
+    return app
+
+
+
+def _weather_provider(settings: Settings) -> WeatherProvider:
+    if settings.weather == "open-meteo":
+        return OpenMeteoWeather(base_url=settings.open_meteo_url)
+    if settings.weather == "demo":
+        return DemoWeather()
+    raise ValueError(f"unknown weather provider {settings.weather!r} (demo or open-meteo)")
+
+
+def app_from_environment() -> FastAPI:
+    """The app a uvicorn worker builds from the settings its `serve` parent put in the environment."""
+    return create_app(settings=Settings.from_env(), prepare=False)
+
+
+# --- health -----------------------------------------------------------------------------------------------
+
+health_router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+    database: Literal["sqlite", "postgresql"]
+    version: str
+
+
+@health_router.get("/health", response_model=Health, responses={503: {"model": Health}})
+def health(services: Annotated[Services, Depends(get_services)]):
+    """Liveness and database reachability; needs no token, for load balancers and ServerProcess."""
+    db = services.db
+    try:
+        with db.read() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except SQLAlchemyError:
+        body = Health(status="unavailable", database=db.dialect, version=__version__)
+        return JSONResponse(body.model_dump(), status_code=503)
+    return Health(status="ok", database=db.dialect, version=__version__)

@@ -1,0 +1,123 @@
+"""`headunit-backend serve`: prepare the database, bind the port, run uvicorn with one or more workers.
+
+The parent binds the listening socket itself, so `--port 0` resolves to a real port that can be printed
+and written to `--port-file` before any worker starts, and every worker shares that one socket. Problems a
+person can fix (a database that is not one, a port in use) end with one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import socket
+import sys
+from pathlib import Path
+
+from headunit_backend import __version__
+from headunit_backend.services import SETTINGS_ENV, Settings
+
+DEFAULT_DB = "sqlite:///headunit-backend.db"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="headunit-backend", description="The HeadUnit reference backend.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--db", default=DEFAULT_DB,
+                       help="database URL (sqlite:///FILE, postgresql://…) or a SQLite file path "
+                            f"(default: {DEFAULT_DB}, in the current folder)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one (default: 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    serve.add_argument("--weather", choices=["demo", "open-meteo"], default="demo", help="weather provider")
+    serve.add_argument("--open-meteo-url", default=Settings.open_meteo_url, help="Open-Meteo API base URL")
+    serve.add_argument("--port-file", type=Path, help="write the port number to this file once bound")
+    serve.add_argument("--idempotency-lease", type=float, default=Settings.idempotency_lease, metavar="SECONDS",
+                       help="after how long a request left in flight may be taken over (default: 30)")
+    serve.add_argument("--slow-charge-delay", type=float, default=Settings.slow_charge_delay, metavar="SECONDS",
+                       help="how long the sandbox takes to approve tok_slow (default: 2)")
+    serve.add_argument("--weather-max-age", type=int, default=Settings.weather_max_age, metavar="SECONDS",
+                       help="Cache-Control max-age of weather answers (default: 600)")
+    serve.add_argument("--catalog-max-age", type=int, default=Settings.catalog_max_age, metavar="SECONDS",
+                       help="Cache-Control max-age of catalog answers (default: 300)")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--access-log", action="store_true", help="log every request")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return serve(args)
+    except ServeError as error:
+        print(f"headunit-backend: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+class ServeError(Exception):
+    pass
+
+
+def serve(args: argparse.Namespace) -> int:
+    from headunit_backend.app import prepare_database
+    from headunit_backend.db import Database, DatabaseError
+
+    if args.workers < 1:
+        raise ServeError("--workers must be at least 1")
+    settings = Settings(db_url=args.db, weather=args.weather, open_meteo_url=args.open_meteo_url,
+                        idempotency_lease=args.idempotency_lease, slow_charge_delay=args.slow_charge_delay,
+                        weather_max_age=args.weather_max_age, catalog_max_age=args.catalog_max_age)
+    try:
+        db = Database(settings.db_url)
+        prepare_database(db)
+    except DatabaseError as error:
+        raise ServeError(error) from None
+    settings = dataclasses.replace(settings, db_url=db.url.render_as_string(hide_password=False))
+    db.dispose()
+
+    sock = bind(args.host, args.port)
+    host, port = sock.getsockname()[:2]
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    if args.port_file:
+        write_atomically(args.port_file, f"{port}\n")
+    print(f"headunit-backend {__version__} listening on {url} (database {db.name}, "
+          f"{args.workers} worker{'s' if args.workers > 1 else ''})", flush=True)
+    os.environ[SETTINGS_ENV] = settings.to_env()
+    run_uvicorn(sock, workers=args.workers, log_level=args.log_level, access_log=args.access_log)
+    return 0
+
+
+def bind(host: str, port: int) -> socket.socket:
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                              flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as error:
+        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def write_atomically(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text)
+    partial.replace(path)
+
+
+def run_uvicorn(sock: socket.socket, *, workers: int, log_level: str, access_log: bool) -> None:
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config("headunit_backend.app:app_from_environment", factory=True, workers=workers,
+                            log_level=log_level, access_log=access_log, timeout_graceful_shutdown=10,
+                            server_header=False)
+    if workers > 1:
+        Multiprocess(config, sockets=[sock]).run()
+    else:
+        uvicorn.Server(config).run(sockets=[sock])

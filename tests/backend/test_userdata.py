@@ -1,0 +1,113 @@
+"""User data sync: items, deletions, the change feed's cursor and paging, last writer wins."""
+
+import pytest
+
+from tests.backend.api import Api
+
+
+def pull_all(api: Api, limit: int = 100, cursor: str | None = None) -> tuple[list[dict], str, int]:
+    """Follow the feed to its end; the changes, the final cursor and how many pages it took."""
+    changes, pages = [], 0
+    while True:
+        page = api.get("/v1/sync/changes", params={"limit": limit, **({"cursor": cursor} if cursor else {})}).json()
+        changes += page["changes"]
+        cursor, pages = page["cursor"], pages + 1
+        if not page["more"]:
+            return changes, cursor, pages
+
+
+def test_put_answers_the_stored_item_with_its_seq(api):
+    answer = api.write("PUT", "/v1/sync/items/destinations/office", {"value": {"lat": 60.2, "lon": 24.9}})
+
+    assert answer.status_code == 200
+    assert answer.json() == {"seq": 1, "collection": "destinations", "key": "office",
+                             "value": {"lat": 60.2, "lon": 24.9}, "deleted": False}
+
+
+def test_the_feed_pages_with_its_cursor_and_resumes_where_it_stopped(api):
+    for n in range(7):
+        api.write("PUT", f"/v1/sync/items/favourites/place-{n}", {"value": n})
+
+    changes, cursor, pages = pull_all(api, limit=3)
+
+    assert [c["key"] for c in changes] == [f"place-{n}" for n in range(7)]
+    assert pages == 3
+    assert pull_all(api, cursor=cursor)[0] == []
+    api.write("PUT", "/v1/sync/items/favourites/place-7", {"value": 7})
+    assert [c["key"] for c in pull_all(api, cursor=cursor)[0]] == ["place-7"]
+
+
+def test_the_last_write_in_server_order_wins_across_devices(api):
+    phone = api.join()
+    api.write("PUT", "/v1/sync/items/settings/units", {"value": "metric"})
+    phone.write("PUT", "/v1/sync/items/settings/units", {"value": "imperial"})
+
+    changes, _, _ = pull_all(api)
+
+    assert len(changes) == 1
+    assert changes[0]["value"] == "imperial"
+    assert changes[0]["device_id"] == phone.device["device_id"]
+    assert changes[0]["seq"] == 2
+
+
+def test_a_deletion_reaches_other_devices_as_a_deleted_change(api):
+    phone = api.join()
+    api.write("PUT", "/v1/sync/items/playlists/commute", {"value": ["track-1"]})
+    _, cursor, _ = pull_all(phone)
+
+    deleted = api.write("DELETE", "/v1/sync/items/playlists/commute")
+    changes, _, _ = pull_all(phone, cursor=cursor)
+
+    assert deleted.json()["deleted"] is True
+    assert [(c["key"], c["deleted"], c["value"]) for c in changes] == [("commute", True, None)]
+
+
+def test_values_keep_their_json_types(api):
+    values = [None, True, 0, 2.5, "text", [], {"nested": {"list": [1, "two", None]}}]
+    for n, value in enumerate(values):
+        api.write("PUT", f"/v1/sync/items/settings/k{n}", {"value": value})
+
+    assert [c["value"] for c in pull_all(api)[0]] == values
+
+
+def test_each_change_names_its_operation(api):
+    api.write("PUT", "/v1/sync/items/favourites/home", {"value": 1}, key="5c3d8a8e-6b7a-4d55-9d0e-1f0c2b3a4d5e")
+
+    assert pull_all(api)[0][0]["op_id"] == "5c3d8a8e-6b7a-4d55-9d0e-1f0c2b3a4d5e"
+
+
+@pytest.mark.parametrize("cursor", ["not-a-cursor", "c2VxOi0x", "%%%"])
+def test_a_cursor_the_server_did_not_issue_is_400(api, cursor):
+    answer = api.get("/v1/sync/changes", params={"cursor": cursor})
+
+    assert answer.status_code == 400
+    assert answer.json()["error"] == "invalid_cursor"
+
+
+@pytest.mark.parametrize("path", ["/v1/sync/items/shopping/x", "/v1/sync/items/favourites/" + "k" * 201])
+def test_unknown_collections_and_overlong_keys_are_422(api, path):
+    assert api.write("PUT", path, {"value": 1}).status_code == 422
+
+
+def test_an_oversized_value_is_refused(api):
+    answer = api.write("PUT", "/v1/sync/items/settings/blob", {"value": "x" * 70_000})
+
+    assert answer.status_code == 422
+    assert answer.json()["error"] == "value_too_large"
+
+
+def test_a_huge_body_is_413(api):
+    answer = api.write("PUT", "/v1/sync/items/settings/blob", {"value": "x" * 1_100_000})
+
+    assert answer.status_code == 413
+    assert answer.json()["error"] == "payload_too_large"
+
+
+def test_accounts_do_not_see_each_others_items(client):
+    first, second = Api.register(client), Api.register(client)
+    first.write("PUT", "/v1/sync/items/favourites/home", {"value": "first"})
+    second.write("PUT", "/v1/sync/items/favourites/home", {"value": "second"})
+
+    assert [c["value"] for c in pull_all(first)[0]] == ["first"]
+    assert [c["value"] for c in pull_all(second)[0]] == ["second"]
+    assert pull_all(second)[0][0]["seq"] == 1  # seqs count per account
