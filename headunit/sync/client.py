@@ -1,0 +1,378 @@
+"""`SyncClient`: the one object a profile's apps and the shell talk to.
+
+It owns the profile's sync.db (outbox, mirror, cursor, traffic), its HTTP cache, one transport adapter
+(hence one keep-alive pool and one network switch for every request) and the background drainer and
+puller. It knows nothing about Qt: callbacks run on the client's worker threads, and the shell hops to
+its GUI thread itself.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import requests
+
+from headunit.sync.cache import CachedReader
+from headunit.sync.db import SyncDB
+from headunit.sync.drainer import Drainer
+from headunit.sync.errors import NotRegisteredError, SyncError
+from headunit.sync.mirror import LANE as USER_DATA_LANE
+from headunit.sync.mirror import Mirror
+from headunit.sync.models import Operation, Reading, Registration, Status
+from headunit.sync.outbox import Outbox
+from headunit.sync.profile import ProfileLock, load_registration, save_registration
+from headunit.sync.settings import SyncSettings
+from headunit.sync.transport import PLUGIN_HEADER, SHELL, Traffic, TransportAdapter
+
+if TYPE_CHECKING:
+    from headunit.sync.faults import FaultInjector
+
+log = logging.getLogger(__name__)
+
+SYNC_DB = "sync.db"
+HTTP_CACHE = "http-cache.sqlite"
+
+
+class SyncClient:
+    """Cached reads, durable writes and user-data sync for one driver profile (a folder).
+
+        client = SyncClient("https://cloud.example", profile_dir)
+        client.register("My car", "car")                      # once per profile
+        client.start()                                        # drain and pull in the background
+        reading = client.get("/v1/weather", {"lat": 60.2, "lon": 24.9}, plugin="org.headunit.weather")
+        client.put_item("favourites", "home", {"lat": 60.2, "lon": 24.9}, plugin="org.headunit.navigation")
+        client.enqueue("payments", "POST", "/v1/orders", order, plugin="org.headunit.store")
+
+    `faults` (a `FaultInjector`) and `clock` (wall-clock seconds) are for tests and chaos campaigns.
+    """
+
+    def __init__(self, base_url: str, profile_dir: str | Path, *, settings: SyncSettings | None = None,
+                 faults: FaultInjector | None = None, clock: Callable[[], float] = time.time):
+        self.base_url = base_url.rstrip("/") + "/"
+        self.profile_dir = Path(profile_dir)
+        self.profile_dir.mkdir(parents=True, exist_ok=True)
+        self.settings = settings or SyncSettings()
+        self._clock = clock
+        self.db = SyncDB(self.profile_dir / SYNC_DB)
+        self.outbox = Outbox(self.db, clock=clock)
+        self.mirror = Mirror(self.db, self.outbox, clock=clock)
+        self._registration = load_registration(self.profile_dir)
+        self._traffic = Traffic(self._load_traffic())
+        self.adapter = TransportAdapter(
+            token=lambda: self._registration.token if self._registration else None, traffic=self._traffic,
+            timeout=(self.settings.connect_timeout, self.settings.read_timeout), faults=faults)
+        self._session = requests.Session()
+        self._session.trust_env = False
+        self._session.mount("http://", self.adapter)
+        self._session.mount("https://", self.adapter)
+        self._reader = CachedReader(self.profile_dir / HTTP_CACHE, self.adapter)
+        self._final_callbacks: list[Callable[[Operation], None]] = []
+        self._subscribers: list[Callable[[Status], None]] = []
+        self._last_status: Status | None = None
+        self._status_lock = threading.Lock()
+        self._progress = threading.Event()
+        self._last_sync: float | None = _float(self.db.get_meta("last_sync"))
+        self.drainer = Drainer(self.outbox, send=self._send, reconcile=self._operation, is_online=lambda: self.online,
+                               settings=self.settings, clock=clock, on_final=self._final, on_change=self._changed)
+        self._pull_lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._wake_worker = threading.Event()
+        self._profile_lock = ProfileLock(self.profile_dir)
+        self._flush_lock = threading.Lock()
+        self._closed = False
+
+    # -- identity ----------------------------------------------------------------------------------
+
+    @property
+    def registration(self) -> Registration | None:
+        return self._registration
+
+    def register(self, name: str, kind: str = "car", account_key: str | None = None) -> Registration:
+        """Register this profile as a device (once); the token is kept in the profile folder, mode 0600."""
+        if self._registration is not None:
+            return self._registration
+        response = self._session.post(self._url("/v1/devices"), json={
+            "name": name, "kind": kind, "account_key": account_key}, headers={PLUGIN_HEADER: SHELL},
+            timeout=(self.settings.connect_timeout, self.settings.read_timeout))
+        if response.status_code != 201:
+            raise SyncError(f"registration refused: HTTP {response.status_code} {response.text[:200]}")
+        answer = response.json()
+        registration = Registration(device_id=answer["device_id"], account_id=answer["account_id"],
+                                    token=answer["token"], account_key=answer["account_key"], base_url=self.base_url)
+        save_registration(self.profile_dir, registration)
+        self._registration = registration
+        return registration
+
+    # -- reads ---------------------------------------------------------------------------------------
+
+    def get(self, path: str, params: dict[str, Any] | None = None, *, plugin: str) -> Reading:
+        """A cached GET: fresh if possible, else the last data with its age (UnavailableError if none)."""
+        return self._reader.get(self._url(path), params, plugin=plugin)
+
+    # -- writes --------------------------------------------------------------------------------------
+
+    def transaction(self):
+        """`with client.transaction() as conn:` groups local changes and enqueues into one durable commit."""
+        return self.outbox.transaction()
+
+    def enqueue(self, lane: str, method: str, path: str, body: Any = None, *, plugin: str,
+                not_after: float | None = None, conn=None, op_id: str | None = None) -> str:
+        """Queue a write for the backend; durable when this returns (or when `conn`'s transaction commits)."""
+        op = self.outbox.enqueue(lane, method, path, body, plugin=plugin, not_after=not_after, conn=conn,
+                                 op_id=op_id)
+        self.db.after_commit(self._changed)
+        return op
+
+    def operation(self, op_id: str) -> Operation | None:
+        return self.outbox.get(op_id)
+
+    def put_item(self, collection: str, key: str, value: Any, *, plugin: str = SHELL, conn=None,
+                 op_id: str | None = None) -> str:
+        """Set a user-data item locally and queue it for the account (lane `user-data`); returns the op_id."""
+        op = self.mirror.put(collection, key, value, plugin=plugin, conn=conn, op_id=op_id)
+        self.db.after_commit(self._changed)
+        return op
+
+    def delete_item(self, collection: str, key: str, *, plugin: str = SHELL, conn=None,
+                    op_id: str | None = None) -> str:
+        """Delete a user-data item locally and queue the deletion; returns the op_id."""
+        op = self.mirror.delete(collection, key, plugin=plugin, conn=conn, op_id=op_id)
+        self.db.after_commit(self._changed)
+        return op
+
+    def items(self, collection: str) -> dict[str, Any]:
+        return self.mirror.items(collection)
+
+    # -- pull ----------------------------------------------------------------------------------------
+
+    def pull(self) -> int:
+        """Fetch the account's changes page by page; each page and its cursor commit together."""
+        self._require_registration()
+        applied = 0
+        with self._pull_lock:
+            while True:
+                since = self.mirror.cursor
+                params = {"limit": self.settings.pull_limit}
+                if since is not None:
+                    params["cursor"] = since
+                response = self._session.get(self._url("/v1/sync/changes"), params=params,
+                                             headers={PLUGIN_HEADER: SHELL})
+                response.raise_for_status()
+                page = response.json()
+                done = self.mirror.apply_page(page["changes"], page["cursor"], since=since)
+                if done is None:
+                    continue  # the cursor was reset meanwhile: fetch from where it points now
+                applied += done
+                if not page.get("more"):
+                    break
+            now = self._clock()
+            self._last_sync = now
+            with self.db.transaction(durable=False) as conn:
+                SyncDB.set_meta(conn, "last_pull", now)
+                SyncDB.set_meta(conn, "last_sync", now)
+        self._changed()
+        return applied
+
+    # -- connectivity and the background work ----------------------------------------------------------
+
+    @property
+    def online(self) -> bool:
+        return self.adapter.online
+
+    def set_online(self, online: bool) -> None:
+        """The network switch. Offline, nothing leaves the device; back online, every lane retries at once."""
+        was = self.adapter.online
+        self.adapter.set_online(online)
+        if online and not was:
+            self.drainer.reconnected()
+            self._wake_worker.set()
+        self._changed()
+
+    def start(self) -> None:
+        """Drain the outbox and pull periodically in the background until `stop()`."""
+        self._require_registration()
+        self._profile_lock.acquire()
+        self.outbox.prune(self._clock() - self.settings.keep_final_for)
+        self.drainer.start()
+        if self._worker is None:
+            self._stop.clear()
+            self._worker = threading.Thread(target=self._background, name="sync-puller", daemon=True)
+            self._worker.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake_worker.set()
+        self.drainer.stop(timeout)
+        if self._worker is not None:
+            self._worker.join(timeout)
+            self._worker = None
+        self._flush()
+        self._profile_lock.release()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.stop()
+        self._session.close()
+        self._reader.close()
+        self.db.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def drain(self, timeout: float = 30.0) -> bool:
+        """Wait until no operation is pending (running the lanes meanwhile if `start()` was not called).
+        False if some are still pending at the timeout."""
+        self._require_registration()
+        here = not self.drainer.running
+        if here:
+            self._profile_lock.acquire()
+            self.drainer.start()
+        try:
+            deadline = time.monotonic() + timeout
+            while self.outbox.counts()[0]:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._progress.clear()
+                self._progress.wait(min(left, 0.05))
+            return True
+        finally:
+            if here:
+                self.drainer.stop()
+                self._flush()
+                self._profile_lock.release()
+
+    def _background(self) -> None:
+        try:
+            self._pull_periodically()
+        finally:
+            self.db.release_thread()
+
+    def _pull_periodically(self) -> None:
+        """Pull every `pull_interval` (at once when connectivity returns) and flush traffic counters."""
+        next_pull = 0.0
+        while not self._stop.is_set():
+            if self.online and time.monotonic() >= next_pull:
+                try:
+                    self.pull()
+                    next_pull = time.monotonic() + self.settings.pull_interval
+                except Exception as exc:  # backend down, a bad page: try again soon
+                    log.info("sync: pull failed: %s", exc)
+                    next_pull = time.monotonic() + min(self.settings.pull_interval, 5.0)
+            self._flush()
+            timeout = min(self.settings.traffic_flush_interval, max(0.05, next_pull - time.monotonic()))
+            if self._wake_worker.wait(timeout):
+                self._wake_worker.clear()
+                next_pull = 0.0
+
+    # -- status and callbacks ------------------------------------------------------------------------
+
+    def status(self) -> Status:
+        pending, rejected, oldest = self.outbox.counts()
+        now = self._clock()
+        last_pull = _float(self.db.get_meta("last_pull"))
+        return Status(online=self.online, pending=pending, rejected=rejected, last_sync=self._last_sync,
+                      oldest_pending_age=None if oldest is None else max(0.0, now - oldest),
+                      data_age=None if last_pull is None else max(0.0, now - last_pull))
+
+    def subscribe(self, callback: Callable[[Status], None]) -> Callable[[], None]:
+        """`callback(status)` on each change of online, pending or rejected (on a worker thread).
+        Returns a function that unsubscribes."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback)
+
+    def on_final(self, callback: Callable[[Operation], None]) -> Callable[[], None]:
+        """`callback(op)` when an operation becomes acked, rejected or expired (on a lane thread). After a
+        crash the same op_id may be reported again; apps dedupe by op_id. Returns an unsubscribe function."""
+        self._final_callbacks.append(callback)
+        return lambda: self._final_callbacks.remove(callback)
+
+    def bytes_by_plugin(self) -> dict[str, tuple[int, int]]:
+        """Bytes (up, down) each plugin moved since the profile was created."""
+        return self._traffic.snapshot()
+
+    def _final(self, op: Operation) -> None:
+        if op.state in ("acked", "rejected"):
+            self._last_sync = self._clock()
+        if op.lane == USER_DATA_LANE and op.state != "acked" and op.path.startswith("/v1/sync/items/"):
+            self.mirror.request_rebuild()
+        self._progress.set()
+        for callback in list(self._final_callbacks):
+            try:
+                callback(op)
+            except Exception:
+                log.exception("sync: on_final callback %r failed", callback)
+
+    def _changed(self) -> None:
+        if not self._subscribers:
+            return
+        with self._status_lock:
+            status = self.status()
+            key = (status.online, status.pending, status.rejected)
+            if self._last_status is not None and key == (
+                    self._last_status.online, self._last_status.pending, self._last_status.rejected):
+                return
+            self._last_status = status
+        for callback in list(self._subscribers):
+            try:
+                callback(status)
+            except Exception:
+                log.exception("sync: status subscriber %r failed", callback)
+
+    # -- plumbing ------------------------------------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        return self.base_url + path.lstrip("/")
+
+    def _require_registration(self) -> None:
+        if self._registration is None:
+            raise NotRegisteredError(f"{self.profile_dir}: no device registered; call register() first")
+
+    def _send(self, op: Operation) -> requests.Response:
+        headers = {"Idempotency-Key": op.op_id, PLUGIN_HEADER: op.plugin}
+        data = None
+        if op.body is not None:
+            data = json.dumps(op.body, separators=(",", ":"), ensure_ascii=False).encode()
+            headers["Content-Type"] = "application/json"
+        return self._session.request(op.method, self._url(op.path), data=data, headers=headers)
+
+    def _operation(self, op_id: str) -> dict[str, Any]:
+        response = self._session.get(self._url(f"/v1/operations/{op_id}"), headers={PLUGIN_HEADER: SHELL})
+        response.raise_for_status()
+        return response.json()
+
+    def _load_traffic(self) -> dict[str, tuple[int, int]]:
+        rows = self.db.connection().execute("SELECT plugin, up, down FROM traffic").fetchall()
+        return {plugin: (up, down) for plugin, up, down in rows}
+
+    def _flush(self) -> None:
+        with self._flush_lock:
+            self._flush_locked()
+
+    def _flush_locked(self) -> None:
+        dirty = self._traffic.take_dirty()
+        if not dirty and self._last_sync is None:
+            return
+        with self.db.transaction(durable=False) as conn:
+            conn.executemany("INSERT INTO traffic (plugin, up, down) VALUES (?, ?, ?) ON CONFLICT (plugin) "
+                             "DO UPDATE SET up = excluded.up, down = excluded.down",
+                             [(plugin, up, down) for plugin, (up, down) in dirty.items()])
+            if self._last_sync is not None:
+                SyncDB.set_meta(conn, "last_sync", self._last_sync)
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+

@@ -1,0 +1,292 @@
+"""The drainer: sends each lane's pending operations, oldest first, one at a time, until each is final.
+
+One thread per lane, so a lane waiting out a backoff, a slow processor or a 429 never holds up another.
+Within a lane the next operation goes out only once the one before it is final, which is what keeps
+a lane's order on the server.
+
+What an answer means (docs/sync-protocol.md, "Answers"):
+
+    2xx with a complete body                          acked
+    401, 408, 409, 425, 429, 5xx                      retry (the operation did not run)
+    timeout, lost connection, truncated body          retry (it may have run: the resend is replayed)
+    any other 4xx                                     rejected, reported to the app
+
+401 is retried rather than rejected: it says the device's credentials are wrong, not the operation.
+
+Retries wait `wait_random_exponential` (full jitter: uniform in [0, min(cap, base * 2**n)]), never less
+than a `Retry-After`. Lanes sleep on an Event, so going back online cuts every backoff short at once
+(a server's Retry-After still holds), and a restarted client tries again straight away.
+
+After an ambiguous failure (timeout, lost connection, truncated answer) the operation is simply sent
+again: the server replays its stored answer, which costs the same round trip as asking about it.
+
+An operation past its `not_after` is never resent. The drainer asks `GET /v1/operations/{op_id}`:
+`done` → the stored answer decides; `in_flight` → ask again later; `unknown` → `expired`, but only once
+`reconcile_grace` has passed since the operation could last have been sent (by this process, or by one
+that crashed before it started), so a request still queued in the server cannot land after the verdict.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+import requests
+from tenacity import RetryCallState, wait_random_exponential
+
+from headunit.sync import crashpoints
+from headunit.sync.errors import OfflineError
+from headunit.sync.models import Operation
+from headunit.sync.outbox import Outbox
+from headunit.sync.settings import SyncSettings
+
+log = logging.getLogger(__name__)
+
+RETRY_STATUSES = frozenset({401, 408, 409, 425, 429})
+AMBIGUOUS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+             requests.exceptions.ContentDecodingError)
+IDLE_WAIT = 30.0  # a lane re-reads the outbox at least this often, whatever it was told
+
+
+def classify(status: int) -> str:
+    """'acked', 'retry' or 'rejected' for an HTTP status."""
+    if 200 <= status < 300:
+        return "acked"
+    if status in RETRY_STATUSES or status >= 500 or status < 200:
+        return "retry"
+    return "rejected"
+
+
+def retry_after(response: requests.Response, now: float) -> float:
+    """Seconds the server asked us to wait (RFC 9110 §10.2.3: delay-seconds or an HTTP date), else 0."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return 0.0
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - now)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+class Backoff:
+    """Capped exponential backoff with full jitter (tenacity's `wait_random_exponential`)."""
+
+    def __init__(self, base: float, cap: float):
+        self._wait = wait_random_exponential(multiplier=base, max=cap)
+
+    def __call__(self, attempt: int, floor: float = 0.0) -> float:
+        state = RetryCallState(None, None, (), {})
+        state.attempt_number = max(1, attempt)
+        return max(floor, self._wait(state))
+
+
+class Outcome:
+    """What one attempt decided; `wait` is how long the lane should pause before the next try."""
+
+    __slots__ = ("op", "final", "wait")
+
+    def __init__(self, op: Operation, *, final: bool = False, wait: float = 0.0):
+        self.op, self.final, self.wait = op, final, wait
+
+
+class Drainer:
+    """Runs the lanes. `send(op)` performs the HTTP request; `reconcile(op_id)` returns the operation's
+    record from `GET /v1/operations/{op_id}`."""
+
+    def __init__(self, outbox: Outbox, *, send: Callable[[Operation], requests.Response],
+                 reconcile: Callable[[str], dict[str, Any]], is_online: Callable[[], bool],
+                 settings: SyncSettings = SyncSettings(), clock: Callable[[], float] = time.time,
+                 on_final: Callable[[Operation], None] = lambda op: None,
+                 on_change: Callable[[], None] = lambda: None):
+        self.outbox = outbox
+        self._send = send
+        self._reconcile = reconcile
+        self._is_online = is_online
+        self._settings = settings
+        self._clock = clock
+        self._on_final = on_final
+        self._on_change = on_change
+        self._backoff = Backoff(settings.backoff_base, settings.backoff_cap)
+        self._lock = threading.Lock()
+        self._events: dict[str, threading.Event] = {}
+        self._threads: dict[str, threading.Thread] = {}
+        self._running = False
+        self._generation = 0  # a lane thread from before a stop() never runs on after a restart
+        self._reconnects = 0
+        self._started_at = clock()
+        self._last_sent: dict[int, float] = {}
+        self._held_until: dict[int, float] = {}
+        outbox.add_listener(self.wake)
+
+    # -- control ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        with self._lock:
+            if self._running:
+                return
+            self._running = True
+            self._generation += 1
+            self._started_at = self._clock()
+        for lane in self.outbox.lanes():
+            self.wake(lane)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        with self._lock:
+            self._running = False
+            threads = list(self._threads.values())
+            self._threads.clear()
+            for event in self._events.values():
+                event.set()
+        deadline = time.monotonic() + timeout
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def wake(self, lane: str | None = None) -> None:
+        """New work in `lane` (None: every lane). Starts the lane's thread on first use."""
+        with self._lock:
+            lanes = [lane] if lane is not None else list(self._events)
+            for name in lanes:
+                event = self._events.setdefault(name, threading.Event())
+                event.set()
+                if self._running and name not in self._threads:
+                    thread = threading.Thread(target=self._run_lane, args=(name, event, self._generation),
+                                              daemon=True, name=f"sync-lane-{name}")
+                    self._threads[name] = thread
+                    thread.start()
+
+    def reconnected(self) -> None:
+        """Connectivity is back: cut every backoff short (a server's Retry-After still holds)."""
+        with self._lock:
+            self._reconnects += 1
+        self.wake()
+
+    # -- the lane loop ---------------------------------------------------------------------------
+
+    def _run_lane(self, lane: str, event: threading.Event, generation: int) -> None:
+        try:
+            self._drain_lane(lane, event, generation)
+        finally:
+            self.outbox.db.release_thread()
+
+    def _drain_lane(self, lane: str, event: threading.Event, generation: int) -> None:
+        queue: deque[Operation] = deque()
+        backoff_epoch = None  # the reconnect count when the head operation's backoff began
+        while self._running and self._generation == generation:
+            event.clear()  # before looking, so a wake-up that races the look is not lost
+            try:
+                if not queue:
+                    queue.extend(self.outbox.pending(lane, limit=self._settings.lane_batch))
+                if not queue or not self._is_online():
+                    event.wait(IDLE_WAIT)
+                    continue
+                op = queue[0]
+                now = self._clock()
+                due = self._held_until.get(op.seq, 0.0)
+                if backoff_epoch == self._reconnects:
+                    due = max(due, op.next_attempt_at)
+                if due > now:
+                    event.wait(min(due - now, IDLE_WAIT))
+                    continue
+                outcome = self.attempt(op)
+            except Exception:  # a bug or a failing disk must not end the lane: log, pause, look again
+                if not self._running:
+                    return
+                log.exception("sync lane %s failed; retrying", lane)
+                queue.clear()
+                event.wait(1.0)
+                continue
+            if outcome.final:
+                queue.popleft()
+                backoff_epoch = None
+            else:
+                queue[0] = outcome.op
+                backoff_epoch = self._reconnects
+
+    # -- one attempt -------------------------------------------------------------------------------
+
+    def attempt(self, op: Operation) -> Outcome:
+        """Send or reconcile `op` once and record what happened."""
+        now = self._clock()
+        if op.not_after is not None and now > op.not_after:
+            return self._reconcile_op(op, now)
+        self._last_sent[op.seq] = now
+        try:
+            response = self._send(op)
+        except OfflineError:
+            return Outcome(op)
+        except AMBIGUOUS as exc:
+            return self._retry(op, f"{type(exc).__name__}: {exc}", now)
+        status = response.status_code
+        kind = classify(status)
+        if kind == "retry":
+            return self._retry(op, f"HTTP {status}", now, floor=retry_after(response, now))
+        try:
+            answer = _json(response)
+        except ValueError as exc:
+            return self._retry(op, f"truncated answer: {exc}", now)
+        return self._finish(op, kind, status, answer)
+
+    def _reconcile_op(self, op: Operation, now: float) -> Outcome:
+        try:
+            record = self._reconcile(op.op_id)
+        except OfflineError:
+            return Outcome(op)
+        except (*AMBIGUOUS, ValueError, requests.HTTPError) as exc:
+            return self._retry(op, f"reconcile: {type(exc).__name__}: {exc}", now)
+        status = record.get("status")
+        if status == "done":
+            code = int(record["response_status"])
+            return self._finish(op, "acked" if 200 <= code < 300 else "rejected", code, record.get("response"))
+        if status == "unknown":
+            settle = max(self._started_at, self._last_sent.get(op.seq, 0.0)) + self._settings.reconcile_grace
+            if now >= settle:
+                return self._finish(op, "expired", None, None, error="not delivered before not_after")
+            self._held_until[op.seq] = settle
+            return Outcome(op, wait=settle - now)
+        return self._retry(op, f"reconcile: operation {status}", now)
+
+    def _retry(self, op: Operation, error: str, now: float, *, floor: float = 0.0) -> Outcome:
+        wait = self._backoff(op.attempts + 1, floor)
+        if floor:
+            self._held_until[op.seq] = now + floor
+        op = self.outbox.record_retry(op, error=error, next_attempt_at=now + wait)
+        self._on_change()
+        return Outcome(op, wait=wait)
+
+    def _finish(self, op: Operation, state: str, status: int | None, answer: Any, *,
+                error: str | None = None) -> Outcome:
+        crashpoints.hit("after_ack_before_outbox_update")
+        if state == "rejected" and isinstance(answer, dict):
+            error = f"{answer.get('error', 'HTTP ' + str(status))}: {answer.get('detail', '')}".rstrip(": ")
+        final = self.outbox.record_final(op, state, status=status, response=answer, error=error)
+        self._last_sent.pop(op.seq, None)
+        self._held_until.pop(op.seq, None)
+        try:
+            self._on_final(final)
+        except Exception:
+            log.exception("sync: on_final callback failed for op %s", op.op_id)
+        self._on_change()
+        return Outcome(final, final=True)
+
+
+def _json(response: requests.Response) -> Any:
+    """The answer's JSON; ValueError when the body is cut short or not JSON."""
+    content = response.content
+    length = response.headers.get("Content-Length")
+    if length is not None and "Content-Encoding" not in response.headers and int(length) != len(content):
+        raise ValueError(f"got {len(content)} of {length} bytes")
+    if not content:
+        return None
+    return json.loads(content)

@@ -1,0 +1,29 @@
+"""Every tunable of the sync client in one place, with the defaults a car uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SyncSettings:
+    """Timeouts, backoff, reconcile grace, pull paging and housekeeping (seconds unless named otherwise)."""
+
+    #: Seconds to open a connection and to wait for an answer. Loopback tests use far less.
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    #: Full-jitter backoff: the n-th retry waits uniformly in [0, min(backoff_cap, backoff_base * 2**(n-1))].
+    backoff_base: float = 0.5
+    backoff_cap: float = 300.0
+    #: An unanswered send may still be running on the server. Before an operation past its not_after is
+    #: declared `expired` on an "unknown" reconcile, this long must pass since it could last have been sent.
+    reconcile_grace: float = 30.0
+    #: How many changes one pull page asks for, and how often the background puller runs.
+    pull_limit: int = 200
+    pull_interval: float = 60.0
+    #: Outbox rows a lane reads per query.
+    lane_batch: int = 64
+    #: How often per-plugin byte counters are written to sync.db.
+    traffic_flush_interval: float = 10.0
+    #: Final operations (acked, rejected, expired) stay in the outbox this long, for apps and support.
+    keep_final_for: float = 7 * 86400.0

@@ -1,0 +1,107 @@
+"""The facade: registration, user data across cars of one account, status, errors."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from headunit.sync import NotRegisteredError, SyncClient
+from tests.sync.conftest import FAST
+
+
+def test_register_keeps_the_token_private(backend, make_client, tmp_path):
+    client = make_client("car")
+    path = tmp_path / "car" / "device.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert client.registration.token in path.read_text()
+    assert client.register("again") == client.registration  # once per profile
+    client.close()
+    assert SyncClient(backend.url, tmp_path / "car").registration == client.registration
+
+
+def test_unregistered_profiles_cannot_sync(backend, tmp_path):
+    client = SyncClient(backend.url, tmp_path / "new", settings=FAST)
+    with pytest.raises(NotRegisteredError):
+        client.pull()
+    with pytest.raises(NotRegisteredError):
+        client.start()
+    client.close()
+
+
+def test_two_cars_and_a_phone_converge(backend, make_client):
+    car = make_client("car")
+    key = car.registration.account_key
+    other, phone = make_client("other", account_key=key), make_client("phone", account_key=key)
+    car.put_item("favourites", "home", {"lat": 60.17})
+    other.put_item("favourites", "work", {"lat": 60.2})
+    phone.put_item("settings", "units", "metric")
+    for device in (car, other, phone):
+        assert device.drain(5)
+    phone.delete_item("favourites", "work")
+    other.put_item("favourites", "home", {"lat": 61.0})  # later in server order: wins
+    for device in (phone, other):
+        assert device.drain(5)
+    for device in (car, other, phone):
+        device.pull()
+        assert device.mirror.all_items() == backend.db.items(car.registration.account_id) == {
+            ("favourites", "home"): {"lat": 61.0}, ("settings", "units"): "metric"}
+
+
+def test_a_pending_local_write_is_not_overwritten_by_a_pull(backend, make_client):
+    car = make_client("car")
+    phone = make_client("phone", account_key=car.registration.account_key)
+    phone.put_item("settings", "volume", 3)
+    assert phone.drain(5)
+    car.set_online(False)
+    car.put_item("settings", "volume", 9)
+    car.set_online(True)
+    car.pull()  # brings the phone's older write; the car's own is still queued
+    assert car.items("settings") == {"volume": 9}
+    assert car.drain(5)
+    car.pull()
+    assert car.items("settings") == {"volume": 9}
+
+
+def test_a_refused_local_write_is_undone_by_the_next_pull(backend, make_client):
+    car = make_client("car")
+    car.put_item("settings", "huge", "x" * 70_000)  # over the backend's 64 KiB limit
+    assert car.items("settings") == {"huge": "x" * 70_000}
+    assert car.drain(5)
+    assert car.status().rejected == 1
+    car.pull()
+    assert car.items("settings") == {}
+
+
+def test_status(backend, make_client):
+    car = make_client("car")
+    seen = []
+    car.subscribe(seen.append)
+    assert car.status().pending == 0 and car.status().data_age is None
+    car.set_online(False)
+    car.put_item("favourites", "a", 1)
+    status = car.status()
+    assert (status.online, status.pending, status.rejected) == (False, 1, 0)
+    assert status.oldest_pending_age is not None and status.oldest_pending_age >= 0
+    car.set_online(True)
+    assert car.drain(5)
+    car.pull()
+    status = car.status()
+    assert status.pending == 0 and status.oldest_pending_age is None
+    assert status.last_sync is not None and 0 <= status.data_age < 5
+    assert [(s.online, s.pending) for s in seen][:3] == [(False, 0), (False, 1), (True, 1)]
+
+
+def test_start_and_stop_in_the_background(backend, make_client, tmp_path):
+    car = make_client("car")
+    car.start()
+    with pytest.raises(Exception, match="another process"):
+        SyncClient(backend.url, tmp_path / "car", settings=FAST).start()
+    finals = []
+    car.on_final(finals.append)
+    ids = [car.put_item("destinations", f"d{i}", i) for i in range(20)]
+    assert car.drain(5)
+    assert [op.op_id for op in finals] == ids
+    car.stop()
+    car.start()
+    car.stop()
