@@ -1,6 +1,10 @@
-"""`python -m benchmarks`: HeadUnit's start-up time and memory as ratios against the floor.
+"""`python -m benchmarks`: HeadUnit's performance against floors measured in the same run.
 
-    python -m benchmarks [--runs N] [--json] [--check]
+    python -m benchmarks [startup|sync|fleet|all] [--runs N] [--cars N] [--json] [--check]
+
+startup: start-up time and memory against a bare QML window; sync: the sync client's enqueue, drain and
+cached-read figures against a loopback backend; fleet: 1,000 cars reconnecting at once into a backend of
+two worker processes over PostgreSQL.
 
 Exit status: 0 once measured, whatever the figures (PASS/FAIL is reported), 1 with --check when a
 target is missed, 2 when the measurement itself failed.
@@ -16,15 +20,18 @@ import statistics
 import sys
 import tempfile
 
-from benchmarks import TARGETS, floor, headunit_start
+from benchmarks import TARGETS, fleet, floor, headunit_start, sync
 from benchmarks.measure import MeasurementError, Sample, environment, run
-from benchmarks.report import print_table
+from benchmarks.report import print_fleet_table, print_sync_table, print_table
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "all"), default="all",
+                        help="which benchmarks (default all)")
     parser.add_argument("--runs", type=int, default=7, metavar="N",
-                        help="measured runs of each, alternating floor and HeadUnit (default 7)")
+                        help="start-up: measured runs of each, alternating floor and HeadUnit (default 7)")
+    parser.add_argument("--cars", type=int, default=1000, metavar="N", help="fleet: simulated cars (default 1000)")
     parser.add_argument("--json", action="store_true", help="print a JSON object instead of the table")
     parser.add_argument("--check", action="store_true", help="exit status 1 when a target is missed")
     return parser
@@ -84,16 +91,31 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.runs < 1:
         _parser().error("--runs must be at least 1")
+    suites = ("startup", "sync", "fleet") if args.suite == "all" else (args.suite,)
+    results, passed = {}, True
     try:
-        figures = measure(args.runs)
-    except MeasurementError as exc:
+        if "startup" in suites:
+            results["startup"] = measure(args.runs)
+            passed &= results["startup"]["pass"]
+        if "sync" in suites:
+            results["sync"] = sync.measure(progress=_progress)
+            passed &= all(sync.verdicts(results["sync"]).values())
+        if "fleet" in suites:
+            results["fleet"] = fleet.measure(cars=args.cars, progress=_progress)
+            passed &= results["fleet"]["exactly_once"]["pass"] and results["fleet"]["bounded"]
+    except (MeasurementError, RuntimeError) as exc:
         print(f"benchmarks: measurement failed: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(figures, indent=2))
+        print(json.dumps(results, indent=2))
     else:
-        print_table(figures)
-    return 1 if args.check and not figures["pass"] else 0
+        if "startup" in results:
+            print_table(results["startup"])
+        if "sync" in results:
+            print_sync_table(sync.rows(results["sync"]))
+        if "fleet" in results:
+            print_fleet_table(fleet.rows(results["fleet"]))
+    return 1 if args.check and not passed else 0
 
 
 if __name__ == "__main__":

@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     gui.add_argument("--timings", action="store_true", help="print each start-up phase")
     gui.add_argument("--lang", type=_language, metavar="CODE",
                      help="the language for this run (en, en_US, de, zh_CN), leaving the saved setting as it is")
+    gui.add_argument("--backend", metavar="URL",
+                     help="the backend to sync with: a URL, 'embedded' (the emulator's default: its own, on a free "
+                          "loopback port) or 'none' (also HEADUNIT_BACKEND)")
 
     emulator = sub.add_parser("emulator", parents=[gui], help="the shell beside a simulated car")
     emulator.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
@@ -67,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     for action in ("enable", "disable"):
         p = psub.add_parser(action, parents=[plugin_paths], help=f"{action} a plugin by id")
         p.add_argument("plugin_id")
+    from headunit.sync.cli import add_commands as add_sync_commands
+
+    add_sync_commands(sub)
     return parser
 
 
@@ -80,8 +86,12 @@ def main(argv: list[str] | None = None) -> int:
             screenshot=getattr(args, "screenshot", None), open_app=getattr(args, "open_app", None),
             drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
             type_text=getattr(args, "type_text", None),
-            plugin_paths=tuple(args.plugins_path), language=args.lang,
+            plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
         ))
+    if args.command == "sync":
+        from headunit.sync.cli import run as run_sync
+
+        return run_sync(args)
     from headunit import plugin_commands
 
     return plugin_commands.run(args)

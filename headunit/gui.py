@@ -31,6 +31,14 @@ class Launch:
     timings: bool = False
     type_text: str | None = None  # typed into the open app's first text field, keyboard shown
     plugin_paths: tuple[str, ...] = ()
+    backend: str | None = None  # --backend: "embedded", "none" or a URL; None for the mode's default
+
+
+def default_backend(mode: str) -> str:
+    """The emulator brings its own backend; a car uses HEADUNIT_BACKEND's, or none until one is set."""
+    from headunit.shell.cloud import EMBEDDED, NO_BACKEND
+
+    return os.environ.get("HEADUNIT_BACKEND") or (EMBEDDED if mode == "emulator" else NO_BACKEND)
 
 
 def launch(opts: Launch) -> int:
@@ -55,7 +63,9 @@ def launch(opts: Launch) -> int:
         else:
             dpi = dpi_for(width, height, SCREEN_PRESETS.get(opts.size, 10.1))
     runtime = Runtime(Options(dpi=dpi, plugin_paths=opts.plugin_paths, simulator=opts.mode == "emulator",
-                              night=opts.night, language=opts.language, drive=opts.drive or ("parked" if opts.mode == "emulator" else None)))
+                              night=opts.night, language=opts.language,
+                              drive=opts.drive or ("parked" if opts.mode == "emulator" else None),
+                              backend=opts.backend or default_backend(opts.mode)))
 
     windowed = opts.mode == "emulator" and not opts.screenshot
     window = runtime.load_window("HeadUnit.Shell" if not windowed else "HeadUnit.Emulator",
@@ -68,6 +78,7 @@ def launch(opts: Launch) -> int:
             return  # frameSwapped goes on firing; only the first one starts the plugins
         timeline.mark("first frame")
         runtime.host.load_all_in_idle()
+        runtime.start_cloud()
 
     def ready() -> None:
         timeline.mark("plugins loaded")
@@ -83,7 +94,11 @@ def launch(opts: Launch) -> int:
         if opts.type_text is not None:
             QTimer.singleShot(SETTLE_MS // 2, type_into_first_field)
         if opts.screenshot:
-            QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1), take_screenshot)
+            shoot = lambda *_: QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1), take_screenshot)
+            if runtime.cloud.starting:  # the status bar shows the backend link once it is up
+                runtime.cloud.linkReady.connect(shoot)
+            else:
+                shoot()
         elif BENCHMARK:
             QTimer.singleShot(SETTLE_MS, report_benchmark)
 

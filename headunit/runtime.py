@@ -21,6 +21,7 @@ from headunit.host.manifest import ValidationCache
 from headunit.i18n import Translations
 from headunit.shell import qml_services
 from headunit.shell.about import About
+from headunit.shell.cloud import NO_BACKEND, Cloud, CloudConfig
 from headunit.shell.connectivity import Connectivity
 from headunit.shell.daynight import DayNight
 from headunit.shell.icons import Icons
@@ -70,6 +71,8 @@ class Options:
     language: str | None = None  # a language for this run (--lang), whatever the settings say
     drive: str | None = None  # parked, idling or moving, for the simulator
     discover: bool = True  # register the plugins found on the plugin paths
+    backend: str = NO_BACKEND  # "embedded" (the emulator's own), a backend's URL, or "none"
+    profile: str = "default"  # the driver profile: its sync database and HTTP cache
 
 
 class Runtime:
@@ -83,6 +86,7 @@ class Runtime:
         self.settings = Settings(paths.config_dir() / "settings.json", self.io, forced_language=options.language)
         self.vehicle = VehicleState()
         self.connectivity = Connectivity()
+        self.cloud = Cloud(self.connectivity)
         self.simulator = Simulator(self.vehicle, self.connectivity) if options.simulator else None
         if self.simulator and options.drive:
             self.simulator.applyDrive(options.drive)
@@ -104,7 +108,7 @@ class Runtime:
             vehicle=self.vehicle, driving=self.driving, notifications=self.notifications, settings=self.settings,
             data_root=paths.data_dir() / "plugin-data", engine=self.engine,
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
-            restrictions=self.restrictions,
+            restrictions=self.restrictions, cloud=self.cloud,
         )
         self.host.install_excepthook()
         if options.discover:
@@ -125,10 +129,19 @@ class Runtime:
         timeline.mark("shell QML loaded")
         return self.engine.rootObjects()[0]
 
+    def start_cloud(self) -> None:
+        """Connect to the backend (starting the embedded one) in the background, after the first frame."""
+        self.cloud.start(CloudConfig(
+            backend=self.options.backend,
+            profile_dir=paths.data_dir() / "profiles" / self.options.profile,
+            backend_dir=paths.data_dir() / "embedded-backend",
+        ))
+
     def shutdown(self) -> None:
         # The UI goes first, so no view outlives the plugin objects it shows.
         shiboken6.delete(self.engine)
         self.host.stop_all()
+        self.cloud.stop()
         self.translations.close()
         self.settings.save()  # a change made in the last moment would otherwise wait on a timer
         self.io.shutdown(wait=True)

@@ -140,9 +140,9 @@ def plugin_factory(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def make_shell(qtbot, qapp, tmp_path, monkeypatch):
-    """make_shell(width=800, height=480, *, drive, night, language, plugin_paths) -> (runtime, window):
+    """make_shell(width=800, height=480, *, drive, night, language, plugin_paths, backend) -> (runtime, window):
     the in-car window offscreen at a screen preset, with every plugin loaded. `language` is what --lang
-    passes; None keeps the saved setting."""
+    passes; None keeps the saved setting. `backend` is what --backend passes (no backend by default)."""
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - types the root object as a window
 
     from headunit.shell.theme import SCREEN_PRESETS, dpi_for
@@ -152,9 +152,10 @@ def make_shell(qtbot, qapp, tmp_path, monkeypatch):
     started = []
 
     def make(width: int = 800, height: int = 480, *, drive: str = "parked", night: bool = False,
-             language: str | None = None, plugin_paths=()):
+             language: str | None = None, plugin_paths=(), backend: str = "none"):
         runtime = Runtime(Options(dpi=dpi_for(width, height, SCREEN_PRESETS[(width, height)]), drive=drive,
-                                  night=night, language=language, plugin_paths=tuple(plugin_paths)))
+                                  night=night, language=language, plugin_paths=tuple(plugin_paths),
+                                  backend=backend))
         started.append(runtime)
         window = runtime.load_window("HeadUnit.Shell", "ShellWindow", shellWidth=width, shellHeight=height)
         window.show()

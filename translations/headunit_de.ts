@@ -71,7 +71,22 @@
         <translation>, </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
@@ -142,7 +157,13 @@
         <translation>Nutzt: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>Data: %1 sent, %2 received</source>
+        <extracomment>Data an app sent and received: %1 up, %2 down, such as &quot;1.2 kB&quot;.</extracomment>
+        <translation>Daten: %1 gesendet, %2 empfangen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
@@ -633,6 +654,44 @@
         <location line="+0"/>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n waiting</source>
+        <extracomment>Operations (orders, favourites…) waiting to reach the backend.</extracomment>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>just now</source>
+        <extracomment>How old the data is while offline.</extracomment>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n Min. alt</numerusform>
+            <numerusform>%n Min. alt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not synced</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Syncing</source>
+        <translation>Wird synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
     </message>
     <message>
         <location line="+5"/>

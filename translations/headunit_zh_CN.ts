@@ -71,7 +71,22 @@
         <translation>、</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Internet</source>
         <translation>网络</translation>
     </message>
@@ -142,7 +157,13 @@
         <translation>使用：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>Data: %1 sent, %2 received</source>
+        <extracomment>Data an app sent and received: %1 up, %2 down, such as &quot;1.2 kB&quot;.</extracomment>
+        <translation>数据：已发送 %1，已接收 %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>On</source>
         <translation>开</translation>
     </message>
@@ -631,6 +652,42 @@
         <location line="+0"/>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n waiting</source>
+        <extracomment>Operations (orders, favourites…) waiting to reach the backend.</extracomment>
+        <translation>
+            <numerusform>%n 项待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>just now</source>
+        <extracomment>How old the data is while offline.</extracomment>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not synced</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Syncing</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -22,6 +22,7 @@ from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import READINGS, VehicleState
 
 if TYPE_CHECKING:
+    from headunit.host.cloud_access import PluginCloud
     from headunit.host.host import PluginHost
     from headunit.host.manifest import Manifest
 
@@ -81,6 +82,7 @@ class PluginContext(QObject):
         self._executor: ThreadPoolExecutor | None = None
         self._vehicle: VehicleReader | None = None
         self._storage = None
+        self._cloud = None
         self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
 
     # Identity
@@ -154,6 +156,18 @@ class PluginContext(QObject):
     def restrictions(self) -> UxRestrictions:
         """What the driver may be shown now (read-only); the shell's controls already enforce it."""
         return self._host.restrictions
+
+    # The backend
+
+    @property
+    def cloud(self) -> "PluginCloud":
+        """Cached reads, durable writes and synced user data (capability: network; payments for money)."""
+        self._require("network", "cloud")
+        if self._cloud is None:
+            from headunit.host.cloud_access import PluginCloud
+
+            self._cloud = PluginCloud(self._host.cloud, self.id, tuple(self._manifest.capabilities), self)
+        return self._cloud
 
     # Notifications
 

@@ -2,7 +2,8 @@
 
     HeadUnitError
     ├── PermissionDenied   the manifest did not declare the capability the call needs
-    └── IntentError        no app handles the intent, its parameters are wrong, or its handler failed
+    ├── IntentError        no app handles the intent, its parameters are wrong, or its handler failed
+    └── CloudUnavailable   no backend link, or a read with nothing cached while the backend is out of reach
 """
 
 
@@ -20,3 +21,9 @@ class PermissionDenied(HeadUnitError):
 
 class IntentError(HeadUnitError):
     """An intent that could not be delivered or handled."""
+
+
+class CloudUnavailable(HeadUnitError):
+    """No backend link (none is configured, or it could not start), or a read that was never cached
+    while the backend is out of reach. Offline alone is not this: reads come from the cache and writes
+    wait in the outbox."""

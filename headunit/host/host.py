@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
@@ -34,6 +34,9 @@ from headunit.shell.settings import Settings
 from headunit.vehicle.driving import DrivingState
 from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import VehicleState
+
+if TYPE_CHECKING:
+    from headunit.shell.cloud import Cloud
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +118,10 @@ class PluginHost(QObject):
     def __init__(self, *, vehicle: VehicleState, driving: DrivingState, notifications: Notifications,
                  settings: Settings, data_root: Path, engine: QQmlEngine | None = None,
                  validation_cache: ValidationCache | None = None, restrictions: UxRestrictions | None = None,
-                 parent: QObject | None = None):
+                 cloud: "Cloud | None" = None, parent: QObject | None = None):
         super().__init__(parent)
         self.vehicle, self.driving, self.notifications, self.settings = vehicle, driving, notifications, settings
+        self.cloud = cloud
         self.restrictions = restrictions or UxRestrictions(driving, self)
         self.engine = engine
         self._data_root = data_root

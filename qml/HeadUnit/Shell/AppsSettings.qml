@@ -10,6 +10,12 @@ SettingsSection {
     //: Between the items of a list, such as "Internet, Location".
     readonly property string listSeparator: qsTr(", ")
 
+    function formatBytes(n) {
+        return n < 1000 ? qsTr("%1 B").arg(n)
+             : n < 1e6 ? qsTr("%1 kB").arg(Number(n / 1e3).toLocaleString(Qt.locale(), "f", 1))
+             : qsTr("%1 MB").arg(Number(n / 1e6).toLocaleString(Qt.locale(), "f", 1))
+    }
+
     // What a capability lets an app do, in the driver's words.
     function capabilityLabel(capability) {
         switch (capability) {
@@ -80,6 +86,16 @@ SettingsSection {
                     muted: true
                     wrapMode: Text.Wrap
                     maximumLineCount: 2
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "dataUsed"
+                    readonly property var bytes: Cloud.available && Cloud.pending >= 0 ? Cloud.bytesOf(row.pluginId) : [0, 0]
+                    visible: row.capabilities.indexOf("network") >= 0
+                    //: Data an app sent and received: %1 up, %2 down, such as "1.2 kB".
+                    text: qsTr("Data: %1 sent, %2 received").arg(section.formatBytes(bytes[0])).arg(section.formatBytes(bytes[1]))
+                    role: "small"
+                    muted: true
                     Layout.fillWidth: true
                 }
                 Label {

@@ -65,6 +65,38 @@ Rectangle {
             Accessible.name: Connectivity.online ? qsTr("Online") : qsTr("Offline")
         }
 
+        // The backend link: synced, sending, or offline with how old the data is.
+        Row {
+            objectName: "cloudState"
+            visible: Cloud.available
+            spacing: Theme.spacingS
+            readonly property bool synced: Cloud.online && Cloud.pending === 0
+            Icon {
+                anchors.verticalCenter: parent.verticalCenter
+                size: Theme.fontSecondary * 1.2
+                name: !Cloud.online ? "mdi6.cloud-off-outline"
+                    : Cloud.pending > 0 ? "mdi6.cloud-sync-outline" : "mdi6.cloud-check-outline"
+                color: Cloud.online ? Theme.textMuted : Theme.warning
+            }
+            Label {
+                objectName: "cloudText"
+                anchors.verticalCenter: parent.verticalCenter
+                role: "small"
+                muted: true
+                visible: text !== ""
+                // Minutes since the backend last answered, refreshed with the clock.
+                property real now: Date.now()
+                readonly property int minutesOld: Cloud.lastSync > 0 ? Math.max(0, Math.floor((now - Cloud.lastSync) / 60000)) : -1
+                //: Operations (orders, favourites…) waiting to reach the backend.
+                text: Cloud.pending > 0 ? qsTr("%n waiting", "", Cloud.pending)
+                    : Cloud.online || minutesOld < 0 ? ""
+                    //: How old the data is while offline.
+                    : minutesOld < 1 ? qsTr("just now") : qsTr("%n min old", "", minutesOld)
+                Timer { interval: 15000; running: !Cloud.online; repeat: true; onTriggered: parent.now = Date.now() }
+            }
+            Accessible.name: !Cloud.online ? qsTr("Not synced") : Cloud.pending > 0 ? qsTr("Syncing") : qsTr("Synced")
+        }
+
         IconButton {
             objectName: "notificationsButton"
             text: qsTr("Notifications")

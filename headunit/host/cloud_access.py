@@ -1,0 +1,73 @@
+"""A plugin's view of the backend: cached reads, durable writes and synced user data.
+
+Every call is tagged with the plugin's id, so Settings shows what each app costs in data, and every
+write goes through the outbox, so the driver's order or favourite survives a tunnel or a power cut.
+Reads and writes touch disk and network: call them from the plugin's worker (`ctx.submit`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from headunit.host.errors import CloudUnavailable, PermissionDenied
+
+if TYPE_CHECKING:
+    from headunit.shell.cloud import Cloud
+    from headunit.sync.cache import Reading
+
+#: Lanes and paths that move money: they need the `payments` capability besides `network`.
+PAYMENT_LANES = ("payments",)
+PAYMENT_PATHS = ("/v1/orders", "/v1/wallet")
+
+
+class PluginCloud(QObject):
+    """`ctx.cloud` (capability: network)."""
+
+    #: One of this plugin's operations reached its final state: op_id, state (acked, rejected or
+    #: expired) and the backend's HTTP status (0 when it never answered).
+    finished = Signal(str, str, int)
+
+    def __init__(self, cloud: "Cloud", plugin_id: str, capabilities: tuple[str, ...], parent: QObject | None = None):
+        super().__init__(parent)
+        self._cloud, self._plugin, self._capabilities = cloud, plugin_id, capabilities
+        cloud.operationFinished.connect(self._relay)
+
+    def _relay(self, op_id: str, plugin: str, state: str, status: int) -> None:
+        if plugin == self._plugin:
+            self.finished.emit(op_id, state, status)
+
+    def _client(self):
+        client = self._cloud.client
+        if client is None:
+            raise CloudUnavailable(self._cloud.error or "the backend link is still starting")
+        return client
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> "Reading":
+        """GET `path` through the cache: fresh when online, otherwise the last answer with its age.
+
+        Raises CloudUnavailable when the backend cannot be reached and nothing was cached."""
+        from headunit.sync.errors import UnavailableError
+
+        try:
+            return self._client().get(path, params, plugin=self._plugin)
+        except UnavailableError as exc:
+            raise CloudUnavailable(str(exc)) from exc
+
+    def submit(self, lane: str, method: str, path: str, body: Any = None, *, not_after: float | None = None) -> str:
+        """Queue a write; it is on disk when this returns. Its op_id; `finished` tells how it ended."""
+        if (lane in PAYMENT_LANES or path.startswith(PAYMENT_PATHS)) and "payments" not in self._capabilities:
+            raise PermissionDenied(self._plugin, "payments", f"submit({method} {path})")
+        return self._client().enqueue(lane, method, path, body, plugin=self._plugin, not_after=not_after)
+
+    def put(self, collection: str, key: str, value: Any) -> str:
+        """Save user data (favourites, destinations, playlists, settings) here and on the account."""
+        return self._client().put_item(collection, key, value, plugin=self._plugin)
+
+    def delete(self, collection: str, key: str) -> str:
+        return self._client().delete_item(collection, key, plugin=self._plugin)
+
+    def items(self, collection: str) -> dict[str, Any]:
+        """The collection as this car knows it: pulled from the account plus its own unsent changes."""
+        return self._client().items(collection)

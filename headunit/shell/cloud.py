@@ -1,0 +1,192 @@
+"""The link to the backend, as the shell sees it: the sync client's state for QML, and its lifetime.
+
+The sync client (headunit.sync) is plain Python with worker threads and knows nothing about Qt. This
+object owns it, starts it away from the GUI thread (with the emulator's embedded backend when there is
+one), and turns its status callbacks into queued signals, so QML reads a consistent snapshot on the GUI
+thread. QML reads it as the singleton `Cloud`; it cannot change anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
+
+from headunit.shell.qml_services import singleton_of
+
+if TYPE_CHECKING:
+    from headunit.shell.connectivity import Connectivity
+    from headunit.sync.client import SyncClient
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+#: `--backend` values that are not URLs.
+EMBEDDED, NO_BACKEND = "embedded", "none"
+
+
+@dataclass(frozen=True)
+class CloudConfig:
+    backend: str  # EMBEDDED, NO_BACKEND or the backend's base URL
+    profile_dir: Path  # the driver profile's sync database, token and HTTP cache
+    backend_dir: Path  # where the embedded backend keeps its database
+    device_name: str = "HeadUnit emulator"
+
+
+@QmlElement
+@QmlSingleton
+@QmlUncreatable("the shell owns the backend link")
+class Cloud(QObject):
+    create = singleton_of("cloud")
+
+    changed = Signal()
+    #: The client is up (or failed to come up): the backend's URL, or "" with the reason.
+    linkReady = Signal(str, str)
+    #: An operation reached its final state: op_id, plugin, state (acked, rejected, expired), HTTP status.
+    operationFinished = Signal(str, str, str, int)
+    _statusArrived = Signal(object)
+    _finalArrived = Signal(object)
+
+    def __init__(self, connectivity: "Connectivity", parent: QObject | None = None):
+        super().__init__(parent)
+        self._connectivity = connectivity
+        self._client: "SyncClient | None" = None
+        self._server = None
+        self._url, self._error = "", ""
+        self._status = None
+        self._starting = False
+        self._bytes: dict[str, tuple[int, int]] = {}
+        self._statusArrived.connect(self._apply_status)
+        self._finalArrived.connect(self._apply_final)
+        self.linkReady.connect(self._on_link_ready)
+        connectivity.onlineChanged.connect(self._follow_connectivity)
+
+    # Lifetime
+
+    def start(self, config: CloudConfig) -> None:
+        """Bring the link up in a background thread: the GUI never waits for a server or a disk."""
+        if config.backend == NO_BACKEND:
+            return
+        self._starting = True
+        threading.Thread(target=self._bring_up, args=(config,), name="cloud-start", daemon=True).start()
+
+    def _bring_up(self, config: CloudConfig) -> None:
+        try:
+            url = config.backend
+            if url == EMBEDDED:
+                try:
+                    from headunit_backend.process import ServerProcess
+                except ImportError as exc:
+                    raise RuntimeError("the embedded backend needs the backend extra: "
+                                       "pip install 'headunit[backend]'") from exc
+
+                config.backend_dir.mkdir(parents=True, exist_ok=True)
+                self._server = ServerProcess(f"sqlite:///{config.backend_dir / 'backend.db'}")
+                url = self._server.url
+            from headunit.sync.client import SyncClient
+
+            client = SyncClient(url, config.profile_dir)
+            if client.registration is None:
+                client.register(config.device_name, "car")
+            client.set_online(self._connectivity.online)
+            client.subscribe(lambda status: self._statusArrived.emit(status))
+            client.on_final(lambda op: self._finalArrived.emit(op))
+            client.start()
+            self._client = client
+            self.linkReady.emit(url, "")
+            self._statusArrived.emit(client.status())
+        except Exception as exc:  # noqa: BLE001 - the shell runs on without a backend, and says why
+            log.error("backend link: %s", exc)
+            self.linkReady.emit("", str(exc))
+
+    def stop(self) -> None:
+        if self._client is not None:
+            self._client.stop()
+            self._client = None
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+    @property
+    def client(self) -> "SyncClient | None":
+        """The sync client once the link is up (plugins reach it through their context)."""
+        return self._client
+
+    def wait_ready(self, timeout: float = 30) -> bool:
+        """For tests and scripts: block until the link is up or has failed."""
+        deadline = time.monotonic() + timeout
+        from PySide6.QtCore import QCoreApplication
+
+        while not (self._url or self._error) and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        return bool(self._url)
+
+    # From worker threads to the GUI thread
+
+    def _on_link_ready(self, url: str, error: str) -> None:
+        self._url, self._error, self._starting = url, error, False
+        self.changed.emit()
+
+    @property
+    def starting(self) -> bool:
+        """The link is being brought up (linkReady follows)."""
+        return self._starting
+
+    def _follow_connectivity(self) -> None:
+        if self._client is not None:
+            self._client.set_online(self._connectivity.online)
+
+    def _apply_status(self, status) -> None:
+        self._status = status
+        if self._client is not None:
+            self._bytes = self._client.bytes_by_plugin()
+        self.changed.emit()
+
+    def _apply_final(self, op) -> None:
+        self.operationFinished.emit(op.op_id, op.plugin, op.state, op.response_status or 0)
+
+    # What QML reads
+
+    @Property(bool, notify=changed, final=True)
+    def available(self) -> bool:
+        return self._client is not None
+
+    @Property(str, notify=changed, final=True)
+    def url(self) -> str:
+        return self._url
+
+    @Property(str, notify=changed, final=True)
+    def error(self) -> str:
+        return self._error
+
+    @Property(bool, notify=changed, final=True)
+    def online(self) -> bool:
+        return bool(self._status and self._status.online)
+
+    @Property(int, notify=changed, final=True)
+    def pending(self) -> int:
+        return self._status.pending if self._status else 0
+
+    @Property(int, notify=changed, final=True)
+    def rejected(self) -> int:
+        return self._status.rejected if self._status else 0
+
+    @Property(float, notify=changed, final=True)
+    def lastSync(self) -> float:
+        """When the backend last answered, in ms since the epoch (a QML Date's unit); 0 for never."""
+        last = self._status.last_sync if self._status else None
+        return last * 1000.0 if last else 0.0
+
+    @Slot(str, result="QVariantList")
+    def bytesOf(self, plugin_id: str) -> list:
+        """[bytes up, bytes down] that the plugin's requests have cost."""
+        return list(self._bytes.get(plugin_id, (0, 0)))

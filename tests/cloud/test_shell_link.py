@@ -1,0 +1,90 @@
+"""The shell's link to the backend: the emulator's embedded backend, the status bar, the network switch,
+plugins' writes through ctx.cloud and the data each app used."""
+
+from __future__ import annotations
+
+import pytest
+
+from headunit.sdk import CloudUnavailable, PermissionDenied
+from tests.shell import descendants, find, settle
+
+SHOP = """
+    from headunit.sdk import Plugin
+
+    class Main(Plugin):
+        def start(self, ctx):
+            self.ctx = ctx
+"""
+
+
+@pytest.fixture
+def shell_with_backend(make_shell, plugin_factory, qtbot):
+    plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
+    runtime, window = make_shell(1280, 720, plugin_paths=[plugin_factory.root], backend="embedded")
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    return runtime, window
+
+
+def shop(runtime):
+    return runtime.host.record("org.example.shop").context
+
+
+def test_the_emulator_brings_its_own_backend_and_the_status_bar_shows_the_link(shell_with_backend, qtbot):
+    runtime, window = shell_with_backend
+    assert runtime.cloud.url.startswith("http://127.0.0.1:")
+    qtbot.waitUntil(lambda: find(window, "cloudState").isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: runtime.cloud.online, timeout=5000)
+    assert find(window, "cloudText").property("text") == ""  # synced: nothing to say
+
+
+def test_offline_writes_wait_in_the_outbox_and_leave_when_the_network_returns(shell_with_backend, qtbot):
+    runtime, window = shell_with_backend
+    cloud = shop(runtime).cloud
+    runtime.simulator.setNetwork(False)
+    qtbot.waitUntil(lambda: not runtime.cloud.online, timeout=5000)
+
+    finished = []
+    cloud.finished.connect(lambda op_id, state, status: finished.append((op_id, state, status)))
+    op_id = cloud.put("favourites", "casino", {"name": "Casino de Monte-Carlo"})
+    qtbot.waitUntil(lambda: runtime.cloud.pending == 1, timeout=5000)
+    settle(qtbot)
+    assert find(window, "cloudText").property("text") == "1 waiting"
+    assert cloud.items("favourites") == {"casino": {"name": "Casino de Monte-Carlo"}}  # shown at once, offline
+    assert runtime.cloud.client.bytes_by_plugin().get("org.example.shop", (0, 0)) == (0, 0)  # nothing left the car
+
+    runtime.simulator.setNetwork(True)
+    qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(finished), timeout=5000)
+    assert finished == [(op_id, "acked", 200)]
+    up, down = runtime.cloud.client.bytes_by_plugin()["org.example.shop"]
+    assert up > 0 and down > 0
+
+
+def test_settings_show_the_data_each_app_used(shell_with_backend, qtbot):
+    runtime, window = shell_with_backend
+    reading = shop(runtime).cloud.get("/v1/weather", {"lat": 43.74, "lon": 7.42})
+    assert reading.data["demo"] is True and reading.age_seconds < 60
+    runtime.simulator.setNetwork(False)  # a status change brings the counters to the shell
+    qtbot.waitUntil(lambda: runtime.cloud.bytesOf("org.example.shop")[1] > 0, timeout=5000)
+    find(window, "shell").setProperty("overlay", "settings")
+    find(window, "settingsView").setProperty("section", 3)
+    settle(qtbot)
+    row = find(window, "appRow:org.example.shop")
+    label = next(i for i in descendants(row) if i.objectName() == "dataUsed")
+    assert label.isVisible()
+    assert label.property("text").startswith("Data: ") and "0 B received" not in label.property("text")
+
+
+def test_a_plugin_needs_the_payments_capability_to_move_money(shell_with_backend):
+    runtime, _ = shell_with_backend
+    with pytest.raises(PermissionDenied, match="payments"):
+        shop(runtime).cloud.submit("payments", "POST", "/v1/orders", {"items": []})
+
+
+def test_without_a_backend_plugins_get_a_clear_error(make_shell, plugin_factory):
+    plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
+    runtime, window = make_shell(plugin_paths=[plugin_factory.root])
+    with pytest.raises(CloudUnavailable):
+        shop(runtime).cloud.get("/v1/weather")
+    assert not find(window, "cloudState").isVisible()
