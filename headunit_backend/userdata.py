@@ -12,19 +12,22 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
+import uuid
+from urllib.parse import unquote
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
-from pydantic import AwareDatetime, BaseModel, ConfigDict, JsonValue
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue
 from sqlalchemy.engine import Connection
 
 from headunit_backend.auth import CurrentDevice, Device
 from headunit_backend.db import accounts, dialect_insert, sync_items, utcnow
 from headunit_backend.errors import ApiError, documented
-from headunit_backend.idempotency import IDEMPOTENT_ERRORS, Answer, IdempotentOperation
+from headunit_backend.idempotency import IDEMPOTENT_ERRORS, Answer, IdempotentOperation, Operation, request_hash
 from headunit_backend.services import Services, get_services
 
 router = APIRouter(prefix="/sync", tags=["user data"])
@@ -98,6 +101,82 @@ def put_item(collection: Collection, key: ItemKey, item: ItemValue, op: Idempote
 def delete_item(collection: Collection, key: ItemKey, op: IdempotentOperation) -> Response:
     """Delete an item (deleting a missing item is fine); other devices see a `deleted` change."""
     return op.apply(lambda conn: write_item(conn, op.device, op.op_id, collection, key, None, deleted=True))
+
+
+MAX_PUSH = 100
+_ITEM_PATH = re.compile(r"/v1/sync/items/(?P<collection>[^/]+)/(?P<key>[^/]+)")
+
+
+class PushedWrite(BaseModel):
+    """One user-data write, exactly as it would be sent alone: its op_id is its Idempotency-Key."""
+    model_config = ConfigDict(extra="forbid")
+
+    op_id: uuid.UUID
+    method: Literal["PUT", "DELETE"]
+    path: str
+    body: JsonValue = None
+
+
+class Push(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    operations: list[PushedWrite] = Field(min_length=1, max_length=MAX_PUSH)
+
+
+class PushResult(BaseModel):
+    op_id: str
+    #: The answer the write would have had alone (replays included), or null when it was not attempted
+    #: because an earlier write in the push must be retried first.
+    status: int | None
+    response: JsonValue = None
+    replayed: bool = False
+
+
+class PushAnswer(BaseModel):
+    results: list[PushResult]
+
+
+@router.post("/push", response_model=PushAnswer, responses=documented(400, 401, 422))
+def push(body: Push, device: CurrentDevice, services: Annotated[Services, Depends(get_services)]) -> PushAnswer:
+    """Several user-data writes of one lane in one round trip, applied in order.
+
+    Each write keeps every guarantee of its own request (its op_id is its Idempotency-Key, so a write sent
+    alone and then in a push, or twice, applies once). A write that must be retried (409: in flight
+    elsewhere) stops the push there, so the writes after it never overtake it.
+    """
+    results = []
+    for write in body.operations:
+        op_id = str(write.op_id)
+        if results and results[-1].status == 409:
+            results.append(PushResult(op_id=op_id, status=None))
+            continue
+        status, answer, replayed = _apply_pushed(services, device, op_id, write)
+        results.append(PushResult(op_id=op_id, status=status, response=answer, replayed=replayed))
+    return PushAnswer(results=results)
+
+
+def _apply_pushed(services: Services, device: Device, op_id: str, write: PushedWrite) -> tuple[int, JsonValue, bool]:
+    """(status, answer, replayed) of one pushed write, the same as `put_item`/`delete_item` would give."""
+    match = _ITEM_PATH.fullmatch(write.path)
+    collection = match and match["collection"] in Collection.__members__ and Collection(match["collection"])
+    key = match and unquote(match["key"])
+    if not collection or not key or len(key) > 200:
+        return 422, ApiError(422, "invalid_request", f"not a user-data item path: {write.path}").body.model_dump(), False
+    if write.method == "PUT":
+        try:
+            value = ItemValue.model_validate(write.body).value
+        except ValueError:
+            return 422, ApiError(422, "invalid_request", 'a PUT body is {"value": …}').body.model_dump(), False
+    raw = b"" if write.body is None else json.dumps(write.body).encode()
+    op = Operation(services.db, device, op_id, request_hash(write.method, f"/v1/sync/items/{collection.value}/{key}", raw),
+                   services.settings.idempotency_lease)
+    try:
+        response = op.apply(lambda conn: write_item(conn, device, op_id, collection, key,
+                                                    value if write.method == "PUT" else None,
+                                                    deleted=write.method == "DELETE"))
+    except ApiError as refusal:
+        return refusal.status, refusal.body.model_dump(), False
+    return response.status_code, json.loads(response.body), response.headers.get("Idempotent-Replayed") == "true"
 
 
 def encode_cursor(seq: int) -> str:

@@ -78,7 +78,8 @@ class SyncClient:
         self._status_lock = threading.Lock()
         self._progress = threading.Event()
         self._last_sync: float | None = _float(self.db.get_meta("last_sync"))
-        self.drainer = Drainer(self.outbox, send=self._send, reconcile=self._operation, is_online=lambda: self.online,
+        self.drainer = Drainer(self.outbox, send=self._send, push=self._push, reconcile=self._operation,
+                               is_online=lambda: self.online,
                                settings=self.settings, clock=clock, on_final=self._final, on_change=self._changed)
         self._pull_lock = threading.Lock()
         self._worker: threading.Thread | None = None
@@ -306,8 +307,11 @@ class SyncClient:
     def _final(self, op: Operation) -> None:
         if op.state in ("acked", "rejected"):
             self._last_sync = self._clock()
-        if op.lane == USER_DATA_LANE and op.state != "acked" and op.path.startswith("/v1/sync/items/"):
-            self.mirror.request_rebuild()
+        if op.lane == USER_DATA_LANE and op.path.startswith("/v1/sync/items/"):
+            if op.state == "acked":
+                self.mirror.settle()  # a pulled change held behind this write may now apply
+            else:
+                self.mirror.request_rebuild()
         self._progress.set()
         for callback in list(self._final_callbacks):
             try:
@@ -347,6 +351,13 @@ class SyncClient:
             data = json.dumps(op.body, separators=(",", ":"), ensure_ascii=False).encode()
             headers["Content-Type"] = "application/json"
         return self._session.request(op.method, self._url(op.path), data=data, headers=headers)
+
+    def _push(self, ops: list[Operation]) -> requests.Response:
+        body = {"operations": [{"op_id": op.op_id, "method": op.method, "path": op.path, "body": op.body}
+                               for op in ops]}
+        data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+        return self._session.post(self._url("/v1/sync/push"), data=data,
+                                  headers={"Content-Type": "application/json", PLUGIN_HEADER: ops[0].plugin})
 
     def _operation(self, op_id: str) -> dict[str, Any]:
         response = self._session.get(self._url(f"/v1/operations/{op_id}"), headers={PLUGIN_HEADER: SHELL})

@@ -70,9 +70,25 @@ def _run(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
+def _held_changes(conn: sqlite3.Connection) -> None:
+    # Pulled changes kept back behind a local write that was still pending (see Mirror.settle).
+    _run(conn, """
+        CREATE TABLE held (
+            collection TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT,
+            deleted INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (collection, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX outbox_path ON outbox (path, seq)
+    """)
+
+
 #: Named, ordered schema steps; each runs once and is recorded in `migrations`.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0001_initial", _initial),
+    ("0002_held_changes", _held_changes),
 )
 
 

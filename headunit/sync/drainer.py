@@ -17,6 +17,11 @@ Retries wait `wait_random_exponential` (full jitter: uniform in [0, min(cap, bas
 than a `Retry-After`. Lanes sleep on an Event, so going back online cuts every backoff short at once
 (a server's Retry-After still holds), and a restarted client tries again straight away.
 
+User-data writes (PUT and DELETE of `/v1/sync/items/…`) that follow each other in a lane go out
+together, up to MAX_PUSH in one `POST /v1/sync/push`: the server applies them in order, each under its own
+op_id with its own answer, and stops at one that must be retried, so batching changes the round trips,
+never the order or the exactly-once. A backend without push gets them one at a time.
+
 After an ambiguous failure (timeout, lost connection, truncated answer) the operation is simply sent
 again: the server replays its stored answer, which costs the same round trip as asking about it.
 
@@ -29,6 +34,7 @@ that crashed before it started), so a request still queued in the server cannot 
 from __future__ import annotations
 
 import email.utils
+import itertools
 import json
 import logging
 import threading
@@ -52,6 +58,12 @@ RETRY_STATUSES = frozenset({401, 408, 409, 425, 429})
 AMBIGUOUS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
              requests.exceptions.ContentDecodingError)
 IDLE_WAIT = 30.0  # a lane re-reads the outbox at least this often, whatever it was told
+MAX_PUSH = 64  # user-data writes per push (the backend takes up to 100)
+
+
+def pushable(op: Operation) -> bool:
+    """A user-data write, which `POST /v1/sync/push` can carry with its neighbours."""
+    return op.method in ("PUT", "DELETE") and op.path.startswith("/v1/sync/items/")
 
 
 def classify(status: int) -> str:
@@ -103,11 +115,13 @@ class Drainer:
 
     def __init__(self, outbox: Outbox, *, send: Callable[[Operation], requests.Response],
                  reconcile: Callable[[str], dict[str, Any]], is_online: Callable[[], bool],
+                 push: Callable[[list[Operation]], requests.Response] | None = None,
                  settings: SyncSettings = SyncSettings(), clock: Callable[[], float] = time.time,
                  on_final: Callable[[Operation], None] = lambda op: None,
                  on_change: Callable[[], None] = lambda: None):
         self.outbox = outbox
         self._send = send
+        self._push = push
         self._reconcile = reconcile
         self._is_online = is_online
         self._settings = settings
@@ -199,7 +213,8 @@ class Drainer:
                 if due > now:
                     event.wait(min(due - now, IDLE_WAIT))
                     continue
-                outcome = self.attempt(op)
+                batch = self._batch(queue, now)
+                outcomes = self.attempt_push(batch) if len(batch) > 1 else [self.attempt(op)]
             except Exception:  # a bug or a failing disk must not end the lane: log, pause, look again
                 if not self._running:
                     return
@@ -207,12 +222,26 @@ class Drainer:
                 queue.clear()
                 event.wait(1.0)
                 continue
-            if outcome.final:
-                queue.popleft()
-                backoff_epoch = None
-            else:
-                queue[0] = outcome.op
-                backoff_epoch = self._reconnects
+            for outcome in outcomes:  # final ones from the head of the queue, then at most one to retry
+                if outcome.final:
+                    queue.popleft()
+                    backoff_epoch = None
+                else:
+                    queue[0] = outcome.op
+                    backoff_epoch = self._reconnects
+
+    def _batch(self, queue: deque[Operation], now: float) -> list[Operation]:
+        """The head of the queue, with the user-data writes right behind it when it is one too. Only
+        writes of the same app go together, so each request's bytes are counted against one app."""
+        head = queue[0]
+        if self._push is None or not pushable(head) or _past(head, now):
+            return [head]
+        batch = [head]
+        for op in itertools.islice(queue, 1, MAX_PUSH):
+            if not pushable(op) or op.plugin != head.plugin or op.attempts or _past(op, now):
+                break
+            batch.append(op)
+        return batch
 
     # -- one attempt -------------------------------------------------------------------------------
 
@@ -237,6 +266,42 @@ class Drainer:
         except ValueError as exc:
             return self._retry(op, f"truncated answer: {exc}", now)
         return self._finish(op, kind, status, answer)
+
+    def attempt_push(self, ops: list[Operation]) -> list[Outcome]:
+        """Send consecutive user-data writes in one push; an Outcome for each write that became final,
+        in order, then at most one for the write to retry (the rest wait for the next push)."""
+        now = self._clock()
+        for op in ops:
+            self._last_sent[op.seq] = now
+        head = ops[0]
+        try:
+            response = self._push(ops)
+        except OfflineError:
+            return [Outcome(head)]
+        except AMBIGUOUS as exc:
+            return [self._retry(head, f"{type(exc).__name__}: {exc}", now)]
+        status = response.status_code
+        if status in (404, 405):  # a backend without push: one at a time from now on
+            log.info("sync: the backend has no /v1/sync/push (HTTP %s); sending writes one by one", status)
+            self._push = None
+            return [self.attempt(head)]
+        if status != 200:
+            return [self._retry(head, f"push: HTTP {status}", now, floor=retry_after(response, now))]
+        try:
+            results = _json(response)["results"]
+        except (ValueError, KeyError, TypeError) as exc:
+            return [self._retry(head, f"truncated answer: {exc}", now)]
+        outcomes = []
+        for op, result in zip(ops, results):
+            code = result.get("status") if isinstance(result, dict) and result.get("op_id") == op.op_id else None
+            if code is None:
+                break  # not attempted: goes again in the next push
+            kind = classify(code)
+            if kind == "retry":
+                outcomes.append(self._retry(op, f"HTTP {code}", now))
+                break
+            outcomes.append(self._finish(op, kind, code, result.get("response")))
+        return outcomes or [self._retry(head, "push answered nothing for the first write", now)]
 
     def _reconcile_op(self, op: Operation, now: float) -> Outcome:
         try:
@@ -279,6 +344,10 @@ class Drainer:
             log.exception("sync: on_final callback failed for op %s", op.op_id)
         self._on_change()
         return Outcome(final, final=True)
+
+
+def _past(op: Operation, now: float) -> bool:
+    return op.not_after is not None and now > op.not_after
 
 
 def _json(response: requests.Response) -> Any:

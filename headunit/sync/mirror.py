@@ -2,8 +2,10 @@
 
 Local writes land here at once, in the same transaction as their outbox operation, so the UI shows
 them immediately. Pulled changes are applied in server order, last write wins, except over a key that
-still has a pending local write: that write will reach the server after the change being pulled, so
-it wins there too, and showing it now avoids a flicker back and forth.
+still has a pending local write: the local value stays on screen, and the pulled change is held. Once
+the write is no longer pending, `settle` decides: if the server applied our write after the held change
+(the usual case: it was sent after the pull), ours stands; if the held change came later (our write had
+landed but was not yet acknowledged when the pull ran), the held change wins, as on the server.
 
 If the server refuses a local write (rejected or expired), the mirror may hold a value the server
 never had; the next pull then starts over from no cursor and rebuilds the mirror from the server.
@@ -99,13 +101,21 @@ class Mirror:
                 for collection, key in conn.execute("SELECT collection, key FROM items").fetchall():
                     if not self.outbox.has_pending_write(conn, item_path(collection, key)):
                         conn.execute("DELETE FROM items WHERE collection = ? AND key = ?", (collection, key))
+                conn.execute("DELETE FROM held")
                 SyncDB.set_meta(conn, "rebuild", 0)
+            self.settle(conn)
             for i, change in enumerate(changes):
                 if i == half:
                     crashpoints.hit("during_pull_apply")
                 collection, key = change["collection"], change["key"]
                 if self.outbox.has_pending_write(conn, item_path(collection, key)):
+                    conn.execute(
+                        "INSERT INTO held (collection, key, value, deleted, seq) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT (collection, key) DO UPDATE SET value = excluded.value, "
+                        "deleted = excluded.deleted, seq = excluded.seq WHERE excluded.seq > held.seq",
+                        (collection, key, _dumps(change.get("value")), bool(change.get("deleted")), change["seq"]))
                     continue
+                conn.execute("DELETE FROM held WHERE collection = ? AND key = ?", (collection, key))
                 if change.get("deleted"):
                     conn.execute("DELETE FROM items WHERE collection = ? AND key = ?", (collection, key))
                 else:
@@ -117,6 +127,38 @@ class Mirror:
                 applied += 1
             SyncDB.set_meta(conn, "cursor", cursor)
         return applied
+
+
+    def settle(self, conn: sqlite3.Connection | None = None) -> None:
+        """Apply the held changes whose key has no pending write left, unless our own write to that key
+        landed later on the server (its acknowledged answer carries the server's seq)."""
+        with self._transaction(conn) as c:
+            for collection, key, value, deleted, seq in c.execute(
+                    "SELECT collection, key, value, deleted, seq FROM held").fetchall():
+                path = item_path(collection, key)
+                if self.outbox.has_pending_write(c, path):
+                    continue
+                c.execute("DELETE FROM held WHERE collection = ? AND key = ?", (collection, key))
+                ours = c.execute("SELECT response FROM outbox WHERE path = ? AND state = 'acked' "
+                                 "ORDER BY seq DESC LIMIT 1", (path,)).fetchone()
+                own_seq = _server_seq(ours[0]) if ours else None
+                if own_seq is not None and own_seq > seq:
+                    continue
+                if deleted:
+                    c.execute("DELETE FROM items WHERE collection = ? AND key = ?", (collection, key))
+                else:
+                    c.execute("INSERT INTO items (collection, key, value, updated_at, server_seq) VALUES (?, ?, ?, ?, ?) "
+                              "ON CONFLICT (collection, key) DO UPDATE SET value = excluded.value, "
+                              "updated_at = excluded.updated_at, server_seq = excluded.server_seq",
+                              (collection, key, value, self._clock(), seq))
+
+
+def _server_seq(response: str | None) -> int | None:
+    try:
+        seq = json.loads(response).get("seq") if response else None
+    except (ValueError, AttributeError):
+        return None
+    return seq if isinstance(seq, int) else None
 
 
 def _meta(conn: sqlite3.Connection, key: str):

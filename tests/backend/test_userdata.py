@@ -111,3 +111,22 @@ def test_accounts_do_not_see_each_others_items(client):
     assert [c["value"] for c in pull_all(first)[0]] == ["first"]
     assert [c["value"] for c in pull_all(second)[0]] == ["second"]
     assert pull_all(second)[0][0]["seq"] == 1  # seqs count per account
+
+
+def test_a_push_applies_its_writes_in_order_each_under_its_own_key(api):
+    import uuid
+
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    writes = [{"op_id": first, "method": "PUT", "path": "/v1/sync/items/favourites/home", "body": {"value": 1}},
+              {"op_id": second, "method": "DELETE", "path": "/v1/sync/items/favourites/home"}]
+    answer = api.http.post(f"{api.base}/v1/sync/push", json={"operations": writes}, headers=api.headers)
+    again = api.http.post(f"{api.base}/v1/sync/push", json={"operations": writes}, headers=api.headers)
+    alone = api.write("DELETE", "/v1/sync/items/favourites/home", key=second)
+
+    assert answer.status_code == 200
+    results = answer.json()["results"]
+    assert [(r["op_id"], r["status"], r["response"]["seq"]) for r in results] == [(first, 200, 1), (second, 200, 2)]
+    assert [r["replayed"] for r in again.json()["results"]] == [True, True]
+    assert alone.headers["Idempotent-Replayed"] == "true" and alone.json() == results[1]["response"]
+    changes, _, _ = pull_all(api)
+    assert [(c["key"], c["deleted"], c["op_id"]) for c in changes] == [("home", True, second)]

@@ -40,8 +40,9 @@ def test_each_fault_ends_applied_exactly_once(backend, make_client, kind):
 def test_order_holds_within_a_lane_under_retries(backend, make_client):
     faults = FaultInjector(rate=0.4, seed=7, retry_after=0)
     client = make_client(faults=faults)
-    ids = [client.enqueue("playlists", "PUT", f"/v1/sync/items/playlists/p{i % 5}", {"value": i}, plugin="music")
-           for i in range(30)]
+    # Two apps alternate, so each write goes alone (a push carries one app's writes): 30 requests.
+    ids = [client.enqueue("playlists", "PUT", f"/v1/sync/items/playlists/p{i % 5}", {"value": i},
+                          plugin=("music", "radio")[i % 2]) for i in range(30)]
     assert client.drain(30)
     server = backend.db.operations(client.registration.device_id)
     assert [server[op_id][0] for op_id in ids] == sorted(server[op_id][0] for op_id in ids)

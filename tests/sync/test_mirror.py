@@ -42,3 +42,26 @@ def test_a_rebuild_keeps_pending_writes_and_drops_what_the_server_never_had(tmp_
     m.request_rebuild()
     m.apply_page([change(1, "a", 1), change(2, "queued", "theirs")], "c2", since=None)
     assert m.items("favourites") == {"a": 1, "queued": "mine"}
+
+
+def test_a_change_pulled_while_our_write_awaited_its_acknowledgement_wins_if_it_came_later(tmp_path):
+    """Our write landed on the server (seq 5) but was not yet acknowledged when a pull brought another
+    car's later write (seq 7): once ours is acknowledged, the later one shows, as on the server."""
+    m = mirror(tmp_path)
+    m.put("favourites", "k", "ours", plugin="p")
+    m.apply_page([change(7, "k", "theirs, later")], "c7", since=None)
+    assert m.items("favourites") == {"k": "ours"}  # no flicker while ours is pending
+    m.outbox.record_final(m.outbox.operations()[0], "acked", status=200,
+                          response={"seq": 5, "collection": "favourites", "key": "k", "value": "ours"})
+    m.settle()
+    assert m.items("favourites") == {"k": "theirs, later"}
+
+
+def test_a_held_change_older_than_our_acknowledged_write_is_dropped(tmp_path):
+    m = mirror(tmp_path)
+    m.put("favourites", "k", "ours", plugin="p")
+    m.apply_page([change(3, "k", "theirs, earlier")], "c3", since=None)
+    m.outbox.record_final(m.outbox.operations()[0], "acked", status=200,
+                          response={"seq": 9, "collection": "favourites", "key": "k", "value": "ours"})
+    m.settle()
+    assert m.items("favourites") == {"k": "ours"}
