@@ -52,7 +52,7 @@ class Cloud(QObject):
     linkReady = Signal(str, str)
     #: An operation reached its final state: op_id, plugin, state (acked, rejected, expired), HTTP status.
     operationFinished = Signal(str, str, str, int)
-    _statusArrived = Signal(object)
+    _statusChanged = Signal()
     _finalArrived = Signal(object)
 
     def __init__(self, connectivity: "Connectivity", parent: QObject | None = None):
@@ -64,7 +64,7 @@ class Cloud(QObject):
         self._status = None
         self._starting = False
         self._bytes: dict[str, tuple[int, int]] = {}
-        self._statusArrived.connect(self._apply_status)
+        self._statusChanged.connect(self._refresh_status)
         self._finalArrived.connect(self._apply_final)
         self.linkReady.connect(self._on_link_ready)
         connectivity.onlineChanged.connect(self._follow_connectivity)
@@ -97,12 +97,14 @@ class Cloud(QObject):
             if client.registration is None:
                 client.register(config.device_name, "car")
             client.set_online(self._connectivity.online)
-            client.subscribe(lambda status: self._statusArrived.emit(status))
+            # Only "something changed" crosses threads: the GUI thread reads the status itself, so a
+            # status computed earlier on another thread can never overwrite a newer one.
+            client.subscribe(lambda status: self._statusChanged.emit())
             client.on_final(lambda op: self._finalArrived.emit(op))
             client.start()
             self._client = client
             self.linkReady.emit(url, "")
-            self._statusArrived.emit(client.status())
+            self._statusChanged.emit()
         except Exception as exc:  # noqa: BLE001 - the shell runs on without a backend, and says why
             log.error("backend link: %s", exc)
             self.linkReady.emit("", str(exc))
@@ -145,10 +147,11 @@ class Cloud(QObject):
         if self._client is not None:
             self._client.set_online(self._connectivity.online)
 
-    def _apply_status(self, status) -> None:
-        self._status = status
-        if self._client is not None:
-            self._bytes = self._client.bytes_by_plugin()
+    def _refresh_status(self) -> None:
+        if self._client is None:
+            return
+        self._status = self._client.status()
+        self._bytes = self._client.bytes_by_plugin()
         self.changed.emit()
 
     def _apply_final(self, op) -> None:

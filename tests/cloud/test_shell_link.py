@@ -88,3 +88,18 @@ def test_without_a_backend_plugins_get_a_clear_error(make_shell, plugin_factory)
     with pytest.raises(CloudUnavailable):
         shop(runtime).cloud.get("/v1/weather")
     assert not find(window, "cloudState").isVisible()
+
+
+def test_the_status_bar_counts_writes_made_right_after_the_link_came_up(make_shell, plugin_factory, qtbot):
+    """Status reports from the start-up thread must never overwrite newer ones made on the GUI thread."""
+    plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
+    runtime, window = make_shell(plugin_paths=[plugin_factory.root], backend="embedded")
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    shop(runtime).cloud.get("/v1/weather", {"lat": 43.74, "lon": 7.42})  # meanwhile start-up reports arrive
+    runtime.simulator.setNetwork(False)
+    for n in range(3):
+        shop(runtime).cloud.put("favourites", f"place-{n}", n)
+    settle(qtbot)
+    assert (runtime.cloud.online, runtime.cloud.pending) == (False, 3)
+    assert find(window, "cloudText").property("text") == "3 waiting"
