@@ -9,6 +9,7 @@ thread. QML reads it as the singleton `Cloud`; it cannot change anything.
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -39,6 +40,19 @@ class CloudConfig:
     profile_dir: Path  # the driver profile's sync database, token and HTTP cache
     backend_dir: Path  # where the embedded backend keeps its database
     device_name: str = "HeadUnit emulator"
+
+
+def _same_port_as_before(port_file: Path) -> list[str]:
+    """The embedded backend's last port, if it is free: the HTTP cache is keyed by URL, so the emulator's
+    cached answers survive a restart."""
+    try:
+        port = int(port_file.read_text())
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+            probe.bind(("127.0.0.1", port))
+    except (OSError, ValueError):
+        return []
+    return ["--port", str(port)]
 
 
 @QmlElement
@@ -89,7 +103,10 @@ class Cloud(QObject):
                                        "pip install 'headunit[backend]'") from exc
 
                 config.backend_dir.mkdir(parents=True, exist_ok=True)
-                self._server = ServerProcess(f"sqlite:///{config.backend_dir / 'backend.db'}")
+                port_file = config.backend_dir / "port"
+                self._server = ServerProcess(f"sqlite:///{config.backend_dir / 'backend.db'}",
+                                             args=_same_port_as_before(port_file))
+                port_file.write_text(str(self._server.port))
                 url = self._server.url
             from headunit.sync.client import SyncClient
 

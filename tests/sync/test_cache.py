@@ -14,11 +14,11 @@ HELSINKI = {"lat": 60.17, "lon": 24.94}
 
 @pytest.fixture
 def weather_backend(tmp_path):
-    """A backend whose weather is fresh for one second, and a way to restart it on the same port."""
+    """A backend whose weather and catalog are fresh for one second, and a way to restart it on the same port."""
     from headunit_backend.process import ServerProcess
 
     db = f"sqlite:///{tmp_path / 'backend.db'}"
-    args = ["--weather-max-age", "1"]
+    args = ["--weather-max-age", "1", "--catalog-max-age", "1"]
     servers = [ServerProcess(db, args=args)]
 
     def restart() -> None:
@@ -29,37 +29,42 @@ def weather_backend(tmp_path):
         server.kill()
 
 
-def test_last_data_with_its_age_while_the_backend_is_down_then_304(weather_backend, tmp_path):
+@pytest.mark.parametrize("path, params", [("/v1/weather", HELSINKI),
+                                          ("/v1/catalog/products", {"category": "wiper-blades", "limit": 50})])
+def test_last_data_with_its_age_while_the_backend_is_down_then_304(weather_backend, tmp_path, path, params):
     servers, restart = weather_backend
     client = SyncClient(servers[0].url, tmp_path / "driver", settings=FAST)
     client.register("car", "car")
 
-    first = client.get("/v1/weather", HELSINKI, plugin="weather")
+    first = client.get(path, params, plugin="weather")
     assert (first.from_cache, first.stale, first.status, first.age_seconds) == (False, False, 200, 0.0)
-    assert first.data["demo"] is True and len(first.data["hourly"]) == 24
+    if path == "/v1/weather":
+        assert first.data["demo"] is True and len(first.data["hourly"]) == 24
+    else:
+        assert first.data["total"] > 0 and all(p["category"] == "wiper-blades" for p in first.data["items"])
 
-    hit = client.get("/v1/weather", HELSINKI, plugin="weather")
+    hit = client.get(path, params, plugin="weather")
     assert hit.from_cache and not hit.stale and 0 <= hit.age_seconds < 1 and hit.data == first.data
 
     servers[0].kill()
     time.sleep(1.3)
-    down = client.get("/v1/weather", HELSINKI, plugin="weather")
+    down = client.get(path, params, plugin="weather")
     assert down.from_cache and down.stale and down.data == first.data
     assert 1.2 < down.age_seconds < 5
 
     client.set_online(False)
-    offline = client.get("/v1/weather", HELSINKI, plugin="weather")
+    offline = client.get(path, params, plugin="weather")
     assert offline.stale and offline.age_seconds >= down.age_seconds
     client.set_online(True)
 
     restart()
     _, before = client.bytes_by_plugin()["weather"]
-    back = client.get("/v1/weather", HELSINKI, plugin="weather")
+    back = client.get(path, params, plugin="weather")
     _, after = client.bytes_by_plugin()["weather"]
     assert back.from_cache and not back.stale and back.age_seconds == 0.0 and back.data == first.data
     assert after - before < 500  # a 304: headers only, the forecast was not sent again
 
-    again = client.get("/v1/weather", HELSINKI, plugin="weather")
+    again = client.get(path, params, plugin="weather")
     assert again.from_cache and not again.stale and again.age_seconds < 1  # fresh again after the 304
     client.close()
 
