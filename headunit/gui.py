@@ -127,6 +127,7 @@ def launch(opts: Launch) -> int:
             exit_code = 1
         app.quit()
 
+    _quit_on_signals(app)
     window.frameSwapped.connect(first_frame)
     runtime.host.idleLoadFinished.connect(ready)
     if opts.mode == "run" and not opts.screenshot:
@@ -136,3 +137,18 @@ def launch(opts: Launch) -> int:
     app.exec()
     runtime.shutdown()
     return exit_code
+
+
+def _quit_on_signals(app) -> None:
+    """Ctrl+C and SIGTERM (systemd stopping the unit) end the event loop, so that shutdown runs: settings
+    saved, plugins stopped, the embedded backend stopped."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    # Python runs its signal handlers only between bytecodes; a light timer gives it the chance.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)

@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="Cache-Control max-age of weather answers (default: 600)")
     serve.add_argument("--catalog-max-age", type=int, default=Settings.catalog_max_age, metavar="SECONDS",
                        help="Cache-Control max-age of catalog answers (default: 300)")
+    serve.add_argument("--exit-with-parent", action="store_true",
+                       help="shut down when the process that started this one is gone, however it ended "
+                            "(for an embedded backend)")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--access-log", action="store_true", help="log every request")
     return parser
@@ -87,8 +90,28 @@ def serve(args: argparse.Namespace) -> int:
     print(f"headunit-backend {__version__} listening on {url} (database {db.name}, "
           f"{args.workers} worker{'s' if args.workers > 1 else ''})", flush=True)
     os.environ[SETTINGS_ENV] = settings.to_env()
+    if args.exit_with_parent:
+        watch_parent()
     run_uvicorn(sock, workers=args.workers, log_level=args.log_level, access_log=args.access_log)
     return 0
+
+
+def watch_parent(interval: float = 1.0) -> None:
+    """SIGTERM ourselves (a graceful uvicorn shutdown, workers included) once our parent has died: we are
+    then adopted by another process. Polling works whichever thread started us and however the parent
+    ended, SIGKILL included."""
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -38,12 +38,64 @@
 <context>
     <name>AboutSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+9"/>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+10"/>
+        <location line="+1"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Syncing</source>
+        <translation>Wird synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting / refused</source>
+        <extracomment>Writes (orders, favourites…) waiting to reach the backend, and those it refused.</extracomment>
+        <translation>Wartend / abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Versions</source>
         <translation>Versionen</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Licences</source>
         <translation>Lizenzen</translation>
     </message>

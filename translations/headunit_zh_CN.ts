@@ -38,12 +38,64 @@
 <context>
     <name>AboutSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+9"/>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+10"/>
+        <location line="+1"/>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Syncing</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting / refused</source>
+        <extracomment>Writes (orders, favourites…) waiting to reach the backend, and those it refused.</extracomment>
+        <translation>等待 / 被拒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Licences</source>
         <translation>许可证</translation>
     </message>

@@ -33,3 +33,34 @@ def test_a_server_that_cannot_start_says_why(tmp_path):
 
     with pytest.raises(ServerStartError, match="not a database"):
         ServerProcess(str(notes))
+
+
+def test_a_server_does_not_outlive_the_process_that_started_it(sqlite_url, tmp_path):
+    """An emulator killed outright (SIGKILL, a crashed X server) leaves no backend behind."""
+    import subprocess
+    import sys
+    import time
+
+    port_file = tmp_path / "port"
+    starter = subprocess.Popen([sys.executable, "-c", (
+        "import pathlib, sys, time\n"
+        "from headunit_backend.process import ServerProcess\n"
+        f"server = ServerProcess({sqlite_url!r})\n"
+        f"pathlib.Path({str(port_file)!r}).write_text(str(server.port))\n"
+        "time.sleep(120)\n")])
+    deadline = time.monotonic() + 30
+    while not port_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    url = f"http://127.0.0.1:{port_file.read_text()}/v1/health"
+    assert requests.get(url, timeout=5).status_code == 200
+
+    starter.kill()
+    starter.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=1)
+        except requests.ConnectionError:
+            return
+        time.sleep(0.2)
+    pytest.fail("the backend was still answering 10 s after the process that started it was killed")
