@@ -9,14 +9,13 @@ thread. QML reads it as the singleton `Cloud`; it cannot change anything.
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.shell.qml_services import singleton_of
@@ -45,6 +44,8 @@ class CloudConfig:
 def _same_port_as_before(port_file: Path) -> list[str]:
     """The embedded backend's last port, if it is free: the HTTP cache is keyed by URL, so the emulator's
     cached answers survive a restart."""
+    import socket
+
     try:
         port = int(port_file.read_text())
         with socket.socket() as probe:
@@ -128,7 +129,7 @@ class Cloud(QObject):
 
     def stop(self) -> None:
         if self._client is not None:
-            self._client.stop()
+            self._client.close()
             self._client = None
         if self._server is not None:
             self._server.stop()
@@ -142,8 +143,6 @@ class Cloud(QObject):
     def wait_ready(self, timeout: float = 30) -> bool:
         """For tests and scripts: block until the link is up or has failed."""
         deadline = time.monotonic() + timeout
-        from PySide6.QtCore import QCoreApplication
-
         while not (self._url or self._error) and time.monotonic() < deadline:
             QCoreApplication.processEvents()
             time.sleep(0.01)
