@@ -302,7 +302,8 @@ def _configure_sqlite_connection(dbapi_connection, connection_record) -> None:
         mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "memory":
             cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+            # An answered write must survive a power cut: the car will never send it again.
+            cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
 

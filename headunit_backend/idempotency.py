@@ -190,7 +190,8 @@ async def operation(request: Request, device: CurrentDevice,
     """The dependency every write route takes: the authenticated device plus its Idempotency-Key."""
     op_id = parse_key(idempotency_key)
     body = await request.body()
-    return Operation(services.db, device, op_id, request_hash(request.method, request.url.path, body),
+    # The decoded path exactly as routed (request.url.path would re-parse a decoded "?" or "#" in a key).
+    return Operation(services.db, device, op_id, request_hash(request.method, request.scope["path"], body),
                      services.settings.idempotency_lease)
 
 

@@ -165,8 +165,12 @@ def place_order(op: Operation, order: NewOrder, processor: PaymentProcessor) -> 
     try:
         return op.commit(effect)
     except OutOfStock as missing:
+        refusal = out_of_stock(missing.product_id)
+        # The refusal is stored first, which checks that this request still holds the key: after a
+        # takeover the charge belongs to the request that took over, and must not be refunded here.
+        answer = op.commit(lambda conn: (refusal.status, refusal.body))
         processor.refund(charge.charge_id)
-        raise out_of_stock(missing.product_id) from None
+        return answer
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

@@ -144,14 +144,15 @@ def push(body: Push, device: CurrentDevice, services: Annotated[Services, Depend
     alone and then in a push, or twice, applies once). A write that must be retried (409: in flight
     elsewhere) stops the push there, so the writes after it never overtake it.
     """
-    results = []
+    results, stopped = [], False
     for write in body.operations:
         op_id = str(write.op_id)
-        if results and results[-1].status == 409:
+        if stopped:
             results.append(PushResult(op_id=op_id, status=None))
             continue
         status, answer, replayed = _apply_pushed(services, device, op_id, write)
         results.append(PushResult(op_id=op_id, status=status, response=answer, replayed=replayed))
+        stopped = status == 409
     return PushAnswer(results=results)
 
 
@@ -160,7 +161,7 @@ def _apply_pushed(services: Services, device: Device, op_id: str, write: PushedW
     match = _ITEM_PATH.fullmatch(write.path)
     collection = match and match["collection"] in Collection.__members__ and Collection(match["collection"])
     key = match and unquote(match["key"])
-    if not collection or not key or len(key) > 200:
+    if not collection or not key or len(key) > 200 or "/" in key:
         return 422, ApiError(422, "invalid_request", f"not a user-data item path: {write.path}").body.model_dump(), False
     if write.method == "PUT":
         try:

@@ -59,6 +59,7 @@ AMBIGUOUS = (requests.ConnectionError, requests.Timeout, requests.exceptions.Chu
              requests.exceptions.ContentDecodingError)
 IDLE_WAIT = 30.0  # a lane re-reads the outbox at least this often, whatever it was told
 MAX_PUSH = 64  # user-data writes per push (the backend takes up to 100)
+MAX_PUSH_BYTES = 256 * 1024  # well under the backend's 1 MiB body limit
 
 
 def pushable(op: Operation) -> bool:
@@ -236,9 +237,11 @@ class Drainer:
         head = queue[0]
         if self._push is None or not pushable(head) or _past(head, now):
             return [head]
-        batch = [head]
+        batch, size = [head], _size(head)
         for op in itertools.islice(queue, 1, MAX_PUSH):
-            if not pushable(op) or op.plugin != head.plugin or op.attempts or _past(op, now):
+            size += _size(op)
+            if (not pushable(op) or op.plugin != head.plugin or op.attempts or _past(op, now)
+                    or size > MAX_PUSH_BYTES):
                 break
             batch.append(op)
         return batch
@@ -264,7 +267,9 @@ class Drainer:
         try:
             answer = _json(response)
         except ValueError as exc:
-            return self._retry(op, f"truncated answer: {exc}", now)
+            if kind == "acked":  # the write ran but its answer was cut short: the resend is replayed
+                return self._retry(op, f"truncated answer: {exc}", now)
+            answer = None  # a refusal that is not ours (a proxy's HTML page) is still a refusal
         return self._finish(op, kind, status, answer)
 
     def attempt_push(self, ops: list[Operation]) -> list[Outcome]:
@@ -281,9 +286,9 @@ class Drainer:
         except AMBIGUOUS as exc:
             return [self._retry(head, f"{type(exc).__name__}: {exc}", now)]
         status = response.status_code
-        if status in (404, 405):  # a backend without push: one at a time from now on
-            log.info("sync: the backend has no /v1/sync/push (HTTP %s); sending writes one by one", status)
-            self._push = None
+        if status != 200 and classify(status) == "rejected":
+            # The push as a whole was refused (too large, or a backend without push): the head goes alone,
+            # which always makes progress; the next writes are pushed again.
             return [self.attempt(head)]
         if status != 200:
             return [self._retry(head, f"push: HTTP {status}", now, floor=retry_after(response, now))]
@@ -344,6 +349,11 @@ class Drainer:
             log.exception("sync: on_final callback failed for op %s", op.op_id)
         self._on_change()
         return Outcome(final, final=True)
+
+
+def _size(op: Operation) -> int:
+    """Roughly what the write adds to a push's body."""
+    return len(op.path) + len(json.dumps(op.body, ensure_ascii=False).encode()) + 80
 
 
 def _past(op: Operation, now: float) -> bool:

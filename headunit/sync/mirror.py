@@ -31,8 +31,8 @@ LANE = "user-data"
 def item_path(collection: str, key: str) -> str:
     if collection not in COLLECTIONS:
         raise ValueError(f"unknown collection {collection!r}; expected one of {', '.join(COLLECTIONS)}")
-    if not key:
-        raise ValueError("key must be non-empty")
+    if not key or len(key) > 200 or "/" in key:
+        raise ValueError(f"key must be 1 to 200 characters without '/', got {key!r}")
     return f"/v1/sync/items/{collection}/{quote(key, safe='')}"
 
 
@@ -108,6 +108,8 @@ class Mirror:
                 if i == half:
                     crashpoints.hit("during_pull_apply")
                 collection, key = change["collection"], change["key"]
+                if collection not in COLLECTIONS:
+                    continue  # a collection a newer backend has and this client does not know yet
                 if self.outbox.has_pending_write(conn, item_path(collection, key)):
                     conn.execute(
                         "INSERT INTO held (collection, key, value, deleted, seq) VALUES (?, ?, ?, ?, ?) "

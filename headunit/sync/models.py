@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 State = Literal["pending", "acked", "rejected", "expired"]
@@ -82,8 +82,8 @@ class Registration:
 
     device_id: str
     account_id: str
-    token: str
-    account_key: str
+    token: str = field(repr=False)
+    account_key: str = field(repr=False)
     base_url: str
 
 

@@ -96,7 +96,7 @@ def test_a_reader_following_the_feed_during_concurrent_writes_misses_nothing(ser
 
 
 def test_a_key_left_in_flight_by_a_crash_is_taken_over_after_the_lease_without_a_second_charge(db_url):
-    lease = ["--idempotency-lease", "4"]
+    lease = ["--idempotency-lease", "8"]  # long enough for a restart on a slow machine, short for a test
     crashed = ServerProcess(db_url, args=[*lease, "--slow-charge-delay", "60"])
     api = device(crashed)
     card, key = api.add_card("tok_slow"), str(uuid.uuid4())
@@ -127,7 +127,7 @@ def test_a_key_left_in_flight_by_a_crash_is_taken_over_after_the_lease_without_a
         with ServerProcess(db_url, args=[*lease, "--slow-charge-delay", "0"]) as restarted:
             retry = Api(requests.Session(), restarted.url, api.device)
             assert retry.order(card, ("viofo-a129-plus-duo", 1), key=key).status_code == 409  # lease still held
-            deadline = time.monotonic() + 10
+            deadline = time.monotonic() + 15
             while (answer := retry.order(card, ("viofo-a129-plus-duo", 1), key=key)).status_code == 409:
                 assert time.monotonic() < deadline
                 time.sleep(0.25)

@@ -130,3 +130,40 @@ def test_a_push_applies_its_writes_in_order_each_under_its_own_key(api):
     assert alone.headers["Idempotent-Replayed"] == "true" and alone.json() == results[1]["response"]
     changes, _, _ = pull_all(api)
     assert [(c["key"], c["deleted"], c["op_id"]) for c in changes] == [("home", True, second)]
+
+
+def test_a_write_in_flight_elsewhere_stops_the_push_so_nothing_overtakes_it(api, database):
+    """A is still running in another worker: A answers 409, and neither B nor C may apply before it."""
+    import time
+    import uuid
+
+    import sqlalchemy as sa
+
+    from headunit_backend.db import operations, utcnow
+    from headunit_backend.idempotency import request_hash
+
+    a, b, c = (str(uuid.uuid4()) for _ in range(3))
+    path = "/v1/sync/items/settings/units"
+    with database.begin() as conn:
+        conn.execute(sa.insert(operations).values(
+            device_id=api.device["device_id"], op_id=a, request_hash=request_hash("PUT", path, b'{"value":1}'),
+            state="in_flight", holder="another-worker", claimed_at=time.time(), created_at=utcnow()))
+    writes = [{"op_id": op, "method": "PUT", "path": path, "body": {"value": n}} for n, op in enumerate((a, b, c), 1)]
+
+    results = api.http.post(f"{api.base}/v1/sync/push", json={"operations": writes}, headers=api.headers).json()
+
+    assert [r["status"] for r in results["results"]] == [409, None, None]
+    assert pull_all(api)[0] == []
+
+
+def test_a_key_with_url_characters_gets_the_same_answer_alone_and_pushed(api):
+    import uuid
+
+    op_id = str(uuid.uuid4())
+    alone = api.write("PUT", "/v1/sync/items/favourites/caf%C3%A9%3F%23", {"value": 1}, key=op_id)
+    pushed = api.http.post(f"{api.base}/v1/sync/push", headers=api.headers, json={"operations": [
+        {"op_id": op_id, "method": "PUT", "path": "/v1/sync/items/favourites/caf%C3%A9%3F%23", "body": {"value": 1}}]})
+
+    assert alone.status_code == 200 and alone.json()["key"] == "café?#"
+    assert pushed.json()["results"][0] | {"response": None} == {"op_id": op_id, "status": 200, "response": None,
+                                                                "replayed": True}

@@ -61,6 +61,21 @@ def test_the_checker_catches_a_write_applied_twice(campaign, tmp_path):
     assert rerun_check(folder, tmp_path / "2", apply_one_twice)["duplicates"] == 1
 
 
+def test_the_checker_catches_money_that_does_not_add_up(campaign, tmp_path):
+    _, folder = campaign
+    assert rerun_check(folder, tmp_path, lambda conn: None)["money_mismatches"] == 0
+
+    def lose_a_ledger_entry(conn):  # charged, order placed, but no ledger entry
+        conn.execute("DELETE FROM ledger WHERE id = (SELECT min(id) FROM ledger)")
+
+    assert rerun_check(folder, tmp_path / "2", lose_a_ledger_entry)["money_mismatches"] == 1
+
+    def refund_a_booked_order(conn):  # ledger entry and order, but the money was given back
+        conn.execute("UPDATE sandbox_charges SET refunded = 1 WHERE charge_id = (SELECT charge_id FROM ledger ORDER BY id LIMIT 1)")
+
+    assert rerun_check(folder, tmp_path / "3", refund_a_booked_order)["money_mismatches"] == 1
+
+
 def test_the_checker_catches_a_lost_write_and_a_lane_out_of_order(campaign, tmp_path):
     _, folder = campaign
 

@@ -204,3 +204,24 @@ def test_callbacks_run_on_worker_threads(backend, make_client):
     assert client.drain(5)
     assert threads == ["sync-lane-user-data"]
     assert [s.pending for s in statuses][-1] == 0 and max(s.pending for s in statuses) == 1
+
+
+def test_a_refusal_that_is_not_json_is_still_a_refusal(tmp_path):
+    """A proxy's HTML 403 must end the operation (rejected), not block its lane with endless retries."""
+    import requests
+
+    from headunit.sync.db import SyncDB
+    from headunit.sync.drainer import Drainer
+    from headunit.sync.outbox import Outbox
+
+    def proxy_page(op):
+        response = requests.Response()
+        response.status_code, response._content = 403, b"<html><body>Forbidden by policy</body></html>"
+        response.headers["Content-Type"] = "text/html"
+        return response
+
+    outbox = Outbox(SyncDB(tmp_path / "sync.db"))
+    op_id = outbox.enqueue("reviews", "POST", "/v1/catalog/products/p/reviews", {"rating": 5}, plugin="shop")
+    drainer = Drainer(outbox, send=proxy_page, reconcile=lambda op_id: {}, is_online=lambda: True, settings=FAST)
+    outcome = drainer.attempt(outbox.get(op_id))
+    assert outcome.final and outbox.get(op_id).state == "rejected" and outbox.get(op_id).response_status == 403

@@ -63,3 +63,26 @@ def test_pushes_under_faults_apply_each_write_once_in_order(backend, make_client
     faults.rate = 0.0
     car.pull()
     assert car.items("playlists") == {f"p{k}": 195 + k for k in range(5)}
+
+
+def test_large_values_go_in_pushes_the_backend_accepts(backend, make_client):
+    recorder = Recorder()
+    car = make_client("car", faults=FaultInjector(seed=1, rate=0.0, match=recorder))
+    car.set_online(False)
+    big = "♪" * 10_000  # 30 kB of JSON each: 40 of them would exceed the backend's 1 MiB body limit
+    ops = [car.put_item("playlists", f"list-{i}", big, plugin="org.example.music") for i in range(40)]
+    car.set_online(True)
+    assert car.drain(timeout=60)
+    assert all(car.operation(op).state == "acked" for op in ops)
+    assert recorder.requests.count(("POST", "/v1/sync/push")) >= 5
+
+
+def test_keys_the_backend_cannot_route_are_refused_before_anything_is_queued(make_client):
+    car = make_client("car")
+    try:
+        car.put_item("favourites", "a/b", 1)
+    except ValueError as error:
+        assert "'/'" in str(error)
+    else:
+        raise AssertionError("a key with '/' was queued")
+    assert car.status().pending == 0

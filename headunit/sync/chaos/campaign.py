@@ -184,8 +184,8 @@ class Campaign:
 
 
 MUST_BE_ZERO = ("duplicates", "lost", "order_violations", "unexpected_rejections", "expired_but_applied",
-                "rejected_but_applied", "mismatched_answers", "phantoms", "declined_but_charged", "pending",
-                "never_invoked")
+                "rejected_but_applied", "mismatched_answers", "phantoms", "declined_but_charged", "money_mismatches",
+                "pending", "never_invoked")
 
 
 def violations(result: dict) -> list[str]:

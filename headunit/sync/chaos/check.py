@@ -73,8 +73,9 @@ def server_state(engine: sa.Engine, account_id: str, devices: list[str]) -> dict
             sa.select(t.ledger.c.device_id, t.ledger.c.op_id).where(t.ledger.c.account_id == account_id)))
         orders = Counter((r.device_id, r.op_id) for r in conn.execute(
             sa.select(t.orders.c.device_id, t.orders.c.op_id).where(t.orders.c.account_id == account_id)))
-        charges = Counter((r.idempotency_key, r.outcome) for r in conn.execute(
-            sa.select(t.sandbox_charges.c.idempotency_key, t.sandbox_charges.c.outcome)))
+        charges = Counter((r.idempotency_key, "refunded" if r.refunded else r.outcome) for r in conn.execute(
+            sa.select(t.sandbox_charges.c.idempotency_key, t.sandbox_charges.c.outcome,
+                      t.sandbox_charges.c.refunded)))
         reviews = Counter(r.text for r in conn.execute(
             sa.select(t.reviews.c.text).where(t.reviews.c.account_id == account_id)))
     return {"ops": ops, "last_seq": last_seq, "items": items, "ledger": ledger, "orders": orders,
@@ -91,6 +92,14 @@ def effects(op: PlannedOp, device_id: str, server: dict) -> int:
         return server["reviews"][f"chaos review {op.op_id}"]
     row = server["ops"].get(key)
     return 1 if row is not None and row.state == "done" and 200 <= row.response_status < 300 else 0
+
+
+def money_balances(op: PlannedOp, device_id: str, server: dict) -> bool:
+    """An order's money adds up: as many ledger entries as orders as charges kept (succeeded, not
+    refunded): no charge without its entry, no entry without its money."""
+    key = (device_id, op.op_id)
+    kept = server["charges"][(f"{device_id}:{op.op_id}", "succeeded")]
+    return server["ledger"][key] == server["orders"][key] == kept
 
 
 def check(engine: sa.Engine, account_id: str, cars: list[Car], mirrors: dict[int, dict]) -> dict:
@@ -117,6 +126,9 @@ def check(engine: sa.Engine, account_id: str, cars: list[Car], mirrors: dict[int
             if n > 1:
                 result["duplicates"] += n - 1
                 problems.append(f"car {car.index} op {op.op_id} ({op.kind}) applied {n} times")
+            if op.kind in ("order", "declined_order") and not money_balances(op, car.device_id, server):
+                result["money_mismatches"] += 1
+                problems.append(f"car {car.index} op {op.op_id}: ledger, orders and charges disagree")
             if row is None:
                 if acknowledged:
                     result["lost"] += 1
@@ -172,7 +184,7 @@ def check(engine: sa.Engine, account_id: str, cars: list[Car], mirrors: dict[int
         problems.append(f"car {i}: mirror differs from the server ({len(mirrors[i])} vs {len(server['items'])} items)")
     keys = ("acknowledged", "unknown", "applied_once", "duplicates", "lost", "order_violations", "rejected",
             "rejected_by_design", "unexpected_rejections", "expired", "expired_but_applied", "rejected_but_applied",
-            "mismatched_answers", "phantoms", "declined_but_charged", "pending", "never_invoked")
+            "mismatched_answers", "phantoms", "declined_but_charged", "money_mismatches", "pending", "never_invoked")
     out = {k: result[k] for k in keys}
     out["converged"] = not diverged
     out["server_items"] = len(server["items"])
