@@ -161,6 +161,26 @@ class Operation:
                 return None
         raise in_flight()
 
+    def apply_within(self, conn: Connection, effect: Callable[[Connection], Answer]) -> Response:
+        """`apply` inside a write transaction the caller holds, as a push does for many writes: one commit
+        for all. A refused effect is rolled back to a savepoint, and its refusal stored. A key already
+        known answers its replay, or raises ApiError (409 in flight, 422 reused) with nothing written."""
+        if not self._insert_claim(conn, time.time()):
+            row = conn.execute(sa.select(operations).where(operations.c.device_id == self.device.id,
+                                                           operations.c.op_id == self.op_id)).one()
+            if row.request_hash != self.request_hash:
+                raise ApiError(422, "idempotency_key_reused", "this Idempotency-Key was used for a different request")
+            if row.state != "done":
+                raise in_flight()
+            return Response(bytes(row.response_body), status_code=row.response_status,
+                            media_type="application/json", headers={"Idempotent-Replayed": "true"})
+        try:
+            with conn.begin_nested():
+                status, model = effect(conn)
+        except ApiError as refusal:
+            status, model = refusal.status, refusal.body
+        return self.store_answer(conn, status, model)
+
     def _insert_claim(self, conn: Connection, now: float) -> bool:
         """Insert the in-flight row; False if the key is already there."""
         inserted = conn.execute(

@@ -145,18 +145,20 @@ def push(body: Push, device: CurrentDevice, services: Annotated[Services, Depend
     elsewhere) stops the push there, so the writes after it never overtake it.
     """
     results, stopped = [], False
-    for write in body.operations:
-        op_id = str(write.op_id)
-        if stopped:
-            results.append(PushResult(op_id=op_id, status=None))
-            continue
-        status, answer, replayed = _apply_pushed(services, device, op_id, write)
-        results.append(PushResult(op_id=op_id, status=status, response=answer, replayed=replayed))
-        stopped = status == 409
+    with services.db.write() as conn:  # one commit for the whole push
+        for write in body.operations:
+            op_id = str(write.op_id)
+            if stopped:
+                results.append(PushResult(op_id=op_id, status=None))
+                continue
+            status, answer, replayed = _apply_pushed(conn, services, device, op_id, write)
+            results.append(PushResult(op_id=op_id, status=status, response=answer, replayed=replayed))
+            stopped = status == 409
     return PushAnswer(results=results)
 
 
-def _apply_pushed(services: Services, device: Device, op_id: str, write: PushedWrite) -> tuple[int, JsonValue, bool]:
+def _apply_pushed(conn: Connection, services: Services, device: Device, op_id: str,
+                  write: PushedWrite) -> tuple[int, JsonValue, bool]:
     """(status, answer, replayed) of one pushed write, the same as `put_item`/`delete_item` would give."""
     match = _ITEM_PATH.fullmatch(write.path)
     collection = match and match["collection"] in Collection.__members__ and Collection(match["collection"])
@@ -172,9 +174,9 @@ def _apply_pushed(services: Services, device: Device, op_id: str, write: PushedW
     op = Operation(services.db, device, op_id, request_hash(write.method, f"/v1/sync/items/{collection.value}/{key}", raw),
                    services.settings.idempotency_lease)
     try:
-        response = op.apply(lambda conn: write_item(conn, device, op_id, collection, key,
-                                                    value if write.method == "PUT" else None,
-                                                    deleted=write.method == "DELETE"))
+        response = op.apply_within(conn, lambda conn: write_item(conn, device, op_id, collection, key,
+                                                                 value if write.method == "PUT" else None,
+                                                                 deleted=write.method == "DELETE"))
     except ApiError as refusal:
         return refusal.status, refusal.body.model_dump(), False
     return response.status_code, json.loads(response.body), response.headers.get("Idempotent-Replayed") == "true"

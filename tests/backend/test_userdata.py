@@ -167,3 +167,21 @@ def test_a_key_with_url_characters_gets_the_same_answer_alone_and_pushed(api):
     assert alone.status_code == 200 and alone.json()["key"] == "café?#"
     assert pushed.json()["results"][0] | {"response": None} == {"op_id": op_id, "status": 200, "response": None,
                                                                 "replayed": True}
+
+
+def test_a_refused_write_in_a_push_is_stored_and_the_others_apply(api):
+    import uuid
+
+    ids = [str(uuid.uuid4()) for _ in range(3)]
+    values = [1, "x" * (65 * 1024), 3]  # the middle one is over the 64 KiB limit
+    writes = [{"op_id": op, "method": "PUT", "path": f"/v1/sync/items/settings/k{n}", "body": {"value": v}}
+              for n, (op, v) in enumerate(zip(ids, values))]
+
+    first = api.http.post(f"{api.base}/v1/sync/push", json={"operations": writes}, headers=api.headers).json()
+    again = api.http.post(f"{api.base}/v1/sync/push", json={"operations": writes}, headers=api.headers).json()
+
+    assert [r["status"] for r in first["results"]] == [200, 422, 200]
+    assert first["results"][1]["response"]["error"] == "value_too_large"
+    assert [r["response"]["seq"] for r in first["results"][::2]] == [1, 2]  # nothing of the refused one
+    assert [(r["status"], r["replayed"]) for r in again["results"]] == [(200, True), (422, True), (200, True)]
+    assert [c["key"] for c in pull_all(api)[0]] == ["k0", "k2"]
