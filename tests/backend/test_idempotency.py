@@ -147,11 +147,20 @@ def test_a_server_error_releases_the_key_so_a_retry_runs_again(sqlite_url):
         assert ledger_size(api) == 1
 
 
-def test_the_effect_and_the_stored_answer_commit_together(api, database):
-    api.write("PUT", "/v1/sync/items/destinations/airport", {"value": {"lat": 60.3, "lon": 24.9}})
+def test_the_effect_and_the_stored_answer_commit_together(sqlite_url, monkeypatch):
+    """A failure between the effect and storing its answer leaves neither: the retry applies it once."""
+    from headunit_backend.idempotency import Operation
 
-    with database.connect() as conn:
-        operation = conn.execute(sa.text("SELECT state, response_status FROM operations")).one()
-        item = conn.execute(sa.text("SELECT op_id FROM sync_items")).scalar_one()
-    assert tuple(operation) == ("done", 200)
-    assert item == api.get("/v1/sync/changes").json()["changes"][0]["op_id"]
+    store = Operation.store_answer
+    monkeypatch.setattr(Operation, "store_answer", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("disk")))
+    with TestClient(create_app(sqlite_url), raise_server_exceptions=False) as client:
+        api, key = Api.register(client), str(uuid.uuid4())
+        failed = api.write("PUT", "/v1/sync/items/destinations/airport", {"value": 1}, key=key)
+        assert failed.status_code == 500
+        assert api.get("/v1/sync/changes").json()["changes"] == []  # the effect did not commit alone
+        assert api.get(f"/v1/operations/{key}").json()["status"] == "unknown"
+
+        monkeypatch.setattr(Operation, "store_answer", store)
+        retried = api.write("PUT", "/v1/sync/items/destinations/airport", {"value": 1}, key=key)
+        assert retried.status_code == 200 and retried.json()["seq"] == 1
+        assert [c["op_id"] for c in api.get("/v1/sync/changes").json()["changes"]] == [key]

@@ -79,8 +79,12 @@ def test_the_checker_catches_money_that_does_not_add_up(campaign, tmp_path):
 def test_the_checker_catches_a_lost_write_and_a_lane_out_of_order(campaign, tmp_path):
     _, folder = campaign
 
-    def forget_one(conn):
-        conn.execute("DELETE FROM operations WHERE id = (SELECT max(id) FROM operations)")
+    with sqlite3.connect(folder / "car0" / "profile" / "sync.db") as outbox:
+        acked, = outbox.execute("SELECT op_id FROM outbox WHERE state = 'acked' AND lane = 'user-data' "
+                                "ORDER BY seq DESC LIMIT 1").fetchone()
+
+    def forget_one(conn):  # the server has no trace of a write the car saw acknowledged
+        conn.execute("DELETE FROM operations WHERE op_id = ?", (acked,))
 
     assert rerun_check(folder, tmp_path, forget_one)["mismatched_answers"] == 1
 
