@@ -9,8 +9,8 @@ thread. QML reads it as the singleton `Cloud`; it cannot change anything.
 from __future__ import annotations
 
 import logging
-import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +79,8 @@ class Cloud(QObject):
         self._status = None
         self._starting = False
         self._bytes: dict[str, tuple[int, int]] = {}
+        #: Brings the link up, then carries the network switch to the client, in order, off the GUI thread.
+        self._link_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cloud-link")
         self._statusChanged.connect(self._refresh_status)
         self._finalArrived.connect(self._apply_final)
         self.linkReady.connect(self._on_link_ready)
@@ -91,7 +93,7 @@ class Cloud(QObject):
         if config.backend == NO_BACKEND:
             return
         self._starting = True
-        threading.Thread(target=self._bring_up, args=(config,), name="cloud-start", daemon=True).start()
+        self._link_thread.submit(self._bring_up, config)
 
     def _bring_up(self, config: CloudConfig) -> None:
         try:
@@ -115,8 +117,8 @@ class Cloud(QObject):
             if client.registration is None:
                 client.register(config.device_name, "car")
             client.set_online(self._connectivity.online)
-            # Only "something changed" crosses threads: the GUI thread reads the status itself, so a
-            # status computed earlier on another thread can never overwrite a newer one.
+            # Only "something changed" crosses threads: the GUI thread then takes the client's newest
+            # status (kept in memory), so a report queued earlier can never overwrite a newer one.
             client.subscribe(lambda status: self._statusChanged.emit())
             client.on_final(lambda op: self._finalArrived.emit(op))
             client.start()
@@ -128,6 +130,7 @@ class Cloud(QObject):
             self.linkReady.emit("", str(exc))
 
     def stop(self) -> None:
+        self._link_thread.shutdown(wait=True)
         if self._client is not None:
             self._client.close()
             self._client = None
@@ -160,13 +163,13 @@ class Cloud(QObject):
         return self._starting
 
     def _follow_connectivity(self) -> None:
-        if self._client is not None:
-            self._client.set_online(self._connectivity.online)
+        if self._client is not None:  # on the link's thread: switching reads the outbox to report status
+            self._link_thread.submit(self._client.set_online, self._connectivity.online)
 
     def _refresh_status(self) -> None:
         if self._client is None:
             return
-        self._status = self._client.status()
+        self._status = self._client.latest_status or self._status  # no disk access on the GUI thread
         self._bytes = self._client.bytes_by_plugin()
         self.changed.emit()
 

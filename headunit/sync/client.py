@@ -289,10 +289,18 @@ class SyncClient:
                       data_age=None if last_pull is None else max(0.0, now - last_pull))
 
     def subscribe(self, callback: Callable[[Status], None]) -> Callable[[], None]:
-        """`callback(status)` on each change of online, pending or rejected (on a worker thread).
-        Returns a function that unsubscribes."""
+        """`callback(status)` at once with the current status, then on each change of online, pending or
+        rejected (on the thread that made the change). Returns a function that unsubscribes."""
         self._subscribers.append(callback)
+        with self._status_lock:
+            self._last_status = None  # so the next report reaches everyone, this callback included
+        self._changed()
         return lambda: self._subscribers.remove(callback)
+
+    @property
+    def latest_status(self) -> Status | None:
+        """The newest status handed to subscribers, without touching the disk: what a UI thread shows."""
+        return self._last_status
 
     def on_final(self, callback: Callable[[Operation], None]) -> Callable[[], None]:
         """`callback(op)` when an operation becomes acked, rejected or expired (on a lane thread). After a

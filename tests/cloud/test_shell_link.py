@@ -3,6 +3,8 @@ plugins' writes through ctx.cloud and the data each app used."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from headunit.sdk import CloudUnavailable, PermissionDenied
@@ -98,6 +100,10 @@ def test_the_status_bar_counts_writes_made_right_after_the_link_came_up(make_she
     assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
     shop(runtime).cloud.get("/v1/weather", {"lat": 43.74, "lon": 7.42})  # meanwhile start-up reports arrive
     runtime.simulator.setNetwork(False)
+    deadline = time.monotonic() + 5
+    while runtime.cloud.client.online:  # the switch reaches the client on its own thread; no events run here
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
     for n in range(3):
         shop(runtime).cloud.put("favourites", f"place-{n}", n)
     settle(qtbot)

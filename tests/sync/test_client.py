@@ -89,7 +89,8 @@ def test_status(backend, make_client):
     status = car.status()
     assert status.pending == 0 and status.oldest_pending_age is None
     assert status.last_sync is not None and 0 <= status.data_age < 5
-    assert [(s.online, s.pending) for s in seen][:3] == [(False, 0), (False, 1), (True, 1)]
+    assert [(s.online, s.pending) for s in seen][:4] == [(True, 0), (False, 0), (False, 1), (True, 1)]
+    assert car.latest_status == seen[-1]
 
 
 def test_start_and_stop_in_the_background(backend, make_client, tmp_path):
