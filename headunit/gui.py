@@ -94,7 +94,9 @@ def launch(opts: Launch) -> int:
         if opts.type_text is not None:
             QTimer.singleShot(SETTLE_MS // 2, type_into_first_field)
         if opts.screenshot:
-            shoot = lambda *_: QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1), take_screenshot)
+            def shoot(*_link) -> None:
+                QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1), take_screenshot)
+
             if runtime.cloud.starting:  # the status bar shows the backend link once it is up
                 runtime.cloud.linkReady.connect(shoot)
             else:

@@ -15,7 +15,7 @@ from headunit.host.errors import CloudUnavailable, PermissionDenied
 
 if TYPE_CHECKING:
     from headunit.shell.cloud import Cloud
-    from headunit.sync.cache import Reading
+    from headunit.sync import Reading
 
 #: Lanes and paths that move money: they need the `payments` capability besides `network`.
 PAYMENT_LANES = ("payments",)
