@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 
 from headunit_backend.auth import CurrentDevice, Device
 from headunit_backend.db import Database, dialect_insert, operations, utcnow
-from headunit_backend.errors import ApiError, documented
+from headunit_backend.errors import ApiError, ErrorBody, documented
 from headunit_backend.services import Services, get_services
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,9 @@ router = APIRouter(tags=["operations"])
 
 #: What an effect returns: the status and the body to answer (and to replay) with.
 Answer = tuple[int, BaseModel]
+
+#: The request hash of an expired key's tombstone: every request with that key is answered with its 410.
+TOMBSTONE = "expired"
 
 
 def request_hash(method: str, path: str, body: bytes) -> str:
@@ -140,7 +143,7 @@ class Operation:
                                                                operations.c.op_id == self.op_id)).first()
                 if row is None:
                     continue  # released between our INSERT and SELECT; try to claim it again
-                if row.request_hash != self.request_hash:
+                if row.request_hash not in (self.request_hash, TOMBSTONE):
                     raise ApiError(422, "idempotency_key_reused",
                                    "this Idempotency-Key was used for a different request")
                 if row.state == "done":
@@ -168,7 +171,7 @@ class Operation:
         if not self._insert_claim(conn, time.time()):
             row = conn.execute(sa.select(operations).where(operations.c.device_id == self.device.id,
                                                            operations.c.op_id == self.op_id)).one()
-            if row.request_hash != self.request_hash:
+            if row.request_hash not in (self.request_hash, TOMBSTONE):
                 raise ApiError(422, "idempotency_key_reused", "this Idempotency-Key was used for a different request")
             if row.state != "done":
                 raise in_flight()
@@ -236,9 +239,34 @@ def get_operation(op_id: uuid.UUID, device: CurrentDevice,
     with services.db.read() as conn:
         row = conn.execute(sa.select(operations).where(operations.c.device_id == device.id,
                                                        operations.c.op_id == str(op_id))).first()
+    return _status(str(op_id), row)
+
+
+@router.post("/operations/{op_id}/expire", response_model=OperationStatus, responses=documented(401, 422))
+def expire_operation(op_id: uuid.UUID, device: CurrentDevice,
+                     services: Annotated[Services, Depends(get_services)]) -> OperationStatus:
+    """Settle an operation the device has given up on (past its deadline), once and for all.
+
+    If it never arrived, it never will: its key gets a tombstone, and any copy still on its way is
+    answered `410 operation_expired` without running. If it did arrive, this is its status as `GET` gives.
+    """
+    expired = ErrorBody(error="operation_expired", detail="the device gave this operation up before it arrived")
+    now = utcnow()
+    with services.db.write() as conn:
+        conn.execute(dialect_insert(conn, operations)
+                     .values(device_id=device.id, op_id=str(op_id), request_hash=TOMBSTONE, state="done",
+                             holder=TOMBSTONE, claimed_at=time.time(), response_status=410,
+                             response_body=expired.model_dump_json().encode(), created_at=now, completed_at=now)
+                     .on_conflict_do_nothing(index_elements=["device_id", "op_id"]))
+        row = conn.execute(sa.select(operations).where(operations.c.device_id == device.id,
+                                                       operations.c.op_id == str(op_id))).one()
+    return _status(str(op_id), row)
+
+
+def _status(op_id: str, row) -> OperationStatus:
     if row is None:
-        return OperationStatus(op_id=str(op_id), status="unknown")
+        return OperationStatus(op_id=op_id, status="unknown")
     if row.state != "done":
-        return OperationStatus(op_id=str(op_id), status="in_flight", created_at=row.created_at)
-    return OperationStatus(op_id=str(op_id), status="done", response_status=row.response_status,
+        return OperationStatus(op_id=op_id, status="in_flight", created_at=row.created_at)
+    return OperationStatus(op_id=op_id, status="done", response_status=row.response_status,
                            response=json.loads(bytes(row.response_body)), created_at=row.created_at)

@@ -79,6 +79,7 @@ class SyncClient:
         self._progress = threading.Event()
         self._last_sync: float | None = _float(self.db.get_meta("last_sync"))
         self.drainer = Drainer(self.outbox, send=self._send, push=self._push, reconcile=self._operation,
+                               expire=self._expire_operation,
                                is_online=lambda: self.online,
                                settings=self.settings, clock=clock, on_final=self._final, on_change=self._changed)
         self._pull_lock = threading.Lock()
@@ -369,6 +370,11 @@ class SyncClient:
 
     def _operation(self, op_id: str) -> dict[str, Any]:
         response = self._session.get(self._url(f"/v1/operations/{op_id}"), headers={PLUGIN_HEADER: SHELL})
+        response.raise_for_status()
+        return response.json()
+
+    def _expire_operation(self, op_id: str) -> dict[str, Any]:
+        response = self._session.post(self._url(f"/v1/operations/{op_id}/expire"), headers={PLUGIN_HEADER: SHELL})
         response.raise_for_status()
         return response.json()
 

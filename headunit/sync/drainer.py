@@ -28,7 +28,9 @@ again: the server replays its stored answer, which costs the same round trip as 
 An operation past its `not_after` is never resent. The drainer asks `GET /v1/operations/{op_id}`:
 `done` → the stored answer decides; `in_flight` → ask again later; `unknown` → `expired`, but only once
 `reconcile_grace` has passed since the operation could last have been sent (by this process, or by one
-that crashed before it started), so a request still queued in the server cannot land after the verdict.
+that crashed before it started), and then through `POST /v1/operations/{op_id}/expire`, which leaves a
+tombstone on the server: a copy still on its way is answered 410 and never runs. (If it ran meanwhile,
+that call returns its stored answer instead, which then decides.)
 """
 
 from __future__ import annotations
@@ -117,12 +119,14 @@ class Drainer:
     def __init__(self, outbox: Outbox, *, send: Callable[[Operation], requests.Response],
                  reconcile: Callable[[str], dict[str, Any]], is_online: Callable[[], bool],
                  push: Callable[[list[Operation]], requests.Response] | None = None,
+                 expire: Callable[[str], dict[str, Any]] | None = None,
                  settings: SyncSettings = SyncSettings(), clock: Callable[[], float] = time.time,
                  on_final: Callable[[Operation], None] = lambda op: None,
                  on_change: Callable[[], None] = lambda: None):
         self.outbox = outbox
         self._send = send
         self._push = push
+        self._expire = expire
         self._reconcile = reconcile
         self._is_online = is_online
         self._settings = settings
@@ -311,6 +315,10 @@ class Drainer:
     def _reconcile_op(self, op: Operation, now: float) -> Outcome:
         try:
             record = self._reconcile(op.op_id)
+            if record.get("status") == "unknown" and self._expire is not None:
+                settle = max(self._started_at, self._last_sent.get(op.seq, 0.0)) + self._settings.reconcile_grace
+                if now >= settle:  # give it up for good: the server answers any late copy with 410
+                    record = self._expire(op.op_id)
         except OfflineError:
             return Outcome(op)
         except (*AMBIGUOUS, ValueError, requests.HTTPError) as exc:
@@ -318,7 +326,10 @@ class Drainer:
         status = record.get("status")
         if status == "done":
             code = int(record["response_status"])
-            return self._finish(op, "acked" if 200 <= code < 300 else "rejected", code, record.get("response"))
+            answer = record.get("response")
+            if code == 410 and isinstance(answer, dict) and answer.get("error") == "operation_expired":
+                return self._finish(op, "expired", None, None, error="not delivered before not_after")
+            return self._finish(op, "acked" if 200 <= code < 300 else "rejected", code, answer)
         if status == "unknown":
             settle = max(self._started_at, self._last_sent.get(op.seq, 0.0)) + self._settings.reconcile_grace
             if now >= settle:

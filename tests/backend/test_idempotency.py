@@ -164,3 +164,18 @@ def test_the_effect_and_the_stored_answer_commit_together(sqlite_url, monkeypatc
         retried = api.write("PUT", "/v1/sync/items/destinations/airport", {"value": 1}, key=key)
         assert retried.status_code == 200 and retried.json()["seq"] == 1
         assert [c["op_id"] for c in api.get("/v1/sync/changes").json()["changes"]] == [key]
+
+
+def test_an_expired_key_refuses_a_late_copy_and_a_delivered_one_keeps_its_answer(api):
+    given_up, delivered = str(uuid.uuid4()), str(uuid.uuid4())
+    written = api.write("PUT", "/v1/sync/items/settings/units", {"value": "metric"}, key=delivered)
+
+    tombstone = api.write("POST", f"/v1/operations/{given_up}/expire").json()
+    late = api.write("PUT", "/v1/sync/items/settings/theme", {"value": "night"}, key=given_up)
+    settled = api.write("POST", f"/v1/operations/{delivered}/expire").json()
+
+    assert (tombstone["status"], tombstone["response_status"], tombstone["response"]["error"]) == \
+        ("done", 410, "operation_expired")
+    assert late.status_code == 410 and late.headers["Idempotent-Replayed"] == "true"
+    assert [c["key"] for c in api.get("/v1/sync/changes").json()["changes"]] == ["units"]  # the late copy never ran
+    assert (settled["status"], settled["response_status"], settled["response"]) == ("done", 200, written.json())

@@ -124,7 +124,16 @@ def test_past_not_after_an_undelivered_operation_expires_unsent(backend, make_cl
     assert client.drain(5)
     assert [(op.op_id, op.state) for op in finals] == [(op_id, "expired")]
     assert ("PUT", "/v1/sync/items/settings/tip") not in recorder.requests[1:]
-    assert op_id not in backend.db.operations(client.registration.device_id)
+    assert backend.db.operations(client.registration.device_id)[op_id][1:] == ("done", 410)  # a tombstone
+
+    import requests  # a copy of the write still on its way arrives late: refused, and nothing applied
+
+    late = requests.put(f"{backend.url}/v1/sync/items/settings/tip", json={"value": 7}, headers={
+        "Authorization": f"Bearer {client.registration.token}", "Idempotency-Key": op_id})
+    assert late.status_code == 410 and late.json()["error"] == "operation_expired"
+    faults.rate = 0.0
+    client.pull()
+    assert "tip" not in client.items("settings")
 
 
 def test_an_unknown_operation_is_not_expired_within_the_grace(backend, make_client):

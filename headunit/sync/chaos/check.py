@@ -94,6 +94,10 @@ def effects(op: PlannedOp, device_id: str, server: dict) -> int:
     return 1 if row is not None and row.state == "done" and 200 <= row.response_status < 300 else 0
 
 
+def _tombstone(stored) -> bool:
+    return stored.response_status == 410 and b"operation_expired" in bytes(stored.response_body or b"")
+
+
 def money_balances(op: PlannedOp, device_id: str, server: dict) -> bool:
     """An order's money adds up: as many ledger entries as orders as charges kept (succeeded, not
     refunded): no charge without its entry, no entry without its money."""
@@ -119,7 +123,8 @@ def check(engine: sa.Engine, account_id: str, cars: list[Car], mirrors: dict[int
             result["acknowledged" if acknowledged else "unknown"] += 1
             row = outbox.get(op.op_id)
             stored = server["ops"].get((car.device_id, op.op_id))
-            done = stored is not None and stored.state == "done"
+            # A tombstone (the key expired before its write arrived) is a verdict, not an application.
+            done = stored is not None and stored.state == "done" and not _tombstone(stored)
             n = effects(op, car.device_id, server)
             if op.lane == "user-data" and n:
                 user_data_applied += 1
