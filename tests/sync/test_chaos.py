@@ -24,7 +24,7 @@ def campaign(tmp_path_factory):
 
 def test_every_invariant_holds(campaign):
     result, _ = campaign
-    assert result["ok"] and result["violations"] == [], result["problems"]
+    assert result["ok"] and result["violations"] == [], (result["violations"], result["problems"])
     assert result["ops"] == 300 and result["acknowledged"] + result["unknown"] == 300
     assert result["lost"] == result["duplicates"] == result["order_violations"] == result["pending"] == 0
     assert result["applied_once"] + result["rejected_by_design"] + result["expired"] >= result["acknowledged"]

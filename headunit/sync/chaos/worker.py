@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from headunit.sync import FaultInjector, SyncClient, SyncSettings
+from headunit.sync import FaultInjector, SyncClient, SyncSettings, crashpoints
 from headunit.sync.chaos import plan as plans
 
 SETTINGS = SyncSettings(connect_timeout=2.0, read_timeout=10.0, backoff_base=0.005, backoff_cap=0.25,
@@ -59,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
                            on_inject=_log_fault(args.faults_log))
     client = SyncClient(args.url, args.profile, settings=SETTINGS, faults=faults)
     history = History(args.history)
+    if crashpoints.armed("during_pull_apply"):
+        # Pull from the start, so this incarnation's pulls have pages to die in even when the account
+        # has no news: the crash and the recovery then run on a full rebuild.
+        client.mirror.request_rebuild()
     client.start()
     enqueued = 0
     for op in plans.load(args.plan):
