@@ -14,7 +14,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import sqlalchemy
@@ -102,17 +101,3 @@ class TemporaryPostgres:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-
-def wait_for(url: str, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            engine = sqlalchemy.create_engine(url)
-            with engine.connect():
-                return
-        except sqlalchemy.exc.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
-        finally:
-            engine.dispose()
