@@ -6,15 +6,19 @@ STAMP  := $(VENV)/.installed
 # Compiled translations (.qm, not in git) beside their .ts sources: the shell's and each plugin's.
 QM     := $(patsubst %.ts,%.qm,$(wildcard translations/*.ts plugins/*/translations/*.ts))
 
-.PHONY: run test system-deps system-deps-test install translations benchmark clean
+.PHONY: run test system-deps system-deps-test install translations benchmark demo-map clean
 
-run: system-deps install
+run: system-deps install demo-map
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	    echo "No display. Run the emulator in a virtual X server:  xvfb-run -s '-screen 0 1920x1080x24' make run"; \
 	    echo "or render one frame offscreen:  $(VENV)/bin/headunit emulator --screenshot home.png --size 1280x720"; \
 	    exit 1; \
 	fi
 	$(VENV)/bin/headunit emulator
+
+# The demo region (Monaco, in the tree) imported once; a second run finds it up to date in a second.
+demo-map: install
+	@$(VENV)/bin/headunit maps import assets/maps/monaco.osm.pbf --name monaco
 
 test: system-deps-test install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

@@ -1,10 +1,11 @@
 """`python -m benchmarks`: HeadUnit's performance against floors measured in the same run.
 
-    python -m benchmarks [startup|sync|fleet|all] [--runs N] [--cars N] [--json] [--check]
+    python -m benchmarks [startup|sync|fleet|maps|mapframes|all] [--runs N] [--cars N] [--json] [--check]
 
 startup: start-up time and memory against a bare QML window; sync: the sync client's enqueue, drain and
 cached-read figures against a loopback backend; fleet: 1,000 cars reconnecting at once into a backend of
-two worker processes over PostgreSQL.
+two worker processes over PostgreSQL; maps: route latency against Valhalla's own, nearest-5 search and
+Monaco's import time; mapframes: the map's frame time while panning at zoom 16, 1280×720.
 
 Exit status: 0 once measured, whatever the figures (PASS/FAIL is reported), 1 with --check when a
 target is missed, 2 when the measurement itself failed.
@@ -20,14 +21,14 @@ import statistics
 import sys
 import tempfile
 
-from benchmarks import TARGETS, fleet, floor, headunit_start, sync
+from benchmarks import TARGETS, fleet, floor, headunit_start, mapframes, maps, sync
 from benchmarks.measure import MeasurementError, Sample, environment, run
 from benchmarks.report import print_fleet_table, print_sync_table, print_table
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "all"), default="all",
+    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "all"), default="all",
                         help="which benchmarks (default all)")
     parser.add_argument("--runs", type=int, default=7, metavar="N",
                         help="start-up: measured runs of each, alternating floor and HeadUnit (default 7)")
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.runs < 1:
         _parser().error("--runs must be at least 1")
-    suites = ("startup", "sync", "fleet") if args.suite == "all" else (args.suite,)
+    suites = ("startup", "sync", "fleet", "maps", "mapframes") if args.suite == "all" else (args.suite,)
     results, passed = {}, True
     try:
         if "startup" in suites:
@@ -103,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         if "fleet" in suites:
             results["fleet"] = fleet.measure(cars=args.cars, progress=_progress)
             passed &= results["fleet"]["exactly_once"]["pass"] and results["fleet"]["bounded"]
+        if "maps" in suites:
+            results["maps"] = maps.measure(progress=_progress)
+            passed &= all(maps.verdicts(results["maps"]).values())
+        if "mapframes" in suites:
+            results["mapframes"] = mapframes.measure(progress=_progress)
+            passed &= all(mapframes.verdicts(results["mapframes"]).values())
     except (MeasurementError, RuntimeError) as exc:
         print(f"benchmarks: measurement failed: {exc}", file=sys.stderr)
         return 2
@@ -115,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
             print_sync_table(sync.rows(results["sync"]))
         if "fleet" in results:
             print_fleet_table(fleet.rows(results["fleet"]))
+        if "maps" in results:
+            maps.print_table(results["maps"])
+        if "mapframes" in results:
+            mapframes.print_table(results["mapframes"])
     return 1 if args.check and not passed else 0
 
 

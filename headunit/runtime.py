@@ -21,10 +21,13 @@ from headunit.host.manifest import ValidationCache
 from headunit.i18n import Translations
 from headunit.shell import qml_services
 from headunit.shell.about import About
+from headunit.shell.audio import AudioFocus, Speech
 from headunit.shell.cloud import NO_BACKEND, Cloud, CloudConfig
 from headunit.shell.connectivity import Connectivity
 from headunit.shell.daynight import DayNight
 from headunit.shell.icons import Icons
+from headunit.shell.maps import Maps
+from headunit.shell.navigation import Navigation
 from headunit.shell.notifications import Notifications
 from headunit.shell.settings import Settings
 from headunit.shell.theme import Theme
@@ -99,6 +102,10 @@ class Runtime:
                                  **({"now": self.simulator.utc_now} if self.simulator else {}))
         self.icons = Icons()
         self.about = About()
+        self.audio_focus = AudioFocus()
+        self.speech = Speech(self.audio_focus)
+        self.navigation = Navigation()
+        self.maps = Maps(self.vehicle)
         timeline.mark("services")
 
         self.engine = QQmlApplicationEngine()
@@ -108,7 +115,8 @@ class Runtime:
             vehicle=self.vehicle, driving=self.driving, notifications=self.notifications, settings=self.settings,
             data_root=paths.data_dir() / "plugin-data", engine=self.engine,
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
-            restrictions=self.restrictions, cloud=self.cloud,
+            restrictions=self.restrictions, cloud=self.cloud, maps=self.maps, navigation=self.navigation,
+            audio_focus=self.audio_focus, speech=self.speech,
         )
         self.host.install_excepthook()
         if options.discover:
@@ -142,6 +150,8 @@ class Runtime:
         shiboken6.delete(self.engine)
         self.host.stop_all()
         self.cloud.stop()
+        self.maps.close()
+        self.speech.close()
         self.translations.close()
         self.settings.save()  # a change made in the last moment would otherwise wait on a timer
         self.io.shutdown(wait=True)

@@ -167,3 +167,83 @@ def make_shell(qtbot, qapp, tmp_path, monkeypatch):
     yield make
     for runtime in started:
         runtime.shutdown()
+
+
+# Map regions: each extract is imported once a session, then linked into the data folder of each test that
+# asks for it (hard links: a test that removes its region leaves the session's copy whole).
+
+EXTRACTS = {
+    "monaco": Path(__file__).resolve().parent.parent / "assets" / "maps" / "monaco.osm.pbf",
+    "helsinki": Path(__file__).resolve().parent / "data" / "osm" / "helsinki.osm.pbf",
+}
+
+
+@pytest.fixture(scope="session")
+def imported_regions(tmp_path_factory):
+    """imported_regions(name) -> Region: the extract imported into a session-wide library, once."""
+    from headunit.maps.regions import MapLibrary
+
+    library = MapLibrary(tmp_path_factory.mktemp("map-regions"))
+
+    def get(name: str):
+        if name not in {r.name for r in library.regions()}:
+            library.import_pbf(EXTRACTS[name], name=name)
+        return library.get(name)
+
+    return get
+
+
+@pytest.fixture
+def install_region(imported_regions):
+    """install_region("monaco") -> Region: the region installed in this test's HEADUNIT_HOME, as
+    `headunit maps import` would leave it. Call it before starting a runtime."""
+    import shutil
+
+    from headunit import paths
+    from headunit.maps.regions import MapLibrary
+
+    def install(name: str = "monaco"):
+        source = imported_regions(name)
+        library = MapLibrary(paths.data_dir() / "maps")
+        target = library.root / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(source.path, target, copy_function=os.link)
+        return library.get(name)
+
+    return install
+
+
+@pytest.fixture(scope="session")
+def sound_server(tmp_path_factory):
+    """A PulseAudio server with a null sink named "car", private to the test session, so audio output
+    (music, spoken prompts through Speech Dispatcher) is real and heard by nobody. Yields its runtime dir."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pulseaudio") is None:
+        pytest.fail("pulseaudio is not installed: run `scripts/install-system-deps test` (make test does)")
+    runtime_dir = tmp_path_factory.mktemp("xdg-runtime")
+    runtime_dir.chmod(0o700)
+    saved = {k: os.environ.get(k) for k in ("XDG_RUNTIME_DIR", "PULSE_SERVER")}
+    os.environ["XDG_RUNTIME_DIR"] = str(runtime_dir)
+    os.environ.pop("PULSE_SERVER", None)
+    subprocess.run(["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "--system=false", "-n",
+                    "--load=module-native-protocol-unix", "--load=module-null-sink sink_name=car",
+                    "--load=module-always-sink"], check=True, capture_output=True)
+    yield runtime_dir
+    subprocess.run(["pulseaudio", "--kill"], capture_output=True)
+    _stop_processes_using(runtime_dir)  # the Speech Dispatcher the voice started, with its socket there
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+def _stop_processes_using(folder: Path) -> None:
+    import psutil
+
+    for process in psutil.process_iter(["cmdline"]):
+        if any(str(folder) in arg for arg in process.info["cmdline"] or ()):
+            process.terminate()

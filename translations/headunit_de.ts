@@ -360,6 +360,16 @@
         <source>Stop “%1”  [T]</source>
         <translation>„%1“ stoppen  [T]</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Drive the route</source>
+        <translation>Route abfahren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave the route</source>
+        <translation>Route verlassen</translation>
+    </message>
 </context>
 <context>
     <name>Dock</name>
@@ -420,6 +430,29 @@
             <numerusform>%n weiterer Eintrag beim Parken</numerusform>
             <numerusform>%n weitere Einträge beim Parken</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+240"/>
+        <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
+        <translation>Keine Karte installiert. Importieren mit: headunit maps import DATEI.osm.pbf</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Follow the car</source>
+        <translation>Dem Auto folgen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading up</source>
+        <translation>Fahrtrichtung oben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>North up</source>
+        <translation>Norden oben</translation>
     </message>
 </context>
 <context>

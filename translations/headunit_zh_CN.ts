@@ -360,6 +360,16 @@
         <source>Stop “%1”  [T]</source>
         <translation>停止“%1”  [T]</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Drive the route</source>
+        <translation>沿路线行驶</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave the route</source>
+        <translation>偏离路线</translation>
+    </message>
 </context>
 <context>
     <name>Dock</name>
@@ -418,6 +428,29 @@
         <translation>
             <numerusform>停车后可查看其余 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+240"/>
+        <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
+        <translation>未安装地图。请用以下命令导入：headunit maps import 文件.osm.pbf</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Follow the car</source>
+        <translation>跟随车辆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading up</source>
+        <translation>车头朝上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>North up</source>
+        <translation>正北朝上</translation>
     </message>
 </context>
 <context>

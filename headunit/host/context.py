@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal
 
-from headunit.host.errors import IntentError, PermissionDenied
+from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
 from headunit.vehicle.driving import DrivingState
 from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import READINGS, VehicleState
 
 if TYPE_CHECKING:
+    from headunit.host.audio_access import PluginAudio
     from headunit.host.cloud_access import PluginCloud
+    from headunit.host.maps_access import PluginMaps, PluginNavigation
     from headunit.host.host import PluginHost
     from headunit.host.manifest import Manifest
 
@@ -83,6 +85,7 @@ class PluginContext(QObject):
         self._vehicle: VehicleReader | None = None
         self._storage = None
         self._cloud = None
+        self._maps = self._navigation = self._audio = None
         self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
 
     # Identity
@@ -168,6 +171,50 @@ class PluginContext(QObject):
 
             self._cloud = PluginCloud(self._host.cloud, self.id, tuple(self._manifest.capabilities), self)
         return self._cloud
+
+    # Maps, navigation and sound
+
+    def _service(self, name: str, what: str):
+        service = getattr(self._host, name)
+        if service is None:
+            raise HeadUnitError(f"{self.id}: {what} is not available on this head unit")
+        return service
+
+    @property
+    def maps(self) -> "PluginMaps":
+        """Routing and search over the map regions on the device (capability: location)."""
+        self._require("location", "maps")
+        if self._maps is None:
+            from headunit.host.maps_access import PluginMaps
+
+            self._maps = PluginMaps(self._service("maps", "ctx.maps"), self._language)
+        return self._maps
+
+    @property
+    def navigation(self) -> "PluginNavigation":
+        """The drive in progress (capability: location); an app of category navigation also publishes it."""
+        self._require("location", "navigation")
+        if self._navigation is None:
+            from headunit.host.maps_access import PluginNavigation
+
+            self._navigation = PluginNavigation(self._service("navigation", "ctx.navigation"), self.id,
+                                                may_publish=self._manifest.category == "navigation")
+        return self._navigation
+
+    @property
+    def audio(self) -> "PluginAudio":
+        """Spoken prompts that duck the music, and the media focus (capability: audio)."""
+        self._require("audio", "audio")
+        if self._audio is None:
+            from headunit.host.audio_access import PluginAudio
+
+            self._audio = PluginAudio(self._service("audio_focus", "ctx.audio"), self._service("speech", "ctx.audio"),
+                                      self.id, self._language)
+        return self._audio
+
+    def _language(self) -> str:
+        """The driver's language (en, en_US, de, zh_CN)."""
+        return self._host.settings.get("language")
 
     # Notifications
 

@@ -36,7 +36,10 @@ from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import VehicleState
 
 if TYPE_CHECKING:
+    from headunit.shell.audio import AudioFocus, Speech
     from headunit.shell.cloud import Cloud
+    from headunit.shell.maps import Maps
+    from headunit.shell.navigation import Navigation
 
 log = logging.getLogger(__name__)
 
@@ -118,10 +121,13 @@ class PluginHost(QObject):
     def __init__(self, *, vehicle: VehicleState, driving: DrivingState, notifications: Notifications,
                  settings: Settings, data_root: Path, engine: QQmlEngine | None = None,
                  validation_cache: ValidationCache | None = None, restrictions: UxRestrictions | None = None,
-                 cloud: "Cloud | None" = None, parent: QObject | None = None):
+                 cloud: "Cloud | None" = None, maps: "Maps | None" = None, navigation: "Navigation | None" = None,
+                 audio_focus: "AudioFocus | None" = None, speech: "Speech | None" = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.vehicle, self.driving, self.notifications, self.settings = vehicle, driving, notifications, settings
-        self.cloud = cloud
+        self.cloud, self.maps, self.navigation = cloud, maps, navigation
+        self.audio_focus, self.speech = audio_focus, speech
         self.restrictions = restrictions or UxRestrictions(driving, self)
         self.engine = engine
         self._data_root = data_root

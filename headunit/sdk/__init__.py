@@ -4,20 +4,32 @@ See docs/plugin-guide.md.
 """
 
 from headunit import API_VERSION
-from headunit.host.context import CAPABILITIES, PluginContext, VehicleReader
+from headunit.host.audio_access import PluginAudio
 from headunit.host.cloud_access import PluginCloud
+from headunit.host.context import CAPABILITIES, PluginContext, VehicleReader
 from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied
+from headunit.host.maps_access import PluginMaps, PluginNavigation
 from headunit.host.plugin import Plugin
+from headunit.maps.errors import MapError, NoRoute
+from headunit.maps.guidance import Guidance, GuidanceUpdate, Prompt
 
 __all__ = [
     "API_VERSION",
     "CAPABILITIES",
     "CloudUnavailable",
+    "Guidance",
+    "GuidanceUpdate",
     "HeadUnitError",
     "IntentError",
+    "MapError",
+    "NoRoute",
     "PermissionDenied",
     "Plugin",
+    "PluginAudio",
     "PluginCloud",
     "PluginContext",
+    "PluginMaps",
+    "PluginNavigation",
+    "Prompt",
     "VehicleReader",
 ]

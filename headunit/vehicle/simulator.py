@@ -28,6 +28,9 @@ DEMO_TRACK = paths.ASSETS_DIR / "tracks" / "monaco-avenue-princesse-grace.gpx"
 #: Where the simulated car stands before it moves: Place du Casino, Monaco.
 HOME_POSITION = (43.73942, 7.42772)
 
+#: The speed a route is driven at when the car stands still when asked to drive it.
+ROUTE_SPEED_KMH = 50.0
+
 DRIVE_PRESETS = {
     "parked": {"gear": "P", "parkingBrake": True, "speed": 0.0},
     "idling": {"gear": "D", "parkingBrake": False, "speed": 0.0},
@@ -71,6 +74,10 @@ class Simulator(QObject):
                 self._travelled += metres
                 lat, lon, heading = self._track.at(self._travelled)
                 self._values.update(latitude=lat, longitude=lon, heading=heading)
+                if not self._track.loop and self._travelled >= self._track.length_m:
+                    self._track = None  # the end of the route: stop there, still in D
+                    self._values["speed"] = 0.0
+                    self.changed.emit()
             else:
                 lat, lon = offset((self._values["latitude"], self._values["longitude"]), self._values["heading"], metres)
                 self._values.update(latitude=lat, longitude=lon)
@@ -166,6 +173,30 @@ class Simulator(QObject):
         self.changed.emit()
         self.tick()
 
+    @Slot(list)
+    def driveRoute(self, points: list) -> None:
+        """Follow the route [[lat, lon], …] once at the current speed (50 km/h if standing), stopping at
+        its end: the drive a navigation app is guiding."""
+        track = Track("route", [_coordinate(p) for p in points], loop=False)
+        if len(track.points) < 2 or track.length_m == 0:
+            raise ValueError(f"route: expected at least 2 distinct points, got {len(track.points)}")
+        self._track, self._travelled = track, 0.0
+        lat, lon, heading = track.at(0)
+        self._values.update(latitude=lat, longitude=lon, heading=heading, gear="D", parkingBrake=False)
+        if self._values["speed"] == 0:
+            self._values["speed"] = ROUTE_SPEED_KMH
+        self.changed.emit()
+        self.tick()
+
+    @Slot()
+    def leaveRoute(self) -> None:
+        """Turn right off the route being driven and keep going straight, as a driver missing a turn would."""
+        if self.routeDriving:
+            self._track = None
+            self._values["heading"] = (self._values["heading"] + 90) % 360
+            self.changed.emit()
+            self.tick()
+
     @Slot()
     def stopTrack(self) -> None:
         if self._track:
@@ -187,7 +218,29 @@ class Simulator(QObject):
 
     @Property(str, notify=changed, final=True)
     def trackName(self) -> str:
-        return self._track.name if self._track else ""
+        """The recorded track being played; empty while driving a route."""
+        return self._track.name if self._track and self._track.loop else ""
+
+    @Property(bool, notify=changed, final=True)
+    def routeDriving(self) -> bool:
+        """The car is following a route given to driveRoute and has not reached its end."""
+        return self._track is not None and not self._track.loop
 
     def value(self, name: str) -> object:
         return self._values[name]
+
+
+def _coordinate(point: object) -> tuple[float, float]:
+    """(lat, lon) from [lat, lon] or from a {latitude, longitude} object, as QML may pass either."""
+    try:
+        if isinstance(point, dict):
+            lat, lon = float(point.get("latitude", point.get("lat"))), float(point.get("longitude", point.get("lon")))
+        elif hasattr(point, "latitude"):
+            lat, lon = float(point.latitude()), float(point.longitude())
+        else:
+            lat, lon = (float(v) for v in point)
+    except (TypeError, ValueError):
+        raise ValueError(f"route: expected points as [latitude, longitude], got {point!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"route: expected latitude in [-90, 90] and longitude in [-180, 180], got {lat}, {lon}")
+    return lat, lon

@@ -42,6 +42,7 @@ def offset(point: tuple[float, float], heading: float, metres: float) -> tuple[f
 class Track:
     name: str
     points: list[tuple[float, float]]
+    loop: bool = True  # a recorded drive starts again at its end; a route stops there
 
     def __post_init__(self) -> None:
         self._cumulative = [0.0]
@@ -53,8 +54,8 @@ class Track:
         return self._cumulative[-1]
 
     def at(self, travelled_m: float) -> tuple[float, float, float]:
-        """(lat, lon, heading) after `travelled_m` metres, looping at the end."""
-        d = travelled_m % self.length_m
+        """(lat, lon, heading) after `travelled_m` metres, looping at the end or staying there."""
+        d = travelled_m % self.length_m if self.loop else max(0.0, min(travelled_m, self.length_m))
         i = min(bisect.bisect_right(self._cumulative, d) - 1, len(self.points) - 2)
         a, b = self.points[i], self.points[i + 1]
         seg = self._cumulative[i + 1] - self._cumulative[i]

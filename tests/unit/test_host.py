@@ -147,6 +147,9 @@ class TestCapabilities:
             (lambda: ctx.data_dir, "storage"),
             (lambda: ctx.vehicle, "vehicle-data"),
             (lambda: ctx.notify("hello"), "notifications"),
+            (lambda: ctx.maps, "location"),
+            (lambda: ctx.navigation, "location"),
+            (lambda: ctx.audio, "audio"),
         ]:
             with pytest.raises(PermissionDenied) as raised:
                 attempt()
@@ -154,6 +157,18 @@ class TestCapabilities:
             assert raised.value.plugin_id == "org.test.bare"
         assert runtime.notifications.count == 0
         assert ctx.driving.state in ("parked", "idling", "moving")
+
+    def test_only_a_navigation_app_publishes_the_route(self, plugin_factory, runtimes):
+        """Any app with location reads the drive in progress; publishing it is for category navigation."""
+        plugin_factory("org.test.reader", python=RECORDING_PLUGIN, capabilities=("location",))
+        runtime = runtimes.start(plugin_factory.root)
+        runtime.host.load("org.test.reader")
+        ctx = runtime.host.record("org.test.reader").instance.ctx
+        assert ctx.navigation.state is runtime.navigation and not ctx.navigation.state.active
+        with pytest.raises(PermissionDenied) as raised:
+            ctx.navigation.set_route("Casino", (43.739, 7.428), [(43.74, 7.42), (43.739, 7.428)])
+        assert raised.value.capability == "category navigation"
+        assert not runtime.navigation.active
 
     def test_storage_is_the_plugins_own(self, plugin_factory, runtimes, headunit_home):
         """A plugin's storage is a SQLite file in its own folder under HEADUNIT_HOME."""
@@ -220,6 +235,8 @@ class TestIntents:
         plugin_factory(NAVIGATOR, python=NAVIGATOR_PLUGIN, intents=NAVIGATOR_INTENTS)
         plugin_factory(SENDER, python=RECORDING_PLUGIN)
         runtime = runtimes.start(plugin_factory.root)
+        # The built-in navigation app comes first in discovery order; the driver has turned it off.
+        runtime.host.set_disabled("org.headunit.navigation", True)
         runtime.host.load(SENDER)
         return runtime
 

@@ -8,12 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtQml import QJSEngine
 
 from headunit.shell.connectivity import Connectivity
 from headunit.vehicle.driving import STALE_AFTER, DrivingState, classify
 from headunit.vehicle.simulator import Simulator
 from headunit.vehicle.state import VehicleState
-from headunit.vehicle.track import Track, TrackError
+from headunit.vehicle.track import Track, TrackError, bearing_deg, distance_m, offset
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_TRACK = ROOT / "assets" / "tracks" / "monaco-avenue-princesse-grace.gpx"
@@ -233,6 +234,105 @@ class TestSimulator:
         lat, lon, _ = track.at(200)
         assert (vehicle.latitude, vehicle.longitude) == pytest.approx((lat, lon), abs=1e-6)
 
+    def test_driving_a_route_follows_it_once_and_stops_at_its_end(self, qapp):
+        """A parked car told to drive a route sets off at 50 km/h in D, follows it, and stops at its end."""
+        vehicle, clock = VehicleState(), FakeClock()
+        sim = Simulator(vehicle, Connectivity(), clock=clock)
+        sim.applyDrive("parked")
+        points = l_shaped_route()
+        sim.driveRoute([list(p) for p in points])
+        assert sim.routeDriving and sim.trackName == ""
+        assert (vehicle.speed, vehicle.gear, vehicle.parkingBrake) == (50.0, "D", False)
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx(points[0])
+        assert vehicle.heading == pytest.approx(90, abs=0.5)
+        clock.advance(9)  # 125 m: round the corner
+        sim.tick()
+        lat, lon, heading = Track("route", points).at(125)
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx((lat, lon), abs=1e-6)
+        assert vehicle.heading == pytest.approx(heading)
+        assert heading == pytest.approx(0, abs=0.5)
+        clock.advance(60)
+        sim.tick()
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx(points[-1], abs=1e-7)
+        assert (vehicle.speed, vehicle.gear) == (0.0, "D")
+        assert not sim.routeDriving
+        clock.advance(10)
+        sim.tick()
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx(points[-1], abs=1e-7)
+
+    def test_driving_a_route_keeps_the_speed_already_set(self, qapp):
+        vehicle, clock = VehicleState(), FakeClock()
+        sim = Simulator(vehicle, Connectivity(), clock=clock)
+        sim.applyDrive("moving")
+        sim.setSpeed(36)
+        sim.driveRoute(l_shaped_route())
+        clock.advance(5)
+        sim.tick()
+        assert vehicle.speed == 36
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx(Track("r", l_shaped_route()).at(50)[:2], abs=1e-6)
+
+    def test_leaving_the_route_turns_right_and_drives_on_straight(self, qapp):
+        """The car leaves the route 90° to the right of its heading and keeps its speed, off the route."""
+        vehicle, clock = VehicleState(), FakeClock()
+        sim = Simulator(vehicle, Connectivity(), clock=clock)
+        sim.driveRoute(l_shaped_route())
+        sim.setSpeed(36)
+        clock.advance(5)
+        sim.tick()
+        left_at = (vehicle.latitude, vehicle.longitude)
+        sim.leaveRoute()
+        assert not sim.routeDriving
+        assert vehicle.heading == pytest.approx(180, abs=0.5)  # was heading east
+        clock.advance(10)
+        sim.tick()
+        assert distance_m(left_at, (vehicle.latitude, vehicle.longitude)) == pytest.approx(100, rel=0.01)
+        assert bearing_deg(left_at, (vehicle.latitude, vehicle.longitude)) == pytest.approx(180, abs=0.5)
+        assert vehicle.speed == 36
+
+    def test_qml_can_hand_a_route_over_as_a_javascript_array(self, qapp):
+        """Navigation.routeShape reaches driveRoute from QML as an array of [lat, lon] arrays."""
+        vehicle, clock = VehicleState(), FakeClock()
+        sim = Simulator(vehicle, Connectivity(), clock=clock)
+        engine = QJSEngine()
+        engine.globalObject().setProperty("Simulator", engine.newQObject(sim))
+        points = l_shaped_route()
+        result = engine.evaluate(f"Simulator.driveRoute({[list(p) for p in points]})")
+        assert not result.isError(), result.toString()
+        assert sim.routeDriving
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx(points[0])
+
+    @pytest.mark.parametrize("points, message", [
+        ([], "at least 2 distinct points, got 0"),
+        ([[43.7, 7.4]], "at least 2 distinct points, got 1"),
+        ([[43.7, 7.4], [43.7, 7.4]], "at least 2 distinct points, got 2"),
+        ([[43.7, 7.4], [95, 7.4]], "latitude in"),
+        ([[43.7, 7.4], "north"], "as \\[latitude, longitude\\]"),
+    ])
+    def test_a_route_that_cannot_be_driven_is_refused(self, qapp, points, message):
+        sim = Simulator(VehicleState(), Connectivity())
+        with pytest.raises(ValueError, match=f"^route: .*{message}"):
+            sim.driveRoute(points)
+        assert not sim.routeDriving
+
+    def test_playing_a_track_after_a_route_loops_again(self, qapp):
+        vehicle, clock = VehicleState(), FakeClock()
+        sim = Simulator(vehicle, Connectivity(), clock=clock)
+        sim.driveRoute(l_shaped_route())
+        sim.playTrack("")
+        track = Track.from_gpx(DEMO_TRACK)
+        assert not sim.routeDriving and sim.trackName == track.name
+        sim.setSpeed(36)
+        clock.advance(track.length_m / 10 + 20)
+        sim.tick()
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx(track.at(200)[:2], abs=1e-6)
+
+
+def l_shaped_route() -> list[tuple[float, float]]:
+    """100 m east of Place du Casino, then 100 m north."""
+    start = (43.73942, 7.42772)
+    corner = offset(start, 90, 100)
+    return [start, corner, offset(corner, 0, 100)]
+
 
 class TestTrack:
     def test_demo_track_is_about_a_kilometre(self):
@@ -268,3 +368,10 @@ class TestTrack:
                         '<trkpt lat="43.7" lon="7.4"/></trkseg></trk></gpx>')
         with pytest.raises(TrackError, match=f"^{re.escape(str(path))}: expected a track of at least 2 points, found 1"):
             Track.from_gpx(path)
+
+    def test_a_route_track_stays_at_its_end(self):
+        """A track that does not loop ends on its last point, heading along its last stretch."""
+        points = l_shaped_route()
+        track = Track("route", points, loop=False)
+        assert track.at(track.length_m + 50) == pytest.approx((*points[-1], track.at(track.length_m - 1)[2]))
+        assert track.at(-10)[:2] == pytest.approx(points[0])

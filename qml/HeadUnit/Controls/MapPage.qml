@@ -25,7 +25,7 @@ Item {
     Card {
         id: panelCard
         anchors { left: parent.left; top: parent.top; margins: Theme.spacingM }
-        width: Math.min(parent.width / 2.5, Theme.dp(360))
+        width: Math.min(parent.width / 2.5, Theme.dp(420))
         height: Math.min(parent.height - 2 * Theme.spacingM, panelColumn.implicitHeight + actionRow.implicitHeight
                          + 3 * Theme.spacingM)
         visible: panelColumn.children.length > 0 || page.actions.length > 0

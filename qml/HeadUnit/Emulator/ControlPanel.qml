@@ -116,6 +116,21 @@ Pane {
             onClicked: Simulator.trackName === "" ? Simulator.playTrack("") : Simulator.stopTrack()
             Layout.fillWidth: true
         }
+        // The route the navigation app is guiding: drive it, or miss a turn to see guidance reroute.
+        RowLayout {
+            Button {
+                text: qsTr("Drive the route")
+                enabled: Navigation.active
+                onClicked: Simulator.driveRoute(Navigation.routeShape)
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Leave the route")
+                enabled: Simulator.routeDriving
+                onClicked: Simulator.leaveRoute()
+                Layout.fillWidth: true
+            }
+        }
 
         Item { Layout.fillHeight: true }
     }

@@ -1,0 +1,233 @@
+"""A loopback HTTP tile server that feeds QtLocation's osm plugin with tiles drawn from our regions.
+
+QtLocation's osm plugin fetches `<osm.mapping.custom.host>%z/%x/%y.png`; `TileServer.url()` gives that
+prefix. Tiles are drawn on demand and kept on disk under
+`cache_root/<region>/<sha256[:12]>/<style>/<z>/<x>/<y>.png`, so a region imported again (new sha256) never
+shows tiles drawn from its old data; a stamp file in each style folder does the same for a newer renderer.
+QtLocation's own cache goes to `<style>/qt/` beside them (see `qt_cache_dir`). Tiles wholly outside a region
+are plain land, cached like the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
+
+from headunit.maps.errors import MapError
+from headunit.maps.renderdata import FORMAT
+from headunit.maps.tiles import DRAWING_VERSION, STYLES, TileRenderer
+
+if TYPE_CHECKING:
+    from headunit.maps.regions import MapLibrary, Region
+
+log = logging.getLogger(__name__)
+
+_TILE_PATH = re.compile(r"^/([^/]+)/([^/]+)/([^/]+)/([^/]+)/([^/]+)\.png$")
+#: QtLocation's osm plugin asks for zoom levels up to 19 for a custom host; a little more does no harm.
+MAX_ZOOM = 22
+
+
+class TileServer:
+    """Serves GET /<region>/<style>/<z>/<x>/<y>.png on 127.0.0.1 from a daemon thread."""
+
+    def __init__(self, library: MapLibrary, cache_root: Path, tile_px: int = 256) -> None:
+        self.library = library
+        self.cache_root = Path(cache_root)
+        self.tile_px = tile_px
+        self._renderers: dict[tuple[str, str, str], TileRenderer] = {}
+        self._checked: set[tuple[str, str, str]] = set()
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        #: Counters for diagnostics and tests: requests, rendered, from_cache, errors.
+        self.stats = {"requests": 0, "rendered": 0, "from_cache": 0, "errors": 0}
+        self._stats_lock = threading.Lock()
+
+    # -- lifecycle ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Bind a free loopback port and serve from a daemon thread (idempotent)."""
+        if self._server is not None:
+            return
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        server.daemon_threads = True
+        server.tile_server = self  # type: ignore[attr-defined]
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="tile-server", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise MapError("the tile server is not running; call start() first")
+        return self._server.server_address[1]
+
+    # -- addresses for QtLocation ---------------------------------------------------------------------
+
+    def url(self, region_name: str, style: str) -> str:
+        """The prefix for `osm.mapping.custom.host`; the osm plugin appends `%z/%x/%y.png`."""
+        return f"http://127.0.0.1:{self.port}/{quote(region_name, safe='')}/{quote(style, safe='')}/"
+
+    def qt_cache_dir(self, region_name: str, style: str) -> Path:
+        """A folder for `osm.mapping.cache.directory`.
+
+        QtLocation keys its own disk cache by map type and z/x/y, not by URL, so each region version and
+        style needs its own folder or the map would show day tiles at night (or an old import's tiles).
+        """
+        if style not in STYLES:
+            raise MapError(f"unknown map style {style!r} (known: {', '.join(STYLES)})")
+        return self._style_folder(self.library.get(region_name), style) / "qt"
+
+    # -- tiles ----------------------------------------------------------------------------------------
+
+    def count(self, name: str) -> None:
+        with self._stats_lock:
+            self.stats[name] += 1
+
+    def tile_path(self, region: Region, style: str, z: int, x: int, y: int) -> Path:
+        return self.cache_root / region.name / region.sha256[:12] / style / str(z) / str(x) / f"{y}.png"
+
+    def _style_folder(self, region: Region, style: str) -> Path:
+        """The cache folder of a region version and style, emptied first if an older renderer filled it.
+
+        The sha256 in the path covers a new import; the stamp file covers a new HeadUnit drawing the
+        same data differently. Folders of the region's older imports are removed on first use.
+        """
+        folder = self.cache_root / region.name / region.sha256[:12] / style
+        key = (region.name, region.sha256, style)
+        with self._lock:
+            if key in self._checked:
+                return folder
+            stamp = folder / "RENDERER"
+            expected = f"{DRAWING_VERSION} format {FORMAT} {self.tile_px}px\n"
+            try:
+                current = stamp.read_text()
+            except OSError:
+                current = None
+            if current != expected:
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True, exist_ok=True)
+                stamp.write_text(expected)
+            for sibling in (self.cache_root / region.name).iterdir():
+                if sibling.name != region.sha256[:12]:
+                    shutil.rmtree(sibling, ignore_errors=True)
+            self._checked.add(key)
+        return folder
+
+    def tile(self, region_name: str, style: str, z: int, x: int, y: int) -> tuple[bytes, bool]:
+        """The PNG for a tile and whether it came from the disk cache. Raises LookupError, ValueError."""
+        if style not in STYLES:
+            raise LookupError(f"unknown map style {style!r}")
+        region = self._region(region_name)
+        if not (0 <= z <= MAX_ZOOM and 0 <= x < 2**z and 0 <= y < 2**z):
+            raise ValueError(f"no tile {z}/{x}/{y}")
+        self._style_folder(region, style)
+        path = self.tile_path(region, style, z, x, y)
+        try:
+            return path.read_bytes(), True
+        except FileNotFoundError:
+            pass
+        png = self._renderer(region, style).render(z, x, y)
+        _write_atomically(path, png)
+        return png, False
+
+    def _region(self, name: str) -> Region:
+        try:
+            return self.library.get(name)
+        except (MapError, LookupError) as exc:
+            raise LookupError(f"no map region {name!r}") from exc
+
+    def _renderer(self, region: Region, style: str) -> TileRenderer:
+        key = (region.name, region.sha256, style)
+        with self._lock:
+            renderer = self._renderers.get(key)
+            if renderer is None:
+                # Drop renderers of an older import of the same region.
+                for old in [k for k in self._renderers if k[0] == region.name and k[1] != region.sha256]:
+                    del self._renderers[old]
+                renderer = TileRenderer(region.render_db, style, self.tile_px)
+                self._renderers[key] = renderer
+            return renderer
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a tile."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tile-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: QtLocation fetches many tiles over a few connections
+    server_version = "HeadUnitTiles/1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        tiles: TileServer = self.server.tile_server  # type: ignore[attr-defined]
+        tiles.count("requests")
+        match = _TILE_PATH.match(self.path.split("?", 1)[0])
+        if match is None:
+            self._send_error(HTTPStatus.NOT_FOUND, "not a tile address: /<region>/<style>/<z>/<x>/<y>.png")
+            return
+        region, style = unquote(match[1]), unquote(match[2])
+        try:
+            z, x, y = int(match[3]), int(match[4]), int(match[5])
+        except ValueError:
+            self._send_error(HTTPStatus.BAD_REQUEST, "tile coordinates must be whole numbers")
+            return
+        try:
+            png, cached = tiles.tile(region, style, z, x, y)
+        except LookupError as exc:
+            self._send_error(HTTPStatus.NOT_FOUND, str(exc))
+            return
+        except ValueError as exc:
+            self._send_error(HTTPStatus.BAD_REQUEST, str(exc))
+            return
+        except Exception:
+            tiles.count("errors")
+            log.exception("drawing tile %s/%s/%d/%d/%d failed", region, style, z, x, y)
+            self._send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "drawing the tile failed")
+            return
+        tiles.count("from_cache" if cached else "rendered")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(png)))
+        self.send_header("X-Tile-Cache", "hit" if cached else "miss")
+        self.end_headers()
+        self.wfile.write(png)
+
+    def _send_error(self, status: HTTPStatus, message: str) -> None:
+        body = (message + "\n").encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's naming)
+        log.debug("%s " + format, self.address_string(), *args)

@@ -1,0 +1,8 @@
+import QtQuick
+import HeadUnit.Plugins.Navigation
+
+// Wiring only.
+NavigationView {
+    required property NavigationStore nav
+    store: nav
+}

@@ -1,0 +1,289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>ArrivedPanel</name>
+    <message>
+        <location filename="../qml/ArrivedPanel.qml" line="+24"/>
+        <source>You have arrived</source>
+        <translation>Sie haben Ihr Ziel erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <location filename="../qml/GuidancePanel.qml" line="+61"/>
+        <source>Rerouting…</source>
+        <translation>Neue Route wird berechnet …</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Left</source>
+        <extracomment>Read out for the distance still to drive</extracomment>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Arrival</source>
+        <extracomment>Read out for the clock time the car should arrive at</extracomment>
+        <translation>Ankunft</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationTile</name>
+    <message>
+        <location filename="../qml/NavigationTile.qml" line="+30"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Home</source>
+        <translation>Zuhause</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Where to?</source>
+        <translation>Wohin?</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationView</name>
+    <message>
+        <location filename="../qml/NavigationView.qml" line="+15"/>
+        <source>Fuel</source>
+        <translation>Tankstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charging</source>
+        <translation>Ladestation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parking</source>
+        <translation>Parkplatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food</source>
+        <translation>Essen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <extracomment>A button: end the guidance</extracomment>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Route</source>
+        <extracomment>A button: back to the turn-by-turn view of the drive under way</extracomment>
+        <translation>Route</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../qml/PreviewPanel.qml" line="+39"/>
+        <source>Set as home</source>
+        <translation>Als Zuhause festlegen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save as favourite</source>
+        <translation>Als Favorit speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finding routes…</source>
+        <translation>Routen werden gesucht …</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../qml/SearchPanel.qml" line="+28"/>
+        <source>Where to?</source>
+        <translation>Wohin?</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>org.headunit.navigation</name>
+    <message>
+        <location filename="../navigation/texts.py" line="+47"/>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ft</source>
+        <translation>ft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mi</source>
+        <translation>mi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ft</source>
+        <translation>%1 ft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 mi</source>
+        <translation>%1 mi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>via %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fuel</source>
+        <translation>Tankstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charging</source>
+        <translation>Ladestation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parking</source>
+        <translation>Parkplatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food</source>
+        <translation>Essen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car service</source>
+        <translation>Werkstatt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Home</source>
+        <translation>Zuhause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 along the route</source>
+        <translation>%1 an der Route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 nearby</source>
+        <translation>%1 in der Nähe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results for “%1”</source>
+        <translation>Ergebnisse für „%1“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing found</source>
+        <translation>Nichts gefunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your recent destinations will show here</source>
+        <translation>Ihre letzten Ziele erscheinen hier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The car&apos;s position is not known yet</source>
+        <translation>Die Position des Autos ist noch nicht bekannt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No route to %1</source>
+        <translation>Keine Route nach %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rerouting</source>
+        <translation>Neue Route wird berechnet</translation>
+    </message>
+</context>
+</TS>

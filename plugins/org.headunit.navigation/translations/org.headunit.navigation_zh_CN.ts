@@ -1,0 +1,289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ArrivedPanel</name>
+    <message>
+        <location filename="../qml/ArrivedPanel.qml" line="+24"/>
+        <source>You have arrived</source>
+        <translation>您已到达目的地</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <location filename="../qml/GuidancePanel.qml" line="+61"/>
+        <source>Rerouting…</source>
+        <translation>正在重新规划路线…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Left</source>
+        <extracomment>Read out for the distance still to drive</extracomment>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Arrival</source>
+        <extracomment>Read out for the clock time the car should arrive at</extracomment>
+        <translation>到达</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationTile</name>
+    <message>
+        <location filename="../qml/NavigationTile.qml" line="+30"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Home</source>
+        <translation>家</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Where to?</source>
+        <translation>去哪里？</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationView</name>
+    <message>
+        <location filename="../qml/NavigationView.qml" line="+15"/>
+        <source>Fuel</source>
+        <translation>加油站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charging</source>
+        <translation>充电站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parking</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food</source>
+        <translation>餐饮</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Start</source>
+        <translation>开始导航</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <extracomment>A button: end the guidance</extracomment>
+        <translation>结束导航</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Route</source>
+        <extracomment>A button: back to the turn-by-turn view of the drive under way</extracomment>
+        <translation>路线</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../qml/PreviewPanel.qml" line="+39"/>
+        <source>Set as home</source>
+        <translation>设为家</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save as favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finding routes…</source>
+        <translation>正在规划路线…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../qml/SearchPanel.qml" line="+28"/>
+        <source>Where to?</source>
+        <translation>去哪里？</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+</context>
+<context>
+    <name>org.headunit.navigation</name>
+    <message>
+        <location filename="../navigation/texts.py" line="+47"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ft</source>
+        <translation>英尺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mi</source>
+        <translation>英里</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 m</source>
+        <translation>%1米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 km</source>
+        <translation>%1公里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ft</source>
+        <translation>%1英尺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 mi</source>
+        <translation>%1英里</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>via %1</source>
+        <translation>途经%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fuel</source>
+        <translation>加油站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charging</source>
+        <translation>充电站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parking</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food</source>
+        <translation>餐饮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>商店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car service</source>
+        <translation>汽车维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Home</source>
+        <translation>家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 along the route</source>
+        <translation>沿途的%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 nearby</source>
+        <translation>附近的%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results for “%1”</source>
+        <translation>“%1”的搜索结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing found</source>
+        <translation>未找到结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your recent destinations will show here</source>
+        <translation>最近的目的地会显示在这里</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The car&apos;s position is not known yet</source>
+        <translation>尚未获得车辆位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No route to %1</source>
+        <translation>无法规划前往%1的路线</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rerouting</source>
+        <translation>正在重新规划路线</translation>
+    </message>
+</context>
+</TS>
