@@ -435,7 +435,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+240"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+260"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>Keine Karte installiert. Importieren mit: headunit maps import DATEI.osm.pbf</translation>
     </message>

@@ -433,7 +433,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+240"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+260"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>未安装地图。请用以下命令导入：headunit maps import 文件.osm.pbf</translation>
     </message>

@@ -187,7 +187,8 @@ class PluginContext(QObject):
         if self._maps is None:
             from headunit.host.maps_access import PluginMaps
 
-            self._maps = PluginMaps(self._service("maps", "ctx.maps"), self._language)
+            self._maps = PluginMaps(self._service("maps", "ctx.maps"), self._language,
+                                    lambda: self._host.settings.get("distanceUnit"))
         return self._maps
 
     @property

@@ -3,7 +3,8 @@
     HeadUnitError
     ├── PermissionDenied   the manifest did not declare the capability the call needs
     ├── IntentError        no app handles the intent, its parameters are wrong, or its handler failed
-    └── CloudUnavailable   no backend link, or a read with nothing cached while the backend is out of reach
+    ├── CloudUnavailable   no backend link, or a read with nothing cached while the backend is out of reach
+    └── WrongThread        a call that touches what QML shows, made from a worker thread
 """
 
 
@@ -27,3 +28,16 @@ class CloudUnavailable(HeadUnitError):
     """No backend link (none is configured, or it could not start), or a read that was never cached
     while the backend is out of reach. Offline alone is not this: reads come from the cache and writes
     wait in the outbox."""
+
+
+class WrongThread(HeadUnitError):
+    """A call that changes what QML shows (publishing the route, speaking) made off the GUI thread: send the
+    result back with a queued signal and call it there."""
+
+
+def require_gui_thread(what: str) -> None:
+    from PySide6.QtCore import QCoreApplication, QThread
+
+    app = QCoreApplication.instance()
+    if app is not None and QThread.currentThread() is not app.thread():
+        raise WrongThread(f"{what} must be called on the GUI thread, not from {QThread.currentThread().objectName() or 'a worker'}")

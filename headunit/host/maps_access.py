@@ -21,25 +21,27 @@ LatLon = tuple[float, float]
 
 
 class PluginMaps:
-    """`ctx.maps`: routes and places, in the driver's language unless told otherwise."""
+    """`ctx.maps`: routes and places, in the driver's language and distance unit unless told otherwise."""
 
-    def __init__(self, maps: "Maps", language: "callable"):
-        self._maps, self._language = maps, language
+    def __init__(self, maps: "Maps", language: "callable", units: "callable" = lambda: "km"):
+        self._maps, self._language, self._units = maps, language, units
 
     def _region(self, lat: float, lon: float):
         region = self._maps.library.region_at(lat, lon)
         if region is None:
-            raise MapError(f"no map region covers {lat:.5f}, {lon:.5f}: import one with `headunit maps import`")
+            raise MapError(f"no map region covers {lat:.5f}, {lon:.5f}: import one with `headunit maps import`",
+                           "no_region")
         return region
 
     def route(self, origin: LatLon, destination: LatLon, *, language: str | None = None, alternates: int = 2,
-              heading: float | None = None) -> list["Route"]:
-        """The best route first, then up to `alternates` others. Raises NoRoute with the reason."""
+              heading: float | None = None, units: str | None = None) -> list["Route"]:
+        """The best route first, then up to `alternates` others; its voice texts measure in `units` ("km" or
+        "mi", the driver's by default). Raises NoRoute, whose `reason` says why in a word."""
         region = self._region(*origin)
         if not region.contains(*destination):
-            raise NoRoute(f"No route: the destination is outside the map region {region.name!r}")
+            raise NoRoute(f"No route: the destination is outside the map region {region.name!r}", "outside_region")
         return self._maps.router(region).route(origin, destination, language=language or self._language(),
-                                               alternates=alternates, heading=heading)
+                                               alternates=alternates, heading=heading, units=units or self._units())
 
     def nearest(self, category: str, near: LatLon, *, limit: int = 5, language: str | None = None) -> list["Place"]:
         """Places of `category` (fuel, charging, parking, food, …) nearest to `near`."""

@@ -18,6 +18,7 @@ _EXPORTS = {
     "MapLibrary": "regions", "Region": "regions", "ImportResult": "regions",
     "SearchIndex": "search", "Place": "search", "CATEGORIES": "search",
     "Router": "routing", "Route": "routing", "Maneuver": "routing",
+    "Guidance": "guidance", "TileRenderer": "tiles", "TileServer": "tileserver",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 #: The categories `nav search` takes (headunit.maps.search.CATEGORIES, without importing it).
 CATEGORIES = ("fuel", "charging", "parking", "food", "shop", "car_service", "address", "street")
-STAGES = ("reading", "routing tiles", "search index", "drawing data", "finishing")
 
 
 def _point(text: str) -> tuple[float, float]:

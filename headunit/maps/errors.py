@@ -10,7 +10,14 @@ from __future__ import annotations
 
 
 class MapError(Exception):
-    """A problem with map data or a map request; the message says what and where."""
+    """A problem with map data or a map request; the message says what and where (for the CLI and logs), and
+    `reason` says which problem it is in a word, for an app to put in the driver's language:
+    "no_region" (no map covers the point), "outside_region", "no_road_near_start",
+    "no_road_near_destination", "not_connected", or "" for anything else."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class NotAnExtract(MapError):

@@ -2,7 +2,7 @@
 
 `Guidance.update()` places the car on the route (map matching), says how far it is to the next maneuver
 and to the destination, which voice prompts are due now, and whether the car has left the route or
-arrived. Pure Python, no Qt: the shell calls it from its position handler and speaks the prompts.
+arrived. Pure Python, no Qt: a navigation app calls it from its position handler and speaks the prompts.
 
 Voice prompts per maneuver, each spoken at most once and never late for a maneuver already passed:
 - "alert": early notice, at max(200 m, 15 s at the current speed) before it, with the distance
@@ -57,9 +57,33 @@ APPROACH = {
 }
 
 
-def spoken_distance(metres: float, language: str) -> str:
+METRES_PER_MILE = 1609.344
+FEET_PER_MILE = 5280
+
+
+def spoken_miles(metres: float) -> str:
+    """A distance in English the way valhalla says it for a route in miles: 10 ft steps below 100 ft,
+    100 ft steps below 1000 ft, then a quarter, a half, 1 mile, and miles to one decimal."""
+    miles = metres / METRES_PER_MILE
+    feet = miles * FEET_PER_MILE
+    if feet < 95:
+        return f"{max(10, int(round(feet / 10)) * 10)} feet"
+    if miles < 0.1875:
+        return f"{int(round(feet / 100)) * 100} feet"
+    if miles < 0.375:
+        return "a quarter mile"
+    if miles < 0.625:
+        return "a half mile"
+    if round(miles, 1) <= 1:
+        return "1 mile"
+    return f"{round(miles, 1):.1f}".removesuffix(".0") + " miles"
+
+
+def spoken_distance(metres: float, language: str, units: str = "km") -> str:
     """A distance rounded the way valhalla's voice texts round it: 10 m steps below 100 m, 100 m steps
-    below 1 km, then kilometres to one decimal."""
+    below 1 km, then kilometres to one decimal; in English, feet and miles when `units` is "mi"."""
+    if units == "mi" and _language_key(language) == "en":
+        return spoken_miles(metres)
     _, unit_m, one_km, unit_km, decimal_point, _ = APPROACH[_language_key(language) or "en"]
     if metres < 95:
         return unit_m.format(n=max(10, int(round(metres / 10)) * 10))
@@ -72,15 +96,16 @@ def spoken_distance(metres: float, language: str) -> str:
     return unit_km.format(n=text)
 
 
-def approach_text(cue: str, metres: float, language: str) -> str:
-    """The alert `cue` preceded by the distance to it, in `language`."""
+def approach_text(cue: str, metres: float, language: str, units: str = "km") -> str:
+    """The alert `cue` preceded by the distance to it, in `language` and `units` ("km" or "mi"; in miles
+    only English has the words here, so other languages say the cue alone)."""
     key = _language_key(language)
-    if key is None:
+    if key is None or (units == "mi" and key != "en"):
         return cue
     phrase, *_, lower_first = APPROACH[key]
     if cue.split(" ", 1)[0].rstrip(".") in lower_first:
         cue = cue[0].lower() + cue[1:]
-    return phrase.format(distance=spoken_distance(metres, key), cue=cue)
+    return phrase.format(distance=spoken_distance(metres, key, units), cue=cue)
 
 
 def _language_key(language: str) -> str | None:
@@ -285,7 +310,8 @@ class Guidance:
         upcoming: Maneuver = maneuvers[nxt]
         if (pre_at < to_next <= alert_at and leg_after_current >= alert_at + ALERT_GAP_M
                 and upcoming.verbal_alert and ("pre", nxt) not in self._spoken):
-            self._say(prompts, "alert", nxt, approach_text(upcoming.verbal_alert, to_next, self.route.language))
+            self._say(prompts, "alert", nxt, approach_text(upcoming.verbal_alert, to_next, self.route.language,
+                                                          self.route.units))
         if nxt < len(maneuvers) - 1 and 0 <= to_next <= pre_at:  # the destination's is the arrive prompt
             self._say(prompts, "pre", nxt, upcoming.verbal_pre or upcoming.instruction)
         return prompts

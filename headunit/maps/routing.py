@@ -41,6 +41,10 @@ KINDS = {
     28: "ferry", 29: "ferry", 37: "merge", 38: "merge",
 }
 
+#: Our distance units -> Valhalla's, which its voice texts are spoken in ("In a quarter mile, ...").
+VALHALLA_UNITS = {"km": "kilometers", "mi": "miles"}
+METRES_PER = {"km": 1000.0, "mi": 1609.344}
+
 #: Valhalla's error codes for a location with no road near it, and for two locations no road connects.
 _NO_ROAD_NEAR = {171}
 _NOT_CONNECTED = {442, 443}
@@ -74,6 +78,7 @@ class Route:
     maneuvers: list[Maneuver]
     language: str  # the language of the instructions (Valhalla falls back to English)
     warnings: list[str] = field(default_factory=list)
+    units: str = "km"  # what the voice texts measure in, "km" or "mi"; the fields here are in metres
 
     def to_json(self) -> dict:
         return {"distance_m": round(self.distance_m, 1), "duration_s": round(self.duration_s, 1),
@@ -110,18 +115,24 @@ class Router:
         self._lock = threading.Lock()
 
     def route(self, origin: LatLon, destination: LatLon, *, language: str = "en", alternates: int = 2,
-              heading: float | None = None) -> list[Route]:
+              heading: float | None = None, units: str = "km") -> list[Route]:
         """The best route from origin to destination, then up to `alternates` others. `heading` (degrees
-        clockwise from north) makes the route start in the direction the car is facing. Raises NoRoute."""
+        clockwise from north) makes the route start in the direction the car is facing; `units` ("km" or
+        "mi") are the ones the voice texts speak in. Raises NoRoute."""
+        if units not in VALHALLA_UNITS:
+            raise ValueError(f"units: expected one of {', '.join(VALHALLA_UNITS)}, got {units!r}")
+        if language.startswith("zh"):
+            units = "km"  # headunit.maps.instructions writes the Chinese texts in metres and kilometres
         for label, point in (("start", origin), ("destination", destination)):
             if not self.region.contains(*point):
-                raise NoRoute(f"No route: the {label} {_where(point)} is outside the map of {self.region.name}")
+                raise NoRoute(f"No route: the {label} {_where(point)} is outside the map of {self.region.name}",
+                              "outside_region")
         start = {"lat": origin[0], "lon": origin[1], "search_cutoff": SEARCH_CUTOFF_M}
         if heading is not None:
             start.update(heading=round(heading) % 360, heading_tolerance=HEADING_TOLERANCE_DEG)
         request = {
             "locations": [start, {"lat": destination[0], "lon": destination[1], "search_cutoff": SEARCH_CUTOFF_M}],
-            "costing": "auto", "units": "kilometers", "alternates": max(0, alternates),
+            "costing": "auto", "units": VALHALLA_UNITS[units], "alternates": max(0, alternates),
             "language": VALHALLA_LANGUAGES.get(language, language.replace("_", "-")),
         }
         try:
@@ -130,17 +141,19 @@ class Router:
         except valhalla.ValhallaError as exc:
             raise self._no_route(exc, origin, destination) from exc
         trips = [answer["trip"]] + [alternate["trip"] for alternate in answer.get("alternates", [])]
-        return [_route(trip, language) for trip in trips[:1 + max(0, alternates)]]
+        return [_route(trip, language, units) for trip in trips[:1 + max(0, alternates)]]
 
     def _no_route(self, exc: valhalla.ValhallaError, origin: LatLon, destination: LatLon) -> NoRoute:
         code = getattr(exc, "code", None)
         if code in _NO_ROAD_NEAR:
             far = self._far_from_roads(origin, destination)
             return NoRoute(f"No route: there is no road within {SEARCH_CUTOFF_M} m of the "
-                           f"{' or the '.join(label + ' ' + _where(p) for label, p in far)}")
+                           f"{' or the '.join(label + ' ' + _where(p) for label, p in far)}",
+                           f"no_road_near_{far[0][0]}")
         if code in _NOT_CONNECTED:
             return NoRoute(f"No route: no road in the map of {self.region.name} leads from {_where(origin)} to "
-                           f"{_where(destination)} (one-way streets or the edge of the map cut it off)")
+                           f"{_where(destination)} (one-way streets or the edge of the map cut it off)",
+                           "not_connected")
         return NoRoute(f"No route: {exc}")
 
     def _far_from_roads(self, origin: LatLon, destination: LatLon) -> list[tuple[str, LatLon]]:
@@ -166,7 +179,7 @@ def _language(asked: str, answered: str) -> str:
     return asked if answered_base == asked.split("_")[0] else answered_base
 
 
-def _route(trip: dict, language: str) -> Route:
+def _route(trip: dict, language: str, units: str) -> Route:
     trip = localize_trip(trip, language)
     shape: list[LatLon] = []
     maneuvers: list[Maneuver] = []
@@ -174,21 +187,21 @@ def _route(trip: dict, language: str) -> Route:
         offset = max(0, len(shape) - 1)
         points = decode_polyline6(leg["shape"])
         shape.extend(points if not shape else points[1:])
-        maneuvers.extend(_maneuver(m, offset) for m in leg["maneuvers"])
+        maneuvers.extend(_maneuver(m, offset, METRES_PER[units]) for m in leg["maneuvers"])
     summary = trip["summary"]
-    return Route(distance_m=summary["length"] * 1000, duration_s=summary["time"], shape=shape,
+    return Route(distance_m=summary["length"] * METRES_PER[units], duration_s=summary["time"], shape=shape,
                  maneuvers=maneuvers, language=_language(language, trip.get("language", "en-US")),
-                 warnings=[w.get("description", "") for w in trip.get("warnings", [])])
+                 warnings=[w.get("description", "") for w in trip.get("warnings", [])], units=units)
 
 
-def _maneuver(m: dict, offset: int) -> Maneuver:
+def _maneuver(m: dict, offset: int, metres_per_unit: float) -> Maneuver:
     kind = m["type"]
     return Maneuver(
         type=kind, kind=KINDS.get(kind, "continue"), instruction=m.get("instruction", ""),
         verbal_alert=m.get("verbal_transition_alert_instruction", ""),
         verbal_pre=m.get("verbal_pre_transition_instruction", ""),
         verbal_post=m.get("verbal_post_transition_instruction", ""),
-        street_names=list(m.get("street_names", [])), length_m=round(m.get("length", 0.0) * 1000, 1),
+        street_names=list(m.get("street_names", [])), length_m=round(m.get("length", 0.0) * metres_per_unit, 1),
         duration_s=m.get("time", 0.0), begin_shape_index=m["begin_shape_index"] + offset,
         end_shape_index=m["end_shape_index"] + offset, bearing_after=m.get("bearing_after"),
         roundabout_exit=m.get("roundabout_exit_count"))

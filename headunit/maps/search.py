@@ -218,8 +218,10 @@ class SearchIndex:
                 f"SELECT {_COLUMNS} FROM (SELECT rowid AS id, rank FROM places_text WHERE places_text MATCH ? "
                 "ORDER BY rank LIMIT 2000) hits JOIN places p ON p.id = hits.id ORDER BY hits.rank", (match,)
             ).fetchall()
-        except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
-            return []
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower() or "syntax error" in str(exc).lower():
+                return []  # a query FTS5 cannot parse finds nothing rather than failing
+            raise MapError(f"{self.path}: the search index cannot be read ({exc}); re-import the region") from exc
         ranked = []
         for order, row in enumerate(rows):
             distance = distance_m(near[0], near[1], row[6], row[7]) if near else math.nan

@@ -355,7 +355,7 @@ class TileRenderer:
         if db is None:
             if not self.path.is_file():
                 raise MapError(f"{self.path}: no drawing data; import the region again")
-            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             self._local.db = db
         return db
 

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 from http import HTTPStatus
@@ -46,7 +47,7 @@ class TileServer:
         self._renderers: dict[tuple[str, str, str], TileRenderer] = {}
         self._checked: set[tuple[str, str, str]] = set()
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         #: Counters for diagnostics and tests: requests, rendered, from_cache, errors.
         self.stats = {"requests": 0, "rendered": 0, "from_cache": 0, "errors": 0}
@@ -58,7 +59,7 @@ class TileServer:
         """Bind a free loopback port and serve from a daemon thread (idempotent)."""
         if self._server is not None:
             return
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        server = _Server(("127.0.0.1", 0), _Handler)
         server.daemon_threads = True
         server.tile_server = self  # type: ignore[attr-defined]
         self._server = server
@@ -181,6 +182,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # The map drops connections to tiles it no longer needs (a pan, a zoom, a style switch): not an error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -7,7 +7,7 @@ from headunit import API_VERSION
 from headunit.host.audio_access import PluginAudio
 from headunit.host.cloud_access import PluginCloud
 from headunit.host.context import CAPABILITIES, PluginContext, VehicleReader
-from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied
+from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied, WrongThread
 from headunit.host.maps_access import PluginMaps, PluginNavigation
 from headunit.host.plugin import Plugin
 from headunit.maps.errors import MapError, NoRoute
@@ -32,4 +32,5 @@ __all__ = [
     "PluginNavigation",
     "Prompt",
     "VehicleReader",
+    "WrongThread",
 ]

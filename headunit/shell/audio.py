@@ -7,14 +7,17 @@ watch `ducked`; they never talk to each other.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import weakref
 from collections import deque
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QLocale, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
+from headunit.host.errors import require_gui_thread
 from headunit.shell.qml_services import singleton_of
 
 QML_IMPORT_NAME = "HeadUnit"
@@ -82,44 +85,86 @@ class Utterance:
     language: str
 
 
+def _speech_dispatcher_silent(timeout_s: float = 1.0) -> str:
+    """Why a running Speech Dispatcher cannot be used, or "" when it answers (or none runs yet, and the
+    engine will start one). A server whose audio output hangs stops answering new clients, and the engine
+    would then block its thread, with Python's lock held, for many seconds."""
+    import socket
+
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address and not address.startswith("unix_socket:"):
+        return ""
+    runtime_dir = os.environ.get("XDG_RUNTIME_DIR")
+    path = (address.removeprefix("unix_socket:") if address else
+            os.path.join(runtime_dir, "speech-dispatcher", "speechd.sock") if runtime_dir else
+            os.path.expanduser("~/.cache/speech-dispatcher/speechd.sock"))
+    if not os.path.exists(path):
+        return ""
+    try:
+        with socket.socket(socket.AF_UNIX) as probe:
+            probe.settimeout(timeout_s)
+            probe.connect(path)
+            probe.sendall(b"SET SELF CLIENT_NAME headunit:shell:probe\r\nQUIT\r\n")
+            if probe.recv(64)[:1] == b"2":  # SSIP: 2xx is success
+                return ""
+            return f"Speech Dispatcher at {path} refused the connection"
+    except ConnectionRefusedError:
+        return ""  # a socket left by a server that has gone: the engine starts a new one
+    except OSError as exc:
+        return f"Speech Dispatcher at {path} does not answer ({exc}); is its audio output (PulseAudio) running?"
+
+
 class _Voice(QObject):
     """The QtTextToSpeech engine, on a thread of its own: connecting to a speech server can take seconds,
     and the GUI thread must never wait for it."""
 
-    #: The utterance ended: True when it was spoken, False when the engine failed (its reason).
-    done = Signal(bool, str)
+    #: Utterance `number` ended: True when it was spoken, False when the engine failed (its reason).
+    done = Signal(int, bool, str)
 
     def __init__(self, engine_name: str):
         super().__init__()
         self._engine_name = engine_name
         self._tts = None
-        self._speaking = False
+        self._speaking = 0  # the number of the utterance being spoken, 0 when none
 
-    @Slot(str, str)
-    def speak(self, text: str, language: str) -> None:
+    @Slot(int, str, str)
+    def speak(self, number: int, text: str, language: str) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         if self._tts is None:
             if self._engine_name not in QTextToSpeech.availableEngines():
                 found = ", ".join(QTextToSpeech.availableEngines()) or "none"
-                self.done.emit(False, f"no {self._engine_name!r} speech engine (found: {found})")
+                self.done.emit(number, False, f"no {self._engine_name!r} speech engine (found: {found})")
+                return
+            if self._engine_name == "speechd" and (silent := _speech_dispatcher_silent()):
+                self.done.emit(number, False, silent)
                 return
             self._tts = QTextToSpeech(self._engine_name, self)
             self._tts.stateChanged.connect(self._on_state)
         if self._tts.state() == QTextToSpeech.State.Error:
-            self.done.emit(False, self._tts.errorString() or "the speech engine failed to start")
+            self.done.emit(number, False, self._tts.errorString() or "the speech engine failed to start")
             return
         self._tts.setLocale(QLocale(language))
-        self._speaking = True
+        self._speaking = number
         self._tts.say(text)
 
     def _on_state(self, state) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         if self._speaking and state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
-            self._speaking = False
+            number, self._speaking = self._speaking, 0
             error = state == QTextToSpeech.State.Error
-            self.done.emit(not error, self._tts.errorString() if error else "")
+            self.done.emit(number, not error, self._tts.errorString() if error else "")
+
+
+#: Voices whose thread runs: stopped at exit at the latest, as Qt aborts on a running QThread's destruction.
+_open_voices: "weakref.WeakSet[Speech]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_voices() -> None:
+    for speech in list(_open_voices):
+        speech.close()
 
 
 @QmlElement
@@ -140,7 +185,7 @@ class Speech(QObject):
     #: A prompt finished (or failed): owner, text.
     finished = Signal(str, str)
     changed = Signal()
-    _speak = Signal(str, str)
+    _speak = Signal(int, str, str)
 
     def __init__(self, focus: AudioFocus, engine: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -151,11 +196,13 @@ class Speech(QObject):
         self._available: bool | None = None
         self._queue: deque[Utterance] = deque()
         self._current: Utterance | None = None
+        self._number = 0  # of the current utterance: a late answer about an older one is ignored
         self._give_up = QTimer(self, singleShot=True)
-        self._give_up.timeout.connect(lambda: self._on_done(True, ""))
+        self._give_up.timeout.connect(lambda: self._on_done(self._number, False, "the voice did not finish in time"))
 
     def say(self, owner: str, text: str, language: str = "en") -> None:
-        """Queue `text` in `language` (en, de, zh_CN) for speaking after what is already queued."""
+        """Queue `text` in `language` (en, de, zh_CN) for speaking after what is already queued. GUI thread."""
+        require_gui_thread("speaking a prompt")
         if not text.strip() or self._available is False:
             return
         self._queue.append(Utterance(owner, text, language))
@@ -179,10 +226,15 @@ class Speech(QObject):
     def close(self) -> None:
         if self._thread is not None:
             self._thread.quit()
-            self._thread.wait(2000)
+            if not self._thread.wait(5000):
+                # Still inside the engine's connect (see _speech_dispatcher_silent): nothing left to save.
+                log.warning("speech: the voice did not stop; ending its thread")
+                self._thread.terminate()
+                self._thread.wait(1000)
             self._thread = self._voice = None
 
     def _start_voice(self) -> None:
+        _open_voices.add(self)
         self._thread = QThread(self)
         self._thread.setObjectName("speech")
         self._voice = _Voice(self._engine_name)
@@ -203,9 +255,12 @@ class Speech(QObject):
         self.started.emit(utterance.owner, utterance.text)
         # Generous: the engine's start-up plus the text at a slow speaking rate.
         self._give_up.start(int((15 + len(utterance.text) / 5) * 1000))
-        self._speak.emit(utterance.text, utterance.language)
+        self._number += 1
+        self._speak.emit(self._number, utterance.text, utterance.language)
 
-    def _on_done(self, spoken: bool, reason: str) -> None:
+    def _on_done(self, number: int, spoken: bool, reason: str) -> None:
+        if number != self._number or self._current is None:
+            return
         self._give_up.stop()
         if spoken:
             self._available = True

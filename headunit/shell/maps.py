@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -24,6 +25,12 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 ATTRIBUTION = "© OpenStreetMap contributors"
+#: How often a car outside its map region looks for another one.
+REGION_CHECK_S = 5.0
+
+
+def _area(bbox) -> float:
+    return (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
 
 
 @QmlElement
@@ -44,21 +51,36 @@ class Maps(QObject):
         self._cache_root = cache_root or paths.cache_dir() / "map-tiles"
         self._server = None
         self._lock = threading.Lock()
-        self._routers: dict[str, object] = {}
-        self._indexes: dict[str, object] = {}
+        self._routers: dict[tuple[str, str], object] = {}
+        self._indexes: dict[tuple[str, str], object] = {}
         self._region = None
+        self._looked_at = -math.inf
         self.refresh()
+        vehicle.latitudeChanged.connect(self._follow_car)
+        vehicle.longitudeChanged.connect(self._follow_car)
 
     @Slot()
     def refresh(self) -> None:
-        """Look at the installed regions again (after an import or a removal)."""
-        regions = self.library.regions()
+        """Choose the region again from those installed: the smallest under the car, else the largest known.
+        Also after an import or a removal."""
+        self._looked_at = time.monotonic()
         lat, lon = self._vehicle.value("latitude"), self._vehicle.value("longitude")
-        here = next((r for r in regions if not math.isnan(lat) and r.contains(lat, lon)), None)
-        region = here or (regions[0] if regions else None)
-        if (region and region.name) != (self._region and self._region.name):
+        region = None if math.isnan(lat) or math.isnan(lon) else self.library.region_at(lat, lon)
+        if region is None and self._region is not None:  # the same one, as it is on disk now
+            region = next((r for r in self.library.regions() if r.name == self._region.name), None)
+        if region is None:
+            regions = self.library.regions()
+            region = max(regions, key=lambda r: _area(r.bbox), default=None)
+        if (region and (region.name, region.sha256)) != (self._region and (self._region.name, self._region.sha256)):
             self._region = region
             self.regionChanged.emit()
+
+    def _follow_car(self) -> None:
+        """A car that leaves its region's box gets the region it drove into (looked for every few seconds)."""
+        lat, lon = self._vehicle.value("latitude"), self._vehicle.value("longitude")
+        outside = self._region is None or not self._region.contains(lat, lon)
+        if outside and time.monotonic() - self._looked_at > REGION_CHECK_S:
+            self.refresh()
 
     # For QML's Map
 
@@ -82,20 +104,25 @@ class Maps(QObject):
     def cacheDirectory(self, night: bool) -> str:
         """Where QtLocation keeps its own copy of the tiles: one folder a region import and style, since it
         files tiles by map type and coordinates, not by URL."""
-        import_id = f"{self._region.name}-{self._region.sha256[:12]}" if self._region else "none"
-        return str(self._cache_root / "qtlocation" / import_id / ("night" if night else "day"))
+        if self._region is None:
+            return ""
+        return str(self._tile_server().qt_cache_dir(self._region.name, "night" if night else "day"))
 
     @Slot(bool, result=str)
     def tileHost(self, night: bool) -> str:
         """The URL prefix of the region's tiles in the day or night style, for osm.mapping.custom.host."""
         if self._region is None:
             return ""
+        return self._tile_server().url(self._region.name, "night" if night else "day")
+
+    def _tile_server(self):
+        """The loopback server drawing the tiles, started with the first map."""
         if self._server is None:
             from headunit.maps.tileserver import TileServer
 
             self._server = TileServer(self.library, self._cache_root)
             self._server.start()
-        return self._server.url(self._region.name, "night" if night else "day")
+        return self._server
 
     # For apps, through ctx.maps (blocking: call from a worker)
 
@@ -105,18 +132,24 @@ class Maps(QObject):
     def router(self, region):
         from headunit.maps.routing import Router
 
-        with self._lock:
-            if region.name not in self._routers:
-                self._routers[region.name] = Router(region)
-            return self._routers[region.name]
+        return self._per_import(self._routers, region, Router)
 
     def search_index(self, region):
         from headunit.maps.search import SearchIndex
 
+        return self._per_import(self._indexes, region, lambda r: SearchIndex(r.search_db))
+
+    def _per_import(self, cache: dict, region, make):
+        """One object per import of a region: a re-imported region gets a new one, and the old is let go."""
+        key = (region.name, region.sha256)
         with self._lock:
-            if region.name not in self._indexes:
-                self._indexes[region.name] = SearchIndex(region.search_db)
-            return self._indexes[region.name]
+            if key not in cache:
+                for old in [k for k in cache if k[0] == region.name]:
+                    stale = cache.pop(old)
+                    if hasattr(stale, "close"):
+                        stale.close()
+                cache[key] = make(region)
+            return cache[key]
 
     def close(self) -> None:
         with self._lock:

@@ -1,7 +1,7 @@
 """The shell's view of the drive in progress: where the car is going, by which road, and what comes next.
 
-The navigation app publishes it (only an app of category "navigation" may); everything else reads it:
-the home screen's tile, weather along the route, the emulator's simulated drive.
+The navigation app publishes it (only an app of category "navigation" may, and on the GUI thread); any app
+with the location capability may read it, and the emulator's simulated drive follows its route.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import time
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
+from headunit.host.errors import require_gui_thread
 from headunit.shell.qml_services import singleton_of
 
 QML_IMPORT_NAME = "HeadUnit"
@@ -40,6 +41,7 @@ class Navigation(QObject):
     # Publishing (the navigation app, through ctx.navigation)
 
     def set_route(self, publisher: str, name: str, lat: float, lon: float, shape: list[tuple[float, float]]) -> None:
+        require_gui_thread("ctx.navigation.set_route()")
         self._publisher = publisher
         self._destination_name, self._destination = name, (float(lat), float(lon))
         self._shape = [[float(a), float(b)] for a, b in shape]
@@ -47,11 +49,13 @@ class Navigation(QObject):
 
     def set_progress(self, remaining_m: float, remaining_s: float, *, kind: str, instruction: str, street: str,
                      distance_m: float) -> None:
+        require_gui_thread("ctx.navigation.set_progress()")
         self._remaining_m, self._remaining_s = float(remaining_m), float(remaining_s)
         self._next = {"kind": kind, "instruction": instruction, "street": street, "distance_m": float(distance_m)}
         self.progressChanged.emit()
 
     def clear(self, publisher: str) -> None:
+        require_gui_thread("ctx.navigation.clear()")
         if publisher != self._publisher:
             return
         self._publisher, self._destination_name, self._shape = "", "", []

@@ -130,3 +130,9 @@ def test_bad_coordinates_are_refused_by_the_parser(maps_home, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["nav", "route", "--from", "north", "--to", at(FONTVIEILLE)])
     assert exited.value.code == 2 and "expected LAT,LON" in capsys.readouterr().err
+
+
+def test_the_command_offers_every_category_the_index_has():
+    from headunit.maps import cli, search
+
+    assert cli.CATEGORIES == search.CATEGORIES

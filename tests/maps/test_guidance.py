@@ -278,8 +278,28 @@ class TestPhrases:
             == "In 200 Metern, Boulevard Albert 1er wird zu Rue Grimaldi."
         assert approach_text("左转进入Rue Grimaldi。", 208, "zh_CN") == "200米后，左转进入Rue Grimaldi。"
 
+    @pytest.mark.parametrize("metres, spoken", [
+        (20, "70 feet"), (100, "300 feet"), (213, "700 feet"), (290, "1000 feet"), (402, "a quarter mile"),
+        (805, "a half mile"), (1609, "1 mile"), (2414, "1.5 miles"), (4828, "3 miles"),
+    ])
+    def test_a_route_in_miles_says_feet_and_miles_as_valhalla_does(self, metres, spoken):
+        assert spoken_distance(metres, "en", "mi") == spoken
+        assert approach_text("Turn right onto Main Street.", metres, "en_US", "mi") \
+            == f"In {spoken}, turn right onto Main Street."
+
+    def test_a_route_in_miles_without_english_words_for_them_gets_the_alert_alone(self):
+        assert approach_text("Links abbiegen.", 402, "de", "mi") == "Links abbiegen."
+
     def test_a_language_without_a_phrase_gets_the_alert_alone(self):
         assert approach_text("Tournez à gauche sur Rue Grimaldi.", 208, "fr") == "Tournez à gauche sur Rue Grimaldi."
+
+
+def test_a_route_in_miles_is_guided_in_feet_and_miles(router):
+    route = router.route(CASINO, FONTVIEILLE, language="en", units="mi")[0]
+    texts = [p.text for _, p in prompts_of(drive(Guidance(route), fixes_along(route)))]
+    alerts = [t for t in texts if t.startswith("In ")]
+    assert alerts and all(" feet, " in t or " mile, " in t or " miles, " in t for t in alerts), alerts
+    assert not any("meter" in t for t in texts)
 
 
 def test_a_route_too_short_to_follow_is_refused(route):

@@ -64,24 +64,38 @@ def test_chinese_instructions_are_chinese(monaco):
     assert best.language == "zh_CN" and best.maneuvers[1].instruction == "左转进入 Boulevard des Moulins"
 
 
+def test_a_route_in_miles_speaks_miles_and_still_measures_metres(monaco):
+    metric = monaco.route(PLACE_DU_CASINO, FONTVIEILLE, alternates=0)[0]
+    imperial = monaco.route(PLACE_DU_CASINO, FONTVIEILLE, alternates=0, units="mi")[0]
+    assert imperial.units == "mi" and metric.units == "km"
+    assert imperial.distance_m == pytest.approx(metric.distance_m, rel=0.01)
+    assert [m.length_m for m in imperial.maneuvers] == pytest.approx([m.length_m for m in metric.maneuvers],
+                                                                      rel=0.01, abs=2)
+    posts = " ".join(m.verbal_post for m in imperial.maneuvers)
+    assert ("feet" in posts or "mile" in posts) and "meters" not in posts and "kilometer" not in posts
+
+
 def test_no_route_between_streets_the_map_cuts_apart(helsinki):
     with pytest.raises(NoRoute) as caught:
         helsinki.route(POSTIKUJA, VILHONKATU)
     message = str(caught.value)
     assert message.startswith("No route:") and "one-way streets or the edge of the map" in message
+    assert caught.value.reason == "not_connected"
     assert helsinki.route(VILHONKATU, (60.1699, 24.9384))  # both ends are on roads
 
 
 def test_no_route_from_the_sea(monaco):
-    with pytest.raises(NoRoute, match=r"^No route: there is no road within 500 m of the start \(43.72000"):
+    with pytest.raises(NoRoute, match=r"^No route: there is no road within 500 m of the start \(43.72000") as start:
         monaco.route(SEA_OFF_MONACO, FONTVIEILLE)
-    with pytest.raises(NoRoute, match="of the destination"):
+    with pytest.raises(NoRoute, match="of the destination") as destination:
         monaco.route(PLACE_DU_CASINO, SEA_OFF_MONACO)
+    assert (start.value.reason, destination.value.reason) == ("no_road_near_start", "no_road_near_destination")
 
 
 def test_no_route_outside_the_region(monaco):
-    with pytest.raises(NoRoute, match=r"No route: the destination \(60.17194, 24.94441\) is outside the map"):
+    with pytest.raises(NoRoute, match=r"No route: the destination \(60.17194, 24.94441\) is outside the map") as caught:
         monaco.route(PLACE_DU_CASINO, VILHONKATU)
+    assert caught.value.reason == "outside_region"
 
 
 def test_a_heading_starts_the_route_the_way_the_car_faces(monaco):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPoint, QPointF, Qt
+from PySide6.QtPositioning import QGeoCoordinate
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -55,6 +56,20 @@ def navigation(make_shell, install_region, qtbot, sound_server):
         return runtime, window, runtime.host.record(NAV).context.exposed()["nav"]
 
     return start
+
+
+def test_while_moving_the_map_shows_only_the_places_listed(navigation, qtbot):
+    runtime, window, nav = navigation(drive="moving", size=(1280, 720))
+    find(window, "category:food").clicked.emit()
+    qtbot.waitUntil(lambda: nav.state == "results" and not nav.busy, timeout=5000)
+    settle(qtbot)
+    found = nav.results.count
+    assert found > 6
+    assert len(find(window, "navigationMap").property("markers")) == 6  # the six rows the list shows
+    nav.chooseResult(found - 1)  # a place the list hides while moving (its marker is not drawn either)
+    assert nav.state == "results"
+    nav.chooseResult(5)
+    assert nav.state == "preview"
 
 
 def test_categories_while_moving_show_six_results_at_most_and_no_text_field(navigation, qtbot):
@@ -114,17 +129,20 @@ def test_a_result_previews_up_to_three_routes_and_start_guides(navigation, qtbot
     assert nav.state == "browse"
 
 
-def test_no_route_says_why(navigation, qtbot):
-    runtime, window, nav = navigation()
+@pytest.mark.parametrize(("language", "title", "reason"), [
+    ("en", "No route to Offshore", "There is no road near this place"),
+    ("de", "Keine Route nach Offshore", "In der Nähe dieses Ortes gibt es keine Straße"),
+])
+def test_no_route_says_why_in_the_drivers_language(navigation, qtbot, language, title, reason):
+    runtime, window, nav = navigation(language=language)
     nav.previewTo("Offshore", *IN_THE_SEA)
     qtbot.waitUntil(lambda: nav.state == "preview" and not nav.previewBusy, timeout=5000)
     settle(qtbot)
-    assert find(window, "noRouteTitle").property("text") == "No route to Offshore"
-    reason = find(window, "noRouteReason").property("text")
-    assert reason.startswith("No route:") and "road" in reason
+    assert find(window, "noRouteTitle").property("text") == title
+    assert find(window, "noRouteReason").property("text") == reason  # no coordinates, no English
     assert visible(window, "navigationRoutes") == []
     with pytest.raises(AssertionError):
-        action(window, "Start")
+        action(window, "Start" if language == "en" else "Starten")
 
 
 def test_navigate_to_from_another_app_opens_a_preview(navigation, plugin_factory, qtbot):
@@ -290,3 +308,114 @@ def test_a_place_chosen_in_the_places_app_is_previewed_here(navigation, qtbot):
                     timeout=5000)
     assert nav.destinationName == first.property("title")
     assert nav.canStart
+
+
+def test_a_failed_reroute_says_so_and_clears_back_on_the_route(navigation, qtbot):
+    runtime, window, nav = navigation()
+    _preview_and_start(window, nav, qtbot)
+    car = runtime.simulator
+    route = nav.routeShape
+    car.driveRoute(route)
+    car.setSpeed(30)
+    qtbot.waitUntil(lambda: find(window, "maneuverInstruction").property("text") != "", timeout=3000)
+    # Off into the sea, where no road leads on from: no new route, and the panel says so instead of the old
+    # route's next turn.
+    car.setPosition(*IN_THE_SEA)
+    car.setHeading(150)
+    qtbot.waitUntil(lambda: nav.progress.rerouteError != "", timeout=8000)
+    settle(qtbot)
+    assert find(window, "maneuverInstruction").property("text") == "No route from here"
+    assert find(window, "maneuverDistance").property("text") == ""
+    assert nav.routeShape == route  # the old route stays on the map
+
+    # Back on the route: guidance carries on along it.
+    car.driveRoute(route)
+    qtbot.waitUntil(lambda: nav.progress.rerouteError == "", timeout=3000)
+    settle(qtbot)
+    assert find(window, "maneuverInstruction").property("text") not in ("", "No route from here", "Rerouting…")
+
+    # Standing on the route, one stray fix far off it is GPS noise, as before the failed reroute: no reroute.
+    car.setSpeed(0)
+    here = (runtime.vehicle.latitude, runtime.vehicle.longitude)
+    qtbot.wait(6000)  # longer than a failed reroute waits before it tries again
+    rerouting = []
+    nav.progress.changed.connect(lambda: rerouting.append(nav.progress.rerouting))
+    car.setPosition(*IN_THE_SEA)
+    qtbot.wait(300)
+    car.setPosition(*here)
+    qtbot.wait(500)
+    assert rerouting and not any(rerouting)
+    assert nav.progress.rerouteError == ""
+
+
+def test_prompts_are_spoken_in_the_language_of_the_route(navigation, qtbot):
+    runtime, window, nav = navigation()
+    spoken = []  # (text, language) as handed to the voice
+    runtime.speech._speak.connect(lambda number, text, language: spoken.append((text, language)))
+    _preview_and_start(window, nav, qtbot, SHORT)
+    qtbot.waitUntil(lambda: nav.prompts != [], timeout=3000)
+    runtime.settings.set("language", "de")  # the driver switches to German on the way: the route stays English
+    runtime.simulator.driveRoute(nav.routeShape)
+    runtime.simulator.setSpeed(180)
+    qtbot.waitUntil(lambda: nav.state == "arrived", timeout=20_000)
+    qtbot.waitUntil(lambda: not runtime.speech.speaking, timeout=30_000)
+    assert [text for text, _ in spoken] == nav.prompts
+    assert "destination" in spoken[-1][0] and {language for _, language in spoken} == {"en"}
+
+
+def test_an_american_driver_gets_routes_spoken_in_miles(navigation):
+    runtime, window, nav = navigation(language="en_US")
+    assert runtime.settings.get("distanceUnit") == "mi"
+    maps = runtime.host.record(NAV).context.maps
+    route = maps.route((43.73942, 7.42772), FAR[1:], alternates=0)[0]
+    posts = " ".join(m.verbal_post for m in route.maneuvers)
+    assert ("feet" in posts or "mile" in posts) and "meter" not in posts
+    assert 1000 < route.distance_m < 5000  # still metres
+
+
+def _screen_point(geo_map: QQuickItem, lat: float, lon: float) -> QPointF:
+    """Where (lat, lon) is in the window, as the map draws it."""
+    point = QMetaObject.invokeMethod(geo_map, "fromCoordinate", Qt.ConnectionType.DirectConnection,
+                                     Q_RETURN_ARG("QPointF"), Q_ARG("QGeoCoordinate", QGeoCoordinate(lat, lon)),
+                                     Q_ARG("bool", False))
+    return geo_map.mapToScene(point)
+
+
+def _distance_to_path(point: QPointF, path: list[QPointF]) -> float:
+    def to_segment(a: QPointF, b: QPointF) -> float:
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        length_sq = dx * dx + dy * dy or 1e-9
+        t = max(0.0, min(1.0, ((point.x() - a.x()) * dx + (point.y() - a.y()) * dy) / length_sq))
+        return math.hypot(point.x() - a.x() - t * dx, point.y() - a.y() - t * dy)
+    return min(to_segment(a, b) for a, b in zip(path, path[1:]))
+
+
+def test_a_finger_beside_the_thin_alternative_line_chooses_it(navigation, qtbot):
+    runtime, window, nav = navigation()
+    nav.previewTo(*FAR)
+    qtbot.waitUntil(lambda: nav.canStart and len(nav.alternativeShapes) > 0, timeout=5000)
+    settle(qtbot, 1000)
+    geo_map = [i for i in descendants(find(window, "navigationMap")) if i.inherits("QDeclarativeGeoMap")][0]
+    finger_px = runtime.theme.dp(18)  # beside the 7 dp line drawn, well inside a touch target (76 dp)
+    panel = find(window, "previewPanel")
+    panel_right = panel.mapToScene(QPointF(panel.width(), 0)).x()
+    alternative = [_screen_point(geo_map, *p) for p in nav.alternativeShapes[0]]
+    others = [[_screen_point(geo_map, *p) for p in shape] for shape in nav.alternativeShapes[1:]]
+    destination = _screen_point(geo_map, *FAR[1:])
+    candidates = []
+    for a, b in zip(alternative, alternative[1:]):
+        length = math.hypot(b.x() - a.x(), b.y() - a.y())
+        if length < 10:
+            continue
+        middle = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+        finger = middle + QPointF(-(b.y() - a.y()), b.x() - a.x()) * (finger_px / length)
+        clearance = min((_distance_to_path(finger, other) for other in others), default=math.inf)
+        if (panel_right + 50 < finger.x() < window.width() - 150 and 150 < finger.y() < window.height() - 50
+                and math.dist((finger.x(), finger.y()), (destination.x(), destination.y())) > 100):
+            candidates.append((clearance, finger))
+    assert candidates, "no part of the alternative shows clear of the panel"
+    clearance, finger = max(candidates, key=lambda c: c[0])
+    assert clearance > runtime.theme.dp(50)  # clear of the other alternative's touch target
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, finger.toPoint())
+    settle(qtbot)
+    assert nav.chosenRoute == 1

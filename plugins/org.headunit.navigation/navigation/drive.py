@@ -44,7 +44,7 @@ class Drive(QObject):
         self._guidance = Guidance(route)
         self.update = None  # the last GuidanceUpdate
         self.rerouting = False
-        self.reroute_error = ""
+        self.reroute_error = ""  # why the last reroute failed (MapError.reason, or "no_route"); "" on route
         self.last_reroute_s = math.nan
         self._reroute_request = 0
         self._off_route_at = math.nan
@@ -102,7 +102,7 @@ class Drive(QObject):
         update = self._guidance.update(lat, lon, self._vehicle.speed, self._vehicle.heading, now)
         self.update = update
         for prompt in update.prompts:
-            self._say(prompt.text)
+            self._say(prompt.text, self.route.language)
         self._navigation.set_progress(remaining_m=update.remaining_m, remaining_s=update.remaining_s,
                                       kind=update.kind, instruction=update.instruction, street=update.street,
                                       distance_m=update.distance_to_next_m)
@@ -118,7 +118,10 @@ class Drive(QObject):
               and now - self._last_attempt >= REROUTE_RETRY_S):
             self._reroute()
         elif update.on_route:
+            # Back on the route: a failed reroute no longer applies, and the next wrong turn is noticed
+            # the usual way (two fixes off the route), not retried at the first stray fix.
             self._off_route_at = math.nan
+            self.reroute_error = ""
         self.changed.emit()
 
     def _arrive(self) -> None:
@@ -126,8 +129,10 @@ class Drive(QObject):
         self._timer.stop()
         self.arrived.emit()
 
-    def _say(self, text: str) -> None:
-        self._audio.speak(text)
+    def _say(self, text: str, language: str | None = None) -> None:
+        """Speak `text` in `language`: the route's for its prompts (the driver may have switched languages
+        since it was asked for), the driver's own (None) for the app's phrases."""
+        self._audio.speak(text, language)
         self.spoke.emit(text)
 
     # Rerouting
@@ -144,7 +149,7 @@ class Drive(QObject):
             return
         self.rerouting = False
         routes = [r for r in routes if guidable(r)]
-        self.reroute_error = error or ("" if routes else "no route to follow")
+        self.reroute_error = error or ("" if routes else "no_route")
         if routes:
             self.route = routes[0]
             self._guidance = Guidance(self.route)

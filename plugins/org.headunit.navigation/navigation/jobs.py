@@ -2,7 +2,9 @@
 
 Each call returns a request number at once; the answer comes back to the GUI thread as a signal carrying that
 number, so a view drops answers to questions it no longer asks (the driver typed on, chose another place).
-Errors a driver should read come back as text; anything else fails the plugin, as the host intends.
+Errors a driver should read come back as a reason code (MapError.reason, or "unavailable"), which the page puts
+into the driver's language (Texts.problem); the English message goes to the log. Anything else fails the plugin,
+as the host intends.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ LatLon = tuple[float, float]
 
 
 class Jobs(QObject):
-    #: request, places (nearest first, or in the order the route passes them), error text
+    #: request, places (nearest first, or in the order the route passes them), why none ("" when found)
     placesFound = Signal(int, list, str)
-    #: request, routes (the best first), error text
+    #: request, routes (the best first), why none ("" when found)
     routesFound = Signal(int, list, str)
     #: what the account holds, and why nothing could be read ("" when it could)
     destinationsLoaded = Signal(dict, str)
@@ -59,12 +61,12 @@ class Jobs(QObject):
         self._ctx.submit(self._answer, self.placesFound, number, query)
         return number
 
-    @staticmethod
-    def _answer(signal: Signal, number: int, query: Callable[[], list]) -> None:
+    def _answer(self, signal: Signal, number: int, query: Callable[[], list]) -> None:
         try:
             found, error = query(), ""
         except (MapError, HeadUnitError) as exc:
-            found, error = [], str(exc)
+            self._ctx.log.info("%s", exc)
+            found, error = [], getattr(exc, "reason", "") or "unavailable"
         signal.emit(number, found, error)
 
     # The account

@@ -43,15 +43,20 @@ class Progress(QObject):
     def _update(self):
         return self._drive.update if self._drive is not None else None
 
+    def _next(self):
+        """The last update, for what it says of the next manoeuvre; None while a reroute has failed, since the
+        manoeuvre belongs to the route the car has left."""
+        return None if self.rerouteError else self._update()
+
     @Property(str, notify=changed, final=True)
     def kind(self) -> str:
         """The next manoeuvre: left, right, roundabout, arrive, … (headunit.maps.routing.KINDS)."""
-        update = self._update()
+        update = self._next()
         return update.kind if update else ""
 
     @Property(str, notify=changed, final=True)
     def icon(self) -> str:
-        update = self._update()
+        update = self._next()
         if not update:
             return "mdi6.navigation-variant"
         return icon_for(update.kind, self._drive.route.maneuvers[update.next_maneuver].type)
@@ -59,23 +64,23 @@ class Progress(QObject):
     @Property(str, notify=changed, final=True)
     def distance(self) -> str:
         """To the next manoeuvre, the number alone ("350"), for large type beside its unit."""
-        update = self._update()
+        update = self._next()
         return self._texts.distance_parts(update.distance_to_next_m)[0] if update else ""
 
     @Property(str, notify=changed, final=True)
     def distanceUnit(self) -> str:
-        update = self._update()
+        update = self._next()
         return self._texts.distance_parts(update.distance_to_next_m)[1] if update else ""
 
     @Property(str, notify=changed, final=True)
     def street(self) -> str:
-        update = self._update()
+        update = self._next()
         return update.street if update else ""
 
     @Property(str, notify=changed, final=True)
     def instruction(self) -> str:
         """The router's instruction for the next manoeuvre, in the language the route was asked in."""
-        update = self._update()
+        update = self._next()
         return update.instruction if update else ""
 
     @Property(str, notify=changed, final=True)
@@ -101,3 +106,10 @@ class Progress(QObject):
     @Property(bool, notify=changed, final=True)
     def rerouting(self) -> bool:
         return self._drive is not None and self._drive.rerouting
+
+    @Property(str, notify=changed, final=True)
+    def rerouteError(self) -> str:
+        """"No route from here" while the car is off the route and no new one was found (the drive keeps
+        trying); "" otherwise."""
+        failed = self._drive is not None and self._drive.reroute_error
+        return self._texts.no_route_from_here() if failed else ""

@@ -87,6 +87,8 @@ class NavigationStore(QObject):
         self._saved.changed.connect(self._saved_changed)
         self._saved.previewRequested.connect(self._preview_from_tile)
 
+        self._restrictions = ctx.restrictions
+        self._restrictions.changed.connect(self.mapChanged)
         jobs.placesFound.connect(self._places_found)
         jobs.routesFound.connect(self._routes_found)
         self._show_destinations()
@@ -248,10 +250,11 @@ class NavigationStore(QObject):
     def _places_found(self, request: int, places: list, error: str) -> None:
         if request != self._search_request:
             return
-        self._show(places, (lambda: error) if error else (lambda: "") if places else self._texts.nothing_found)
+        self._show(places, (lambda: self._texts.problem(error)) if error
+                   else (lambda: "") if places else self._texts.nothing_found)
         here = self._here()
         if places:
-            self.frameRequested.emit([[p.lat, p.lon] for p in places] + ([list(here)] if known(here) else []))
+            self.frameRequested.emit([[p.lat, p.lon] for p in self._shown()] + ([list(here)] if known(here) else []))
 
     def _show_destinations(self) -> None:
         self._search_request, self._category, self._along = 0, "", False
@@ -272,10 +275,17 @@ class NavigationStore(QObject):
         here = self._here()
         self._results.set_rows([row(item, here, self._texts, crow_flies=self._along) for item in self._found])
 
+    def _shown(self) -> list:
+        """The places the list shows: while the car moves, only as many as the driver may be shown (the list
+        template, ItemList, cuts its rows to the same limit)."""
+        limit = self._restrictions.maxItemsPerScreen
+        return self._found[:limit] if limit > 0 else self._found
+
     @Slot(int)
     def chooseResult(self, index: int) -> None:
-        """Preview the routes to the place in row `index` of the list (or the marker with that index)."""
-        if self._state not in ("browse", "results") or not 0 <= index < len(self._found):
+        """Preview the routes to the place in row `index` of the list (or the marker with that index); a row
+        hidden while the car moves cannot be chosen."""
+        if self._state not in ("browse", "results") or not 0 <= index < len(self._shown()):
             return
         item = self._found[index]
         if not isinstance(item, Destination):
@@ -288,7 +298,7 @@ class NavigationStore(QObject):
     def markers(self) -> list:
         """[{lat, lon, icon, label}]: the places listed, or the destination."""
         if self._state in ("browse", "results"):
-            return [marker(item, self._texts) for item in self._found]
+            return [marker(item, self._texts) for item in self._shown()]
         target = self._target if self._state == "preview" else self._drive.destination if self._drive else None
         if target is None:
             return []
@@ -329,15 +339,15 @@ class NavigationStore(QObject):
             self._preview_busy = True
         else:
             self._preview_request, self._preview_busy = 0, False
-            self._preview_error = self._texts.position_unknown()
+            self._preview_error = "position_unknown"
         self._set_state("preview")
 
     @Slot(int, list, str)
     def _routes_found(self, request: int, routes: list, error: str) -> None:
         if request != self._preview_request:
             return
-        self._preview_busy, self._preview_error = False, error
         self._routes, self._chosen = [r for r in routes if guidable(r)], 0
+        self._preview_busy, self._preview_error = False, error or ("" if self._routes else "no_route")
         self._render_routes()
         self.previewChanged.emit()
         self.mapChanged.emit()
@@ -386,8 +396,8 @@ class NavigationStore(QObject):
 
     @Property(str, notify=previewChanged, final=True)
     def previewError(self) -> str:
-        """Why there is no route, as the router says it ("No route: …")."""
-        return self._preview_error
+        """Why there is no route, in the driver's language."""
+        return self._texts.problem(self._preview_error) if self._preview_error else ""
 
     @Property(str, notify=previewChanged, final=True)
     def previewErrorTitle(self) -> str:

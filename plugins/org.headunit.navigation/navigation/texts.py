@@ -108,6 +108,21 @@ class Texts:
     def no_route(self, name: str) -> str:
         return self._ctx.tr("No route to %1").replace("%1", name)
 
+    def no_route_from_here(self) -> str:
+        """A reroute found nothing: the car is somewhere no road on the map leads on from."""
+        return self._ctx.tr("No route from here")
+
+    def problem(self, reason: str) -> str:
+        """Why a route or a search found nothing, from its reason code (Jobs), in a sentence a driver reads."""
+        match reason:
+            case "position_unknown": return self.position_unknown()
+            case "no_region": return self._ctx.tr("No map on this head unit covers where the car is")
+            case "outside_region": return self._ctx.tr("This place is beyond the edge of the map")
+            case "no_road_near_start": return self._ctx.tr("There is no road near the car")
+            case "no_road_near_destination": return self._ctx.tr("There is no road near this place")
+            case "not_connected": return self._ctx.tr("No road on the map leads there")
+        return self._ctx.tr("The map cannot answer this")
+
     def unnamed(self) -> str:
         """A place sent without a name."""
         return self._ctx.tr("Destination")

@@ -17,6 +17,7 @@ ColumnLayout {
     property string remainingUnit
     property string arrival        // clock time
     property bool rerouting
+    property string rerouteError   // "No route from here": the car left the route and no new one was found
     property var categories: []
 
     signal categoryChosen(string category)
@@ -58,9 +59,11 @@ ColumnLayout {
     Label {
         objectName: "maneuverInstruction"
         visible: text !== ""
-        text: panel.rerouting ? qsTr("Rerouting…") : Restrictions.limitString(panel.instruction)
+        text: panel.rerouteError !== "" ? panel.rerouteError
+            : panel.rerouting ? qsTr("Rerouting…") : Restrictions.limitString(panel.instruction)
         role: "secondary"
         muted: !panel.rerouting
+        color: panel.rerouteError !== "" ? Theme.danger : muted ? Theme.textMuted : Theme.text
         wrapMode: Text.Wrap
         maximumLineCount: 2
         Layout.fillWidth: true

@@ -71,6 +71,24 @@ ColumnLayout {
         }
     }
 
+    // Guiding: what is left, and when the car arrives.
+    RowLayout {
+        visible: tile.guiding
+        spacing: Theme.spacingS
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
+        Icon { name: "mdi6.map-marker-distance"; size: Theme.fontSecondary; color: Theme.textMuted }
+        Label { text: tile.store.progress.remaining + " " + tile.store.progress.remainingUnit; role: "secondary" }
+        Item { Layout.fillWidth: true }
+        Icon { name: "mdi6.flag-checkered"; size: Theme.fontSecondary; color: Theme.textMuted }
+        Label {
+            objectName: "tileArrival"
+            text: isNaN(tile.store.progress.arrivalTime) ? ""
+                : Qt.formatTime(new Date(tile.store.progress.arrivalTime * 1000), Settings.clock24h ? "HH:mm" : "h:mm AP")
+            role: "secondary"
+        }
+    }
+
     // Not guiding: home, then the latest destinations.
     ItemRow {
         id: home

@@ -133,6 +133,7 @@ Item {
                 remainingUnit: view.store.progress.remainingUnit
                 arrival: view.clock(view.store.progress.arrivalTime)
                 rerouting: view.store.progress.rerouting
+                rerouteError: view.store.progress.rerouteError
                 categories: view.categories
                 onCategoryChosen: (category) => view.store.showCategory(category)
                 Layout.fillWidth: true

@@ -12,12 +12,12 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../qml/GuidancePanel.qml" line="+61"/>
+        <location filename="../qml/GuidancePanel.qml" line="+63"/>
         <source>Rerouting…</source>
         <translation>Neue Route wird berechnet …</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Left</source>
         <extracomment>Read out for the distance still to drive</extracomment>
         <translation>Verbleibend</translation>
@@ -37,7 +37,7 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+67"/>
         <source>Home</source>
         <translation>Zuhause</translation>
     </message>
@@ -274,6 +274,41 @@
         <location line="+3"/>
         <source>No route to %1</source>
         <translation>Keine Route nach %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No route from here</source>
+        <translation>Keine Route von hier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No map on this head unit covers where the car is</source>
+        <translation>Keine Karte auf diesem Gerät deckt den Standort des Autos ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This place is beyond the edge of the map</source>
+        <translation>Dieser Ort liegt außerhalb der Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no road near the car</source>
+        <translation>In der Nähe des Autos gibt es keine Straße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no road near this place</source>
+        <translation>In der Nähe dieses Ortes gibt es keine Straße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No road on the map leads there</source>
+        <translation>Keine Straße auf der Karte führt dorthin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The map cannot answer this</source>
+        <translation>Die Karte kann das nicht beantworten</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -12,12 +12,12 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../qml/GuidancePanel.qml" line="+61"/>
+        <location filename="../qml/GuidancePanel.qml" line="+63"/>
         <source>Rerouting…</source>
         <translation>正在重新规划路线…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Left</source>
         <extracomment>Read out for the distance still to drive</extracomment>
         <translation>剩余</translation>
@@ -37,7 +37,7 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+67"/>
         <source>Home</source>
         <translation>家</translation>
     </message>
@@ -274,6 +274,41 @@
         <location line="+3"/>
         <source>No route to %1</source>
         <translation>无法规划前往%1的路线</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No route from here</source>
+        <translation>从此处无路线</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No map on this head unit covers where the car is</source>
+        <translation>本机没有覆盖车辆所在位置的地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This place is beyond the edge of the map</source>
+        <translation>此地点超出地图范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no road near the car</source>
+        <translation>车辆附近没有道路</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no road near this place</source>
+        <translation>此地点附近没有道路</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No road on the map leads there</source>
+        <translation>地图上没有通往该处的道路</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The map cannot answer this</source>
+        <translation>地图无法回答此请求</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -101,15 +101,28 @@ Item {
                 }
                 onZoomLevelChanged: view.zoomLevel = map.zoomLevel
 
+                // An alternative is drawn thin, so it hides little map; the finger gets a line a full touch
+                // target wide, drawn transparent underneath it.
                 MapItemView {
                     model: view.alternatives
                     delegate: MapPolyline {
                         required property var modelData
                         required property int index
+                        objectName: "alternativeTarget"
+                        line.width: Theme.touchTarget
+                        line.color: "transparent"
+                        path: view._toPath(modelData)
+                        TapHandler { onTapped: view.alternativeTapped(index) }
+                    }
+                }
+                MapItemView {
+                    model: view.alternatives
+                    delegate: MapPolyline {
+                        required property var modelData
+                        objectName: "alternativeLine"
                         line.width: Theme.dp(7)
                         line.color: Qt.alpha(Theme.textMuted, 0.8)
                         path: view._toPath(modelData)
-                        TapHandler { onTapped: view.alternativeTapped(index) }
                     }
                 }
                 MapPolyline {
@@ -130,20 +143,27 @@ Item {
                         required property var modelData
                         required property int index
                         coordinate: QtPositioning.coordinate(modelData.lat, modelData.lon)
-                        anchorPoint.x: pin.width / 2
-                        anchorPoint.y: pin.height
-                        sourceItem: Rectangle {
-                            id: pin
-                            width: Theme.dp(44)
-                            height: width
-                            radius: width / 2
-                            color: Theme.surface
-                            border { width: Theme.dp(3); color: Theme.accent }
-                            Icon {
+                        anchorPoint.x: target.width / 2
+                        anchorPoint.y: target.height / 2
+                        // The pin is drawn small, so it hides little map; the finger gets a full touch target.
+                        sourceItem: Item {
+                            id: target
+                            width: Theme.touchTarget
+                            height: Theme.touchTarget
+                            Rectangle {
+                                id: pin
                                 anchors.centerIn: parent
-                                name: modelData.icon ?? "mdi6.map-marker"
-                                size: Theme.dp(26)
-                                color: Theme.accent
+                                width: Theme.dp(44)
+                                height: width
+                                radius: width / 2
+                                color: Theme.surface
+                                border { width: Theme.dp(3); color: Theme.accent }
+                                Icon {
+                                    anchors.centerIn: parent
+                                    name: modelData.icon ?? "mdi6.map-marker"
+                                    size: Theme.dp(26)
+                                    color: Theme.accent
+                                }
                             }
                             TapHandler { onTapped: view.markerTapped(index) }
                         }
