@@ -128,7 +128,7 @@ Item {
                 MapPolyline {
                     objectName: "routeCasing"
                     line.width: Theme.dp(12)
-                    line.color: Theme.night ? "#0A0D10" : "#FFFFFF"
+                    line.color: Theme.surface
                     path: view._toPath(view.route)
                 }
                 MapPolyline {
