@@ -71,9 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         p = psub.add_parser(action, parents=[plugin_paths], help=f"{action} a plugin by id")
         p.add_argument("plugin_id")
     from headunit.maps.cli import add_commands as add_map_commands
+    from headunit.media.cli import add_commands as add_music_commands
     from headunit.sync.cli import add_commands as add_sync_commands
 
     add_map_commands(sub)
+    add_music_commands(sub)
     add_sync_commands(sub)
     return parser
 
@@ -94,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         from headunit.sync.cli import run as run_sync
 
         return run_sync(args)
+    if args.command == "music":
+        from headunit.media.cli import run as run_music
+
+        return run_music(args)
     if args.command in ("maps", "nav"):
         from headunit.maps.cli import run as run_maps
 

@@ -82,6 +82,8 @@ def launch(opts: Launch) -> int:
 
     def ready() -> None:
         timeline.mark("plugins loaded")
+        # The scan reads tags in Python: it starts once the apps (the player resuming first) are up.
+        runtime.start_media()
         if opts.timings:
             print(timeline.report(), flush=True)
         if opts.open_app in SHELL_VIEWS:

@@ -42,3 +42,27 @@ def cache_dir() -> Path:
 def user_plugins_dir() -> Path:
     """Plugins the user installed: `<data>/plugins/<id>/`."""
     return data_dir() / "plugins"
+
+
+def music_dir() -> Path:
+    """The user's music folder: $HEADUNIT_MUSIC_DIR; under HEADUNIT_HOME its Music folder (tests and emulator
+    profiles never scan the real user's music); else the system's (~/Music)."""
+    folder = os.environ.get("HEADUNIT_MUSIC_DIR")
+    if folder:
+        return Path(folder).expanduser()
+    home = os.environ.get("HEADUNIT_HOME")
+    if home:
+        return Path(home) / "Music"
+    import platformdirs
+
+    return Path(platformdirs.user_music_dir())
+
+
+def media_mounts() -> Path:
+    """Where removable media are mounted, each stick a folder: $HEADUNIT_MEDIA_MOUNTS; under HEADUNIT_HOME its
+    media folder; else /media (which holds /media/<stick> or, as desktops mount them, /media/<user>/<stick>)."""
+    folder = os.environ.get("HEADUNIT_MEDIA_MOUNTS")
+    if folder:
+        return Path(folder).expanduser()
+    home = os.environ.get("HEADUNIT_HOME")
+    return Path(home) / "media" if home else Path("/media")

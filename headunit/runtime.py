@@ -21,12 +21,13 @@ from headunit.host.manifest import ValidationCache
 from headunit.i18n import Translations
 from headunit.shell import qml_services
 from headunit.shell.about import About
-from headunit.shell.audio import AudioFocus, Speech
+from headunit.shell.audio import AudioFocus, MediaKeys, Speech
 from headunit.shell.cloud import NO_BACKEND, Cloud, CloudConfig
 from headunit.shell.connectivity import Connectivity
 from headunit.shell.daynight import DayNight
 from headunit.shell.icons import Icons
 from headunit.shell.maps import Maps
+from headunit.shell.media import MediaLibrary
 from headunit.shell.navigation import Navigation
 from headunit.shell.notifications import Notifications
 from headunit.shell.settings import Settings
@@ -104,8 +105,11 @@ class Runtime:
         self.about = About()
         self.audio_focus = AudioFocus()
         self.speech = Speech(self.audio_focus)
+        self.media_keys = MediaKeys(self.audio_focus)
+        self.app.installEventFilter(self.media_keys)
         self.navigation = Navigation()
         self.maps = Maps(self.vehicle)
+        self.media = MediaLibrary(self.settings)  # opens nothing until start_media()
         timeline.mark("services")
 
         self.engine = QQmlApplicationEngine()
@@ -116,7 +120,7 @@ class Runtime:
             data_root=paths.data_dir() / "plugin-data", engine=self.engine,
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
             restrictions=self.restrictions, cloud=self.cloud, maps=self.maps, navigation=self.navigation,
-            audio_focus=self.audio_focus, speech=self.speech,
+            audio_focus=self.audio_focus, speech=self.speech, media=self.media,
         )
         self.host.install_excepthook()
         if options.discover:
@@ -145,10 +149,17 @@ class Runtime:
             backend_dir=paths.data_dir() / "embedded-backend",
         ))
 
+    def start_media(self) -> None:
+        """Watch for USB sticks and bring the music library up to date, on its own thread (after the first
+        frame: a scan never delays the shell's start)."""
+        self.media.start()
+
     def shutdown(self) -> None:
         # The UI goes first, so no view outlives the plugin objects it shows.
         shiboken6.delete(self.engine)
+        self.app.removeEventFilter(self.media_keys)
         self.host.stop_all()
+        self.media.close()  # after the apps: a player may record its last play while it stops
         self.cloud.stop()
         self.maps.close()
         self.speech.close()

@@ -19,11 +19,13 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from headunit_backend import __version__, auth, catalog, idempotency, orders, userdata, wallet
+from headunit_backend import radio as radio_routes
 from headunit_backend import weather as weather_routes
 from headunit_backend.db import Database, DatabaseError, explain, metadata
 from headunit_backend.errors import documented, install_handlers
 from headunit_backend.limits import BodySizeLimit
 from headunit_backend.payments import PaymentProcessor, SandboxProcessor
+from headunit_backend.radio import DemoRadio, RadioBrowser, RadioDirectory
 from headunit_backend.services import Services, Settings, get_services
 from headunit_backend.weather import DemoWeather, OpenMeteoWeather, WeatherProvider
 
@@ -43,8 +45,8 @@ def prepare_database(db: Database) -> None:
 
 
 def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = None,
-               processor: PaymentProcessor | None = None, settings: Settings | None = None,
-               prepare: bool = True, **options) -> FastAPI:
+               processor: PaymentProcessor | None = None, radio: RadioDirectory | None = None,
+               settings: Settings | None = None, prepare: bool = True, **options) -> FastAPI:
     """The backend as an ASGI app.
 
     `options` override `Settings` fields, e.g. `idempotency_lease=1.0`, `slow_charge_delay=0.2`,
@@ -58,6 +60,8 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
         weather = _weather_provider(settings)
     if processor is None:
         processor = SandboxProcessor(db, slow_delay=settings.slow_charge_delay)
+    if radio is None:
+        radio = _radio_directory(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -65,15 +69,15 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
         db.dispose()
 
     app = FastAPI(title="HeadUnit backend", version=__version__, lifespan=lifespan,
-                  description="Devices, idempotent writes, user-data sync, weather, catalog, wallet and orders "
-                              "for HeadUnit cars. See docs/sync-protocol.md.")
-    app.state.services = Services(settings=settings, db=db, weather=weather, processor=processor)
+                  description="Devices, idempotent writes, user-data sync, weather, radio stations, catalog, "
+                              "wallet and orders for HeadUnit cars. See docs/sync-protocol.md.")
+    app.state.services = Services(settings=settings, db=db, weather=weather, processor=processor, radio=radio)
     install_handlers(app)
     app.add_middleware(BodySizeLimit)
 
     v1 = APIRouter(prefix="/v1", responses=documented(400, 422))  # our error shape, not FastAPI's
     v1.include_router(health_router)
-    for module in (auth, idempotency, userdata, weather_routes, catalog, wallet, orders):
+    for module in (auth, idempotency, userdata, weather_routes, radio_routes, catalog, wallet, orders):
         v1.include_router(module.router)
     app.include_router(v1)
     return app
@@ -86,6 +90,14 @@ def _weather_provider(settings: Settings) -> WeatherProvider:
     if settings.weather == "demo":
         return DemoWeather()
     raise ValueError(f"unknown weather provider {settings.weather!r} (demo or open-meteo)")
+
+
+def _radio_directory(settings: Settings) -> RadioDirectory:
+    if settings.radio == "radio-browser":
+        return RadioBrowser(base_url=settings.radio_browser_url)
+    if settings.radio == "demo":
+        return DemoRadio()
+    raise ValueError(f"unknown radio directory {settings.radio!r} (demo or radio-browser)")
 
 
 def app_from_environment() -> FastAPI:

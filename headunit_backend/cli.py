@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     serve.add_argument("--weather", choices=["demo", "open-meteo"], default="demo", help="weather provider")
     serve.add_argument("--open-meteo-url", default=Settings.open_meteo_url, help="Open-Meteo API base URL")
+    serve.add_argument("--radio", choices=["demo", "radio-browser"], default="demo",
+                       help="radio station directory (default: demo, stations this server streams itself)")
+    serve.add_argument("--radio-browser-url", default=Settings.radio_browser_url,
+                       help="radio-browser.info API base URL")
     serve.add_argument("--port-file", type=Path, help="write the port number to this file once bound")
     serve.add_argument("--idempotency-lease", type=float, default=Settings.idempotency_lease, metavar="SECONDS",
                        help="after how long a request left in flight may be taken over (default: 30)")
@@ -42,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="Cache-Control max-age of weather answers (default: 600)")
     serve.add_argument("--catalog-max-age", type=int, default=Settings.catalog_max_age, metavar="SECONDS",
                        help="Cache-Control max-age of catalog answers (default: 300)")
+    serve.add_argument("--radio-max-age", type=int, default=Settings.radio_max_age, metavar="SECONDS",
+                       help="Cache-Control max-age of radio station lists (default: 3600)")
     serve.add_argument("--exit-with-parent", action="store_true",
                        help="shut down when the process that started this one is gone, however it ended "
                             "(for an embedded backend)")
@@ -73,7 +79,9 @@ def serve(args: argparse.Namespace) -> int:
         raise ServeError("--workers must be at least 1")
     settings = Settings(db_url=args.db, weather=args.weather, open_meteo_url=args.open_meteo_url,
                         idempotency_lease=args.idempotency_lease, slow_charge_delay=args.slow_charge_delay,
-                        weather_max_age=args.weather_max_age, catalog_max_age=args.catalog_max_age)
+                        weather_max_age=args.weather_max_age, catalog_max_age=args.catalog_max_age,
+                        radio=args.radio, radio_browser_url=args.radio_browser_url,
+                        radio_max_age=args.radio_max_age)
     try:
         db = Database(settings.db_url)
         prepare_database(db)

@@ -13,6 +13,7 @@ from headunit_backend.db import Database
 
 if TYPE_CHECKING:
     from headunit_backend.payments import PaymentProcessor
+    from headunit_backend.radio import RadioDirectory
     from headunit_backend.weather import WeatherProvider
 
 SETTINGS_ENV = "HEADUNIT_BACKEND_SETTINGS"
@@ -25,12 +26,17 @@ class Settings:
     db_url: str = "sqlite:///headunit-backend.db"
     weather: str = "demo"  # demo | open-meteo
     open_meteo_url: str = "https://api.open-meteo.com"
+    radio: str = "demo"  # demo | radio-browser
+    radio_browser_url: str = "https://all.api.radio-browser.info"
     #: Seconds after which a request still "in flight" under an Idempotency-Key may be taken over.
     idempotency_lease: float = 30.0
     #: How long the sandbox processor takes to approve `tok_slow`.
     slow_charge_delay: float = 2.0
     weather_max_age: int = 600
     catalog_max_age: int = 300
+    radio_max_age: int = 3600
+    #: A station list is still worth showing offline a week later: stations rarely move.
+    radio_stale_if_error: int = 604800
     stale_while_revalidate: int = 60
     stale_if_error: int = 86400
 
@@ -52,6 +58,7 @@ class Services:
     db: Database
     weather: WeatherProvider
     processor: PaymentProcessor
+    radio: RadioDirectory
 
 
 def get_services(request: Request) -> Services:

@@ -97,14 +97,14 @@ def _toml_value(value) -> str:
 
 def write_plugin(parent: Path, plugin_id: str, *, python: str | None = None, capabilities: tuple[str, ...] = (),
                  intents: dict[str, dict[str, str]] | None = None, settings: list[dict] | None = None,
-                 page: str = PLAIN_PAGE, tile: str | None = None) -> Path:
+                 page: str = PLAIN_PAGE, tile: str | None = None, category: str = "utility") -> Path:
     """A plugin folder `parent/plugin_id` named "Test app": plugin.toml, qml/Main.qml and, given `python`,
     main.py whose class Main is the entry."""
     folder = parent / plugin_id
     (folder / "qml").mkdir(parents=True)
     lines = [
         "manifest = 1", f"id = {_toml_value(plugin_id)}", 'name = "Test app"', 'version = "1.0.0"',
-        "api = 1", 'category = "utility"', 'icon = "mdi6.puzzle"',
+        "api = 1", f"category = {_toml_value(category)}", 'icon = "mdi6.puzzle"',
         f"capabilities = {_toml_value(list(capabilities))}", "", "[entry]", 'page = "qml/Main.qml"',
     ]
     (folder / "qml" / "Main.qml").write_text(page)
@@ -247,3 +247,14 @@ def _stop_processes_using(folder: Path) -> None:
     for process in psutil.process_iter(["cmdline"]):
         if any(str(folder) in arg for arg in process.info["cmdline"] or ()):
             process.terminate()
+
+
+@pytest.fixture(scope="session")
+def music_library(tmp_path_factory) -> dict:
+    """A real music library written once a session (tests/music_files.py): MP3, FLAC, Ogg Vorbis, Opus,
+    M4A and WAV tracks with their tags and covers, and broken files. Returns make_library's dict: "folder",
+    "good" (path, format, cover, tags), "broken" (path, kind, reason), "covers". Read it, never change it:
+    a test that changes files copies it first (tests.music_files.copy_library)."""
+    from tests.music_files import make_library
+
+    return make_library(tmp_path_factory.mktemp("music") / "Music")

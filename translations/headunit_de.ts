@@ -174,6 +174,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Music library</source>
+        <translation>Musikbibliothek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Installing apps</source>
         <translation>Apps installieren</translation>
     </message>
@@ -361,7 +366,27 @@
         <translation>„%1“ stoppen  [T]</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Steering wheel</source>
+        <translation>Lenkrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⏮ Previous</source>
+        <translation>⏮ Zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⏯ Play/Pause</source>
+        <translation>⏯ Wiedergabe/Pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⏭ Next</source>
+        <translation>⏭ Weiter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Drive the route</source>
         <translation>Route abfahren</translation>
     </message>
@@ -408,7 +433,7 @@
 <context>
     <name>ItemGrid</name>
     <message numerus="yes">
-        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+59"/>
+        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+71"/>
         <source>%n more when parked</source>
         <translation>
             <numerusform>%n weiterer Eintrag beim Parken</numerusform>
@@ -419,7 +444,7 @@
 <context>
     <name>ItemList</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+68"/>
+        <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+69"/>
         <source>Go deeper when parked</source>
         <translation>Weitere Ebenen beim Parken</translation>
     </message>

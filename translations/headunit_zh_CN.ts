@@ -174,6 +174,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Music library</source>
+        <translation>音乐库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Installing apps</source>
         <translation>安装应用</translation>
     </message>
@@ -361,7 +366,27 @@
         <translation>停止“%1”  [T]</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Steering wheel</source>
+        <translation>方向盘</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⏮ Previous</source>
+        <translation>⏮ 上一首</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⏯ Play/Pause</source>
+        <translation>⏯ 播放/暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⏭ Next</source>
+        <translation>⏭ 下一首</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Drive the route</source>
         <translation>沿路线行驶</translation>
     </message>
@@ -408,7 +433,7 @@
 <context>
     <name>ItemGrid</name>
     <message numerus="yes">
-        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+59"/>
+        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+71"/>
         <source>%n more when parked</source>
         <translation>
             <numerusform>停车后可查看其余 %n 项</numerusform>
@@ -418,7 +443,7 @@
 <context>
     <name>ItemList</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+68"/>
+        <location filename="../qml/HeadUnit/Controls/ItemList.qml" line="+69"/>
         <source>Go deeper when parked</source>
         <translation>停车后可进入下一级</translation>
     </message>

@@ -164,7 +164,8 @@ class Apps(QAbstractListModel):
             return []
         return [
             {"key": s.key, "type": s.type, "title": s.display_title(self._language),
-             "value": self._host.plugin_setting(key, s.key), "choices": list(s.choices)}
+             "value": self._host.plugin_setting(key, s.key), "choices": list(s.choices),
+             "choiceTitles": [s.display_choice(c, self._language) for c in s.choices]}
             for s in record.manifest.settings
         ]
 

@@ -1,8 +1,9 @@
-"""A plugin's view of the sound system (capability: audio): spoken prompts that duck the music, and the
-media focus a player takes and watches."""
+"""A plugin's view of the sound system (capability: audio): spoken prompts that duck the music, the
+media focus a player takes and watches, and the media keys that reach the player holding it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,6 +15,7 @@ class PluginAudio:
 
     def __init__(self, focus: "AudioFocus", speech: "Speech", plugin_id: str, language: "callable"):
         self._focus, self._speech, self._plugin, self._language = focus, speech, plugin_id, language
+        self._key_handlers: list = []
 
     def speak(self, text: str, language: str | None = None) -> None:
         """Say `text` after the prompts already queued; music ducks while it speaks. GUI thread."""
@@ -39,3 +41,22 @@ class PluginAudio:
 
     def abandon_media(self) -> None:
         self._focus.abandon_media(self._plugin)
+
+    def on_media_key(self, callback: Callable[[str], None]) -> None:
+        """Call `callback(key)` on the GUI thread for each media key pressed while this app holds the media
+        focus, or held it last: "play-pause", "play", "pause", "next", "previous" or "stop"."""
+        plugin = self._plugin
+
+        def deliver(owner: str, key: str) -> None:
+            if owner == plugin:
+                callback(key)
+
+        self._focus.mediaKey.connect(deliver)
+        self._key_handlers.append(deliver)
+
+    def close(self) -> None:
+        """The app stopped: no more keys for it, and the focus goes back (the host's)."""
+        for handler in self._key_handlers:
+            self._focus.mediaKey.disconnect(handler)
+        self._key_handlers.clear()
+        self.abandon_media()

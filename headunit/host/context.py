@@ -25,10 +25,12 @@ if TYPE_CHECKING:
     from headunit.host.audio_access import PluginAudio
     from headunit.host.cloud_access import PluginCloud
     from headunit.host.maps_access import PluginMaps, PluginNavigation
+    from headunit.host.media_access import PluginMedia
     from headunit.host.host import PluginHost
     from headunit.host.manifest import Manifest
 
-CAPABILITIES = ("network", "location", "payments", "storage", "vehicle-data", "notifications", "audio", "install")
+CAPABILITIES = ("network", "location", "payments", "storage", "vehicle-data", "notifications", "audio",
+                "media-library", "install")
 LOCATION_READINGS = ("latitude", "longitude", "heading")
 
 
@@ -85,7 +87,7 @@ class PluginContext(QObject):
         self._vehicle: VehicleReader | None = None
         self._storage = None
         self._cloud = None
-        self._maps = self._navigation = self._audio = None
+        self._maps = self._navigation = self._audio = self._media = None
         self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
 
     # Identity
@@ -172,7 +174,7 @@ class PluginContext(QObject):
             self._cloud = PluginCloud(self._host.cloud, self.id, tuple(self._manifest.capabilities), self)
         return self._cloud
 
-    # Maps, navigation and sound
+    # Maps, navigation, sound and media
 
     def _service(self, name: str, what: str):
         service = getattr(self._host, name)
@@ -212,6 +214,16 @@ class PluginContext(QObject):
             self._audio = PluginAudio(self._service("audio_focus", "ctx.audio"), self._service("speech", "ctx.audio"),
                                       self.id, self._language)
         return self._audio
+
+    @property
+    def media(self) -> "PluginMedia":
+        """The music library on the device and the FM tuner (capability: media-library)."""
+        self._require("media-library", "media")
+        if self._media is None:
+            from headunit.host.media_access import PluginMedia
+
+            self._media = PluginMedia(self._service("media", "ctx.media"), lambda: self._host.tuner)
+        return self._media
 
     def _language(self) -> str:
         """The driver's language (en, en_US, de, zh_CN)."""
@@ -268,6 +280,8 @@ class PluginContext(QObject):
     # Lifetime (the host's)
 
     def close(self) -> None:
+        if self._audio is not None:
+            self._audio.close()
         if self._executor:
             self._executor.shutdown(wait=True)
             self._executor = None

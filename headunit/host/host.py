@@ -36,7 +36,9 @@ from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import VehicleState
 
 if TYPE_CHECKING:
+    from headunit.media.tuner import Tuner
     from headunit.shell.audio import AudioFocus, Speech
+    from headunit.shell.media import MediaLibrary
     from headunit.shell.cloud import Cloud
     from headunit.shell.maps import Maps
     from headunit.shell.navigation import Navigation
@@ -123,11 +125,12 @@ class PluginHost(QObject):
                  validation_cache: ValidationCache | None = None, restrictions: UxRestrictions | None = None,
                  cloud: "Cloud | None" = None, maps: "Maps | None" = None, navigation: "Navigation | None" = None,
                  audio_focus: "AudioFocus | None" = None, speech: "Speech | None" = None,
-                 parent: QObject | None = None):
+                 media: "MediaLibrary | None" = None, parent: QObject | None = None):
         super().__init__(parent)
         self.vehicle, self.driving, self.notifications, self.settings = vehicle, driving, notifications, settings
         self.cloud, self.maps, self.navigation = cloud, maps, navigation
-        self.audio_focus, self.speech = audio_focus, speech
+        self.audio_focus, self.speech, self.media = audio_focus, speech, media
+        self._tuner: "Tuner | None" = None
         self.restrictions = restrictions or UxRestrictions(driving, self)
         self.engine = engine
         self._data_root = data_root
@@ -245,6 +248,8 @@ class PluginHost(QObject):
     def load_all_in_idle(self) -> None:
         """Load every registered plugin, one per turn of the event loop, so input stays responsive."""
         pending = [r.key for r in self._records.values() if r.status == "ok" and not r.loaded]
+        # Media apps first: the driver expects the music that played at switch-off to go on at once.
+        pending.sort(key=lambda key: self._records[key].manifest.category != "media")
 
         def next_one() -> None:
             if pending:
@@ -374,7 +379,19 @@ class PluginHost(QObject):
         for record in self._records.values():
             if record.loaded:
                 self._stop(record, deferred=False)
+        if self._tuner is not None:
+            self._tuner.close()
         self.uninstall_excepthook()
+
+    @property
+    def tuner(self) -> "Tuner":
+        """The FM tuner, looked for when an app first asks (it may be absent, saying why)."""
+        if self._tuner is None:
+            from headunit.media.tuner import find_tuner
+
+            self._tuner = find_tuner()
+            self._tuner.setParent(self)
+        return self._tuner
 
     # Intents
 

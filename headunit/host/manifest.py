@@ -38,10 +38,18 @@ class Setting:
     default: Any
     choices: tuple[str, ...] = ()
     title_translations: dict[str, str] = field(default_factory=dict)
+    choice_titles: dict[str, str] = field(default_factory=dict)
+    choice_titles_translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def display_title(self, language: str) -> str:
         """The title in `language`, falling back as `Manifest.display_name` does."""
         return _translated(self.title, self.title_translations, language)
+
+    def display_choice(self, choice: str, language: str) -> str:
+        """What the button for `choice` says in `language`: its translated title, its title, else the value."""
+        translated = {lang: titles[choice] for lang, titles in self.choice_titles_translations.items()
+                      if choice in titles}
+        return _translated(self.choice_titles.get(choice, choice), translated, language)
 
 
 @dataclass(frozen=True)
@@ -178,7 +186,10 @@ def load_manifest(folder: Path, *, cache: ValidationCache | None = None, id_is_f
         capabilities=frozenset(data.get("capabilities", [])),
         intents={i["name"]: dict(i.get("params", {})) for i in data.get("intents", [])},
         settings=tuple(Setting(**{**s, "choices": tuple(s.get("choices", ())),
-                                  "title_translations": dict(s.get("title_translations", {}))})
+                                  "title_translations": dict(s.get("title_translations", {})),
+                                  "choice_titles": dict(s.get("choice_titles", {})),
+                                  "choice_titles_translations": {lang: dict(titles) for lang, titles in
+                                                                 s.get("choice_titles_translations", {}).items()}})
                        for s in data.get("settings", [])),
     )
 
@@ -211,4 +222,11 @@ def _check_consistency(folder: Path, data: dict, id_is_folder: bool) -> list[str
             problems.append(f"{where}.default: expected a {setting['type']} value, got {setting['default']!r}")
         elif setting["type"] == "choice" and setting["default"] not in setting.get("choices", []):
             problems.append(f"{where}.choices: expected a list that includes the default {setting['default']!r}")
+        titled = [("choice_titles", setting.get("choice_titles", {}))] + [
+            (f"choice_titles_translations.{lang}", titles)
+            for lang, titles in setting.get("choice_titles_translations", {}).items()]
+        for field_name, titles in titled:
+            for choice in titles:
+                if choice not in setting.get("choices", []):
+                    problems.append(f"{where}.{field_name}.{choice}: expected one of the choices, got {choice!r}")
     return problems

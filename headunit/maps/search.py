@@ -5,19 +5,14 @@ One SQLite file, read-only once built:
   its translations (name:xx, as JSON) and its address;
 - `places_rtree`: an R*Tree over (category, lat, lon); the category is a dimension of its own, so a query for
   fuel never walks the addresses around it;
-- `places_text`: FTS5 over the names (unicode61, accents removed, prefix indexes for 1-3 characters).
-  unicode61 keeps a run of Chinese characters as one token, so "摩纳" would not find "摩纳哥赌场" by prefix.
-  Names with CJK characters are therefore also indexed with a space between those characters, and a CJK part
-  of a query becomes a phrase of single characters: it finds the characters in order anywhere in the name,
-  which is how Chinese is searched (no spaces between words). The trigram tokenizer was the alternative, but
-  it needs three characters per term and two-character Chinese queries are common.
+- `places_text`: FTS5 over the names (headunit.textsearch: accents ignored, CJK by characters, prefix
+  indexes for 1-3 characters).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -27,23 +22,20 @@ from pathlib import Path
 from headunit.maps import extract as osm
 from headunit.maps.errors import MapError
 from headunit.maps.geo import LatLon, LocalPlane, box_around, distance_m
+from headunit.textsearch import TOKENIZER, fts_query, is_query_error, spaced_cjk
 
 FORMAT = 1
 CATEGORIES = ("fuel", "charging", "parking", "food", "shop", "car_service", "address", "street")
 _CODE = {category: code for code, category in enumerate(CATEGORIES)}
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
-_CJK_RUN = re.compile(rf"({_CJK.pattern}+)")
-_WORD = re.compile(r"[^\W_]+")  # letters and digits
-
-SCHEMA = """
+SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, osm TEXT NOT NULL, category TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
     names TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, street TEXT NOT NULL, housenumber TEXT NOT NULL);
 CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_cat, max_cat, min_lat, max_lat, min_lon, max_lon);
 CREATE VIRTUAL TABLE places_text USING fts5(
-    name, other_names, cjk, content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+    name, other_names, cjk, content='', tokenize='{TOKENIZER}', prefix='1 2 3');
 """
 _COLUMNS = "p.id, p.osm, p.category, p.kind, p.name, p.names, p.lat, p.lon, p.street, p.housenumber"
 
@@ -63,20 +55,6 @@ class Place:
 
     def to_json(self) -> dict:
         return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in asdict(self).items()}
-
-
-def spaced_cjk(text: str) -> str:
-    """The CJK characters of `text` as separate tokens ("摩纳哥 Casino" -> "摩 纳 哥"), or ""."""
-    return " ".join(_CJK.findall(text))
-
-
-def fts_query(text: str) -> str | None:
-    """An FTS5 query: every word must match, as a prefix; CJK runs as phrases of single characters."""
-    terms = []
-    for word in _WORD.findall(text):
-        for part in filter(None, _CJK_RUN.split(word)):
-            terms.append('"' + " ".join(part) + '"' if _CJK.match(part) else f'"{part}"*')
-    return " ".join(terms) or None
 
 
 def write(extract: osm.Extract, out: Path, progress: Callable[[float], None] | None = None) -> dict[str, int]:
@@ -219,7 +197,7 @@ class SearchIndex:
                 "ORDER BY rank LIMIT 2000) hits JOIN places p ON p.id = hits.id ORDER BY hits.rank", (match,)
             ).fetchall()
         except sqlite3.OperationalError as exc:
-            if "fts5" in str(exc).lower() or "syntax error" in str(exc).lower():
+            if is_query_error(exc):
                 return []  # a query FTS5 cannot parse finds nothing rather than failing
             raise MapError(f"{self.path}: the search index cannot be read ({exc}); re-import the region") from exc
         ranked = []

@@ -9,6 +9,7 @@ from headunit.host.cloud_access import PluginCloud
 from headunit.host.context import CAPABILITIES, PluginContext, VehicleReader
 from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied, WrongThread
 from headunit.host.maps_access import PluginMaps, PluginNavigation
+from headunit.host.media_access import PluginMedia
 from headunit.host.plugin import Plugin
 from headunit.maps.errors import MapError, NoRoute
 from headunit.maps.guidance import Guidance, GuidanceUpdate, Prompt
@@ -29,6 +30,7 @@ __all__ = [
     "PluginCloud",
     "PluginContext",
     "PluginMaps",
+    "PluginMedia",
     "PluginNavigation",
     "Prompt",
     "VehicleReader",

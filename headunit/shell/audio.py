@@ -2,7 +2,8 @@
 
 One owner holds the media focus (music, radio); a prompt takes transient focus and the media owner ducks
 (lowers its volume) until the prompt ends, as Android's AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK does. Players
-watch `ducked`; they never talk to each other.
+watch `ducked`; they never talk to each other. Media keys (a keyboard's, the steering wheel's) go to the app
+holding the media focus, or to the one that held it last, so "play" after a pause resumes the same music.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import weakref
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QLocale, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QLocale, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.host.errors import require_gui_thread
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 #: The engine QtTextToSpeech speaks with: Speech Dispatcher, which drives espeak-ng on Debian and Raspberry Pi OS.
 DEFAULT_ENGINE = "speechd"
 
+#: What a media key asks of the player that receives it.
+MEDIA_KEYS = ("play-pause", "play", "pause", "next", "previous", "stop")
+
 
 @QmlElement
 @QmlSingleton
@@ -38,17 +42,31 @@ class AudioFocus(QObject):
     create = singleton_of("audio_focus")
 
     changed = Signal()
+    #: A media key for `owner` (the app holding, or last holding, the media focus): owner, one of MEDIA_KEYS.
+    mediaKey = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._media_owner = ""
+        self._last_media_owner = ""
         self._prompts: set[str] = set()
 
     def request_media(self, owner: str) -> None:
         """`owner` plays music or radio from now on; the previous owner should stop."""
         if owner != self._media_owner:
-            self._media_owner = owner
+            self._media_owner = self._last_media_owner = owner
             self.changed.emit()
+
+    @Slot(str)
+    def pressMediaKey(self, key: str) -> None:
+        """A media key was pressed (on a keyboard, the steering wheel, the emulator's panel)."""
+        if key not in MEDIA_KEYS:
+            raise ValueError(f"pressMediaKey: {key!r} is not one of {', '.join(MEDIA_KEYS)}")
+        owner = self._media_owner or self._last_media_owner
+        if owner:
+            self.mediaKey.emit(owner, key)
+        else:
+            log.info("media key %s: no app plays media", key)
 
     def abandon_media(self, owner: str) -> None:
         if owner == self._media_owner:
@@ -76,6 +94,29 @@ class AudioFocus(QObject):
     def ducked(self) -> bool:
         """A prompt is speaking: media plays at a lower volume."""
         return bool(self._prompts)
+
+
+class MediaKeys(QObject):
+    """An application event filter that turns the media keys of any keyboard (steering-wheel buttons arrive
+    as the same key codes through evdev) into `AudioFocus.pressMediaKey`."""
+
+    KEYS = {
+        key.value: name for key, name in (
+            (Qt.Key.Key_MediaTogglePlayPause, "play-pause"), (Qt.Key.Key_MediaPlay, "play"),
+            (Qt.Key.Key_MediaPause, "pause"), (Qt.Key.Key_MediaNext, "next"),
+            (Qt.Key.Key_MediaPrevious, "previous"), (Qt.Key.Key_MediaStop, "stop"))
+    }
+
+    def __init__(self, focus: AudioFocus, parent: QObject | None = None):
+        super().__init__(parent)
+        self._focus = focus
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and (key := self.KEYS.get(event.key())):
+            if not event.isAutoRepeat():
+                self._focus.pressMediaKey(key)
+            return True
+        return False
 
 
 @dataclass(frozen=True)

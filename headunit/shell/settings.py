@@ -42,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
     "temperatureUnit": "C",  # C or F
     "clock24h": True,
     "language": "en",
+    "musicFolders": [],  # folders the music library scans besides the music folder and USB sticks
 }
 ALLOWED: dict[str, tuple] = {
     "themeMode": ("auto", "day", "night"),
@@ -123,6 +124,8 @@ class Settings(QObject):
             return False
         if key in BRIGHTNESS_KEYS:
             return BRIGHTNESS_RANGE[0] <= value <= BRIGHTNESS_RANGE[1]
+        if isinstance(value, list):
+            return all(isinstance(item, str) and item for item in value)
         return value in ALLOWED.get(key, (value,))
 
     def _snapshot(self) -> str:

@@ -29,17 +29,18 @@ def _scrollable(item: QQuickItem) -> bool:
         item.property("contentHeight") > item.height() + 1 or item.property("contentWidth") > item.width() + 1)
 
 
-def _visible_items(item: QQuickItem, clip: QRectF, scrolled: bool = False):
-    """(item, the scene rect it may paint in, whether that rect is a scrolling viewport)."""
+def _visible_items(item: QQuickItem, clip: QRectF, viewport: QRectF | None = None):
+    """(item, the scene rect it may paint in, the nearest scrolling viewport's scene rect or None)."""
     if not item.isVisible() or item.opacity() == 0:
         return
     rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
-    yield item, clip, scrolled
+    yield item, clip, viewport
     if item.clip():
         clip = clip.intersected(rect)
-        scrolled = _scrollable(item)
+        if _scrollable(item):
+            viewport = clip
     for child in item.childItems():
-        yield from _visible_items(child, clip, scrolled)
+        yield from _visible_items(child, clip, viewport)
 
 
 def _alignment(item: QQuickItem) -> tuple[int, int]:
@@ -57,7 +58,7 @@ def texts(window: QQuickWindow) -> tuple[list[TextBox], list[str]]:
     """Every visible, non-empty text item with its painted box; and the problems found."""
     boxes, problems = [], []
     screen = QRectF(0, 0, window.width(), window.height())
-    for item, clip, scrolled in _visible_items(window.contentItem(), screen):
+    for item, clip, viewport in _visible_items(window.contentItem(), screen):
         if not item.inherits("QQuickText") or not item.property("text"):
             continue
         w, h = item.property("contentWidth"), item.property("contentHeight")
@@ -69,9 +70,9 @@ def texts(window: QQuickWindow) -> tuple[list[TextBox], list[str]]:
         box = TextBox(item.property("text"), rect, item)
         if item.property("truncated"):
             problems.append(f"cut short: {box}")
+        if viewport is not None and not viewport.adjusted(-1, -1, 1, 1).contains(rect):
+            continue  # scrolled out of view, or at the edge of a list: scrolling shows it
         if not clip.adjusted(-1, -1, 1, 1).contains(rect):
-            if scrolled:
-                continue  # scrolled out of view, or at the edge of a list: scrolling shows it
             problems.append(f"clipped: {box}")
         boxes.append(box)
     for i, a in enumerate(boxes):

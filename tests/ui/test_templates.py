@@ -76,3 +76,27 @@ Row {
     texts = [i.property("text") for i in descendants(page) if i.inherits("QQuickText") and i.isVisible()]
     assert "© OpenStreetMap contributors" in texts
     assert "A" * 79 + "…" in texts  # cut to 80 characters while driving
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_album_grid_shows_covers_and_the_driving_limit(make_shell, qtbot, tmp_path, state):
+    """Tiles with an `image` role draw the picture with title and subtitle; the icon stands in without one."""
+    from PySide6.QtGui import QColor, QImage
+
+    cover = QImage(64, 64, QImage.Format.Format_RGB32)
+    cover.fill(QColor("darkorange"))
+    cover.save(str(tmp_path / "cover.png"))
+    runtime, window = make_shell(1280, 720, drive=state)
+    grid = _create(runtime, window, f"""
+import QtQuick
+import HeadUnit.Controls
+ItemGrid {{ model: Array.from({{length: 12}}, (_, i) => ({{title: "Album " + i, subtitle: "Artist", icon: "mdi6.album",
+                                                          image: i % 2 ? "" : "{QUrl.fromLocalFile(str(tmp_path / 'cover.png')).toString()}"}})) }}
+""")
+    settle(qtbot)
+    qtbot.waitUntil(lambda: any(i.inherits("QQuickImage") and i.property("paintedWidth") > 0 and i.isVisible()
+                                for i in descendants(grid)), timeout=3000)
+    tiles = [i for i in descendants(grid) if i.inherits("QQuickAbstractButton") and i.isVisible()]
+    texts = {i.property("text") for i in descendants(grid) if i.inherits("QQuickText") and i.isVisible()}
+    assert {"Album 0", "Album 1", "Artist"} <= texts
+    assert (len(tiles) <= 6) is STATES[state]

@@ -104,6 +104,20 @@ class TestLazyLoading:
             runtime.host.load_all_in_idle()
         assert all(r.loaded for r in runtime.host.records())
 
+    def test_media_apps_load_first_so_the_music_resumes_at_once(self, plugin_factory, runtimes, qtbot):
+        """Idle loading starts the media app before the others, whatever the order they were found in."""
+        for plugin_id in ("org.test.aaa", "org.test.player", "org.test.zzz"):
+            plugin_factory(plugin_id, python=RECORDING_PLUGIN, category="media" if plugin_id == "org.test.player" else "utility")
+        runtime = runtimes.start(plugin_factory.root)
+        order = []
+        runtime.host.pluginLoading.connect(order.append)
+        with qtbot.waitSignal(runtime.host.idleLoadFinished, timeout=5000):
+            runtime.host.load_all_in_idle()
+        ours = [key for key in order if key.startswith("org.test.")]
+        assert ours == ["org.test.player", "org.test.aaa", "org.test.zzz"]
+        media = {r.key for r in runtime.host.records() if r.manifest and r.manifest.category == "media"}
+        assert set(order[:len(media)]) == media
+
     def test_shutdown_stops_loaded_plugins(self, plugin_factory, runtimes):
         """Shutting down calls stop() on every started plugin."""
         plugin_factory("org.test.lazy", python=RECORDING_PLUGIN)
@@ -150,6 +164,7 @@ class TestCapabilities:
             (lambda: ctx.maps, "location"),
             (lambda: ctx.navigation, "location"),
             (lambda: ctx.audio, "audio"),
+            (lambda: ctx.media, "media-library"),
         ]:
             with pytest.raises(PermissionDenied) as raised:
                 attempt()
@@ -292,8 +307,8 @@ class TestIntents:
 
     def test_unknown_intent_is_an_error(self, sender):
         """An intent nobody declares raises IntentError naming the intent and the sender."""
-        with pytest.raises(IntentError, match=f"intent 'play-media' from {SENDER}: no enabled app handles it"):
-            sender.send_intent("play-media", uri="file:///music.ogg")
+        with pytest.raises(IntentError, match=f"intent 'dim-lights' from {SENDER}: no enabled app handles it"):
+            sender.send_intent("dim-lights", level=3)
 
     def test_intent_of_a_disabled_app_is_not_delivered(self, runtime, sender):
         """A disabled app does not receive intents."""
@@ -338,8 +353,10 @@ class TestPluginSettings:
         plugin_factory("org.test.nav", python=self.PLUGIN, settings=self.SETTINGS)
         runtime = runtimes.start(plugin_factory.root)
         assert runtime.apps.settingsOf("org.test.nav") == [
-            {"key": "voice", "type": "bool", "title": "Voice guidance", "value": True, "choices": []},
-            {"key": "route", "type": "choice", "title": "Route", "value": "fast", "choices": ["fast", "short", "eco"]},
+            {"key": "voice", "type": "bool", "title": "Voice guidance", "value": True, "choices": [],
+             "choiceTitles": []},
+            {"key": "route", "type": "choice", "title": "Route", "value": "fast", "choices": ["fast", "short", "eco"],
+             "choiceTitles": ["fast", "short", "eco"]},
         ]
         runtime.host.load("org.test.nav")
         assert runtime.host.record("org.test.nav").instance.ctx.setting("route") == "fast"

@@ -200,6 +200,27 @@ def test_choice_default_not_among_the_choices(tmp_path):
     assert error.endswith("settings.0.choices: expected a list that includes the default 'kelvin'")
 
 
+CHOICE_TITLES = """choices = ["metric", "imperial"]
+choice_titles = { metric = "Metric (km, °C)", imperial = "Imperial (mi, °F)" }
+choice_titles_translations = { de = { metric = "Metrisch (km, °C)" } }"""
+
+
+def test_choices_have_titles_in_the_drivers_language(tmp_path):
+    """Buttons say what a choice means, in the driver's language, falling back to the title and the value."""
+    folder = make_folder(tmp_path, VALID.replace('choices = ["metric", "imperial"]', CHOICE_TITLES))
+    units = load_manifest(folder).settings[0]
+    assert units.display_choice("metric", "de") == "Metrisch (km, °C)"
+    assert units.display_choice("imperial", "de") == "Imperial (mi, °F)"
+    assert units.display_choice("metric", "en") == "Metric (km, °C)"
+
+
+def test_a_title_for_a_choice_that_does_not_exist(tmp_path):
+    """A title for a value not among the choices is a typo the author should hear about."""
+    error = only_error(tmp_path, VALID.replace('choices = ["metric", "imperial"]',
+                                               CHOICE_TITLES.replace("de = { metric", "de = { metrik")))
+    assert error.endswith("settings.0.choice_titles_translations.de.metrik: expected one of the choices, got 'metrik'")
+
+
 def test_bool_setting_with_a_string_default(tmp_path):
     """A bool setting with a string default is refused."""
     error = only_error(tmp_path, VALID.replace("default = true", 'default = "yes"'))

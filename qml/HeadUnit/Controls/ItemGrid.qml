@@ -1,12 +1,14 @@
 import QtQuick
 import HeadUnit
 
-// The grid template: tiles of icon and title (categories, apps, stations), from a model with those
-// roles. While driving it shows at most Restrictions.maxItemsPerScreen whole tiles and stops scrolling.
+// The grid template: tiles of icon and title (categories, apps, stations), or of a picture with a title and
+// subtitle under it (albums with their covers), from a model with those roles. While driving it shows at
+// most Restrictions.maxItemsPerScreen whole tiles and stops scrolling.
 Item {
     id: grid
 
-    // A ListModel, a QAbstractListModel or a JS array of {title, icon}.
+    // A ListModel, a QAbstractListModel or a JS array of {title, icon} or {title, subtitle, image, icon}:
+    // with an `image` role the icon stands in until the picture loads (or when it has none).
     property var model
     property real cellWidth: Theme.dp(200)
     property real cellHeight: Theme.dp(160)
@@ -39,9 +41,19 @@ Item {
             visible: grid.tileLimit === 0 || index < grid.tileLimit
 
             TouchButton {
+                visible: tile.image === undefined
                 anchors { fill: parent; margins: Theme.spacingS / 2 }
                 iconName: tile.icon ?? ""
                 text: Restrictions.limitString(tile.title ?? "")
+                onClicked: grid.activated(index)
+            }
+            PictureTile {
+                visible: tile.image !== undefined
+                anchors { fill: parent; margins: Theme.spacingS / 2 }
+                image: tile.image ?? ""
+                iconName: tile.icon ?? ""
+                title: tile.title ?? ""
+                subtitle: tile.subtitle ?? ""
                 onClicked: grid.activated(index)
             }
         }

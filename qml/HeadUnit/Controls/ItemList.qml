@@ -9,7 +9,7 @@ import HeadUnit
 Item {
     id: list
 
-    // A ListModel, a QAbstractListModel or a JS array of {title, subtitle, icon, trailing}.
+    // A ListModel, a QAbstractListModel or a JS array of {title, subtitle, icon, trailing, image}.
     property var model
     // The drill-down level of this list: 1 for an app's first list.
     property int depth: 1
@@ -48,6 +48,7 @@ Item {
             title: row.title ?? ""
             subtitle: row.subtitle ?? ""
             iconName: row.icon ?? ""
+            image: row.image ?? ""
             trailing: row.trailing ?? ""
             enabled: !list.depthLimited
             onClicked: list.activated(index)

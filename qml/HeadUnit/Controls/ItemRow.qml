@@ -10,6 +10,8 @@ T.AbstractButton {
     property string title
     property string subtitle
     property string iconName
+    // A picture (an album's cover, a station's logo) drawn where the icon goes; the icon shows until it loads.
+    property url image
     property string trailing
 
     implicitHeight: Math.max(Theme.touchTarget, texts.implicitHeight + 2 * Theme.spacingS)
@@ -19,16 +21,27 @@ T.AbstractButton {
     contentItem: RowLayout {
         spacing: Theme.spacingM
         Icon {
-            visible: row.iconName !== ""
+            visible: row.iconName !== "" && thumbnail.status !== Image.Ready
             name: row.iconName
             color: Theme.accent
+            Layout.leftMargin: Theme.spacingM
+        }
+        Image {
+            id: thumbnail
+            visible: status === Image.Ready
+            source: row.image
+            sourceSize { width: Theme.touchTarget; height: Theme.touchTarget }
+            fillMode: Image.PreserveAspectCrop
+            asynchronous: true
+            Layout.preferredWidth: Theme.touchTarget - 2 * Theme.spacingS
+            Layout.preferredHeight: Layout.preferredWidth
             Layout.leftMargin: Theme.spacingM
         }
         ColumnLayout {
             id: texts
             spacing: 0
             Layout.fillWidth: true
-            Layout.leftMargin: row.iconName === "" ? Theme.spacingM : 0
+            Layout.leftMargin: row.iconName === "" && !thumbnail.visible ? Theme.spacingM : 0
             Label { text: Restrictions.limitString(row.title); role: "secondary"; Layout.fillWidth: true }
             Label {
                 visible: row.subtitle !== ""

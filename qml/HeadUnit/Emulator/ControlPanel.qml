@@ -116,6 +116,13 @@ Pane {
             onClicked: Simulator.trackName === "" ? Simulator.playTrack("") : Simulator.stopTrack()
             Layout.fillWidth: true
         }
+        // The steering wheel's media buttons: they reach the app playing music, as a keyboard's media keys do.
+        Label { text: qsTr("Steering wheel"); font.bold: true }
+        RowLayout {
+            Button { text: qsTr("⏮ Previous"); onClicked: AudioFocus.pressMediaKey("previous"); Layout.fillWidth: true }
+            Button { text: qsTr("⏯ Play/Pause"); onClicked: AudioFocus.pressMediaKey("play-pause"); Layout.fillWidth: true }
+            Button { text: qsTr("⏭ Next"); onClicked: AudioFocus.pressMediaKey("next"); Layout.fillWidth: true }
+        }
         // The route the navigation app is guiding: drive it, or miss a turn to see guidance reroute.
         RowLayout {
             Button {

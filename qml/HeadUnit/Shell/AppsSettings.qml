@@ -26,6 +26,7 @@ SettingsSection {
         case "vehicle-data": return qsTr("Vehicle data")
         case "notifications": return qsTr("Notifications")
         case "audio": return qsTr("Audio")
+        case "media-library": return qsTr("Music library")
         case "install": return qsTr("Installing apps")
         }
         return capability
@@ -116,7 +117,7 @@ SettingsSection {
                         current: modelData.value
                         choices: modelData.type === "bool"
                                  ? [{ value: true, label: qsTr("On") }, { value: false, label: qsTr("Off") }]
-                                 : modelData.choices.map(c => ({ value: c, label: c }))
+                                 : modelData.choices.map((c, i) => ({ value: c, label: modelData.choiceTitles[i] }))
                         onChosen: (value) => { Apps.setSetting(row.pluginId, modelData.key, value); row.revision++ }
                     }
                 }

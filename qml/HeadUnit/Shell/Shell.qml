@@ -56,6 +56,7 @@ Item {
         clip: true
 
         HomeView {
+            objectName: "homeView"
             anchors.fill: parent
             visible: Apps.currentApp === "" && shell.overlay !== "settings"
             onSettingsRequested: shell.overlay = "settings"

@@ -1,0 +1,215 @@
+"""Radio: internet stations from the backend's directory and FM from the car's tuner, when it has one.
+
+The station list is read through the cache on the worker, so an offline car shows the last list with its age;
+streams play live (no seeking, no duration). FM needs a tuner; without one the page says so, and why.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from headunit.sdk import HeadUnitError
+
+from .entries import FM, STATION, fm, from_station
+from .jobs import Jobs
+from .player import Player
+from .rows import Row, RowList
+from .texts import Texts
+
+QML_IMPORT_NAME = "HeadUnit.Plugins.Music"
+QML_IMPORT_MAJOR_VERSION = 1
+
+FM_LOW, FM_HIGH, FM_STEP = 87.5, 108.0, 0.1
+#: Asking the directory again after it could not be reached (the backend link comes up after the first frame).
+RETRIES_MS = (5_000, 30_000, 120_000)
+
+
+@QmlElement
+@QmlUncreatable("the music store owns it")
+class Radio(QObject):
+    changed = Signal()
+    fmChanged = Signal()
+    #: A station or frequency was chosen: the page shows what plays.
+    playStarted = Signal()
+
+    def __init__(self, ctx, jobs: Jobs, player: Player, texts: Texts, parent: QObject | None = None):
+        super().__init__(parent)
+        self._ctx, self._jobs, self._player, self._texts = ctx, jobs, player, texts
+        self._stations: list[dict] = []
+        self._age_s = math.nan
+        self._stale = False
+        self._error = ""
+        self._busy = False
+        self._request = 0
+        self._failures = 0
+        self._rows = RowList(self)
+        self._retry = QTimer(self, singleShot=True)
+        self._retry.timeout.connect(self.refresh)
+        jobs.stationsLoaded.connect(self._stations_loaded)
+        player.changed.connect(self._render)
+        player.changed.connect(self.fmChanged)
+        player.playingChanged.connect(self.fmChanged)
+
+        self._tuner = None
+        self._tuner_error = ""
+        try:
+            self._tuner = ctx.media.tuner
+        except Exception as exc:  # noqa: BLE001 - a tuner that fails to come up must not take the music with it
+            ctx.log.warning("no FM: %s", exc)
+            self._tuner_error = str(exc) if isinstance(exc, HeadUnitError) else ""
+        if self._tuner is not None:
+            player.set_tuner(self._tuner)
+            for signal in (self._tuner.frequencyChanged, self._tuner.playingChanged, self._tuner.reasonChanged):
+                signal.connect(self.fmChanged)
+        self._frequency = self._tuner_frequency()
+
+    def stop(self) -> None:
+        self._retry.stop()
+
+    # Internet radio
+
+    @Property(QObject, constant=True, final=True)
+    def stations(self) -> RowList:
+        return self._rows
+
+    @Property(bool, notify=changed, final=True)
+    def busy(self) -> bool:
+        return self._busy
+
+    @Property(str, notify=changed, final=True)
+    def message(self) -> str:
+        return self._texts.problem(self._error) if self._error and not self._busy else ""
+
+    @Property(str, notify=changed, final=True)
+    def ageText(self) -> str:
+        """How old the list is, for a list read from a cache: the page says it when the car is offline."""
+        return "" if math.isnan(self._age_s) else self._texts.stations_age(self._age_s)
+
+    @Property(bool, notify=changed, final=True)
+    def stale(self) -> bool:
+        """The backend could not be reached for the list: it is the last one this car saw."""
+        return self._stale
+
+    @Slot()
+    def ensureLoaded(self) -> None:
+        """The page appeared: read the list again (from the cache while it is fresh, so it costs nothing; offline,
+        the last list with its age)."""
+        if not self._busy:
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        self._retry.stop()
+        self._busy = True
+        self._request = self._jobs.stations()
+        self.changed.emit()
+
+    @Slot(int, list, float, bool, str)
+    def _stations_loaded(self, request: int, stations: list, age_s: float, stale: bool, error: str) -> None:
+        if request != self._request:
+            return
+        self._busy = False
+        if stations or not self._stations:
+            self._stations, self._age_s, self._stale = [s for s in stations if s.get("url")], age_s, stale
+        self._error = error if not self._stations else ""
+        if stale:
+            if self._failures < len(RETRIES_MS):
+                self._retry.start(RETRIES_MS[self._failures])
+            self._failures += 1
+        else:
+            self._failures = 0
+        self._render()
+        self.changed.emit()
+
+    def _render(self) -> None:
+        current = self._player.current
+        rows = []
+        for station in self._stations:
+            entry = from_station(station)
+            playing = current is not None and current.kind == STATION and current.uri == entry.uri
+            bitrate = self._texts.kbps(station["bitrate"]) if station.get("bitrate") else ""
+            rows.append(Row(entry.title, " · ".join(filter(None, (station.get("genre"), station.get("country"),
+                                                                  bitrate))),
+                            "mdi6.volume-high" if playing else "mdi6.radio",
+                            self._texts.demo() if station.get("demo") else "", current=playing))
+        self._rows.set_rows(rows)
+
+    @Slot(int)
+    def playStation(self, index: int) -> None:
+        if 0 <= index < len(self._stations):
+            self._player.play_entries([from_station(s) for s in self._stations], index, shuffle=False)
+            self.playStarted.emit()
+
+    def station_entries(self) -> list:
+        return [from_station(s) for s in self._stations]
+
+    # FM
+
+    def _tuner_frequency(self) -> float:
+        current = self._player.current
+        if current is not None and current.kind == FM:
+            return float(current.uri)
+        value = getattr(self._tuner, "frequency", 0.0) if self._tuner is not None else 0.0
+        return float(value) if value and FM_LOW <= float(value) <= FM_HIGH else FM_LOW
+
+    @Property(bool, notify=fmChanged, final=True)
+    def fmAvailable(self) -> bool:
+        return bool(self._tuner is not None and self._tuner.available)
+
+    @Property(str, notify=fmChanged, final=True)
+    def fmReason(self) -> str:
+        """Why there is no FM, in a sentence the driver reads."""
+        if self.fmAvailable:
+            return ""
+        if self._tuner is None:
+            return self._texts.tuner_reason("", self._tuner_error)
+        return self._texts.tuner_reason(self._tuner.reasonCode, self._tuner.reason)
+
+    @Property(float, notify=fmChanged, final=True)
+    def frequency(self) -> float:
+        return self._frequency
+
+    @Property(str, notify=fmChanged, final=True)
+    def frequencyText(self) -> str:
+        """98.5 in the driver's number format."""
+        return self._texts.number(self._frequency, 1)
+
+    @Property(bool, notify=fmChanged, final=True)
+    def fmPlaying(self) -> bool:
+        return self._player.kind == FM and self._player.playing
+
+    @Slot()
+    def tuneUp(self) -> None:
+        self._tune(self._frequency + FM_STEP)
+
+    @Slot()
+    def tuneDown(self) -> None:
+        self._tune(self._frequency - FM_STEP)
+
+    def _tune(self, mhz: float) -> None:
+        if mhz > FM_HIGH + 1e-6:
+            mhz = FM_LOW
+        elif mhz < FM_LOW - 1e-6:
+            mhz = FM_HIGH
+        self._frequency = round(mhz, 1)
+        self.fmChanged.emit()
+        if self._player.kind == FM:
+            self._player.play_entries([fm(self._frequency)], 0, shuffle=False)
+
+    @Slot()
+    def playFm(self) -> None:
+        if not self.fmAvailable:
+            return
+        if self.fmPlaying:
+            self._player.pause()
+        else:
+            self._player.play_entries([fm(self._frequency)], 0, shuffle=False)
+            self.playStarted.emit()
+
+    def retranslate(self) -> None:
+        self._render()
+        self.changed.emit()
+        self.fmChanged.emit()

@@ -1,0 +1,111 @@
+import QtQuick
+import QtQuick.Layouts
+import HeadUnit
+import HeadUnit.Controls
+import HeadUnit.Plugins.Music
+
+// The library: the categories across the top; a level's songs in a list, its albums as a grid of covers.
+// Deeper levels get a back button and their name; a level of songs can be played or shuffled whole.
+ColumnLayout {
+    id: panel
+
+    required property Browser browser
+    // What the first level shows across the top (the library) or nothing (search results).
+    property var categories: []
+
+    spacing: Theme.spacingS
+
+    RowLayout {
+        objectName: "libraryHeader"
+        spacing: Theme.spacingS
+        Layout.fillWidth: true
+        Layout.minimumHeight: Theme.touchTarget
+
+        Repeater {
+            id: categoryButtons
+            // Each category with whether it is the one shown, so the buttons hold no bindings of their own.
+            model: panel.browser.depth <= 1
+                   ? panel.categories.map(c => Object.assign({ shown: c.value === panel.browser.category }, c)) : []
+            signal chosen(string category)
+            onChosen: (category) => panel.browser.openCategory(category)
+            delegate: IconButton {
+                required property var modelData
+                objectName: "category:" + modelData.value
+                text: modelData.label
+                iconName: modelData.icon
+                checked: modelData.shown
+                iconColor: checked ? Theme.accent : Theme.text
+                onClicked: categoryButtons.chosen(modelData.value)
+            }
+        }
+        IconButton {
+            objectName: "levelBack"
+            visible: panel.browser.depth > 1
+            text: qsTr("Back")
+            iconName: "mdi6.arrow-left"
+            onClicked: panel.browser.back()
+        }
+        Label {
+            objectName: "levelTitle"
+            visible: panel.browser.depth > 1
+            text: Restrictions.limitString(panel.browser.title)
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontSecondary
+            Layout.fillWidth: true
+        }
+        Item { visible: panel.browser.depth <= 1; Layout.fillWidth: true }
+        IconButton {
+            objectName: "deletePlaylist"
+            visible: panel.browser.isPlaylist && Driving.parked
+            text: qsTr("Delete playlist")
+            iconName: "mdi6.delete-outline"
+            iconColor: Theme.danger
+            onClicked: panel.browser.deletePlaylist()
+        }
+        IconButton {
+            objectName: "shuffleAll"
+            visible: panel.browser.playable
+            text: qsTr("Shuffle")
+            iconName: "mdi6.shuffle-variant"
+            onClicked: panel.browser.shuffleAll()
+        }
+        IconButton {
+            objectName: "playAll"
+            visible: panel.browser.playable
+            text: qsTr("Play all")
+            iconName: "mdi6.play-circle"
+            iconColor: Theme.accent
+            onClicked: panel.browser.playAll()
+        }
+    }
+    Label {
+        objectName: "libraryMessage"
+        visible: text !== ""
+        text: panel.browser.busy ? qsTr("Loading…") : panel.browser.message
+        role: "secondary"
+        muted: panel.browser.busy
+        wrapMode: Text.Wrap
+        maximumLineCount: 3
+        Layout.fillWidth: true
+    }
+    ItemList {
+        objectName: "libraryList"
+        visible: !panel.browser.grid
+        model: panel.browser.rows
+        depth: panel.browser.depth
+        rowsOpenLevel: panel.browser.opensLevels
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        onActivated: (index) => panel.browser.activate(index)
+    }
+    ItemGrid {
+        objectName: "albumGrid"
+        visible: panel.browser.grid
+        model: panel.browser.rows
+        // Taller than the template's default: the cover is what the driver recognises an album by.
+        cellHeight: Theme.dp(240)
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        onActivated: (index) => panel.browser.activate(index)
+    }
+}

@@ -1,0 +1,66 @@
+import QtQuick
+import QtQuick.Controls.Basic as T
+import QtQuick.Layouts
+import HeadUnit
+
+// A grid tile with a picture (an album cover) above its title and subtitle; the whole tile is the target.
+T.AbstractButton {
+    id: tile
+
+    property url image
+    property string iconName
+    property string title
+    property string subtitle
+
+    focusPolicy: Qt.NoFocus
+    Accessible.name: title
+
+    contentItem: ColumnLayout {
+        spacing: Theme.spacingS / 2
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Image {
+                id: picture
+                anchors.fill: parent
+                source: tile.image
+                sourceSize { width: width; height: height }
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
+            }
+            Icon {
+                anchors.centerIn: parent
+                visible: picture.status !== Image.Ready
+                name: tile.iconName
+                size: Math.min(parent.width, parent.height) / 2
+                color: Theme.textMuted
+            }
+        }
+        Label {
+            text: Restrictions.limitString(tile.title)
+            role: "secondary"
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: tile.subtitle !== ""
+            text: Restrictions.limitString(tile.subtitle)
+            role: "small"
+            muted: true
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+    }
+
+    padding: Theme.spacingS
+    background: Rectangle {
+        radius: Theme.tileRadius
+        color: Theme.surfaceRaised
+        Rectangle {
+            anchors.fill: parent
+            radius: parent.radius
+            color: Theme.text
+            opacity: tile.down ? 0.12 : 0
+        }
+    }
+}
