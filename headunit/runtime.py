@@ -32,6 +32,7 @@ from headunit.shell.navigation import Navigation
 from headunit.shell.notifications import Notifications
 from headunit.shell.settings import Settings
 from headunit.shell.theme import Theme
+from headunit.shell.weather import Weather
 from headunit.startup import timeline
 from headunit.vehicle.driving import DrivingState
 from headunit.vehicle.restrictions import UxRestrictions
@@ -108,6 +109,7 @@ class Runtime:
         self.media_keys = MediaKeys(self.audio_focus)
         self.app.installEventFilter(self.media_keys)
         self.navigation = Navigation()
+        self.weather = Weather()
         self.maps = Maps(self.vehicle)
         self.media = MediaLibrary(self.settings)  # opens nothing until start_media()
         timeline.mark("services")
@@ -120,7 +122,7 @@ class Runtime:
             data_root=paths.data_dir() / "plugin-data", engine=self.engine,
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
             restrictions=self.restrictions, cloud=self.cloud, maps=self.maps, navigation=self.navigation,
-            audio_focus=self.audio_focus, speech=self.speech, media=self.media,
+            audio_focus=self.audio_focus, speech=self.speech, media=self.media, weather=self.weather,
         )
         self.host.install_excepthook()
         if options.discover:

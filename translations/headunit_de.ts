@@ -804,6 +804,11 @@
         <translation>Synchronisiert</translation>
     </message>
     <message>
+        <location line="+28"/>
+        <source>Outside %1</source>
+        <translation>Außen %1</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Notifications</source>
         <translation>Mitteilungen</translation>

@@ -800,6 +800,11 @@
         <translation>已同步</translation>
     </message>
     <message>
+        <location line="+28"/>
+        <source>Outside %1</source>
+        <translation>室外 %1</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Notifications</source>
         <translation>通知</translation>

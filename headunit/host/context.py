@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from headunit.host.cloud_access import PluginCloud
     from headunit.host.maps_access import PluginMaps, PluginNavigation
     from headunit.host.media_access import PluginMedia
+    from headunit.host.weather_access import PluginWeather
     from headunit.host.host import PluginHost
     from headunit.host.manifest import Manifest
 
@@ -87,7 +88,7 @@ class PluginContext(QObject):
         self._vehicle: VehicleReader | None = None
         self._storage = None
         self._cloud = None
-        self._maps = self._navigation = self._audio = self._media = None
+        self._maps = self._navigation = self._audio = self._media = self._weather = None
         self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
 
     # Identity
@@ -224,6 +225,16 @@ class PluginContext(QObject):
 
             self._media = PluginMedia(self._service("media", "ctx.media"), lambda: self._host.tuner)
         return self._media
+
+    @property
+    def weather(self) -> "PluginWeather":
+        """The weather outside as the status bar shows it (no capability to read); the weather app publishes it."""
+        if self._weather is None:
+            from headunit.host.weather_access import PluginWeather
+
+            self._weather = PluginWeather(self._service("weather", "ctx.weather"), self.id,
+                                          may_publish=self._manifest.category == "weather")
+        return self._weather
 
     def _language(self) -> str:
         """The driver's language (en, en_US, de, zh_CN)."""

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from headunit.media.tuner import Tuner
     from headunit.shell.audio import AudioFocus, Speech
     from headunit.shell.media import MediaLibrary
+    from headunit.shell.weather import Weather
     from headunit.shell.cloud import Cloud
     from headunit.shell.maps import Maps
     from headunit.shell.navigation import Navigation
@@ -125,11 +126,12 @@ class PluginHost(QObject):
                  validation_cache: ValidationCache | None = None, restrictions: UxRestrictions | None = None,
                  cloud: "Cloud | None" = None, maps: "Maps | None" = None, navigation: "Navigation | None" = None,
                  audio_focus: "AudioFocus | None" = None, speech: "Speech | None" = None,
-                 media: "MediaLibrary | None" = None, parent: QObject | None = None):
+                 media: "MediaLibrary | None" = None, weather: "Weather | None" = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.vehicle, self.driving, self.notifications, self.settings = vehicle, driving, notifications, settings
         self.cloud, self.maps, self.navigation = cloud, maps, navigation
-        self.audio_focus, self.speech, self.media = audio_focus, speech, media
+        self.audio_focus, self.speech, self.media, self.weather = audio_focus, speech, media, weather
         self._tuner: "Tuner | None" = None
         self.restrictions = restrictions or UxRestrictions(driving, self)
         self.engine = engine

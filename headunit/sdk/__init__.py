@@ -11,6 +11,7 @@ from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, P
 from headunit.host.maps_access import PluginMaps, PluginNavigation
 from headunit.host.media_access import PluginMedia
 from headunit.host.plugin import Plugin
+from headunit.host.weather_access import PluginWeather
 from headunit.maps.errors import MapError, NoRoute
 from headunit.maps.guidance import Guidance, GuidanceUpdate, Prompt
 
@@ -32,6 +33,7 @@ __all__ = [
     "PluginMaps",
     "PluginMedia",
     "PluginNavigation",
+    "PluginWeather",
     "Prompt",
     "VehicleReader",
     "WrongThread",

@@ -97,6 +97,34 @@ Rectangle {
             Accessible.name: !Cloud.online ? qsTr("Not synced") : Cloud.pending > 0 ? qsTr("Syncing") : qsTr("Synced")
         }
 
+        // The weather outside, as the weather app last read it; left out once it is hours old.
+        Row {
+            objectName: "outsideTemperature"
+            spacing: Theme.spacingS / 2
+            property real now: Date.now()
+            visible: Weather.available && now - Weather.updated * 1000 < 3 * 3600 * 1000
+            Timer { interval: 60000; running: Weather.available; repeat: true; onTriggered: parent.now = Date.now() }
+            Icon {
+                anchors.verticalCenter: parent.verticalCenter
+                size: Theme.fontSecondary * 1.2
+                color: Theme.textMuted
+                name: ({ clear: "mdi6.weather-sunny", cloudy: "mdi6.weather-cloudy", fog: "mdi6.weather-fog",
+                         drizzle: "mdi6.weather-partly-rainy", rain: "mdi6.weather-pouring",
+                         snow: "mdi6.weather-snowy", ice: "mdi6.snowflake-alert",
+                         storm: "mdi6.weather-lightning" })[Weather.condition] ?? "mdi6.thermometer"
+            }
+            Label {
+                id: temperatureLabel
+                objectName: "outsideTemperatureText"
+                anchors.verticalCenter: parent.verticalCenter
+                role: "secondary"
+                muted: true
+                text: Settings.temperatureUnit === "F" ? Math.round(Weather.temperatureC * 9 / 5 + 32) + "°F"
+                                                       : Math.round(Weather.temperatureC) + "°C"
+            }
+            Accessible.name: qsTr("Outside %1").arg(temperatureLabel.text)
+        }
+
         IconButton {
             objectName: "notificationsButton"
             text: qsTr("Notifications")
