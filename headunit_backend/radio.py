@@ -344,6 +344,32 @@ async def stream_demo_station(station_id: Annotated[str, Path(max_length=100)]) 
     player fetches it like one."""
     if station_id not in _DEMO_BY_ID:
         raise not_found("station")
+    if _listeners.count >= DEMO_LISTENERS_MAX:
+        raise ApiError(503, "busy", f"the demo stations have {DEMO_LISTENERS_MAX} listeners; try again later",
+                       headers={"Retry-After": "30"})
     pcm = await run_in_threadpool(demo_loop, station_id)
-    return StreamingResponse(live_stream(pcm, stopping=server_stopping), media_type="audio/wav",
+    return StreamingResponse(_listeners.counted(live_stream(pcm, stopping=server_stopping)), media_type="audio/wav",
                              headers={"Cache-Control": "no-store"})
+
+
+#: Open demo streams one server process feeds at most: each costs a task and ~44 kB/s on the event loop that
+#: also serves orders and payments.
+DEMO_LISTENERS_MAX = 32
+
+
+class _Listeners:
+    """How many demo streams are open in this process (the event loop's thread only: no lock needed)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def counted(self, stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+        self.count += 1
+        try:
+            async for chunk in stream:
+                yield chunk
+        finally:
+            self.count -= 1
+
+
+_listeners = _Listeners()

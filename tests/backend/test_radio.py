@@ -245,6 +245,15 @@ def test_an_unknown_demo_station_is_a_404(client):
     assert answer.status_code == 404 and answer.json()["error"] == "not_found"
 
 
+def test_past_the_listener_cap_a_demo_station_says_busy(client, monkeypatch):
+    """Endless streams share the event loop with orders and payments: a server feeds only so many."""
+    monkeypatch.setattr(radio, "DEMO_LISTENERS_MAX", 0)
+    answer = client.get(f"/v1/radio/demo/{DEMO_STATIONS[0].id}")
+
+    assert answer.status_code == 503 and answer.json()["error"] == "busy"
+    assert answer.headers["Retry-After"] == "30"
+
+
 def test_the_openapi_document_lists_stations_but_not_the_endless_stream(client):
     paths = client.get("/openapi.json").json()["paths"]
 
@@ -307,6 +316,7 @@ def test_a_stream_is_a_live_wav_that_ends_with_its_listener(threaded_server):
     while threaded_server.busy() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert threaded_server.busy() == 0  # the hang-up ended the stream: no task left streaming to nobody
+    assert radio._listeners.count == 0  # and it no longer counts against the cap
 
 
 def test_a_server_with_listeners_shuts_down_at_once(sqlite_url):
