@@ -1,0 +1,8 @@
+import QtQuick
+import HeadUnit.Plugins.Weather
+
+// Wiring only.
+WeatherView {
+    required property WeatherStore weather
+    store: weather
+}

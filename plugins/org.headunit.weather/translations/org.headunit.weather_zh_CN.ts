@@ -1,0 +1,239 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DemoMark</name>
+    <message>
+        <location filename="../qml/DemoMark.qml" line="+17"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherTile</name>
+    <message>
+        <location filename="../qml/WeatherTile.qml" line="+23"/>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the weather…</source>
+        <translation>正在获取天气…</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherView</name>
+    <message>
+        <location filename="../qml/WeatherView.qml" line="+38"/>
+        <source>Reading the weather…</source>
+        <translation>正在获取天气…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>At the place sent</source>
+        <translation>所发送的地点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>Here</source>
+        <translation>当前位置</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>On the route</source>
+        <translation>沿途</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Feels like</source>
+        <translation>体感</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wind</source>
+        <translation>风速</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Humidity</source>
+        <translation>湿度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visibility</source>
+        <translation>能见度</translation>
+    </message>
+</context>
+<context>
+    <name>org.headunit.weather</name>
+    <message>
+        <location filename="../weather/texts.py" line="+63"/>
+        <source>%1 mph</source>
+        <translation>%1 英里/小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 km/h</source>
+        <translation>%1 公里/小时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <location line="+68"/>
+        <location line="+1"/>
+        <source>%1 mi</source>
+        <translation>%1 英里</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+5"/>
+        <location line="+71"/>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clear</source>
+        <translation>晴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloudy</source>
+        <translation>多云</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Fog</source>
+        <translation>雾</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Drizzle</source>
+        <translation>毛毛雨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rain</source>
+        <translation>雨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Snow</source>
+        <translation>雪</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Freezing rain</source>
+        <translation>冻雨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thunderstorm</source>
+        <translation>雷暴</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 from %2</source>
+        <translation>%2 起%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ice</source>
+        <translation>结冰</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Storm</source>
+        <translation>风暴</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Heat</source>
+        <translation>高温</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 on your route</source>
+        <translation>路线上有%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 at your destination</source>
+        <translation>目的地有%1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 ahead in %2</source>
+        <translation>前方%2处有%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated %1 ago</source>
+        <translation>%1前更新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline: from %1 ago</source>
+        <translation>离线：%1前的数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The car&apos;s position is not known yet</source>
+        <translation>尚不知道车辆位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No weather yet: the backend cannot be reached</source>
+        <translation>暂无天气：无法连接服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 at %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In %1, at %2</source>
+        <translation>%1后，%2</translation>
+    </message>
+    <message>
+        <location filename="../weather/store.py" line="+326"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+</context>
+</TS>
