@@ -535,6 +535,9 @@ def test_another_app_plays_a_file_with_play_media(music, qtbot, long_library, pl
     qtbot.waitUntil(lambda: store.player.title == "Fast Lane" and store.player.playing, timeout=5000)
     assert store.player.album == "Motorway"
     assert sender.send_intent("play-media", uri="/nowhere/at/all.mp3") is False
+    for wrong in ("fm:nan", "fm:inf", "fm:1200", "fm:loud"):  # another app's mistake costs the music nothing
+        assert sender.send_intent("play-media", uri=wrong) is False
+    assert runtime.host.record(MUSIC).status == "ok" and store.player.title == "Fast Lane"
 
 
 # Radio

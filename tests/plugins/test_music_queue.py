@@ -117,3 +117,9 @@ def test_favourite_keys_match_the_same_song_on_every_car_whatever_the_case():
     assert station.favourite_key == "music:station:demo-1" and station.live
     assert entries.from_synced(station.synced()) == station
     assert entries.Entry.from_json(a.as_json()) == a
+
+
+def test_a_saved_queue_with_a_frequency_outside_the_fm_band_restores_empty_not_raising():
+    queue = PlayQueue()
+    queue.restore({"entries": [{"kind": "fm", "uri": "nan", "title": "FM nan"}], "order": [0], "pos": 0})
+    assert queue.current is None and len(queue) == 0

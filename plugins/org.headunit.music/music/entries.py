@@ -7,6 +7,7 @@ switch-off plays again at the next start before the library has been scanned.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import asdict, dataclass, fields
 
 TRACK, STATION, FM = "track", "station", "fm"
@@ -82,5 +83,13 @@ def from_synced(value: dict) -> Entry:
     return from_station(value)
 
 
+#: The FM band a frequency must lie in (MHz).
+FM_BAND = (87.5, 108.0)
+
+
 def fm(mhz: float) -> Entry:
+    """An FM station; ValueError for a frequency outside the band (another app's or a synced car's mistake)."""
+    mhz = float(mhz)
+    if not (math.isfinite(mhz) and FM_BAND[0] <= mhz <= FM_BAND[1]):
+        raise ValueError(f"FM {mhz} MHz is outside the band ({FM_BAND[0]}–{FM_BAND[1]} MHz)")
     return Entry(FM, f"{mhz:.1f}", f"FM {mhz:.1f}")

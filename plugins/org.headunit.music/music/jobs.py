@@ -166,7 +166,11 @@ class Jobs(QObject):
             library = None
         entries = []
         for value in values:
-            entry = from_synced(value)
+            try:
+                entry = from_synced(value)
+            except (TypeError, ValueError) as exc:  # another car's or app's damaged entry: skipped, not fatal
+                self._ctx.log.warning("skipping a synced entry %r: %s", value, exc)
+                continue
             if entry.kind == TRACK:
                 track = library.find(entry.title, entry.artist, entry.album) if library else None
                 if track is not None:

@@ -371,6 +371,7 @@ class Player(QObject):
             self._media.setSource(QUrl())
             self._fm_on = True
             if self._tuner is not None:
+                self._apply_volume()  # the tuner starts at full volume otherwise
                 self._tuner.tune(float(entry.uri))
         else:
             if self._fm_on and self._tuner is not None:

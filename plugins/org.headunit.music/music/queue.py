@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from .entries import Entry
+from .entries import FM, Entry, fm
 
 REPEAT_MODES = ("off", "all", "one")
 
@@ -119,6 +119,9 @@ class PlayQueue:
         """The queue as `as_json` saved it; a damaged save gives an empty queue, never an exception."""
         try:
             entries = [Entry.from_json(e) for e in data.get("entries", [])]
+            for entry in entries:
+                if entry.kind == FM:
+                    fm(float(entry.uri))  # a frequency outside the band is a damaged save
             order = [int(i) for i in data.get("order", [])]
             pos = int(data.get("pos", -1))
             if sorted(order) != list(range(len(entries))) or not (-1 <= pos < len(order)):

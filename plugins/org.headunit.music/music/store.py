@@ -197,10 +197,10 @@ class MusicStore(QObject):
             return True
         if scheme == "fm":
             try:
-                mhz = float(uri[3:])
+                entry = fm(float(uri[3:]))
             except ValueError:
                 return False
-            self._player.play_entries([fm(mhz)], 0)
+            self._player.play_entries([entry], 0)
             return True
         if scheme == "music" and uri.startswith("music:station:"):
             wanted = uri.removeprefix("music:station:")
