@@ -258,8 +258,8 @@ def test_a_paused_song_comes_back_paused_at_its_place(music, runtimes, qtbot, lo
     qtbot.wait(500)
     assert not player.playing and player.title == "Slip Road"
     assert 6.8 <= player.position <= 7.5
-    player.play()
-    qtbot.waitUntil(lambda: player.position > 7.3, timeout=5000)
+    again.audio_focus.pressMediaKey("play")  # the steering wheel's play brings back the music the car had on
+    qtbot.waitUntil(lambda: player.playing and player.position > 7.3, timeout=5000)
 
 
 # The shell's audio focus, prompts and keys

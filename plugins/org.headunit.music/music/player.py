@@ -225,6 +225,9 @@ class Player(QObject):
             except (TypeError, ValueError):
                 position_ms = 0
             self._load(play=bool(state.get("playing")), position_ms=position_ms)
+            if self._audio is not None:
+                # Paused or not, this is the music the car had on: "play" on the steering wheel brings it back.
+                self._audio.request_media()
 
     # Driver's controls (QML, media keys, the tile)
 
