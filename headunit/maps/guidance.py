@@ -37,7 +37,8 @@ WRONG_DIRECTION_PENALTY_M = 30.0
 #: Heading this far from the route's direction means the car drives against the route.
 OPPOSITE_DEG = 135.0
 #: How far behind its last matched position the car may be matched again (GPS jitter), and how far
-#: ahead beyond the distance it can have driven since (half as fast again as its speed, or 30 km/h).
+#: ahead beyond the distance it can have driven since (half as fast again as the fastest it went since
+#: then, or 30 km/h).
 MATCH_BACK_M, MATCH_AHEAD_M = 30.0, 50.0
 
 # "In <distance>, <cue>" for the alert. valhalla has this phrase (approach_verbal_alert) but only uses it in
@@ -195,6 +196,9 @@ class Guidance:
         self._progress_m = 0.0
         self._segment = 0
         self._matched_at: float | None = None  # time of the last fix on the route
+        # The fastest speed reported since then: a car that stopped after fixes came late (a busy head unit,
+        # a GPS gap) covered the gap at its old speed, not at the zero it reports now.
+        self._top_kmh_since_match = 0.0
         self._started = False
         self._spoken: set[tuple[str, int]] = set()
         self._off_since: float | None = None
@@ -212,11 +216,13 @@ class Guidance:
         x, y = self._frame.to_xy(lat, lon)
         speed_kmh = max(0.0, speed_kmh or 0.0)
         heading_known = heading is not None and not math.isnan(heading) and speed_kmh >= HEADING_MIN_KMH
-        match = self._match(x, y, heading if heading_known else None, speed_kmh, now_s)
+        self._top_kmh_since_match = max(self._top_kmh_since_match, speed_kmh)
+        match = self._match(x, y, heading if heading_known else None, self._top_kmh_since_match, now_s)
         wrong_way = heading_known and _angle_between(heading, match.bearing) > OPPOSITE_DEG
         on_route = match.distance_m <= self.off_route_m and not wrong_way
         if on_route:
             self._progress_m, self._segment, self._matched_at = match.along_m, match.segment, now_s
+            self._top_kmh_since_match = speed_kmh
 
         prompts: list[Prompt] = []
         end_x, end_y = self._xy[-1]

@@ -150,6 +150,19 @@ class TestPrompts:
         assert after[-1][1].arrived
 
 
+    def test_a_car_that_stopped_at_the_destination_while_fixes_came_late_has_arrived(self, route):
+        """The head unit was busy for a few seconds while the car drove the last 200 m at 130 km/h: the next
+        fix already stands at the destination, speed 0. The car covered that gap at its old speed, so it is on
+        the route and has arrived, not off the route."""
+        guidance = Guidance(route)
+        length_m = Track("route", route.shape, loop=False).length_m
+        before = drive(guidance, fixes_along(route, end_m=length_m - 200), speed_kmh=130.0)
+        _, lat, lon, heading, _ = list(fixes_along(route))[-1]
+        last = guidance.update(lat, lon, 0.0, heading, before[-1][0] / STEP_M + 200 / (130 / 3.6))
+        assert last.on_route and last.arrived and not last.off_route
+        assert [p.kind for p in last.prompts] == ["arrive"]
+
+
 class TestProgress:
     def test_distances_and_times_count_down_to_the_destination(self, route, drive_en):
         first, last = drive_en[0][1], drive_en[-1][1]
