@@ -262,6 +262,33 @@ def test_a_paused_song_comes_back_paused_at_its_place(music, runtimes, qtbot, lo
     qtbot.waitUntil(lambda: player.playing and player.position > 7.3, timeout=5000)
 
 
+def test_a_song_on_a_usb_stick_that_mounts_after_start_waits_for_it_and_plays_from_its_place(
+        music, runtimes, qtbot, long_library, tmp_path):
+    stick = tmp_path / "stick"
+    shutil.copytree(long_library, stick)
+    runtime, window, store = music(folder=stick)
+    play_album(store, qtbot)
+    store.player.seek(9.0)
+    qtbot.waitUntil(lambda: store.player.position > 9.2, timeout=5000)
+    runtimes.stop(runtime)
+    unplugged = stick.rename(tmp_path / "unplugged")  # the stick is not mounted yet when the head unit starts
+    toasts = []
+
+    again, _ = open_shell(runtimes, qtbot)
+    again.notifications.toast.connect(lambda text, level: toasts.append(text))
+    qtbot.waitUntil(lambda: store_of(again) and store_of(again).player.waiting, timeout=5000)
+    player = store_of(again).player
+    qtbot.wait(500)
+    assert player.title == "Slip Road" and 9.0 <= player.position < 9.8 and not player.playing
+    assert toasts == []  # not skipped, and nothing to read
+
+    unplugged.rename(stick)  # mounted: the library's rescan finds it
+    with qtbot.waitSignal(again.media.scanFinished, timeout=30_000):
+        again.start_media()
+    qtbot.waitUntil(lambda: player.playing and player.position > 9.3, timeout=5000)
+    assert player.title == "Slip Road" and not player.waiting and toasts == []
+
+
 # The shell's audio focus, prompts and keys
 
 

@@ -3,7 +3,10 @@
 It behaves as a car's audio system should: it holds the media focus while it plays and pauses when another
 app takes it; it ducks (or pauses, per the app's setting) while a spoken prompt runs and comes back after; media
 keys reach it; a file that will not play is skipped with a toast, never a crash; and what plays, where, is saved
-every few seconds and at every change, so the next start goes on from the same place.
+every few seconds and at every change, so the next start goes on from the same place. When that place is on a
+USB stick that is not mounted yet, it waits for the stick instead of skipping the song.
+
+QtMultimedia's player (FFmpeg, tens of MB) is made when something first plays, not at start.
 """
 
 from __future__ import annotations
@@ -73,16 +76,16 @@ class Player(QObject):
         self._touched = False             # the driver chose something before the saved state came back
         self._fm_on = False
         self._reconnect_s = 0             # the wait before the next try of a station; 0 when it plays
+        self._restored = False            # what plays is what the last drive left: its file may not be there yet
+        self._waiting = False             # the restored song's drive is missing: try again when the library changes
+        self._resume_playing = False      # …and play it then, if it was playing at switch-off
+        self._stopped = False
 
         self._reconnect = QTimer(self, singleShot=True)
         self._reconnect.timeout.connect(self._reconnect_station)
-        self._media = QMediaPlayer(self)
-        self._output = QAudioOutput(self)
-        self._media.setAudioOutput(self._output)
-        self._media.mediaStatusChanged.connect(self._on_status)
-        self._media.errorOccurred.connect(self._on_error)
-        self._media.positionChanged.connect(self._on_position)
-        self._media.durationChanged.connect(self._on_duration)
+        self._media: QMediaPlayer | None = None
+        self._output: QAudioOutput | None = None
+        self._loaded: Entry | None = None  # the entry whose source the player holds
 
         self._save_timer = QTimer(self, interval=SAVE_EVERY_MS)
         self._save_timer.timeout.connect(self._save)
@@ -180,7 +183,12 @@ class Player(QObject):
     @Property(float, notify=volumeChanged, final=True)
     def outputVolume(self) -> float:
         """What the audio output is set to now, linear: lower while a prompt speaks."""
-        return self._output.volume()
+        return self._output.volume() if self._output is not None else self._linear_volume()
+
+    @Property(bool, notify=playingChanged, final=True)
+    def waiting(self) -> bool:
+        """The song the car left off with is on a drive that is not there (yet): it plays when it comes."""
+        return self._waiting
 
     @Property(bool, notify=volumeChanged, final=True)
     def ducked(self) -> bool:
@@ -199,7 +207,7 @@ class Player(QObject):
 
     def play_entries(self, entries: list[Entry], start: int = 0, shuffle: bool | None = None) -> None:
         """Replace the queue with `entries` and play from `start`."""
-        self._touched = True
+        self._chosen()
         self._queue.set(entries, start, shuffle)
         self._failures = 0
         self.modesChanged.emit()
@@ -224,6 +232,7 @@ class Player(QObject):
                 position_ms = max(0, int(float(state.get("position", 0)) * 1000))
             except (TypeError, ValueError):
                 position_ms = 0
+            self._restored = True
             self._load(play=bool(state.get("playing")), position_ms=position_ms)
             if self._audio is not None:
                 # Paused or not, this is the music the car had on: "play" on the steering wheel brings it back.
@@ -231,20 +240,30 @@ class Player(QObject):
 
     # Driver's controls (QML, media keys, the tile)
 
+    def library_changed(self) -> None:
+        """A drive came or went: the restored song may be there now."""
+        if self._waiting:
+            self._load(play=self._resume_playing, position_ms=int(self._position_s * 1000))
+
     @Slot()
     def play(self) -> None:
         if self._queue.current is None:
             return
-        self._touched = True
         entry = self._queue.current
-        if not self._fm_on and (self._media.source().isEmpty() or entry.live):
-            self._load(play=True)  # a stream goes on live, not from where it was paused
+        if self._waiting:  # the driver insists: try the drive again, and skip the song if it is still missing
+            self._chosen()
+            self._load(play=True, position_ms=int(self._position_s * 1000))
+            return
+        self._chosen()
+        if not self._fm_on and (self._loaded is not entry or entry.live):
+            # Not loaded yet (a paused restore) or a stream, which goes on live, not from where it was paused.
+            self._load(play=True, position_ms=0 if entry.live else int(self._position_s * 1000))
         else:
             self._start()
 
     @Slot()
     def pause(self) -> None:
-        self._touched = True
+        self._chosen()
         self._held_for_prompt = False
         self._halt()
         self._set_playing(False)
@@ -259,7 +278,7 @@ class Player(QObject):
 
     @Slot()
     def next(self) -> None:
-        self._touched = True
+        self._chosen()
         if self._queue.advance(finished=False):
             self._load(play=self._want_playing)
         else:  # the last song: stop at its start, as a CD player does
@@ -269,7 +288,7 @@ class Player(QObject):
 
     @Slot()
     def previous(self) -> None:
-        self._touched = True
+        self._chosen()
         if (self._position_s > RESTART_AFTER_S and not self.live) or not self._queue.back():
             self.seek(0)
         else:
@@ -282,7 +301,8 @@ class Player(QObject):
         ms = max(0, int(seconds * 1000))
         if self._duration_s:
             ms = min(ms, int(self._duration_s * 1000) - 1)
-        if self._media.mediaStatus() in (QMediaPlayer.MediaStatus.LoadingMedia, QMediaPlayer.MediaStatus.NoMedia):
+        if self._loaded is not self._queue.current or self._media.mediaStatus() in (
+                QMediaPlayer.MediaStatus.LoadingMedia, QMediaPlayer.MediaStatus.NoMedia):
             self._pending_seek_ms = ms
         else:
             self._media.setPosition(ms)
@@ -295,7 +315,7 @@ class Player(QObject):
         """Play row `row` of the queue as `queue` lists it (from the song playing now)."""
         upcoming = self._queue.upcoming()
         if 0 <= row < len(upcoming) and self._queue.jump(upcoming[row]):
-            self._touched = True
+            self._chosen()
             self._failures = 0
             self._load(play=True)
 
@@ -332,11 +352,14 @@ class Player(QObject):
             self._save_later()
 
     def stop(self) -> None:
-        """The app stops (switch-off): save where it is, then go quiet."""
+        """The app stops (switch-off): save where it is, then go quiet for good."""
         self._save_timer.stop()
         self._save_soon.stop()
+        self._reconnect.stop()
         self._save()
-        self._media.stop()
+        self._stopped = True
+        if self._media is not None:
+            self._media.stop()
         if self._fm_on and self._tuner is not None:
             self._tuner.stop()
 
@@ -357,8 +380,36 @@ class Player(QObject):
 
     # Loading and starting
 
+    def _chosen(self) -> None:
+        """The driver chose what plays: the song the last drive left no longer waits for its drive."""
+        self._touched = True
+        self._restored = self._waiting = self._resume_playing = False
+
+    def _player(self) -> QMediaPlayer:
+        if self._media is None:
+            self._media = QMediaPlayer(self)
+            self._output = QAudioOutput(self)
+            self._output.setVolume(self._linear_volume())
+            self._media.setAudioOutput(self._output)
+            self._media.mediaStatusChanged.connect(self._on_status)
+            self._media.errorOccurred.connect(self._on_error)
+            self._media.positionChanged.connect(self._on_position)
+            self._media.durationChanged.connect(self._on_duration)
+        return self._media
+
+    def _unload(self) -> None:
+        if self._media is not None:
+            self._media.stop()
+            self._media.setSource(QUrl())
+        self._loaded = None
+
     def _load(self, *, play: bool, position_ms: int = 0) -> None:
+        """Make the queue's current entry the one that plays; a song is handed to the player only when it
+        plays, so a paused restore costs nothing until the driver presses play."""
+        if self._stopped:
+            return
         entry = self._queue.current
+        self._waiting = False
         self._counted = False
         self._reconnect.stop()
         self._reconnect_s = 0
@@ -367,11 +418,10 @@ class Player(QObject):
         self._duration_s = 0.0
         if entry is None:
             self._halt()
-            self._media.setSource(QUrl())
+            self._unload()
             self._set_playing(False)
         elif entry.kind == FM:
-            self._media.stop()
-            self._media.setSource(QUrl())
+            self._unload()
             self._fm_on = True
             if self._tuner is not None:
                 self._apply_volume()  # the tuner starts at full volume otherwise
@@ -380,7 +430,14 @@ class Player(QObject):
             if self._fm_on and self._tuner is not None:
                 self._tuner.stop()
             self._fm_on = False
-            self._media.setSource(QUrl(entry.uri) if entry.live else QUrl.fromLocalFile(entry.uri))
+            if play:
+                media, source = self._player(), QUrl(entry.uri) if entry.live else QUrl.fromLocalFile(entry.uri)
+                if media.source() == source:
+                    media.setSource(QUrl())  # the same source again is ignored: this load is meant as a retry
+                media.setSource(source)
+                self._loaded = entry
+            else:
+                self._unload()
         self.changed.emit()
         self.positionChanged.emit()
         self._queue_changed()
@@ -405,6 +462,8 @@ class Player(QObject):
             else:
                 self._ctx.toast(self._texts.tuner_reason(*self._tuner_reason()), "error")
                 self._set_playing(False)
+        elif self._loaded is not self._queue.current:
+            self._load(play=True, position_ms=int(self._position_s * 1000))
         else:
             self._media.play()
 
@@ -412,7 +471,7 @@ class Player(QObject):
         """Quiet, keeping the place."""
         if self._fm_on and self._tuner is not None:
             self._tuner.stop()
-        elif self._media.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        elif self._media is not None and self._media.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self._media.pause()
 
     def _set_playing(self, playing: bool) -> None:
@@ -443,6 +502,8 @@ class Player(QObject):
                     QTimer.singleShot(0, self._finished)
 
     def _finished(self) -> None:
+        if self._stopped:
+            return
         self._failures = 0
         if self._queue.advance(finished=True):
             self._load(play=True)
@@ -461,6 +522,16 @@ class Player(QObject):
         log.warning("cannot play %s: %s", entry.uri, message)
         if entry.live:
             self._station_lost(entry)
+            return
+        if self._restored:
+            # The song the car left off with, on a USB stick that mounts after the head unit starts: wait for
+            # it with the place kept, rather than skip it and save a different place over it.
+            log.info("waiting for the drive of %s", entry.uri)
+            self._resume_playing = self._resume_playing or self._want_playing
+            self._waiting = True
+            self._loaded = None
+            self._set_playing(False)
+            self.playingChanged.emit()
             return
         self._failures += 1
         if self._failures >= len(self._queue):
@@ -484,14 +555,18 @@ class Player(QObject):
 
     def _reconnect_station(self) -> None:
         entry = self._queue.current
-        if entry is None or not entry.live or not self._want_playing:
+        if self._stopped or entry is None or not entry.live or not self._want_playing:
             return
-        self._media.setSource(QUrl())
-        self._media.setSource(QUrl(entry.uri))
+        media = self._player()
+        media.setSource(QUrl())
+        media.setSource(QUrl(entry.uri))
+        self._loaded = entry
         if not self._held_for_prompt:
-            self._media.play()
+            media.play()
 
     def _skip_broken(self) -> None:
+        if self._stopped:
+            return
         if self._queue.advance(finished=False):
             self._load(play=self._want_playing)
         else:
@@ -504,6 +579,7 @@ class Player(QObject):
             self.positionChanged.emit()
         if ms > 0:
             self._failures = 0
+            self._restored = False  # it plays: from here on a missing file is a missing file
         entry = self._queue.current
         if not self._counted and entry is not None and not entry.live:
             duration = self._duration_s or entry.duration
@@ -553,12 +629,17 @@ class Player(QObject):
             self._prompt(True)
         self._apply_volume()
 
-    def _apply_volume(self) -> None:
+    def _linear_volume(self) -> float:
         linear = QtAudio.convertVolume(self._volume, QtAudio.VolumeScale.LogarithmicVolumeScale,
                                        QtAudio.VolumeScale.LinearVolumeScale)
         if self._ducked and self._prompt_mode() == "duck":
             linear *= DUCK_FACTOR
-        self._output.setVolume(linear)
+        return linear
+
+    def _apply_volume(self) -> None:
+        linear = self._linear_volume()
+        if self._output is not None:
+            self._output.setVolume(linear)
         if self._tuner is not None and self._fm_on:
             self._tuner.setVolume(linear)
         self.volumeChanged.emit()
@@ -574,13 +655,15 @@ class Player(QObject):
     # Saving and the queue's rows
 
     def _state(self) -> dict:
-        position = self._media.position() / 1000 if not self._fm_on and self._media.position() else self._position_s
+        playing_now = self._media is not None and self._loaded is self._queue.current and self._media.position()
+        position = self._media.position() / 1000 if playing_now else self._position_s
         return {"queue": self._queue.as_json(), "position": 0.0 if self.live else position,
-                "playing": self._want_playing, "volume": self._volume}
+                "playing": self._want_playing or (self._waiting and self._resume_playing), "volume": self._volume}
 
     def _save(self) -> None:
         self._save_soon.stop()
-        self.snapshot.emit(self._state())
+        if not self._stopped:
+            self.snapshot.emit(self._state())
 
     def _save_later(self) -> None:
         self._save_soon.start()

@@ -59,6 +59,7 @@ class MusicStore(QObject):
         self._player.changed.connect(self.favouriteChanged)
         self._collections.changed.connect(self._collections_changed)
         self._status.libraryChanged.connect(self._library.refresh)
+        self._status.libraryChanged.connect(self._player.library_changed)
         for source in (self._library, self._finder):
             source.playStarted.connect(self.playStarted)
         ctx.settingChanged.connect(self._setting_changed)
