@@ -2,7 +2,9 @@
 
 Every call is tagged with the plugin's id, so Settings shows what each app costs in data, and every
 write goes through the outbox, so the driver's order or favourite survives a tunnel or a power cut.
-Reads and writes touch disk and network: call them from the plugin's worker (`ctx.submit`).
+Writes and user data need only the profile's database, not the backend: they work from the start, even
+when the account has never been reached. Reads and writes touch disk and network: call them from the
+plugin's worker (`ctx.submit`).
 """
 
 from __future__ import annotations
@@ -39,9 +41,9 @@ class PluginCloud(QObject):
             self.finished.emit(op_id, state, status)
 
     def _client(self):
-        client = self._cloud.client
+        client = self._cloud.opened_client()  # the database opens in moments, right after the first frame
         if client is None:
-            raise CloudUnavailable(self._cloud.error or "the backend link is still starting")
+            raise CloudUnavailable(self._cloud.error or "no backend link")
         return client
 
     def get(self, path: str, params: dict[str, Any] | None = None) -> "Reading":
@@ -62,7 +64,8 @@ class PluginCloud(QObject):
         return self._client().enqueue(lane, method, path, body, plugin=self._plugin, not_after=not_after)
 
     def put(self, collection: str, key: str, value: Any) -> str:
-        """Save user data (favourites, destinations, playlists, settings) here and on the account."""
+        """Save user data (favourites, destinations, playlists, settings) here and on the account: on disk
+        when this returns, sent once the account is reached."""
         return self._client().put_item(collection, key, value, plugin=self._plugin)
 
     def delete(self, collection: str, key: str) -> str:

@@ -4,11 +4,16 @@ The sync client (headunit.sync) is plain Python with worker threads and knows no
 object owns it, starts it away from the GUI thread (with the emulator's embedded backend when there is
 one), and turns its status callbacks into queued signals, so QML reads a consistent snapshot on the GUI
 thread. QML reads it as the singleton `Cloud`; it cannot change anything.
+
+The profile's database opens first, before any network: from then on plugins' user data and writes are
+durable, whether or not the backend answers. The client registers the device in the background, retrying
+until the account is reached (`linked`), and only then sends.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -63,7 +68,8 @@ class Cloud(QObject):
     create = singleton_of("cloud")
 
     changed = Signal()
-    #: The client is up (or failed to come up): the backend's URL, or "" with the reason.
+    #: The client is open and knows its backend (or failed to): the backend's URL, or "" with the reason.
+    #: The account may not be reached yet: `linked` says when it is.
     linkReady = Signal(str, str)
     #: An operation reached its final state: op_id, plugin, state (acked, rejected, expired), HTTP status.
     operationFinished = Signal(str, str, str, int)
@@ -78,6 +84,8 @@ class Cloud(QObject):
         self._url, self._error = "", ""
         self._status = None
         self._starting = False
+        #: Set once the profile's database is open (or could not be): what plugins' calls wait for.
+        self._opened = threading.Event()
         self._bytes: dict[str, tuple[int, int]] = {}
         #: Brings the link up, then carries the network switch to the client, in order, off the GUI thread.
         self._link_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cloud-link")
@@ -97,37 +105,57 @@ class Cloud(QObject):
 
     def _bring_up(self, config: CloudConfig) -> None:
         try:
-            url = config.backend
-            if url == EMBEDDED:
-                try:
-                    from headunit_backend.process import ServerProcess
-                except ImportError as exc:
-                    raise RuntimeError("the embedded backend needs the backend extra: "
-                                       "pip install 'headunit[backend]'") from exc
+            client = self._open(config)
+        except Exception as exc:  # noqa: BLE001 - the shell runs on without a backend, and says why
+            log.error("backend link: %s", exc)
+            self._error = str(exc)  # before waking plugins' calls, which report it
+            self._opened.set()
+            self.linkReady.emit("", str(exc))
+            return
+        self._client = client
+        self._opened.set()
+        self._statusChanged.emit()
+        url = config.backend
+        if url == EMBEDDED:
+            try:
+                url = self._start_embedded(config)
+            except Exception as exc:  # noqa: BLE001 - user data stays on the car meanwhile
+                log.error("backend link: %s", exc)
+                self.linkReady.emit("", str(exc))
+                return
+            client.set_backend(url)
+        self.linkReady.emit(url, "")
 
-                config.backend_dir.mkdir(parents=True, exist_ok=True)
-                port_file = config.backend_dir / "port"
-                self._server = ServerProcess(f"sqlite:///{config.backend_dir / 'backend.db'}",
-                                             args=_same_port_as_before(port_file))
-                port_file.write_text(str(self._server.port))
-                url = self._server.url
-            from headunit.sync.client import SyncClient
+    def _open(self, config: CloudConfig) -> "SyncClient":
+        """The profile's sync client, open and started: local only, no network needed."""
+        from headunit.sync.client import SyncClient
 
-            client = SyncClient(url, config.profile_dir)
-            if client.registration is None:
-                client.register(config.device_name, "car")
+        client = SyncClient(None if config.backend == EMBEDDED else config.backend, config.profile_dir)
+        try:
             client.set_online(self._connectivity.online)
             # Only "something changed" crosses threads: the GUI thread then takes the client's newest
             # status (kept in memory), so a report queued earlier can never overwrite a newer one.
             client.subscribe(lambda status: self._statusChanged.emit())
             client.on_final(lambda op: self._finalArrived.emit(op))
-            client.start()
-            self._client = client
-            self.linkReady.emit(url, "")
-            self._statusChanged.emit()
-        except Exception as exc:  # noqa: BLE001 - the shell runs on without a backend, and says why
-            log.error("backend link: %s", exc)
-            self.linkReady.emit("", str(exc))
+            client.start(device_name=config.device_name)  # another process syncing this profile: StoreError
+        except BaseException:
+            client.close()
+            raise
+        return client
+
+    def _start_embedded(self, config: CloudConfig) -> str:
+        try:
+            from headunit_backend.process import ServerProcess
+        except ImportError as exc:
+            raise RuntimeError("the embedded backend needs the backend extra: "
+                               "pip install 'headunit[backend]'") from exc
+
+        config.backend_dir.mkdir(parents=True, exist_ok=True)
+        port_file = config.backend_dir / "port"
+        self._server = ServerProcess(f"sqlite:///{config.backend_dir / 'backend.db'}",
+                                     args=_same_port_as_before(port_file))
+        port_file.write_text(str(self._server.port))
+        return self._server.url
 
     def stop(self) -> None:
         self._link_thread.shutdown(wait=True)
@@ -140,16 +168,24 @@ class Cloud(QObject):
 
     @property
     def client(self) -> "SyncClient | None":
-        """The sync client once the link is up (plugins reach it through their context)."""
+        """The sync client once the profile's database is open (plugins reach it through their context)."""
+        return self._client
+
+    def opened_client(self, timeout: float = 30) -> "SyncClient | None":
+        """The sync client, waiting (on any thread) while the link is opening the profile's database;
+        None without a backend or when the database could not be opened (`error` says why)."""
+        if self._starting or self._client is not None:
+            self._opened.wait(timeout)
         return self._client
 
     def wait_ready(self, timeout: float = 30) -> bool:
-        """For tests and scripts: block until the link is up or has failed."""
+        """For tests and scripts: block until the account is reached, or the link has failed."""
         deadline = time.monotonic() + timeout
-        while not (self._url or self._error) and time.monotonic() < deadline:
+        while not (self._error or (self._url and self._status and self._status.linked)) \
+                and time.monotonic() < deadline:
             QCoreApplication.processEvents()
             time.sleep(0.01)
-        return bool(self._url)
+        return not self._error and bool(self._status and self._status.linked)
 
     # From worker threads to the GUI thread
 
@@ -192,7 +228,14 @@ class Cloud(QObject):
 
     @Property(bool, notify=changed, final=True)
     def online(self) -> bool:
-        return bool(self._status and self._status.online)
+        """The account answers: the network is up and the device is registered with the backend."""
+        return bool(self._status and self._status.online and self._status.linked)
+
+    @Property(bool, notify=changed, final=True)
+    def linked(self) -> bool:
+        """The device is registered with a known backend; False while the account is not reached yet
+        (writes wait in the outbox, on disk)."""
+        return bool(self._status and self._status.linked)
 
     @Property(int, notify=changed, final=True)
     def pending(self) -> int:

@@ -4,6 +4,10 @@ It owns the profile's sync.db (outbox, mirror, cursor, traffic), its HTTP cache,
 (hence one keep-alive pool and one network switch for every request) and the background drainer and
 puller. It knows nothing about Qt: callbacks run on the client's worker threads, and the shell hops to
 its GUI thread itself.
+
+The local side needs no network: opening a client opens only its files, and user-data writes and
+`enqueue` land in the outbox whether or not the device is registered or the backend is known yet. Only
+sending waits for a registration, which the background thread keeps retrying after `start(device_name=…)`.
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ import requests
 
 from headunit.sync.cache import CachedReader
 from headunit.sync.db import SyncDB
-from headunit.sync.drainer import Drainer
-from headunit.sync.errors import NotRegisteredError, SyncError
+from headunit.sync.drainer import Backoff, Drainer
+from headunit.sync.errors import NotRegisteredError, SyncError, UnavailableError
 from headunit.sync.mirror import LANE as USER_DATA_LANE
 from headunit.sync.mirror import Mirror
 from headunit.sync.models import Operation, Reading, Registration, Status
@@ -43,18 +47,20 @@ class SyncClient:
     """Cached reads, durable writes and user-data sync for one driver profile (a folder).
 
         client = SyncClient("https://cloud.example", profile_dir)
-        client.register("My car", "car")                      # once per profile
-        client.start()                                        # drain and pull in the background
+        client.start(device_name="My car")                    # register (retried until it answers), then
+                                                              # drain and pull in the background
         reading = client.get("/v1/weather", {"lat": 60.2, "lon": 24.9}, plugin="org.headunit.weather")
         client.put_item("favourites", "home", {"lat": 60.2, "lon": 24.9}, plugin="org.headunit.navigation")
         client.enqueue("payments", "POST", "/v1/orders", order, plugin="org.headunit.store")
 
+    `base_url` may be None when the backend's address is not known yet (a backend still starting):
+    everything local works, and `set_backend(url)` connects later.
     `faults` (a `FaultInjector`) and `clock` (wall-clock seconds) are for tests and chaos campaigns.
     """
 
-    def __init__(self, base_url: str, profile_dir: str | Path, *, settings: SyncSettings | None = None,
+    def __init__(self, base_url: str | None, profile_dir: str | Path, *, settings: SyncSettings | None = None,
                  faults: FaultInjector | None = None, clock: Callable[[], float] = time.time):
-        self.base_url = base_url.rstrip("/") + "/"
+        self.base_url = _base(base_url)
         self.profile_dir = Path(profile_dir)
         self.profile_dir.mkdir(parents=True, exist_ok=True)
         self.settings = settings or SyncSettings()
@@ -80,9 +86,12 @@ class SyncClient:
         self._last_sync: float | None = _float(self.db.get_meta("last_sync"))
         self.drainer = Drainer(self.outbox, send=self._send, push=self._push, reconcile=self._operation,
                                expire=self._expire_operation,
-                               is_online=lambda: self.online,
+                               is_online=lambda: self.online and self.linked,
                                settings=self.settings, clock=clock, on_final=self._final, on_change=self._changed)
         self._pull_lock = threading.Lock()
+        self._register_lock = threading.Lock()
+        self._register_as: tuple[str, str] | None = None
+        self._backoff = Backoff(self.settings.backoff_base, self.settings.backoff_cap)
         self._worker: threading.Thread | None = None
         self._stop = threading.Event()
         self._wake_worker = threading.Event()
@@ -96,26 +105,46 @@ class SyncClient:
     def registration(self) -> Registration | None:
         return self._registration
 
+    @property
+    def linked(self) -> bool:
+        """The backend is known and this profile is registered with it: operations can be sent."""
+        return self._registration is not None and self.base_url is not None
+
     def register(self, name: str, kind: str = "car", account_key: str | None = None) -> Registration:
         """Register this profile as a device (once); the token is kept in the profile folder, mode 0600."""
-        if self._registration is not None:
-            return self._registration
-        response = self._session.post(self._url("/v1/devices"), json={
-            "name": name, "kind": kind, "account_key": account_key}, headers={PLUGIN_HEADER: SHELL},
-            timeout=(self.settings.connect_timeout, self.settings.read_timeout))
-        if response.status_code != 201:
-            raise SyncError(f"registration refused: HTTP {response.status_code} {response.text[:200]}")
-        answer = response.json()
-        registration = Registration(device_id=answer["device_id"], account_id=answer["account_id"],
-                                    token=answer["token"], account_key=answer["account_key"], base_url=self.base_url)
-        save_registration(self.profile_dir, registration)
-        self._registration = registration
+        with self._register_lock:  # the background thread may be trying at the same moment
+            if self._registration is not None:
+                return self._registration
+            if self.base_url is None:
+                raise SyncError("registration needs the backend's address (set_backend)")
+            response = self._session.post(self._url("/v1/devices"), json={
+                "name": name, "kind": kind, "account_key": account_key}, headers={PLUGIN_HEADER: SHELL},
+                timeout=(self.settings.connect_timeout, self.settings.read_timeout))
+            if response.status_code != 201:
+                raise SyncError(f"registration refused: HTTP {response.status_code} {response.text[:200]}")
+            answer = response.json()
+            registration = Registration(device_id=answer["device_id"], account_id=answer["account_id"],
+                                        token=answer["token"], account_key=answer["account_key"],
+                                        base_url=self.base_url)
+            save_registration(self.profile_dir, registration)
+            self._registration = registration
+        self.drainer.wake()  # lanes that held their operations back until now
+        self._changed()
         return registration
+
+    def set_backend(self, base_url: str) -> None:
+        """The backend's address, once known; the background thread then registers, drains and pulls."""
+        self.base_url = _base(base_url)
+        self.drainer.wake()
+        self._wake_worker.set()
+        self._changed()
 
     # -- reads ---------------------------------------------------------------------------------------
 
     def get(self, path: str, params: dict[str, Any] | None = None, *, plugin: str) -> Reading:
         """A cached GET: fresh if possible, else the last data with its age (UnavailableError if none)."""
+        if not self.linked:
+            raise UnavailableError(path, None, "the account is not reached yet")
         return self._reader.get(self._url(path), params, plugin=plugin)
 
     # -- writes --------------------------------------------------------------------------------------
@@ -197,9 +226,16 @@ class SyncClient:
             self._wake_worker.set()
         self._changed()
 
-    def start(self) -> None:
-        """Drain the outbox and pull periodically in the background until `stop()`."""
-        self._require_registration()
+    def start(self, *, device_name: str | None = None, kind: str = "car") -> None:
+        """Drain the outbox and pull periodically in the background until `stop()`.
+
+        An unregistered profile needs `device_name`: the background thread registers it, retrying with
+        backoff (at once when connectivity returns) until the backend answers. Until then operations wait
+        in the outbox. Raises StoreError if another process is syncing this profile."""
+        if self._registration is None:
+            if device_name is None:
+                self._require_registration()
+            self._register_as = (device_name, kind)
         self._profile_lock.acquire()
         self.outbox.prune(self._clock() - self.settings.keep_final_for)
         self.drainer.start()
@@ -236,7 +272,8 @@ class SyncClient:
     def drain(self, timeout: float = 30.0) -> bool:
         """Wait until no operation is pending (running the lanes meanwhile if `start()` was not called).
         False if some are still pending at the timeout."""
-        self._require_registration()
+        if self._worker is None:  # a started client registers by itself
+            self._require_registration()
         here = not self.drainer.running
         if here:
             self._profile_lock.acquire()
@@ -263,16 +300,26 @@ class SyncClient:
             self.db.release_thread()
 
     def _pull_periodically(self) -> None:
-        """Pull every `pull_interval` (at once when connectivity returns) and flush traffic counters."""
+        """Register first if need be, then pull every `pull_interval` (at once when connectivity returns
+        or the backend becomes known) and flush traffic counters."""
         next_pull = 0.0
+        failed_registrations = 0
         while not self._stop.is_set():
-            if self.online and time.monotonic() >= next_pull:
-                try:
-                    self.pull()
-                    next_pull = time.monotonic() + self.settings.pull_interval
-                except Exception as exc:  # backend down, a bad page: try again soon
-                    log.info("sync: pull failed: %s", exc)
-                    next_pull = time.monotonic() + min(self.settings.pull_interval, 5.0)
+            if self.online and self.base_url is not None and time.monotonic() >= next_pull:
+                if self._registration is None:
+                    try:
+                        self.register(*self._register_as)
+                    except Exception as exc:  # backend unreachable or refusing: the outbox keeps the writes
+                        failed_registrations += 1
+                        log.info("sync: the account is not reached yet: %s", exc)
+                        next_pull = time.monotonic() + self._backoff(failed_registrations)
+                if self._registration is not None:
+                    try:
+                        self.pull()
+                        next_pull = time.monotonic() + self.settings.pull_interval
+                    except Exception as exc:  # backend down, a bad page: try again soon
+                        log.info("sync: pull failed: %s", exc)
+                        next_pull = time.monotonic() + min(self.settings.pull_interval, 5.0)
             self._flush()
             timeout = min(self.settings.traffic_flush_interval, max(0.05, next_pull - time.monotonic()))
             if self._wake_worker.wait(timeout):
@@ -285,13 +332,14 @@ class SyncClient:
         pending, rejected, oldest = self.outbox.counts()
         now = self._clock()
         last_pull = _float(self.db.get_meta("last_pull"))
-        return Status(online=self.online, pending=pending, rejected=rejected, last_sync=self._last_sync,
+        return Status(online=self.online, linked=self.linked, pending=pending, rejected=rejected,
+                      last_sync=self._last_sync,
                       oldest_pending_age=None if oldest is None else max(0.0, now - oldest),
                       data_age=None if last_pull is None else max(0.0, now - last_pull))
 
     def subscribe(self, callback: Callable[[Status], None]) -> Callable[[], None]:
-        """`callback(status)` at once with the current status, then on each change of online, pending or
-        rejected (on the thread that made the change). Returns a function that unsubscribes."""
+        """`callback(status)` at once with the current status, then on each change of online, linked,
+        pending or rejected (on the thread that made the change). Returns a function that unsubscribes."""
         self._subscribers.append(callback)
         with self._status_lock:
             self._last_status = None  # so the next report reaches everyone, this callback included
@@ -333,9 +381,9 @@ class SyncClient:
             return
         with self._status_lock:
             status = self.status()
-            key = (status.online, status.pending, status.rejected)
-            if self._last_status is not None and key == (
-                    self._last_status.online, self._last_status.pending, self._last_status.rejected):
+            last = self._last_status
+            if last is not None and (status.online, status.linked, status.pending, status.rejected) == (
+                    last.online, last.linked, last.pending, last.rejected):
                 return
             self._last_status = status
         for callback in list(self._subscribers):
@@ -401,3 +449,6 @@ class SyncClient:
 def _float(value) -> float | None:
     return None if value is None else float(value)
 
+
+def _base(url: str | None) -> str | None:
+    return None if url is None else url.rstrip("/") + "/"

@@ -50,9 +50,13 @@ class Operation:
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """What the status bar shows. Times are wall-clock seconds; ages are None when there is nothing to age."""
+    """What the status bar shows. Times are wall-clock seconds; ages are None when there is nothing to age.
+
+    `online` is the network switch; `linked` says the device is registered with a known backend (False
+    while the account is not reached yet: writes wait in the outbox)."""
 
     online: bool
+    linked: bool
     pending: int
     rejected: int
     last_sync: float | None

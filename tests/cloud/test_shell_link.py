@@ -3,6 +3,7 @@ plugins' writes through ctx.cloud and the data each app used."""
 
 from __future__ import annotations
 
+import socket
 import time
 
 import pytest
@@ -87,9 +88,69 @@ def test_a_plugin_needs_the_payments_capability_to_move_money(shell_with_backend
 def test_without_a_backend_plugins_get_a_clear_error(make_shell, plugin_factory):
     plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
     runtime, window = make_shell(plugin_paths=[plugin_factory.root])
-    with pytest.raises(CloudUnavailable):
+    with pytest.raises(CloudUnavailable, match="no backend"):
         shop(runtime).cloud.get("/v1/weather")
+    with pytest.raises(CloudUnavailable, match="no backend"):
+        shop(runtime).cloud.put("favourites", "casino", 1)
     assert not find(window, "cloudState").isVisible()
+
+
+def unreachable_url() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+def test_a_backend_that_does_not_answer_at_first_start_still_takes_writes(make_shell, plugin_factory, qtbot):
+    """The car's first start, the account never reached: writes go to disk at once and wait, reads say there is
+    nothing to show, and the status bar says nothing is synced."""
+    plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
+    runtime, window = make_shell(plugin_paths=[plugin_factory.root], backend=unreachable_url())
+    runtime.start_cloud()
+    cloud = shop(runtime).cloud
+    cloud.put("favourites", "casino", {"name": "Casino de Monte-Carlo"})  # waits for the database, not the backend
+    assert cloud.items("favourites") == {"casino": {"name": "Casino de Monte-Carlo"}}
+    with pytest.raises(CloudUnavailable, match="not reached yet"):
+        cloud.get("/v1/weather", {"lat": 43.74, "lon": 7.42})
+    qtbot.waitUntil(lambda: runtime.cloud.pending == 1, timeout=5000)
+    settle(qtbot)
+    assert runtime.cloud.available and not runtime.cloud.linked and not runtime.cloud.online
+    assert runtime.cloud.error == ""
+    assert find(window, "cloudText").property("text") == "1 waiting"
+    assert not runtime.cloud.wait_ready(timeout=0.5)
+
+
+def test_a_corrupt_profile_database_is_a_clear_error_not_a_crash(make_shell, plugin_factory, qtbot):
+    from headunit import paths
+
+    plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
+    runtime, window = make_shell(plugin_paths=[plugin_factory.root], backend=unreachable_url())
+    database = paths.data_dir() / "profiles" / "default" / "sync.db"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"not a database" * 100)
+    runtime.start_cloud()
+    with pytest.raises(CloudUnavailable, match="not a usable sync database"):
+        shop(runtime).cloud.put("favourites", "casino", 1)
+    assert not runtime.cloud.wait_ready(timeout=5)
+    assert str(database) in runtime.cloud.error and not runtime.cloud.available
+    assert list(database.parent.glob("sync.db.corrupt-*"))  # kept aside, for support
+    assert runtime.host.record("org.example.shop").status == "ok"
+
+
+def test_a_second_process_on_the_same_profile_is_told_so(make_shell, plugin_factory, tmp_path):
+    from headunit import paths
+    from headunit.sync import SyncClient
+
+    plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
+    runtime, window = make_shell(plugin_paths=[plugin_factory.root], backend=unreachable_url())
+    other = SyncClient(None, paths.data_dir() / "profiles" / "default")
+    other.start(device_name="other")
+    try:
+        runtime.start_cloud()
+        with pytest.raises(CloudUnavailable, match="another process"):
+            shop(runtime).cloud.items("favourites")
+    finally:
+        other.close()
 
 
 def test_the_status_bar_counts_writes_made_right_after_the_link_came_up(make_shell, plugin_factory, qtbot):

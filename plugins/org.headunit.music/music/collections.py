@@ -3,20 +3,18 @@ playlist made in one car plays in the next one, from that car's own files.
 
 Playlists ("playlists": a UUID -> {"name", "tracks": [{title, artist, album, duration, path}]}) and favourites
 ("favourites": "music:track:<sha1>" or "music:station:<id>" -> the entry) are read and written on the worker.
-Without a backend they are kept for the session and written to the account once it answers.
+A write is on the car's disk when it returns, and reaches the account whenever the backend answers; only a head
+unit with no backend at all keeps them for the session alone.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from .entries import Entry
 from .jobs import FAVOURITES, PLAYLISTS, Jobs
-
-#: Reading the account again after it did not answer (the emulator's backend starts after the first frame).
-LOAD_RETRIES_MS = (5_000, 30_000, 120_000)
 
 
 class Collections(QObject):
@@ -26,16 +24,10 @@ class Collections(QObject):
         super().__init__(parent)
         self._jobs, self._log = jobs, log
         self._items: dict[str, dict[str, dict]] = {PLAYLISTS: {}, FAVOURITES: {}}
-        self._unsaved: set[tuple[str, str]] = set()
-        self._failures = 0
-        self._retry = QTimer(self, singleShot=True)
-        self._retry.timeout.connect(jobs.load_collections)
+        self._warned = False
         jobs.collectionsLoaded.connect(self._loaded)
-        jobs.collectionUnsaved.connect(self._unsaved_write)
+        jobs.collectionUnsaved.connect(self._unsaved)
         jobs.load_collections()
-
-    def stop(self) -> None:
-        self._retry.stop()
 
     @property
     def playlists(self) -> dict[str, dict]:
@@ -88,25 +80,17 @@ class Collections(QObject):
         self._jobs.delete(collection, key)
         self.changed.emit()
 
-    def _unsaved_write(self, collection: str, key: str, error: str) -> None:
-        if not self._unsaved:
-            self._log.info("%s are kept for this session until the account can be reached: %s", collection, error)
-        self._unsaved.add((collection, key))
+    def _unsaved(self, collection: str, key: str, error: str) -> None:
+        self._warn(error)
 
     def _loaded(self, playlists: dict, favourites: dict, error: str) -> None:
-        if error:
-            if self._failures < len(LOAD_RETRIES_MS):
-                self._retry.start(LOAD_RETRIES_MS[self._failures])
-            self._failures += 1
+        if error:  # no backend, or a profile database that cannot be opened: it stays so for this run
+            self._warn(error)
             return
-        loaded = {PLAYLISTS: dict(playlists), FAVOURITES: dict(favourites)}
-        for collection, key in self._unsaved:  # changes made before the account answered win
-            if key in self._items[collection]:
-                loaded[collection][key] = self._items[collection][key]
-                self._jobs.put(collection, key, self._items[collection][key])
-            else:
-                loaded[collection].pop(key, None)
-                self._jobs.delete(collection, key)
-        self._unsaved.clear()
-        self._items = loaded
+        self._items = {PLAYLISTS: dict(playlists), FAVOURITES: dict(favourites)}
         self.changed.emit()
+
+    def _warn(self, error: str) -> None:
+        if not self._warned:
+            self._warned = True
+            self._log.info("playlists and favourites are kept for this session only: %s", error)

@@ -28,8 +28,6 @@ class Jobs(QObject):
     routesFound = Signal(int, list, str)
     #: what the account holds, and why nothing could be read ("" when it could)
     destinationsLoaded = Signal(dict, str)
-    #: a destination could not be written to the account: its key, and why
-    destinationsUnsaved = Signal(str, str)
 
     def __init__(self, ctx, parent: QObject | None = None):
         super().__init__(parent)
@@ -91,4 +89,4 @@ class Jobs(QObject):
         try:
             write()
         except CloudUnavailable as exc:
-            self.destinationsUnsaved.emit(key, str(exc))
+            self._ctx.log.info("destination %s kept for this session only: %s", key, exc)

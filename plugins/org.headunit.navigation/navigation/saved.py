@@ -1,7 +1,7 @@
 """Saved: the driver's home, favourites and recent destinations, and the drive home the tile shows.
 
-They live in the account's user data ("destinations"), read and written on the worker. Without a backend
-they are kept in memory for the session, and written to the account once it answers.
+They live in the account's user data ("destinations"), read and written on the worker: on disk at once, on
+the account when it answers. A head unit without a backend keeps them for the session only.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 #: How often the drive home is worked out again.
 HOME_ETA_MS = 5 * 60_000
-#: Reading the account again after it did not answer (the emulator's backend starts after the first frame).
-LOAD_RETRIES_MS = (5_000, 30_000, 120_000)
 #: Recent destinations on the tile.
 TILE_RECENTS = 2
 
@@ -41,8 +39,6 @@ class Saved(QObject):
         super().__init__(parent)
         self._jobs, self._texts, self._vehicle, self._log = jobs, texts, vehicle, log
         self._destinations = Destinations()
-        self._unsaved: set[str] = set()
-        self._load_failures = 0
         self._rows = RowList(self)
         self._home_eta_s = math.nan
         self._home_request = 0
@@ -51,16 +47,12 @@ class Saved(QObject):
         self._home_timer = QTimer(self, interval=HOME_ETA_MS)
         self._home_timer.timeout.connect(self.refreshHomeEta)
         self._home_timer.start()
-        self._retry = QTimer(self, singleShot=True)
-        self._retry.timeout.connect(jobs.load_destinations)
         jobs.destinationsLoaded.connect(self._loaded)
-        jobs.destinationsUnsaved.connect(self._unsaved_write)
         jobs.routesFound.connect(self._routed)
         jobs.load_destinations()
 
     def stop(self) -> None:
         self._home_timer.stop()
-        self._retry.stop()
 
     # What the store asks
 
@@ -85,7 +77,6 @@ class Saved(QObject):
     def _keep(self, destination: Destination, dropped: list[str]) -> None:
         self._jobs.save_destination(destination.key, destination.to_json())
         for key in dropped:
-            self._unsaved.discard(key)
             self._jobs.delete_destination(key)
         self.rewrite()
 
@@ -94,24 +85,11 @@ class Saved(QObject):
     @Slot(dict, str)
     def _loaded(self, items: dict, error: str) -> None:
         if error:
-            if not self._load_failures:
-                self._log.warning("destinations are kept in memory until the account can be reached: %s", error)
-            if self._load_failures < len(LOAD_RETRIES_MS):
-                self._retry.start(LOAD_RETRIES_MS[self._load_failures])
-            self._load_failures += 1
+            self._log.warning("destinations are kept for this session only: %s", error)
             return
         self._destinations.replace(items)
-        for key in self._unsaved:
-            destination = next((d for d in self._destinations.ordered() if d.key == key), None)
-            if destination is not None:
-                self._jobs.save_destination(key, destination.to_json())
-        self._unsaved.clear()
         self.rewrite()
         self.refreshHomeEta()
-
-    @Slot(str, str)
-    def _unsaved_write(self, key: str, error: str) -> None:
-        self._unsaved.add(key)
 
     # The tile
 
