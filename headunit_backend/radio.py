@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import math
 import re
 import signal
@@ -35,6 +36,8 @@ from headunit_backend.auth import CurrentDevice
 from headunit_backend.caching import cache_control, cached_json
 from headunit_backend.errors import ApiError, documented, not_found
 from headunit_backend.services import Services, get_services
+
+log = logging.getLogger(__name__)
 
 
 class Station(BaseModel):
@@ -296,20 +299,33 @@ class RadioBrowser:
 
 
 def from_radio_browser(items: list[dict]) -> list[Station]:
-    """Map radio-browser.info station objects; entries without an id or a stream URL are left out."""
+    """Map radio-browser.info station objects; entries without an id or a stream URL are left out, and so are
+    entries whose fields have the wrong type (each with a log line). TypeError when `items` is not a list."""
+    if not isinstance(items, list):
+        raise TypeError(f"a station list was expected, not a {type(items).__name__}")
     stations = []
     for item in items:
-        url = item.get("url_resolved") or item.get("url") or ""
-        if not item.get("stationuuid") or not url.startswith(("http://", "https://")):
+        try:
+            station = _station_of(item)
+        except (AttributeError, TypeError, ValueError) as error:
+            log.warning("radio-browser.info: a station is left out: %s (%s)", error, str(item)[:200])
             continue
-        codec = (item.get("codec") or "").strip().lower()
-        tags = [t.strip().lower() for t in (item.get("tags") or "").split(",") if t.strip()]
-        stations.append(Station(
-            id=item["stationuuid"], name=(item.get("name") or "").strip() or url, url=url,
-            codec="" if codec == "unknown" else codec, bitrate=max(0, int(item.get("bitrate") or 0)),
-            genre=tags[0] if tags else "", country=(item.get("countrycode") or "").strip().upper(),
-            logo=item.get("favicon") or "", demo=False))
+        if station is not None:
+            stations.append(station)
     return stations
+
+
+def _station_of(item: dict) -> Station | None:
+    url = item.get("url_resolved") or item.get("url") or ""
+    if not item.get("stationuuid") or not url.startswith(("http://", "https://")):
+        return None
+    codec = (item.get("codec") or "").strip().lower()
+    tags = [t.strip().lower() for t in (item.get("tags") or "").split(",") if t.strip()]
+    return Station(
+        id=item["stationuuid"], name=(item.get("name") or "").strip() or url, url=url,
+        codec="" if codec == "unknown" else codec, bitrate=max(0, int(item.get("bitrate") or 0)),
+        genre=tags[0] if tags else "", country=(item.get("countrycode") or "").strip().upper(),
+        logo=item.get("favicon") or "", demo=False)
 
 
 # --- routes -----------------------------------------------------------------------------------------------

@@ -84,6 +84,10 @@ def _scan(args: argparse.Namespace) -> int:
           f"{report.unchanged:,} unchanged, {report.removed:,} removed, {len(report.skipped):,} could not be read")
     for path, reason in report.skipped:
         print(f"  {path}: {reason}")
+    if report.unavailable:
+        print(f"{len(report.unavailable):,} could not be reached now (kept as indexed, tried again next scan):")
+        for path, reason in report.unavailable:
+            print(f"  {path}: {reason}")
     print(f"The library has {stats['tracks']:,} tracks, {stats['albums']:,} albums, {stats['artists']:,} artists")
     if not args.paths:
         from headunit import paths

@@ -1,9 +1,11 @@
 """The music library's index (`library.db`): every track found under the library's roots with its tags, the
 files that could not be read and why, and what was played when.
 
-It is a cache of the files (only the play history is its own): a database that cannot be read is moved
-aside as `library.db.corrupt-<UTC time>` and built again by the next scan, and one of an older format is
-simply rebuilt.
+It is a cache of the files (only the play history is its own): a damaged database ("file is not a database",
+"database disk image is malformed", a failed integrity check) is moved aside as `library.db.corrupt-<UTC time>`
+and built again by the next scan, and one of an older format is simply rebuilt. One that cannot be opened for
+another reason (locked by another program past the busy timeout, a disk error, no permission) is left as it
+is: opening raises LibraryUnavailable, and the next attempt may succeed.
 
 Roots are the places music comes from: the music folder, each USB stick, folders the driver added. A root
 that is gone (a stick pulled out) keeps its rows but is marked absent, so its tracks disappear from every
@@ -32,6 +34,27 @@ log = logging.getLogger(__name__)
 
 #: The layout of library.db; a file of another format is rebuilt (it is a cache of the files).
 FORMAT = 1
+#: How long a connection waits for another one's lock before it gives up ("database is locked").
+BUSY_TIMEOUT_S = 10.0
+#: SQLite's primary result codes that mean the file is damaged (the rest say nothing about its content).
+_CORRUPTION_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+class LibraryUnavailable(sqlite3.OperationalError):
+    """library.db cannot be opened now (locked, a disk error, no permission); the file was left as it is."""
+
+
+class _IntegrityCheckFailed(sqlite3.DatabaseError):
+    pass
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    if isinstance(exc, _IntegrityCheckFailed):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _CORRUPTION_CODES
+    return any(words in str(exc) for words in ("file is not a database", "database disk image is malformed"))
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -138,6 +161,9 @@ class Library:
             self._open()
         except sqlite3.DatabaseError as exc:
             self.close()
+            if not _is_corruption(exc):
+                raise LibraryUnavailable(f"the music library {self.db_path} cannot be opened now ({exc}); "
+                                         "it is left as it is") from exc
             aside = self._move_aside()
             log.warning("%s cannot be read (%s); moved aside as %s, the library is rebuilt from the files",
                         self.db_path, exc, aside.name)
@@ -148,7 +174,7 @@ class Library:
     def _open(self) -> None:
         db = self._db()
         if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("the integrity check failed")
+            raise _IntegrityCheckFailed("the integrity check failed")
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             self._create(db)
@@ -183,12 +209,13 @@ class Library:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.db_path, check_same_thread=False, timeout=10.0, isolation_level=None)
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA busy_timeout=10000")
-            self._local.db = db
+            db = sqlite3.connect(self.db_path, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
+                                 isolation_level=None)
             with self._lock:
-                self._connections.append(db)
+                self._connections.append(db)  # closed by close() even when a pragma below fails
+            self._local.db = db
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         return db
 
     def close(self) -> None:

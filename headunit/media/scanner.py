@@ -1,11 +1,15 @@
 """Scanning: bringing the library's index up to date with the files under its roots.
 
 Incremental: a file whose size and modification time are those indexed is not opened again (a file that
-could not be read neither), so a rescan of an unchanged library only lists folders. New and changed files
-are read with mutagen; a file that cannot be read is noted with a reason a person understands and the scan
-goes on. FIFOs, devices and sockets are never opened (reading a FIFO would block for ever). Files gone from
-a root that is present are removed; a root that is gone is only marked absent, so a stick plugged back in
-shows at once and is rescanned without reading a file.
+could not be decoded neither), so a rescan of an unchanged library only lists folders. New and changed files
+are read with mutagen; a file that is not decodable music is noted ("skipped") with a reason a person
+understands and the scan goes on. FIFOs, devices and sockets are never opened (reading a FIFO would block for
+ever). Files gone from a root that is present are removed; a root that is gone is only marked absent, so a
+stick plugged back in shows at once and is rescanned without reading a file.
+
+When the system fails to read (a stick pulled out mid-scan: EIO, ENODEV, ENOENT; a folder without
+permission), the file or folder is "unavailable": it is reported and logged, what the index had for it stays
+as it was, nothing under it is removed, and the next scan tries it again.
 
 Call it on one thread at a time: it is the library's writer.
 """
@@ -24,7 +28,7 @@ from pathlib import Path
 
 from headunit.media import covers as cover_art
 from headunit.media.library import Library, TrackInfo
-from headunit.media.tags import EXTENSIONS, Unreadable, read
+from headunit.media.tags import EXTENSIONS, FileUnavailable, Unreadable, read
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +43,11 @@ BATCH_S = 0.5
 class ScanReport:
     found: int = 0  # music files found (by their extension)
     indexed: int = 0  # read and indexed: new or changed
-    unchanged: int = 0  # not read again: size and time as indexed (tracks and files that could not be read)
-    removed: int = 0  # tracks gone from the library (deleted, or no longer readable)
+    unchanged: int = 0  # not read again: size and time as indexed (tracks and files that could not be decoded)
+    removed: int = 0  # tracks gone from the library (deleted, or no longer decodable)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # every file not in the library: (path, why)
+    #: files and folders the system could not read this time: (path, why); kept as indexed, tried again
+    unavailable: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     cancelled: bool = False
     roots_changed: bool = False  # a root appeared, went or came back
@@ -56,6 +62,7 @@ class ScanReport:
     def as_json(self) -> dict:
         return {"found": self.found, "indexed": self.indexed, "unchanged": self.unchanged, "removed": self.removed,
                 "skipped": [{"path": path, "reason": reason} for path, reason in self.skipped],
+                "unavailable": [{"path": path, "reason": reason} for path, reason in self.unavailable],
                 "seconds": round(self.seconds, 3)}
 
 
@@ -151,16 +158,16 @@ def scan(library: Library, roots: Iterable[tuple[Path | str, str]], *, progress:
             report.cancelled = True
             break
         if is_present(root, kind):
-            _scan_root(library, root, covers, report, tick, stop)
+            _RootScan(library, root, kind, covers, report, tick, stop).run()
     if report.indexed or report.removed or report.newly_skipped:
         library.rebuild_groups()
     if report.indexed or report.removed:
         covers.prune(library.covers_in_use(), older_than=time.time() - (time.monotonic() - started))
     report.seconds = time.monotonic() - started
     tick(force=True)
-    log.info("music scan: %d found, %d indexed, %d unchanged, %d removed, %d skipped in %.2f s%s", report.found,
-             report.indexed, report.unchanged, report.removed, len(report.skipped), report.seconds,
-             " (cancelled)" if report.cancelled else "")
+    log.info("music scan: %d found, %d indexed, %d unchanged, %d removed, %d skipped, %d unavailable in %.2f s%s",
+             report.found, report.indexed, report.unchanged, report.removed, len(report.skipped),
+             len(report.unavailable), report.seconds, " (cancelled)" if report.cancelled else "")
     return report
 
 
@@ -180,53 +187,101 @@ class _Ticker:
 class _Found:
     path: str  # as stored: valid UTF-8 text
     status: os.stat_result | None
-    problem: str | None  # why it cannot be read before it is even opened
+    problem: str | None  # why it is skipped before it is even opened
+    unavailable: str | None = None  # why the system could not look at it now (it is tried again next scan)
 
 
-def _scan_root(library: Library, root: str, covers: cover_art.CoverCache, report: ScanReport, tick: _Ticker,
-               stop: Callable[[], bool]) -> None:
-    root_id = library.root_id(root)
-    known = library.known(root)
-    found = []
-    for item in _walk(root, stop):
-        found.append(item)
-        report.found += 1
-        tick()
-    if stop():
-        report.cancelled = True
-        return
-    folder_covers: dict[str, str] = {}
-    position = 0
-    while position < len(found) and not stop():
-        deadline = time.monotonic() + BATCH_S
-        with library.transaction():
-            while position < len(found) and time.monotonic() < deadline and not stop():
-                item = found[position]
-                try:
-                    _file(library, root_id, item, known.pop(item.path, None), covers, folder_covers, report)
-                except sqlite3.Error:
-                    raise  # the index itself failed (disk full, damaged): the scan stops, the index stays whole
-                except Exception as exc:  # anything a strange file provokes costs that file, not the scan
-                    log.exception("music scan: %s could not be indexed", item.path)
-                    report.skipped.append((item.path, f"could not be indexed ({type(exc).__name__}: {exc})"))
-                position += 1
-                report.scanned += 1
-                tick()
-    if position < len(found):
-        report.cancelled = True
-        return
-    with library.transaction():
-        for path in known:  # indexed before, not there now
-            report.removed += library.remove(path)
-            report.newly_skipped += known[path].reason is not None
+class _RootScan:
+    """One root brought up to date: list its files, index the new and changed ones, remove the gone ones."""
+
+    def __init__(self, library: Library, root: str, kind: str, covers: cover_art.CoverCache, report: ScanReport,
+                 tick: _Ticker, stop: Callable[[], bool]) -> None:
+        self.library, self.root, self.kind, self.covers = library, root, kind, covers
+        self.report, self.tick, self.stop = report, tick, stop
+        self.root_id = library.root_id(root)
+        self.known = library.known(root)  # what is left in it when indexing ends is gone from the root
+        self.unlisted: list[tuple[str, str]] = []  # folders whose listing failed: what is under them stays
+
+    def run(self) -> None:
+        found = self._list()
+        if self.stop():
+            self.report.cancelled = True
+            return
+        if self._index(found):
+            self._remove_gone()
+
+    def _list(self) -> list[_Found]:
+        found = []
+        for item in _walk(self.root, self.stop, self.unlisted):
+            found.append(item)
+            self.report.found += 1
+            self.tick()
+        for folder, why in self.unlisted:
+            log.warning("music scan: folder %s %s; its tracks are kept until it can be listed", folder, why)
+            self.report.unavailable.append((folder, why))
+        return found
+
+    def _index(self, found: list[_Found]) -> bool:
+        """Index each file found, in transactions of at most BATCH_S; False when it stopped before the end
+        (cancelled, or the root went away)."""
+        report, folder_covers = self.report, {}
+        position = 0
+        while position < len(found) and not self.stop():
+            deadline = time.monotonic() + BATCH_S
+            with self.library.transaction():
+                while position < len(found) and time.monotonic() < deadline and not self.stop():
+                    item = found[position]
+                    try:
+                        _file(self.library, self.root_id, item, self.known.pop(item.path, None), self.covers,
+                              folder_covers, report)
+                    except sqlite3.Error:
+                        raise  # the index itself failed (disk full, damaged): the scan stops, the index is whole
+                    except FileUnavailable as exc:
+                        if self._root_went_away():
+                            return False
+                        log.warning("music scan: %s is unavailable (%s); kept as indexed, tried again next scan",
+                                    item.path, exc)
+                        report.unavailable.append((item.path, str(exc)))
+                    except Exception as exc:  # anything a strange file provokes costs that file, not the scan
+                        log.exception("music scan: %s could not be indexed", item.path)
+                        report.skipped.append((item.path, f"could not be indexed ({type(exc).__name__}: {exc})"))
+                    position += 1
+                    report.scanned += 1
+                    self.tick()
+        if position < len(found):
+            report.cancelled = True
+            return False
+        return not self._root_went_away()
+
+    def _root_went_away(self) -> bool:
+        """A stick pulled out mid-scan: every file would fail, and none is gone for good. The next scan marks
+        the root absent."""
+        if is_present(self.root, self.kind):
+            return False
+        log.warning("music scan: %s went away during the scan; its tracks are kept", self.root)
+        self.report.unavailable.append((self.root, "went away during the scan"))
+        return True
+
+    def _remove_gone(self) -> None:
+        unlisted = {folder for folder, _ in self.unlisted}
+        under_unlisted = tuple(folder.rstrip(os.sep) + os.sep for folder in unlisted)
+        with self.library.transaction():
+            for path, known in self.known.items():  # indexed before, not there now
+                if path in unlisted or path.startswith(under_unlisted):
+                    continue  # in a folder that could not be listed: perhaps still there
+                self.report.removed += self.library.remove(path)
+                self.report.newly_skipped += known.reason is not None
 
 
 def _file(library: Library, root_id: int, item: _Found, known, covers: cover_art.CoverCache,
           folder_covers: dict[str, str], report: ScanReport) -> None:
+    """Index one file found by _walk; raises FileUnavailable when the system cannot read it now."""
+    if item.unavailable is not None:
+        raise FileUnavailable(item.unavailable)
     status = item.status
     size, mtime = (status.st_size, status.st_mtime_ns) if status else (-1, -1)
     if known is not None and (known.size, known.mtime_ns) == (size, mtime) and (
-            status is not None or known.reason == item.problem):
+            status is not None or known.reason == item.problem) and not _was_a_read_error(known.reason):
         report.unchanged += 1
         if known.root != root_id:
             library.move_to_root(item.path, root_id)
@@ -263,9 +318,18 @@ def _file(library: Library, root_id: int, item: _Found, known, covers: cover_art
     report.indexed += 1
 
 
-def _walk(root: str, stop: Callable[[], bool]) -> Iterator[_Found]:
+#: Reasons older versions noted for files the system failed to read: such a file is read again.
+_READ_ERROR_REASONS = ("no permission", "it went away", "cannot be read", "folder cannot be read")
+
+
+def _was_a_read_error(reason: str | None) -> bool:
+    return reason is not None and reason.startswith(_READ_ERROR_REASONS)
+
+
+def _walk(root: str, stop: Callable[[], bool], unlisted: list[tuple[str, str]]) -> Iterator[_Found]:
     """The music files under `root` (by extension), hidden files and folders left out. Folder links are
-    followed, each folder once (no loops)."""
+    followed, each folder once (no loops). Folders that cannot be listed (the root too) are added to
+    `unlisted` as (folder, why)."""
     pending = [root]
     seen: set[tuple[int, int]] = set()
     while pending and not stop():
@@ -278,8 +342,7 @@ def _walk(root: str, stop: Callable[[], bool]) -> Iterator[_Found]:
             with os.scandir(folder) as scanned:
                 entries = list(scanned)
         except OSError as exc:
-            if folder != root:
-                yield _Found(_stored(folder), None, f"folder cannot be read ({exc.strerror or exc})")
+            unlisted.append((_stored(folder), f"cannot be listed ({exc.strerror or exc})"))
             continue
         subfolders = []
         for entry in sorted(entries, key=lambda e: e.name):
@@ -301,10 +364,22 @@ def _walk(root: str, stop: Callable[[], bool]) -> Iterator[_Found]:
             try:
                 yield _Found(path, entry.stat(), None)
             except OSError as exc:
-                reason = "a link to a file that is not there" if entry.is_symlink() else (
-                    f"cannot be read ({exc.strerror or exc})")
-                yield _Found(path, None, reason)
+                yield _unstatable(entry, path, exc)
         pending.extend(reversed(subfolders))  # depth first, in name order
+
+
+def _unstatable(entry: os.DirEntry, path: str, exc: OSError) -> _Found:
+    """A file whose status cannot be read: a link to nothing is skipped (tried again once its target
+    appears, since its size then changes); anything else is the system failing, so it is unavailable."""
+    try:
+        dangling = isinstance(exc, FileNotFoundError) and entry.is_symlink()
+    except OSError:
+        dangling = False
+    if dangling:
+        return _Found(path, None, "a link to a file that is not there")
+    if isinstance(exc, FileNotFoundError):
+        return _Found(path, None, None, "it went away while it was being read")
+    return _Found(path, None, None, f"cannot be read ({exc.strerror or exc})")
 
 
 def _stored(path: str) -> str:

@@ -1,30 +1,29 @@
 """Reading a music file's tags with mutagen: title, artists, album, genre, numbers, length and the cover
 picture, from ID3 (MP3, WAV), MP4 atoms (M4A) and Vorbis comments (FLAC, Ogg Vorbis, Opus).
 
-A file that cannot be read raises `Unreadable` with a reason a person understands ("not an audio file",
-"damaged or cut short (…)"); tags themselves are taken as they come: numbers like "3/12" or "2004-05-01" are
+A file whose content cannot be decoded raises `Unreadable` with a reason a person understands ("not an
+audio file", "damaged or cut short (…)"). A file the system could not read (no permission, gone, a stick
+pulled out: an OSError with an errno) raises `FileUnavailable` instead: nothing is known about its content, so
+it is worth trying again. Tags themselves are taken as they come: numbers like "3/12" or "2004-05-01" are
 understood, nonsense becomes "unknown", and text is cleaned of NULs and kept to a sane length.
+
+mutagen is imported with the first file read: a scan that finds nothing new (most starts) does not load it.
 """
 
 from __future__ import annotations
 
 import base64
+import errno
+import functools
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import mutagen
-from mutagen.flac import FLAC, Picture
-from mutagen.id3 import ID3
-from mutagen.mp3 import MP3, HeaderNotFoundError
-from mutagen.mp4 import MP4
-from mutagen.oggopus import OggOpus
-from mutagen.oggvorbis import OggVorbis
-from mutagen.wave import WAVE
-
-#: The file types read, and the format name each is stored as.
-FORMATS = {MP3: "mp3", FLAC: "flac", OggVorbis: "ogg", OggOpus: "opus", MP4: "m4a", WAVE: "wav"}
+if TYPE_CHECKING:
+    from mutagen.id3 import ID3
+    from mutagen.mp4 import MP4
 #: File name extensions the scanner looks at (others are not music and are passed over silently).
 EXTENSIONS = frozenset({".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".wav"})
 MAX_TEXT = 500
@@ -33,7 +32,11 @@ _YEAR = re.compile(r"\d{4}")
 
 
 class Unreadable(Exception):
-    """The file is not music this library can read; str() says why."""
+    """The file was read and is not music this library can decode; str() says why."""
+
+
+class FileUnavailable(Exception):
+    """The system could not read the file now (no permission, gone, input/output error); str() says why."""
 
 
 @dataclass
@@ -51,23 +54,37 @@ class Tags:
     picture: bytes | None  # the embedded cover (front cover preferred)
 
 
+@functools.cache
+def formats() -> dict[type, str]:
+    """The mutagen file types read, and the format name each is stored as."""
+    from mutagen.flac import FLAC
+    from mutagen.mp3 import MP3
+    from mutagen.mp4 import MP4
+    from mutagen.oggopus import OggOpus
+    from mutagen.oggvorbis import OggVorbis
+    from mutagen.wave import WAVE
+
+    return {MP3: "mp3", FLAC: "flac", OggVorbis: "ogg", OggOpus: "opus", MP4: "m4a", WAVE: "wav"}
+
+
 def read(path: str | Path) -> Tags:
     """The tags of the file at `path`; raises Unreadable. The title falls back to the file name's stem."""
+    import mutagen
+    from mutagen.mp3 import HeaderNotFoundError
+
     try:
-        audio = mutagen.File(path, options=list(FORMATS))
+        audio = mutagen.File(path, options=list(formats()))
     except HeaderNotFoundError:
         raise Unreadable("not an audio file: no MP3 audio in it") from None
-    except PermissionError:
-        raise Unreadable("no permission to read it") from None
-    except (FileNotFoundError, IsADirectoryError):
-        raise Unreadable("it went away while it was being read") from None
     except mutagen.MutagenError as exc:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc.__cause__ or exc.__context__
-        if isinstance(cause, OSError) and not isinstance(cause, EOFError):
-            raise Unreadable(f"cannot be read ({cause.strerror or cause})") from None
+        if _is_system_failure(cause):
+            raise FileUnavailable(_system_reason(cause)) from None
         raise Unreadable(f"damaged or cut short ({_detail(exc)})") from None
     except OSError as exc:
-        raise Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+        if _is_system_failure(exc):
+            raise FileUnavailable(_system_reason(exc)) from None
+        raise Unreadable(f"damaged or cut short ({_detail(exc)})") from None
     except Exception as exc:  # mutagen meets every kind of damage; none of it may stop a scan
         raise Unreadable(f"damaged or cut short ({_detail(exc)})") from None
     if audio is None:
@@ -78,12 +95,29 @@ def read(path: str | Path) -> Tags:
         raise Unreadable(f"damaged tags ({_detail(exc)})") from None
 
 
+def _is_system_failure(exc: BaseException | None) -> bool:
+    """Whether the system failed to read the file: an OSError with an errno. Mutagen raises OSError without
+    one when the data runs out, and a seek before the start (EINVAL) is damaged data too."""
+    return isinstance(exc, OSError) and exc.errno is not None and exc.errno != errno.EINVAL
+
+
+def _system_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "no permission to read it"
+    if isinstance(exc, (FileNotFoundError, IsADirectoryError)):
+        return "it went away while it was being read"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
 def _detail(exc: BaseException) -> str:
     return _text(str(exc)) or type(exc).__name__
 
 
 def _tags(audio, path: Path) -> Tags:
-    kind = FORMATS[type(audio)]
+    from mutagen.id3 import ID3
+    from mutagen.mp4 import MP4
+
+    kind = formats()[type(audio)]
     if isinstance(audio, MP4):
         values = _mp4(audio)
     elif isinstance(audio.tags, ID3):
@@ -163,6 +197,8 @@ def _mp4(audio: MP4) -> dict:
 
 
 def _vorbis(audio) -> dict:
+    from mutagen.flac import FLAC, Picture
+
     tags = audio.tags
     values = {}
     for keys, key in ((("title",), "title"), (("artist",), "artist"), (("album",), "album"),

@@ -28,7 +28,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QProcess, QTimer, Signal, Slot
-from PySide6.QtMultimedia import QAudioFormat, QAudioSink
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +188,7 @@ class RtlFmTuner(Tuner):
         self._restart = False  # start rtl_fm again once the one that is ending has let go of the stick
         self._kill_timer = QTimer(self, singleShot=True, interval=KILL_AFTER_MS)
         self._kill_timer.timeout.connect(self._process.kill)
-        self._sink: QAudioSink | None = None
+        self._sink = None  # QAudioSink, made when FM first plays
         self._output = None  # the sink's QIODevice while playing (push mode)
         self._backlog = bytearray()
         self._stderr: deque[str] = deque(maxlen=20)
@@ -292,6 +291,8 @@ class RtlFmTuner(Tuner):
 
     def _start_sink(self) -> None:
         if self._sink is None:
+            from PySide6.QtMultimedia import QAudioFormat, QAudioSink  # loaded when FM first plays
+
             audio = QAudioFormat()
             audio.setSampleRate(SAMPLE_RATE)
             audio.setChannelCount(1)

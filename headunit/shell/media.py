@@ -2,10 +2,12 @@
 driver added (setting "musicFolders"), kept up to date on a thread of its own.
 
 Scans run on the "music-scan" thread, which is also the only one that writes the index; the GUI thread never
-waits for them. Sticks are watched: the mounts folder (and /media/<user>, and each stick) with
-QFileSystemWatcher, and the system's mount table every few seconds, since a stick mounted over an existing
-folder changes no folder listing. A stick pulled out makes its tracks disappear at once; plugged back in,
-they show again before its quick rescan ends.
+waits for them, nor for the disk at all: the sticks are listed and the mount table read on the "music-mounts"
+thread (listing a stick being pulled out can hang). Sticks are watched: the mounts folder (and /media/<user>,
+and each stick) with QFileSystemWatcher, and the system's mount table every few seconds, since a stick mounted
+over an existing folder changes no folder listing. A stick pulled out makes its tracks disappear at once;
+plugged back in, they show again before its quick rescan ends. Closing waits for a running scan at most
+CLOSE_WAIT_S.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from pathlib import Path
 
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
@@ -32,6 +35,8 @@ SETTLE_MS = 400
 #: How often the mount table is looked at.
 MOUNT_POLL_MS = 2000
 MOUNT_TABLE = Path("/proc/self/mounts")
+#: How long closing waits for a scan to stop (a read from a failing stick cannot be interrupted).
+CLOSE_WAIT_S = 2.0
 
 
 @QmlElement
@@ -52,6 +57,9 @@ class MediaLibrary(QObject):
     _progress = Signal(int, int)
     _counted = Signal(object, bool)  # stats, whether what shows changed
     _finished = Signal(object, object)  # ScanReport or None (failed), stats
+    # From the mounts thread: the folders to watch (None: unknown), the mount table's lines about the mounts
+    # folder ("" where there is no mount table; None: unknown).
+    _looked = Signal(object, object)
 
     def __init__(self, settings=None, *, db_path: Path | None = None, covers_dir: Path | None = None,
                  music_dir: Path | None = None, mounts: Path | None = None, parent: QObject | None = None):
@@ -63,6 +71,7 @@ class MediaLibrary(QObject):
         self._db_path, self._covers_dir = db_path or music / "library.db", covers_dir or music / "covers"
         self._music_dir, self._mounts = music_dir, mounts
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="music-scan")
+        self._mounts_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="music-mounts")
         self._library = None
         self._library_lock = threading.Lock()
         self._cancel = threading.Event()  # closing: the scan stops for good
@@ -71,11 +80,13 @@ class MediaLibrary(QObject):
         self._scanned = self._found = self._tracks = self._skipped_count = 0
         self._folders: list[str] = self._configured_folders()
         self._watcher: QFileSystemWatcher | None = None
-        self._mount_table = ""
+        self._mount_table: str | None = None  # None until the mounts thread first read it
+        self._looking = self._look_again = False
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._mounts_settled)
         self._mount_poll = QTimer(self, interval=MOUNT_POLL_MS)
-        self._mount_poll.timeout.connect(self._poll_mount_table)
+        self._mount_poll.timeout.connect(self._look_at_mounts)
+        self._looked.connect(self._on_looked)
         self._progress.connect(self._on_progress)
         self._counted.connect(self._on_counted)
         self._finished.connect(self._on_finished)
@@ -143,10 +154,7 @@ class MediaLibrary(QObject):
         self._started = True
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._on_folder_changed)
-        self._watch()
-        self._mount_table = self._read_mount_table()
-        if self._mount_table:
-            self._mount_poll.start()
+        self._look_at_mounts()
         self.rescan()
 
     @Slot()
@@ -172,13 +180,19 @@ class MediaLibrary(QObject):
             library = self.library
             roots = self.roots(folders)
             shown_changed = update_roots(library, roots, complete=True)
-            self._counted.emit(library.stats(), shown_changed)  # a stick's tracks show (or go) now
-            report = scan(library, roots, progress=self._progress.emit, complete=True,
-                          cancel=lambda: self._cancel.is_set() or self._interrupt.is_set())
-            self._finished.emit(report, library.stats())
+            self._tell(self._counted, library.stats(), shown_changed)  # a stick's tracks show (or go) now
+            report = scan(library, roots, progress=lambda *counts: self._tell(self._progress, *counts),
+                          complete=True, cancel=lambda: self._cancel.is_set() or self._interrupt.is_set())
+            self._tell(self._finished, report, library.stats())
         except Exception:
             log.exception("the music library could not be scanned")
-            self._finished.emit(None, None)
+            self._tell(self._finished, None, None)
+
+    def _tell(self, signal, *args) -> None:
+        """Emit from a worker thread unless the service is closing: a scan that outlives close() (stuck in a
+        read) must not reach an object the shell has already deleted."""
+        if not self._cancel.is_set():
+            signal.emit(*args)
 
     @Slot(int, int)
     def _on_progress(self, scanned: int, found: int) -> None:
@@ -221,29 +235,31 @@ class MediaLibrary(QObject):
 
     # Sticks and settings
 
-    def _watch(self) -> None:
-        """Watch the mounts folder, /media/<user> when it is there, and each stick."""
+    def _look_at_mounts(self) -> None:
+        """Have the mounts thread list the sticks and read the mount table (once more after the look under way)."""
+        if self._closed:
+            return
+        if self._looking:
+            self._look_again = True
+            return
+        self._looking = True
+        self._mounts_worker.submit(self._look)
+
+    def _look(self) -> None:
+        """On the mounts thread."""
+        try:
+            self._tell(self._looked, self._folders_to_watch(), self._read_mount_table())
+        except Exception:  # noqa: BLE001 - the next look tries again; the watcher keeps what it had
+            log.exception("the mounts folder could not be looked at")
+            self._tell(self._looked, None, None)
+
+    def _folders_to_watch(self) -> set[str]:
+        """The mounts folder, /media/<user> when it is there, and each stick."""
         from headunit.media.scanner import usb_roots, user_mounts
 
         mounts = self.mounts()
         wanted = {mounts, user_mounts(mounts), *usb_roots(mounts)} if mounts.is_dir() else set()
-        wanted = {str(p) for p in wanted if p.is_dir()}
-        watched = set(self._watcher.directories())
-        if wanted - watched:
-            self._watcher.addPaths(sorted(wanted - watched))
-        if watched - wanted:
-            self._watcher.removePaths(sorted(watched - wanted))
-
-    @Slot(str)
-    def _on_folder_changed(self, _path: str) -> None:
-        self._settle.start()
-
-    @Slot()
-    def _poll_mount_table(self) -> None:
-        table = self._read_mount_table()
-        if table != self._mount_table:
-            self._mount_table = table
-            self._settle.start()
+        return {str(p) for p in wanted if p.is_dir()}
 
     def _read_mount_table(self) -> str:
         """The lines of the mount table about the mounts folder ("" where there is no such table)."""
@@ -254,13 +270,38 @@ class MediaLibrary(QObject):
         mounts = str(self.mounts())
         return "\n".join(line for line in lines if f" {mounts}/" in line or f" {mounts} " in line) or " "
 
+    @Slot(object, object)
+    def _on_looked(self, wanted: set[str] | None, table: str | None) -> None:
+        self._looking = False
+        if self._closed or self._watcher is None:
+            return
+        if wanted is not None:
+            watched = set(self._watcher.directories())
+            if wanted - watched:
+                self._watcher.addPaths(sorted(wanted - watched))
+            if watched - wanted:
+                self._watcher.removePaths(sorted(watched - wanted))
+        if table is not None and table != self._mount_table:
+            first, self._mount_table = self._mount_table is None, table
+            if not first:
+                self._settle.start()
+            elif table:
+                self._mount_poll.start()
+        if self._look_again:
+            self._look_again = False
+            self._look_at_mounts()
+
+    @Slot(str)
+    def _on_folder_changed(self, _path: str) -> None:
+        self._settle.start()
+
     @Slot()
     def _mounts_settled(self) -> None:
         """A stick came or went: a scan running stops (keeping what it did) and starts over, so the stick's
         tracks show or go at once rather than after a long first scan of the music folder."""
         if self._closed:
             return
-        self._watch()
+        self._look_at_mounts()  # the sticks to watch changed
         if self._scanning:
             self._interrupt.set()
         self.rescan()
@@ -279,7 +320,8 @@ class MediaLibrary(QObject):
                 self.rescan()
 
     def close(self) -> None:
-        """Stop watching, cancel a scan (what it did is kept) and close the library."""
+        """Stop watching, cancel a scan (what it did is kept), let the plays already recorded be written, and
+        close the library; a scan that does not stop within CLOSE_WAIT_S is left to end on its own."""
         if self._closed:
             return
         self._closed = True
@@ -289,7 +331,13 @@ class MediaLibrary(QObject):
         if self._watcher is not None:
             self._watcher.deleteLater()
             self._watcher = None
-        self._worker.shutdown(wait=True, cancel_futures=True)
+        self._mounts_worker.shutdown(wait=False, cancel_futures=True)
+        last = self._worker.submit(lambda: None)  # runs after the scan and the plays queued before it
+        self._worker.shutdown(wait=False)
+        if wait_for([last], timeout=CLOSE_WAIT_S).not_done:
+            log.warning("the music scan did not stop within %.0f s (a stick that does not answer?); the library "
+                        "is left open for it and closes with the process", CLOSE_WAIT_S)
+            return
         with self._library_lock:
             if self._library is not None:
                 self._library.close()

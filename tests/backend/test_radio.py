@@ -169,6 +169,18 @@ def test_the_radio_browser_adapter_maps_a_saved_answer():
     assert from_radio_browser([]) == []
 
 
+def test_one_damaged_upstream_station_costs_only_that_station(caplog):
+    damaged = [{"stationuuid": "a1b2c3d4-0000-4000-8000-000000000009", "name": "Odd", "url": "http://odd.example/",
+                "bitrate": "fast"},
+               {"stationuuid": "a1b2c3d4-0000-4000-8000-00000000000a", "name": ["a", "list"],
+                "url": "http://list.example/"},
+               "a station as a string", None]
+    answer, _ = radio_browser(json.dumps(SAVED[:1] + damaged + SAVED[1:]).encode())
+    names = [s.name for s in answer.stations(None, None, None, 50).stations]
+    assert names == ["Example Jazz FM", "Radio Beispiel", "News 24"]
+    assert caplog.text.count("a station is left out") == len(damaged)
+
+
 def test_the_radio_browser_adapter_keeps_answers_for_a_while():
     clock = FakeClock()
     directory, transport = radio_browser(json.dumps(SAVED).encode(), keep=600, clock=clock)

@@ -21,7 +21,7 @@ def test_scan_a_folder_as_json_then_again_unchanged(capsys, music):
     status, out, err = run(capsys, "music", "scan", str(music["folder"]), "--json")
     assert status == 0, err
     report = json.loads(out)
-    assert set(report) == {"found", "indexed", "unchanged", "removed", "skipped", "seconds"}
+    assert set(report) == {"found", "indexed", "unchanged", "removed", "skipped", "unavailable", "seconds"}
     assert report["indexed"] == len(music["good"]) and report["found"] == len(music["good"]) + len(music["broken"])
     assert {s["path"] for s in report["skipped"]} == {str(b["path"]) for b in music["broken"]}
     assert all(s["reason"] for s in report["skipped"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -329,3 +330,30 @@ def test_where_the_music_and_the_sticks_are(monkeypatch, headunit_home, tmp_path
     monkeypatch.delenv("HEADUNIT_HOME")
     monkeypatch.delenv("HEADUNIT_MEDIA_MOUNTS")
     assert paths.media_mounts() == Path("/media")
+
+
+def test_a_library_locked_by_another_program_is_left_alone_with_its_history(tmp_path, music, monkeypatch):
+    from headunit.media import library as library_module
+
+    db_path = tmp_path / "index" / "library.db"
+    library = Library(db_path, tmp_path / "index" / "covers")
+    scan_music(library, music["folder"])
+    played = library.tracks()[0]
+    library.record_play(played.id)
+    library.close()
+    monkeypatch.setattr(library_module, "BUSY_TIMEOUT_S", 0.2)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")  # a backup tool or a second HeadUnit holding the file
+    try:
+        with pytest.raises(library_module.LibraryUnavailable, match="locked") as raised:
+            Library(db_path, tmp_path / "index" / "covers")
+        assert str(db_path) in str(raised.value) and isinstance(raised.value, sqlite3.OperationalError)
+    finally:
+        other.close()
+    assert not list(db_path.parent.glob("library.db.corrupt-*"))
+    library = Library(db_path, tmp_path / "index" / "covers")
+    try:
+        assert library.recent() == [played] and library.stats()["tracks"] == 8
+    finally:
+        library.close()

@@ -69,7 +69,7 @@ def test_start_scans_off_the_gui_thread_and_reports(qtbot, service, music):
     assert threads and threads[0].startswith("music-scan")
     assert not service.scanning
     assert report["indexed"] == len(music["good"]) and len(report["skipped"]) == len(music["broken"])
-    assert {"found", "indexed", "unchanged", "removed", "skipped", "seconds"} == set(report)
+    assert {"found", "indexed", "unchanged", "removed", "skipped", "unavailable", "seconds"} == set(report)
     assert (service.trackCount, service.skippedCount) == (len(music["good"]), len(music["broken"]))
     assert progress and progress[-1] == (report["found"], report["found"])
     assert service.library.stats()["tracks"] == len(music["good"])
@@ -219,3 +219,103 @@ def test_a_stick_plugged_in_during_a_long_first_scan_shows_at_once(qtbot, qapp, 
         assert media.trackCount == 41
     finally:
         media.close()
+
+
+def test_apps_read_the_library_and_record_plays_but_cannot_write_it(qtbot, service, music):
+    from headunit.host.media_access import PluginMedia
+
+    media = PluginMedia(service, tuner=lambda: None)
+    changes = []
+    media.service.changed.connect(lambda: changes.append(1))
+    with qtbot.waitSignal(media.service.scanFinished, timeout=TIMEOUT_MS):
+        service.start()
+    assert changes and media.service.trackCount == len(music["good"]) and not media.service.scanning
+    library = media.library
+    assert [a["name"] for a in library.artists()][:1] == ["Beyoncé"]
+    assert library.search("七里")["tracks"] and library.stats()["tracks"] == len(music["good"])
+    track = library.tracks()[0]
+    library.record_play(track.id).result(timeout=5)
+    assert library.recent() == [track]
+    for writer in ("put_track", "put_skipped", "remove", "set_roots", "transaction", "rebuild_groups", "close",
+                   "move_to_root"):
+        assert not hasattr(library, writer), writer
+    for control in ("library", "close", "start"):
+        assert not hasattr(media.service, control), control
+
+
+def test_a_stick_slow_to_list_never_holds_up_the_screen(qtbot, service, music, mounts, tmp_path, monkeypatch):
+    listed_on = []
+    real = scanner.usb_roots
+
+    def slow_usb_roots(folder):
+        listed_on.append(threading.current_thread())
+        time.sleep(1.0)  # a stick being pulled out, or a dying one
+        return real(folder)
+
+    monkeypatch.setattr(scanner, "usb_roots", slow_usb_roots)
+    started = time.monotonic()
+    service.start()
+    assert time.monotonic() - started < 0.5
+    qtbot.waitUntil(lambda: not service.scanning, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(service.scanFinished, timeout=TIMEOUT_MS) as finished:
+        started = time.monotonic()
+        stick(tmp_path, music["folder"] / "周杰伦", "KINGSTON").rename(mounts / "KINGSTON")
+        qtbot.wait(SETTLE_MS_AND_A_BIT)
+        assert time.monotonic() - started < SETTLE_MS_AND_A_BIT / 1000 + 0.5  # the GUI thread did not wait
+    assert finished.args[0]["indexed"] == 2  # and the stick was still seen
+    assert listed_on and threading.main_thread() not in listed_on
+
+
+SETTLE_MS_AND_A_BIT = 600
+
+
+def test_close_waits_for_a_stuck_scan_only_so_long_and_says_so(qtbot, qapp, tmp_path, music, mounts, monkeypatch,
+                                                               caplog):
+    from headunit.shell import media as media_module
+
+    reading, release = threading.Event(), threading.Event()
+
+    def read_that_does_not_return(path):
+        reading.set()
+        release.wait(30)
+        raise AssertionError("the test ended before the read returned")
+
+    monkeypatch.setattr(scanner, "read", read_that_does_not_return)
+    monkeypatch.setattr(media_module, "CLOSE_WAIT_S", 0.5)
+    media = MediaLibrary(None, db_path=tmp_path / "index" / "library.db", covers_dir=tmp_path / "index" / "covers",
+                         music_dir=music["folder"], mounts=mounts)
+    try:
+        media.start()
+        assert reading.wait(TIMEOUT_MS / 1000)
+        started = time.monotonic()
+        media.close()
+        assert time.monotonic() - started < 1.5
+        assert "did not stop" in caplog.text
+    finally:
+        release.set()
+        for thread in threading.enumerate():
+            if thread.name.startswith("music-scan"):
+                thread.join(10)
+
+
+def test_the_last_play_recorded_while_a_scan_runs_is_kept_at_close(qtbot, qapp, tmp_path, music, mounts,
+                                                                   monkeypatch):
+    from headunit.media.library import Library
+
+    db_path, covers = tmp_path / "index" / "library.db", tmp_path / "index" / "covers"
+    media = MediaLibrary(None, db_path=db_path, covers_dir=covers, music_dir=music["folder"], mounts=mounts)
+    start_and_wait(qtbot, media)
+    track = media.library.tracks()[0]
+    real_read = scanner.read
+    monkeypatch.setattr(scanner, "read", lambda path: (time.sleep(0.2), real_read(path))[1])
+    for path in music["folder"].rglob("*.*"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    media.rescan()
+    qtbot.waitUntil(lambda: media.scanned > 0, timeout=TIMEOUT_MS)
+    media.library.record_play(track.id)  # the player stopping at switch-off, behind the scan
+    media.close()
+    library = Library(db_path, covers)
+    try:
+        assert library.recent() == [track]
+    finally:
+        library.close()

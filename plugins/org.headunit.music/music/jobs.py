@@ -2,7 +2,9 @@
 
 Each question returns a request number at once; the answer comes back to the GUI thread as a signal carrying
 that number, so a view drops answers it no longer waits for (the driver went back, typed on). Errors a driver
-should read come back as reason codes (Texts.problem); the English goes to the log.
+should read come back as reason codes (Texts.problem); the English goes to the log. Every question gets an
+answer: a library or storage that fails (sqlite3.Error) or a station directory that answers with something
+other than a station list costs that answer, never the app.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import itertools
 import json
 import math
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 
@@ -26,6 +29,8 @@ PLAYLISTS, FAVOURITES = "playlists", "favourites"
 FAVOURITE_PREFIX = "music:"
 RECENT_LIMIT = 50
 SEARCH_LIMIT = 20
+#: The reason code of an answer the library could not give (Texts.problem's generic phrase).
+UNAVAILABLE = "unavailable"
 
 
 class Jobs(QObject):
@@ -71,14 +76,20 @@ class Jobs(QObject):
                              "saved_at REAL NOT NULL)")
         return self._db
 
-    def _put(self, key: str, value) -> None:
+    def _put_all(self, values: dict) -> None:
+        """Save each key's value, all or none."""
         db = self._storage()
+        now = time.time()
         with db:
-            db.execute("INSERT OR REPLACE INTO saved (key, value, saved_at) VALUES (?, ?, ?)",
-                       (key, json.dumps(value), time.time()))
+            db.executemany("INSERT OR REPLACE INTO saved (key, value, saved_at) VALUES (?, ?, ?)",
+                           [(key, json.dumps(value), now) for key, value in values.items()])
 
     def _get(self, key: str) -> tuple[object, float] | None:
-        row = self._storage().execute("SELECT value, saved_at FROM saved WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._storage().execute("SELECT value, saved_at FROM saved WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._ctx.log.warning("saved %s cannot be read (%s); going on without it", key, exc)
+            return None
         if row is None:
             return None
         try:
@@ -92,10 +103,25 @@ class Jobs(QObject):
 
     def _load_state(self) -> None:
         found = self._get("player")
-        self.stateLoaded.emit(found[0] if found and isinstance(found[0], dict) else {})
+        state = found[0] if found and isinstance(found[0], dict) else {}
+        queue = self._get("queue")  # kept apart: the place is saved every few seconds, the queue when it changes
+        if queue and isinstance(queue[0], dict):
+            state["queue"] = queue[0]
+        self.stateLoaded.emit(state)
 
     def save_state(self, state: dict) -> None:
-        self._ctx.submit(self._put, "player", state)
+        """The player's snapshot: its "queue" (when there is one) and the rest, in one transaction."""
+        state = dict(state)
+        values = {"player": state}
+        if "queue" in state:
+            values["queue"] = state.pop("queue")
+        self._ctx.submit(self._save, values)
+
+    def _save(self, values: dict) -> None:
+        try:
+            self._put_all(values)
+        except sqlite3.Error as exc:
+            self._ctx.log.warning("%s cannot be saved (%s)", " and ".join(values), exc)
 
     # The library
 
@@ -124,6 +150,12 @@ class Jobs(QObject):
         except _NoLibrary as exc:
             self._ctx.log.info("%s", exc)
             found, error = [], "no_library"
+        except sqlite3.Error as exc:
+            self._ctx.log.warning("the music library cannot answer now: %s", exc)
+            found, error = [], UNAVAILABLE
+        except Exception:  # a bug meeting odd data costs this answer, not the app, and the view stops waiting
+            self._ctx.log.exception("the music library's answer failed")
+            found, error = [], UNAVAILABLE
         self.listed.emit(number, found, error)
 
     def _level(self, kind: str, key) -> list:
@@ -186,14 +218,16 @@ class Jobs(QObject):
     def _record_play(self, entry: Entry) -> None:
         try:
             library = self._library()
+            track_id = entry.track_id if entry.track_id > 0 else 0
+            if not track_id:
+                track = library.track_by_path(entry.uri)
+                track_id = track.id if track else 0
+            if track_id:
+                library.record_play(track_id)
         except _NoLibrary:
             return
-        track_id = entry.track_id if entry.track_id > 0 else 0
-        if not track_id:
-            track = library.track_by_path(entry.uri)
-            track_id = track.id if track else 0
-        if track_id:
-            library.record_play(track_id)
+        except sqlite3.Error as exc:
+            self._ctx.log.warning("a play of %s goes unrecorded: %s", entry.uri, exc)
 
     def resolve_uri(self, uri: str) -> int:
         number = self._number()
@@ -211,6 +245,9 @@ class Jobs(QObject):
                 track = self._library().track_by_path(path)
             except _NoLibrary:
                 track = None
+            except sqlite3.Error as exc:  # the file plays all the same, with the names its path gives
+                self._ctx.log.warning("the music library cannot look up %s: %s", path, exc)
+                track = None
             entry = from_track(track) if track else Entry(TRACK, path, os.path.splitext(os.path.basename(path))[0])
         self.resolved.emit(number, entry)
 
@@ -224,9 +261,17 @@ class Jobs(QObject):
             library = self._library()
             roots = [r["path"] for r in library.roots()]
             skipped = [{**s, "shown": _shown_path(s["path"], roots)} for s in library.skipped()]
-            self.statusLoaded.emit(library.stats(), skipped, "")
+            stats = library.stats()
         except _NoLibrary:
             self.statusLoaded.emit({}, [], "no_library")
+        except sqlite3.Error as exc:
+            self._ctx.log.warning("the music library's status cannot be read now: %s", exc)
+            self.statusLoaded.emit({}, [], UNAVAILABLE)
+        except Exception:  # a bug meeting odd data costs the status page's lists, not the app
+            self._ctx.log.exception("the music library's status failed")
+            self.statusLoaded.emit({}, [], UNAVAILABLE)
+        else:
+            self.statusLoaded.emit(stats, skipped, "")
 
     # Internet radio
 
@@ -237,22 +282,37 @@ class Jobs(QObject):
 
     def _stations(self, number: int) -> None:
         """The directory through the cache; when the backend cannot be reached at all (offline at start-up, no
-        link yet), the list this app saved the last time, with its age."""
+        link yet) or answers with something that is not a station list, the list this app saved the last time,
+        with its age. Each station is checked by the view (radio.valid_stations)."""
         try:
             reading = self._cloud.get(STATIONS_PATH)
-            stations = list((reading.data or {}).get("stations", []))
-            if not reading.from_cache:
-                self._put("stations", stations)
-            age = reading.age_seconds if reading.from_cache else math.nan
-            self.stationsLoaded.emit(number, stations, age, reading.stale, "" if stations else "no_stations")
-            return
         except CloudUnavailable as exc:
             self._ctx.log.info("stations: %s", exc)
+            self._saved_stations(number, "offline")
+            return
+        except Exception:  # the cache or the client failing costs this list, not the app
+            self._ctx.log.exception("stations: the directory could not be read")
+            self._saved_stations(number, "no_stations")
+            return
+        stations = station_list(reading.data)
+        if stations is None:
+            self._ctx.log.warning("stations: the directory's answer is not a station list: %s",
+                                  _describe(reading.data))
+            self._saved_stations(number, "no_stations")
+            return
+        if not reading.from_cache:
+            self._save({"stations": stations})
+        age = reading.age_seconds if reading.from_cache else math.nan
+        self.stationsLoaded.emit(number, stations, age, reading.stale, "" if stations else "no_stations")
+
+    def _saved_stations(self, number: int, reason: str) -> None:
+        """The list saved the last time, as a stale one with its age; none: an empty list and `reason`."""
         saved = self._get("stations")
-        if saved and saved[0]:
-            self.stationsLoaded.emit(number, list(saved[0]), max(0.0, time.time() - saved[1]), True, "")
+        stations = station_list({"stations": saved[0]}) if saved else None
+        if stations:
+            self.stationsLoaded.emit(number, stations, max(0.0, time.time() - saved[1]), True, "")
         else:
-            self.stationsLoaded.emit(number, [], math.nan, True, "offline")
+            self.stationsLoaded.emit(number, [], math.nan, True, reason)
 
     # Playlists and favourites, synced with the account
 
@@ -279,6 +339,28 @@ class Jobs(QObject):
             write()
         except CloudUnavailable as exc:
             self.collectionUnsaved.emit(collection, key, str(exc))
+
+
+def station_list(data) -> list[dict] | None:
+    """The stations of a directory answer ({"stations": [{...}, …]}), or None when it is not one (an HTML page
+    answered with 200, JSON of another shape). Entries that are not objects are left out here; the view checks
+    each station's fields."""
+    stations = data.get("stations") if isinstance(data, dict) else None
+    if not isinstance(stations, list):
+        return None
+    return [station for station in stations if isinstance(station, dict)]
+
+
+def _describe(data) -> str:
+    """What came instead of a station list, briefly, for the log."""
+    if isinstance(data, (bytes, str)):
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        return f"{type(data).__name__} {text[:80]!r}"
+    if isinstance(data, dict):
+        if "stations" in data:
+            return f"its stations are a {type(data['stations']).__name__}, not a list"
+        return f"an object with {sorted(data)[:8]} and no stations"
+    return type(data).__name__
 
 
 def _shown_path(path: str, roots: list[str]) -> str:

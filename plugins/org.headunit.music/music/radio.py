@@ -1,12 +1,16 @@
 """Radio: internet stations from the backend's directory and FM from the car's tuner, when it has one.
 
 The station list is read through the cache on the worker, so an offline car shows the last list with its age;
-streams play live (no seeking, no duration). FM needs a tuner; without one the page says so, and why.
+streams play live (no seeking, no duration). Stations the directory describes wrongly (no name, a URL that is
+not http or https, fields of the wrong type) are left out, and the log says why. FM needs a tuner; without one
+the page says so, and why.
 """
 
 from __future__ import annotations
 
+import logging
 import math
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
@@ -25,6 +29,48 @@ QML_IMPORT_MAJOR_VERSION = 1
 FM_LOW, FM_HIGH, FM_STEP = 87.5, 108.0, 0.1
 #: Asking the directory again after it could not be reached (the backend link comes up after the first frame).
 RETRIES_MS = (5_000, 30_000, 120_000)
+#: Optional station fields and the types they must have when present (None counts as absent).
+OPTIONAL_FIELDS = {"genre": str, "country": str, "bitrate": (int, float), "id": (str, int), "demo": bool}
+#: How many dropped stations the log line names (the count says how many there were).
+LOGGED_PROBLEMS = 5
+
+
+def valid_stations(stations: list, log: logging.Logger) -> list[dict]:
+    """The stations that can be shown and played; the others are dropped with one log line saying why."""
+    valid, problems = [], []
+    for number, station in enumerate(stations, 1):
+        problem = station_problem(station)
+        if problem is None:
+            valid.append(station)
+        else:
+            name = station.get("name") if isinstance(station, dict) else None
+            problems.append(f"{name!r}: {problem}" if isinstance(name, str) and name.strip()
+                            else f"station {number}: {problem}")
+    if problems:
+        log.warning("stations: %d of %d left out: %s%s", len(problems), len(stations),
+                    "; ".join(problems[:LOGGED_PROBLEMS]), "; …" if len(problems) > LOGGED_PROBLEMS else "")
+    return valid
+
+
+def station_problem(station) -> str | None:
+    """What is wrong with one station of the directory, or None."""
+    if not isinstance(station, dict):
+        return f"a {type(station).__name__}, not an object"
+    name, url = station.get("name"), station.get("url")
+    if not isinstance(name, str) or not name.strip():
+        return "no name"
+    if not isinstance(url, str) or not url.strip():
+        return "no url"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return f"its url is not an http or https address ({url[:80]!r})"
+    for field, kinds in OPTIONAL_FIELDS.items():
+        value = station.get(field)
+        if value is not None and (not isinstance(value, kinds) or (field != "demo" and isinstance(value, bool))):
+            return f"its {field} is a {type(value).__name__} ({str(value)[:40]!r})"
+    if isinstance(station.get("bitrate"), (int, float)) and not 0 <= station["bitrate"] < 100_000:
+        return f"its bitrate is out of range ({station['bitrate']})"
+    return None
 
 
 @QmlElement
@@ -45,6 +91,7 @@ class Radio(QObject):
         self._busy = False
         self._request = 0
         self._failures = 0
+        self._wanted = ""  # a station another app asked for before the list was read
         self._rows = RowList(self)
         self._retry = QTimer(self, singleShot=True)
         self._retry.timeout.connect(self.refresh)
@@ -112,9 +159,10 @@ class Radio(QObject):
         if request != self._request:
             return
         self._busy = False
+        stations = valid_stations(stations, self._ctx.log)
         if stations or not self._stations:
-            self._stations, self._age_s, self._stale = [s for s in stations if s.get("url")], age_s, stale
-        self._error = error if not self._stations else ""
+            self._stations, self._age_s, self._stale = stations, age_s, stale
+        self._error = (error or "no_stations") if not self._stations else ""
         if stale:
             if self._failures < len(RETRIES_MS):
                 self._retry.start(RETRIES_MS[self._failures])
@@ -123,6 +171,10 @@ class Radio(QObject):
             self._failures = 0
         self._render()
         self.changed.emit()
+        if self._wanted:
+            wanted, self._wanted = self._wanted, ""
+            if not self.play_station_id(wanted):
+                self._ctx.toast(self._texts.not_found(""), "error")
 
     def _render(self) -> None:
         current = self._player.current
@@ -139,9 +191,26 @@ class Radio(QObject):
 
     @Slot(int)
     def playStation(self, index: int) -> None:
-        if 0 <= index < len(self._stations):
+        """Play row `index` of the list; while moving, only a row the list shows."""
+        limit = self._ctx.restrictions.maxItemsPerScreen
+        if 0 <= index < len(self._stations) and (limit <= 0 or index < limit):
             self._player.play_entries([from_station(s) for s in self._stations], index, shuffle=False)
             self.playStarted.emit()
+
+    def play_station_id(self, station_id: str) -> bool:
+        """Play the directory's station `station_id` (play-media from another app). Before the list is read,
+        read it and play the station then. False when the list is there and has no such station."""
+        entries = self.station_entries()
+        if not entries:
+            self._wanted = station_id
+            if not self._busy:
+                self.refresh()
+            return True
+        index = next((i for i, e in enumerate(entries) if e.station_id == station_id), -1)
+        if index < 0:
+            return False
+        self._player.play_entries(entries, index, shuffle=False)
+        return True
 
     def station_entries(self) -> list:
         return [from_station(s) for s in self._stations]
