@@ -220,8 +220,11 @@ def test_after_a_restart_the_same_song_plays_on_from_where_it_was(music, runtime
     play_album(store, qtbot)
     player.next()
     qtbot.waitUntil(lambda: player.title == "Fast Lane", timeout=5000)
+    snapshots = []
+    player.snapshot.connect(snapshots.append)
     player.seek(12.0)
-    qtbot.waitUntil(lambda: player.position > 12.5, timeout=5000)
+    qtbot.waitUntil(lambda: player.position > 12.5 and bool(snapshots), timeout=5000)
+    assert "queue" not in snapshots[-1]  # the place is saved often; the queue only when it changes
     saved = player.position
     runtimes.stop(runtime)  # switch-off
 
@@ -369,6 +372,22 @@ def test_media_keys_reach_the_music(music, qtbot, long_library):
     assert player.playing
     QTest.keyClick(window, Qt.Key.Key_MediaNext)
     qtbot.waitUntil(lambda: player.title == "Fast Lane", timeout=5000)
+
+
+def test_while_moving_only_the_queue_rows_shown_can_be_played(music, qtbot, long_library):
+    from dataclasses import replace
+
+    runtime, window, store = music(folder=long_library, drive="moving")
+    play_album(store, qtbot)
+    player = store.player
+    song = player.current
+    player.play_entries([replace(song, title=f"Song {n}") for n in range(1, 11)], 0)
+    limit = runtime.restrictions.maxItemsPerScreen
+    assert 0 < limit < 9
+    player.playQueueIndex(9)  # a row the moving car's list does not show
+    assert player.title == "Song 1"
+    player.playQueueIndex(limit - 1)
+    assert player.title == f"Song {limit}"
 
 
 def test_a_file_that_cannot_play_is_skipped_with_a_toast(music, qtbot, long_library, tmp_path):
@@ -657,6 +676,8 @@ def test_fm_plays_through_the_tuner_ducks_and_comes_back_after_a_restart(music, 
     runtime.audio_focus.pressMediaKey("play-pause")
     assert tuner.calls[-1] == ("stop",) and not store.player.playing
     runtime.audio_focus.pressMediaKey("play-pause")
+    runtime.audio_focus.pressMediaKey("next")  # nothing after FM in the queue: the broadcast plays on
+    assert tuner.calls[-1] == ("play",) and store.player.playing and store.player.title == "FM 87.6 MHz"
     runtimes.stop(runtime)
 
     tuner.calls.clear()
@@ -688,6 +709,18 @@ def test_a_station_from_the_embedded_backend_plays(music, qtbot):
     store.showSection("playing")
     settle(qtbot)
     assert visible(window, "liveLabel") and visible(window, "seekBar") == []
+
+
+def test_another_app_plays_a_station_before_the_radio_page_was_ever_opened(music, qtbot):
+    runtime, window, store = music(backend="embedded")
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    assert store.radio.stations.count == 0
+    assert runtime.host.route_intent("test", "play-media", {"uri": "music:station:demo-sakura"}) is not False
+    qtbot.waitUntil(lambda: store.player.playing and store.player.live, timeout=20_000)
+    assert store.player.current.station_id == "demo-sakura"
+    store.player.next()  # the rest of the directory follows it, as when chosen from the list
+    assert store.player.current.station_id != "demo-sakura" and store.player.live
 
 
 def test_offline_the_station_list_comes_from_the_cache_with_its_age(music, qtbot):

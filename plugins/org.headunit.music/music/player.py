@@ -6,7 +6,7 @@ keys reach it; a file that will not play is skipped with a toast, never a crash;
 every few seconds and at every change, so the next start goes on from the same place. When that place is on a
 USB stick that is not mounted yet, it waits for the stick instead of skipping the song.
 
-QtMultimedia's player (FFmpeg, tens of MB) is made when something first plays, not at start.
+QtMultimedia (engine.MediaEngine) is loaded when something first plays, not at start.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QtAudio
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.sdk import HeadUnitError
@@ -56,7 +55,8 @@ class Player(QObject):
     queueChanged = Signal()
     #: An entry played long enough to count (the store records it in the library).
     played = Signal(object)
-    #: The state to save: {"queue", "position", "playing", "volume"}.
+    #: The state to save: {"position", "playing", "volume"}, and "queue" when it changed since the last one
+    #: (a long queue is not written again every few seconds while a song plays).
     snapshot = Signal(dict)
 
     def __init__(self, ctx, texts: Texts, parent: QObject | None = None):
@@ -80,11 +80,11 @@ class Player(QObject):
         self._waiting = False             # the restored song's drive is missing: try again when the library changes
         self._resume_playing = False      # …and play it then, if it was playing at switch-off
         self._stopped = False
+        self._queue_unsaved = True
 
         self._reconnect = QTimer(self, singleShot=True)
         self._reconnect.timeout.connect(self._reconnect_station)
-        self._media: QMediaPlayer | None = None
-        self._output: QAudioOutput | None = None
+        self._engine = None  # MediaEngine, made by _player() when something first plays
         self._loaded: Entry | None = None  # the entry whose source the player holds
 
         self._save_timer = QTimer(self, interval=SAVE_EVERY_MS)
@@ -183,7 +183,7 @@ class Player(QObject):
     @Property(float, notify=volumeChanged, final=True)
     def outputVolume(self) -> float:
         """What the audio output is set to now, linear: lower while a prompt speaks."""
-        return self._output.volume() if self._output is not None else self._linear_volume()
+        return self._engine.volume if self._engine is not None else self._linear_volume()
 
     @Property(bool, notify=playingChanged, final=True)
     def waiting(self) -> bool:
@@ -281,6 +281,8 @@ class Player(QObject):
         self._chosen()
         if self._queue.advance(finished=False):
             self._load(play=self._want_playing)
+        elif self.live:
+            pass  # the only station queued (FM, a station from another app): it plays on
         else:  # the last song: stop at its start, as a CD player does
             self._halt()
             self._set_playing(False)
@@ -301,20 +303,21 @@ class Player(QObject):
         ms = max(0, int(seconds * 1000))
         if self._duration_s:
             ms = min(ms, int(self._duration_s * 1000) - 1)
-        if self._loaded is not self._queue.current or self._media.mediaStatus() in (
-                QMediaPlayer.MediaStatus.LoadingMedia, QMediaPlayer.MediaStatus.NoMedia):
+        if self._loaded is not self._queue.current or self._engine.loading:
             self._pending_seek_ms = ms
         else:
-            self._media.setPosition(ms)
+            self._engine.seek(ms)
         self._position_s = ms / 1000
         self.positionChanged.emit()
         self._save_later()
 
     @Slot(int)
     def playQueueIndex(self, row: int) -> None:
-        """Play row `row` of the queue as `queue` lists it (from the song playing now)."""
+        """Play row `row` of the queue as `queue` lists it (from the song playing now); while moving, only a row
+        the list shows."""
         upcoming = self._queue.upcoming()
-        if 0 <= row < len(upcoming) and self._queue.jump(upcoming[row]):
+        limit = self._ctx.restrictions.maxItemsPerScreen
+        if 0 <= row < len(upcoming) and (limit <= 0 or row < limit) and self._queue.jump(upcoming[row]):
             self._chosen()
             self._failures = 0
             self._load(play=True)
@@ -333,13 +336,12 @@ class Player(QObject):
     @Slot()
     def cycleRepeat(self) -> None:
         """off -> all -> one -> off."""
-        self._queue.set_repeat(REPEAT_MODES[(REPEAT_MODES.index(self._queue.repeat) + 1) % len(REPEAT_MODES)])
-        self.modesChanged.emit()
-        self._save_later()
+        self.setRepeat(REPEAT_MODES[(REPEAT_MODES.index(self._queue.repeat) + 1) % len(REPEAT_MODES)])
 
     @Slot(str)
     def setRepeat(self, mode: str) -> None:
         self._queue.set_repeat(mode)
+        self._queue_unsaved = True
         self.modesChanged.emit()
         self._save_later()
 
@@ -358,8 +360,8 @@ class Player(QObject):
         self._reconnect.stop()
         self._save()
         self._stopped = True
-        if self._media is not None:
-            self._media.stop()
+        if self._engine is not None:
+            self._engine.stop()
         if self._fm_on and self._tuner is not None:
             self._tuner.stop()
 
@@ -385,22 +387,23 @@ class Player(QObject):
         self._touched = True
         self._restored = self._waiting = self._resume_playing = False
 
-    def _player(self) -> QMediaPlayer:
-        if self._media is None:
-            self._media = QMediaPlayer(self)
-            self._output = QAudioOutput(self)
-            self._output.setVolume(self._linear_volume())
-            self._media.setAudioOutput(self._output)
-            self._media.mediaStatusChanged.connect(self._on_status)
-            self._media.errorOccurred.connect(self._on_error)
-            self._media.positionChanged.connect(self._on_position)
-            self._media.durationChanged.connect(self._on_duration)
-        return self._media
+    def _player(self):
+        """The media engine, made when something first plays."""
+        if self._engine is None:
+            from .engine import MediaEngine
+
+            self._engine = MediaEngine(self._linear_volume(), self)
+            self._engine.ready.connect(self._on_ready)
+            self._engine.buffered.connect(self._on_buffered)
+            self._engine.ended.connect(self._on_ended)
+            self._engine.failed.connect(self._on_error)
+            self._engine.positionChanged.connect(self._on_position)
+            self._engine.durationChanged.connect(self._on_duration)
+        return self._engine
 
     def _unload(self) -> None:
-        if self._media is not None:
-            self._media.stop()
-            self._media.setSource(QUrl())
+        if self._engine is not None:
+            self._engine.unload()
         self._loaded = None
 
     def _load(self, *, play: bool, position_ms: int = 0) -> None:
@@ -431,10 +434,7 @@ class Player(QObject):
                 self._tuner.stop()
             self._fm_on = False
             if play:
-                media, source = self._player(), QUrl(entry.uri) if entry.live else QUrl.fromLocalFile(entry.uri)
-                if media.source() == source:
-                    media.setSource(QUrl())  # the same source again is ignored: this load is meant as a retry
-                media.setSource(source)
+                self._player().load(QUrl(entry.uri) if entry.live else QUrl.fromLocalFile(entry.uri))
                 self._loaded = entry
             else:
                 self._unload()
@@ -465,14 +465,14 @@ class Player(QObject):
         elif self._loaded is not self._queue.current:
             self._load(play=True, position_ms=int(self._position_s * 1000))
         else:
-            self._media.play()
+            self._engine.play()
 
     def _halt(self) -> None:
         """Quiet, keeping the place."""
         if self._fm_on and self._tuner is not None:
             self._tuner.stop()
-        elif self._media is not None and self._media.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            self._media.pause()
+        elif self._engine is not None:
+            self._engine.pause()
 
     def _set_playing(self, playing: bool) -> None:
         if playing != self._want_playing:
@@ -486,20 +486,20 @@ class Player(QObject):
 
     # QtMultimedia's news
 
-    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        match status:
-            case QMediaPlayer.MediaStatus.LoadedMedia | QMediaPlayer.MediaStatus.BufferedMedia:
-                if self._pending_seek_ms is not None:
-                    ms, self._pending_seek_ms = self._pending_seek_ms, None
-                    self._media.setPosition(ms)
-                if status == QMediaPlayer.MediaStatus.BufferedMedia:
-                    self._reconnect_s = 0
-            case QMediaPlayer.MediaStatus.EndOfMedia:
-                entry = self._queue.current
-                if entry is not None and entry.live:
-                    self._station_lost(entry)  # a stream has no end: the connection dropped
-                else:
-                    QTimer.singleShot(0, self._finished)
+    def _on_ready(self) -> None:
+        if self._pending_seek_ms is not None:
+            ms, self._pending_seek_ms = self._pending_seek_ms, None
+            self._engine.seek(ms)
+
+    def _on_buffered(self) -> None:
+        self._reconnect_s = 0
+
+    def _on_ended(self) -> None:
+        entry = self._queue.current
+        if entry is not None and entry.live:
+            self._station_lost(entry)  # a stream has no end: the connection dropped
+        else:
+            QTimer.singleShot(0, self._finished)
 
     def _finished(self) -> None:
         if self._stopped:
@@ -513,9 +513,7 @@ class Player(QObject):
             self.positionChanged.emit()
             self._save()
 
-    def _on_error(self, error: QMediaPlayer.Error, message: str) -> None:
-        if error == QMediaPlayer.Error.NoError:
-            return
+    def _on_error(self, message: str) -> None:
         entry = self._queue.current
         if entry is None:
             return
@@ -557,12 +555,11 @@ class Player(QObject):
         entry = self._queue.current
         if self._stopped or entry is None or not entry.live or not self._want_playing:
             return
-        media = self._player()
-        media.setSource(QUrl())
-        media.setSource(QUrl(entry.uri))
+        engine = self._player()
+        engine.load(QUrl(entry.uri))
         self._loaded = entry
         if not self._held_for_prompt:
-            media.play()
+            engine.play()
 
     def _skip_broken(self) -> None:
         if self._stopped:
@@ -630,18 +627,21 @@ class Player(QObject):
         self._apply_volume()
 
     def _linear_volume(self) -> float:
-        linear = QtAudio.convertVolume(self._volume, QtAudio.VolumeScale.LogarithmicVolumeScale,
-                                       QtAudio.VolumeScale.LinearVolumeScale)
+        from .engine import linear_volume  # QtMultimedia: loaded once something plays, or the tuner
+
+        linear = linear_volume(self._volume)
         if self._ducked and self._prompt_mode() == "duck":
             linear *= DUCK_FACTOR
         return linear
 
     def _apply_volume(self) -> None:
-        linear = self._linear_volume()
-        if self._output is not None:
-            self._output.setVolume(linear)
-        if self._tuner is not None and self._fm_on:
-            self._tuner.setVolume(linear)
+        fm = self._tuner is not None and self._fm_on
+        if self._engine is not None or fm:
+            linear = self._linear_volume()
+            if self._engine is not None:
+                self._engine.set_volume(linear)
+            if fm:
+                self._tuner.setVolume(linear)
         self.volumeChanged.emit()
 
     def _media_key(self, key: str) -> None:
@@ -655,20 +655,25 @@ class Player(QObject):
     # Saving and the queue's rows
 
     def _state(self) -> dict:
-        playing_now = self._media is not None and self._loaded is self._queue.current and self._media.position()
-        position = self._media.position() / 1000 if playing_now else self._position_s
-        return {"queue": self._queue.as_json(), "position": 0.0 if self.live else position,
-                "playing": self._want_playing or (self._waiting and self._resume_playing), "volume": self._volume}
+        playing_now = self._engine is not None and self._loaded is self._queue.current and self._engine.position()
+        position = self._engine.position() / 1000 if playing_now else self._position_s
+        state = {"position": 0.0 if self.live else position, "volume": self._volume,
+                 "playing": self._want_playing or (self._waiting and self._resume_playing)}
+        if self._queue_unsaved:
+            state["queue"] = self._queue.as_json()
+        return state
 
     def _save(self) -> None:
         self._save_soon.stop()
         if not self._stopped:
             self.snapshot.emit(self._state())
+            self._queue_unsaved = False
 
     def _save_later(self) -> None:
         self._save_soon.start()
 
     def _queue_changed(self) -> None:
+        self._queue_unsaved = True
         self.render_queue()
         self.queueChanged.emit()
 

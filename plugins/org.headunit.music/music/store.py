@@ -72,7 +72,6 @@ class MusicStore(QObject):
 
     def shutdown(self) -> None:
         self._player.stop()
-        self._collections.stop()
         self._radio.stop()
 
     # Parts
@@ -204,12 +203,7 @@ class MusicStore(QObject):
             self._player.play_entries([entry], 0)
             return True
         if scheme == "music" and uri.startswith("music:station:"):
-            wanted = uri.removeprefix("music:station:")
-            station = next((s for s in self._radio.station_entries() if s.station_id == wanted), None)
-            if station is None:
-                return False
-            self._player.play_entries([station], 0)
-            return True
+            return self._radio.play_station_id(uri.removeprefix("music:station:"))
         if scheme in ("", "file"):
             path = QUrl(uri).toLocalFile() if scheme == "file" else uri
             if not os.path.isabs(path) or not os.path.isfile(path):

@@ -132,6 +132,15 @@ Item {
                 muted: true
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "nowPlayingWaiting"
+                visible: panel.player.waiting
+                text: qsTr("Plays when its USB drive is connected")
+                role: "secondary"
+                color: Theme.accent
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
 
             // Where in the song: drag or tap to go there. A live stream says it is live instead.
             RowLayout {

@@ -79,7 +79,8 @@ ColumnLayout {
             }
             Label {
                 objectName: "tileArtist"
-                visible: text !== ""
+                // Small type is for reading when parked: while moving the tile keeps to the title.
+                visible: text !== "" && !Restrictions.active
                 text: tile.player.hasMedia ? Restrictions.limitString(tile.player.artist) : ""
                 role: "small"
                 muted: true

@@ -57,7 +57,12 @@
         <translation>Zu den Favoriten</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+24"/>
+        <source>Plays when its USB drive is connected</source>
+        <translation>Spielt, sobald sein USB-Laufwerk angeschlossen ist</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Position in the song</source>
         <translation>Position im Titel</translation>
     </message>
@@ -250,7 +255,7 @@
         <translation>Es läuft nichts</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -356,7 +361,7 @@
         <translation>%1 Dateien konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../music/store.py" line="+175"/>
+        <location filename="../music/store.py" line="+176"/>
         <location line="+10"/>
         <source>Added to “%1”</source>
         <translation>Zu „%1“ hinzugefügt</translation>

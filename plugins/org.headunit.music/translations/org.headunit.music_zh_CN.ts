@@ -57,7 +57,12 @@
         <translation>添加到收藏</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+24"/>
+        <source>Plays when its USB drive is connected</source>
+        <translation>连接其 USB 驱动器后播放</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Position in the song</source>
         <translation>歌曲进度</translation>
     </message>
@@ -250,7 +255,7 @@
         <translation>未在播放</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -356,7 +361,7 @@
         <translation>%1 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../music/store.py" line="+175"/>
+        <location filename="../music/store.py" line="+176"/>
         <location line="+10"/>
         <source>Added to “%1”</source>
         <translation>已添加到“%1”</translation>
