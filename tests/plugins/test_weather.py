@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from headunit.shell.theme import SCREEN_PRESETS, dpi_for
-from tests.shell import named, settle
+from tests.shell import find, named, settle
 
 WEATHER = "org.headunit.weather"
 
@@ -143,6 +144,15 @@ def test_while_moving_the_page_keeps_to_the_driving_limits_and_does_not_scroll(w
     page = visible(window, "weatherPage")[0]
     assert not page.property("interactive")
     assert not visible(window, "hourRow")[0].property("interactive")
+
+    # A route adds the choice between it and here; "here" still fits the page that cannot scroll.
+    start_route(runtime)
+    qtbot.waitUntil(lambda: store.route.active, timeout=20_000)
+    find(window, "showHere").clicked.emit()
+    settle(qtbot)
+    card = visible(window, "dayCard")[0]
+    bottom = card.mapToScene(QPointF(0, card.height())).y()
+    assert bottom <= page.mapToScene(QPointF(0, page.height())).y()
 
 
 #: Monaco -> Nice -> Cuneo -> Turin, about 170 km.

@@ -26,12 +26,12 @@
     <message>
         <location line="+2"/>
         <source>mph</source>
-        <translation>mph</translation>
+        <translation>英里/小时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>km/h</source>
-        <translation>km/h</translation>
+        <translation>公里/小时</translation>
     </message>
 </context>
 <context>
@@ -69,12 +69,12 @@
     <message>
         <location line="+6"/>
         <source>mph</source>
-        <translation>mph</translation>
+        <translation>英里/小时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>km/h</source>
-        <translation>km/h</translation>
+        <translation>公里/小时</translation>
     </message>
     <message>
         <location line="+1"/>

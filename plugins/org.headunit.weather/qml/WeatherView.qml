@@ -133,8 +133,9 @@ Item {
                         rowSpacing: Theme.spacingS
                         Readout { objectName: "feelsLike"; size: "primary"; value: view.store.feelsLike; caption: qsTr("Feels like") }
                         Readout { objectName: "currentWind"; size: "primary"; value: view.store.wind; caption: qsTr("Wind") }
-                        Readout { objectName: "currentHumidity"; size: "primary"; value: view.store.humidity; caption: qsTr("Humidity") }
-                        Readout { objectName: "currentVisibility"; size: "primary"; value: view.store.visibility; caption: qsTr("Visibility") }
+                        // While moving the page cannot scroll, and a glance needs less: temperature, feel and wind.
+                        Readout { objectName: "currentHumidity"; visible: view.limit === 0; size: "primary"; value: view.store.humidity; caption: qsTr("Humidity") }
+                        Readout { objectName: "currentVisibility"; visible: view.limit === 0; size: "primary"; value: view.store.visibility; caption: qsTr("Visibility") }
                     }
                 }
             }
@@ -237,6 +238,7 @@ Item {
 
             // 7 days.
             Card {
+                objectName: "dayCard"
                 visible: !view.showRoute
                 Layout.fillWidth: true
                 implicitHeight: dayRow.implicitHeight + 2 * Theme.spacingM
