@@ -277,13 +277,15 @@ def test_a_song_on_a_usb_stick_that_mounts_after_start_waits_for_it_and_plays_fr
     unplugged = stick.rename(tmp_path / "unplugged")  # the stick is not mounted yet when the head unit starts
     toasts = []
 
-    again, _ = open_shell(runtimes, qtbot)
+    again, home = open_shell(runtimes, qtbot)
     again.notifications.toast.connect(lambda text, level: toasts.append(text))
     qtbot.waitUntil(lambda: store_of(again) and store_of(again).player.waiting, timeout=5000)
     player = store_of(again).player
     qtbot.wait(500)
     assert player.title == "Slip Road" and 9.0 <= player.position < 9.8 and not player.playing
     assert toasts == []  # not skipped, and nothing to read
+    settle(qtbot)
+    assert [t.property("text") for t in visible(home, "tileArtist")] == ["Waiting for its USB drive"]
 
     unplugged.rename(stick)  # mounted: the library's rescan finds it
     with qtbot.waitSignal(again.media.scanFinished, timeout=30_000):

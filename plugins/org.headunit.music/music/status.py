@@ -96,7 +96,7 @@ class LibraryStatus(QObject):
     @Property(str, notify=changed, final=True)
     def summary(self) -> str:
         """"7 tracks · 3 albums · 4 artists"."""
-        if self._service is None:
+        if self._service is None or self._error:
             return self._texts.problem(self._error or "no_library")
         t = self._texts
         return " · ".join((t.tracks(self.trackCount), t.albums(int(self._stats.get("albums", 0))),

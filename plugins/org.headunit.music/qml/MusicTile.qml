@@ -81,7 +81,8 @@ ColumnLayout {
                 objectName: "tileArtist"
                 // Small type is for reading when parked: while moving the tile keeps to the title.
                 visible: text !== "" && !Restrictions.active
-                text: tile.player.hasMedia ? Restrictions.limitString(tile.player.artist) : ""
+                text: !tile.player.hasMedia ? "" : tile.player.waiting ? qsTr("Waiting for its USB drive")
+                                                                     : Restrictions.limitString(tile.player.artist)
                 role: "small"
                 muted: true
                 fontSizeMode: Text.HorizontalFit

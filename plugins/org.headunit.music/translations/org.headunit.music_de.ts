@@ -255,7 +255,12 @@
         <translation>Es läuft nichts</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>Waiting for its USB drive</source>
+        <translation>Wartet auf sein USB-Laufwerk</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -361,7 +366,7 @@
         <translation>%1 Dateien konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../music/store.py" line="+176"/>
+        <location filename="../music/store.py" line="+175"/>
         <location line="+10"/>
         <source>Added to “%1”</source>
         <translation>Zu „%1“ hinzugefügt</translation>

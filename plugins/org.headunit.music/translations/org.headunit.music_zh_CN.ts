@@ -255,7 +255,12 @@
         <translation>未在播放</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>Waiting for its USB drive</source>
+        <translation>等待其 USB 驱动器</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -361,7 +366,7 @@
         <translation>%1 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../music/store.py" line="+176"/>
+        <location filename="../music/store.py" line="+175"/>
         <location line="+10"/>
         <source>Added to “%1”</source>
         <translation>已添加到“%1”</translation>
