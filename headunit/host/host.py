@@ -387,12 +387,17 @@ class PluginHost(QObject):
 
     @property
     def tuner(self) -> "Tuner":
-        """The FM tuner, looked for when an app first asks (it may be absent, saying why)."""
-        if self._tuner is None:
+        """The FM tuner, looked for when an app first asks (it may be absent, saying why), and again when
+        asked while it is absent: a stick plugged in after switch-on is found then."""
+        if self._tuner is None or not self._tuner.available:
             from headunit.media.tuner import find_tuner
 
-            self._tuner = find_tuner()
-            self._tuner.setParent(self)
+            found = find_tuner()
+            if self._tuner is not None and found.reasonCode == self._tuner.reasonCode and not found.available:
+                found.deleteLater()  # still missing, for the same reason: apps keep the one they hold
+            else:  # an app may still hold the one before: it stays, absent, until the shell quits
+                self._tuner = found
+                self._tuner.setParent(self)
         return self._tuner
 
     # Intents

@@ -140,5 +140,6 @@ class PluginMedia:
 
     @property
     def tuner(self) -> "Tuner":
-        """The FM tuner: `available` False (with `reason`) when the car has none. Looked for on first use."""
+        """The FM tuner: `available` False (with `reason`) when the car has none. Looked for on first use, and
+        again at each use while absent (a stick plugged in later)."""
         return self._find_tuner()

@@ -651,6 +651,31 @@ class FakeTuner(QObject):
         self.errorOccurred.emit("rtl_fm stopped: usb device lost")
 
 
+def test_an_fm_stick_plugged_in_after_start_is_found_when_the_fm_page_opens(music, qtbot, monkeypatch):
+    import importlib
+
+    from headunit.media.tuner import NO_STICK, AbsentTuner
+
+    tuner_module = importlib.import_module("headunit.media.tuner")
+    plugged = []
+    monkeypatch.setattr(tuner_module, "find_tuner",
+                        lambda *a, **k: plugged[0] if plugged else AbsentTuner("no-stick", NO_STICK))
+    runtime, window, store = music()
+    runtime.apps.openApp(MUSIC)
+    find(window, "section:radio").clicked.emit()
+    find(window, "band:fm").clicked.emit()
+    settle(qtbot)
+    assert not store.radio.fmAvailable and visible(window, "noTuner")
+
+    plugged.append(FakeTuner())  # the driver plugs the stick in and comes back to the FM page
+    find(window, "band:internet").clicked.emit()
+    find(window, "band:fm").clicked.emit()
+    settle(qtbot)
+    assert store.radio.fmAvailable and visible(window, "noTuner") == []
+    find(window, "fmPlay").clicked.emit()
+    assert plugged[0].calls[-1] == ("play",) and store.player.playing
+
+
 def test_fm_plays_through_the_tuner_ducks_and_comes_back_after_a_restart(music, runtimes, qtbot, monkeypatch):
     import importlib
 

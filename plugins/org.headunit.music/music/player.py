@@ -367,6 +367,8 @@ class Player(QObject):
 
     def set_tuner(self, tuner) -> None:
         """The FM tuner (ctx.media.tuner): FM entries play through it."""
+        if self._tuner is not None:
+            self._tuner.errorOccurred.disconnect(self._tuner_failed)
         self._tuner = tuner
         tuner.errorOccurred.connect(self._tuner_failed)
 

@@ -102,15 +102,7 @@ class Radio(QObject):
 
         self._tuner = None
         self._tuner_error = ""
-        try:
-            self._tuner = ctx.media.tuner
-        except Exception as exc:  # noqa: BLE001 - a tuner that fails to come up must not take the music with it
-            ctx.log.warning("no FM: %s", exc)
-            self._tuner_error = str(exc) if isinstance(exc, HeadUnitError) else ""
-        if self._tuner is not None:
-            player.set_tuner(self._tuner)
-            for signal in (self._tuner.frequencyChanged, self._tuner.playingChanged, self._tuner.reasonChanged):
-                signal.connect(self.fmChanged)
+        self.lookForTuner()
         self._frequency = self._tuner_frequency()
 
     def stop(self) -> None:
@@ -223,6 +215,26 @@ class Radio(QObject):
             return float(current.uri)
         value = getattr(self._tuner, "frequency", 0.0) if self._tuner is not None else 0.0
         return float(value) if value and FM_LOW <= float(value) <= FM_HIGH else FM_LOW
+
+    @Slot()
+    def lookForTuner(self) -> None:
+        """Take the shell's FM tuner (the FM page appeared): while there is none, the shell looks again, so a
+        stick plugged in since is found."""
+        try:
+            tuner = self._ctx.media.tuner
+        except Exception as exc:  # noqa: BLE001 - a tuner that fails to come up must not take the music with it
+            self._ctx.log.warning("no FM: %s", exc)
+            self._tuner_error = str(exc) if isinstance(exc, HeadUnitError) else ""
+            return
+        if tuner is self._tuner:
+            return
+        for signal in ("frequencyChanged", "playingChanged", "reasonChanged"):
+            if self._tuner is not None:
+                getattr(self._tuner, signal).disconnect(self.fmChanged)
+            getattr(tuner, signal).connect(self.fmChanged)
+        self._tuner, self._tuner_error = tuner, ""
+        self._player.set_tuner(tuner)
+        self.fmChanged.emit()
 
     @Property(bool, notify=fmChanged, final=True)
     def fmAvailable(self) -> bool:

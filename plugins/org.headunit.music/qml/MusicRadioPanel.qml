@@ -30,7 +30,10 @@ ColumnLayout {
             text: qsTr("FM")
             iconName: "mdi6.radio-fm"
             accent: panel.band === "fm"
-            onClicked: panel.band = "fm"
+            onClicked: {
+                panel.band = "fm"
+                panel.radio.lookForTuner()  // a stick plugged in since the last look is found now
+            }
         }
         Item { Layout.fillWidth: true }
         IconButton {
