@@ -46,7 +46,11 @@ T.AbstractButton {
             Label {
                 visible: row.subtitle !== ""
                 text: Restrictions.limitString(row.subtitle)
-                role: "small"
+                // Small type is read when parked (two lines, so "via <a long street>" is not cut short);
+                // while moving the subtitle keeps to one line at the secondary size.
+                role: Restrictions.active ? "secondary" : "small"
+                wrapMode: Restrictions.active ? Text.NoWrap : Text.Wrap
+                maximumLineCount: Restrictions.active ? 1 : 2
                 muted: true
                 Layout.fillWidth: true
             }

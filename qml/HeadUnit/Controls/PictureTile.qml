@@ -45,7 +45,7 @@ T.AbstractButton {
         Label {
             visible: tile.subtitle !== ""
             text: Restrictions.limitString(tile.subtitle)
-            role: "small"
+            role: Restrictions.active ? "secondary" : "small"  // small type is for reading when parked
             muted: true
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true
