@@ -151,7 +151,7 @@ Item {
                     objectName: "positionText"
                     visible: !panel.player.live
                     text: panel.clock(seek.dragging ? seek.shown * panel.player.duration : panel.player.position)
-                    role: "small"
+                    role: Restrictions.active ? "secondary" : "small"  // small type is for reading when parked
                     muted: true
                     font.features: { "tnum": 1 }
                 }
@@ -168,7 +168,7 @@ Item {
                 Label {
                     visible: !panel.player.live
                     text: panel.player.duration > 0 ? panel.clock(panel.player.duration) : ""
-                    role: "small"
+                    role: Restrictions.active ? "secondary" : "small"
                     muted: true
                     font.features: { "tnum": 1 }
                 }

@@ -217,7 +217,8 @@ Item {
                     objectName: "hourRow"
                     x: Theme.spacingM; y: Theme.spacingM
                     width: parent.width - 2 * Theme.spacingM
-                    height: Math.round(Theme.fontSecondary * 2.8 + Theme.iconSize + Theme.fontSmall * 1.4 + 2 * Theme.spacingS)
+                    height: Math.round(Theme.fontSecondary * 2.8 + Theme.iconSize
+                                       + (view.limit > 0 ? Theme.fontSecondary : Theme.fontSmall) * 1.4 + 2 * Theme.spacingS)
                     orientation: ListView.Horizontal
                     interactive: view.limit === 0
                     boundsBehavior: Flickable.StopAtBounds
@@ -231,7 +232,14 @@ Item {
                         Label { text: modelData.time; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
                         Icon { name: modelData.icon; size: Theme.iconSize; color: Theme.accent; Layout.alignment: Qt.AlignHCenter }
                         Label { objectName: "hourTemperature"; text: modelData.temperature; role: "secondary"; Layout.alignment: Qt.AlignHCenter }
-                        Label { text: modelData.rain; role: "small"; muted: true; Layout.alignment: Qt.AlignHCenter }
+                        // The chance of rain, with an umbrella so it is not read as humidity; small type when parked.
+                        RowLayout {
+                            visible: modelData.rain !== ""
+                            spacing: Theme.spacingS / 2
+                            Layout.alignment: Qt.AlignHCenter
+                            Icon { name: "mdi6.umbrella-outline"; size: rain.font.pixelSize; color: Theme.textMuted }
+                            Label { id: rain; objectName: "hourRain"; text: modelData.rain; role: view.limit > 0 ? "secondary" : "small"; muted: true }
+                        }
                     }
                 }
             }
