@@ -2,11 +2,16 @@
 
 The player imports this module when something first plays: QtMultimedia and its FFmpeg backend cost tens of
 megabytes, which a head unit that starts without playing music should not pay for.
+
+Every call that can wait on FFmpeg's threads releases the GIL. Those threads call back into Python while they
+tear a stream down (PySide looks for Python overrides as their objects disconnect), so a stop or pause made
+holding the GIL can deadlock with them. PySide releases it in `setSource` and `QMetaObject.invokeMethod`, not
+in `stop`, `play`, `pause` or `setPosition`: those go through `_invoke`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QtAudio
 
 Status = QMediaPlayer.MediaStatus
@@ -34,7 +39,7 @@ class MediaEngine(QObject):
         super().__init__(parent)
         self._media = QMediaPlayer(self)
         self._output = QAudioOutput(self)
-        self._output.setVolume(volume)
+        self._output.setVolume(volume)  # not playing yet: nothing to wait for
         self._media.setAudioOutput(self._output)
         self._media.mediaStatusChanged.connect(self._on_status)
         self._media.errorOccurred.connect(self._on_error)
@@ -48,18 +53,19 @@ class MediaEngine(QObject):
         self._media.setSource(url)
 
     def unload(self) -> None:
-        self._media.stop()
+        """Stop and let go of the source: FFmpeg's threads end here, with the GIL released."""
+        self._invoke(self._media, "stop")
         self._media.setSource(QUrl())
 
     def play(self) -> None:
-        self._media.play()
+        self._invoke(self._media, "play")
 
     def pause(self) -> None:
         if self._media.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            self._media.pause()
+            self._invoke(self._media, "pause")
 
     def stop(self) -> None:
-        self._media.stop()
+        self._invoke(self._media, "stop")
 
     @property
     def loading(self) -> bool:
@@ -67,7 +73,7 @@ class MediaEngine(QObject):
         return self._media.mediaStatus() in (Status.LoadingMedia, Status.NoMedia)
 
     def seek(self, ms: int) -> None:
-        self._media.setPosition(ms)
+        self._invoke(self._media, "setPosition", Q_ARG("qint64", ms))
 
     def position(self) -> int:
         """Milliseconds into the source."""
@@ -78,7 +84,13 @@ class MediaEngine(QObject):
         return self._output.volume()
 
     def set_volume(self, linear: float) -> None:
-        self._output.setVolume(linear)
+        self._invoke(self._output, "setVolume", Q_ARG("float", linear))
+
+    @staticmethod
+    def _invoke(target: QObject, slot: str, *args) -> None:
+        """Call `slot` of `target` at once, with the GIL released (see the module's note)."""
+        if not QMetaObject.invokeMethod(target, slot, Qt.ConnectionType.DirectConnection, *args):
+            raise RuntimeError(f"{type(target).__name__}.{slot} could not be called")
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if status in (Status.LoadedMedia, Status.BufferedMedia):

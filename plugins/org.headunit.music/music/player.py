@@ -361,7 +361,7 @@ class Player(QObject):
         self._save()
         self._stopped = True
         if self._engine is not None:
-            self._engine.stop()
+            self._engine.unload()  # FFmpeg's threads end now, not while the shell deletes the player
         if self._fm_on and self._tuner is not None:
             self._tuner.stop()
 
