@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
 
 import pytest
 
-FOLDER = Path(__file__).resolve().parents[2] / "plugins" / "org.headunit.music" / "music"
-
+from tests.plugin_parts import plugin_part
 
 def _load(name: str):
-    """A module of the plugin, imported the way the host does it (a package of its own)."""
-    package = "music_plugin_under_test"
-    if package not in sys.modules:
-        spec = importlib.util.spec_from_file_location(package, FOLDER / "__init__.py",
-                                                      submodule_search_locations=[str(FOLDER)])
-        sys.modules[package] = importlib.util.module_from_spec(spec)
-    return importlib.import_module(f"{package}.{name}")
+    return plugin_part("org.headunit.music/music", name, package="music_plugin_under_test")
 
 
 entries = _load("entries")

@@ -4,10 +4,8 @@ app answers every question with a reason the driver reads, and the English cause
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,18 +13,11 @@ from PySide6.QtCore import QObject, Signal
 
 from headunit.sdk import CloudUnavailable, HeadUnitError
 from headunit.sync.models import Reading
-
-FOLDER = Path(__file__).resolve().parents[2] / "plugins" / "org.headunit.music" / "music"
+from tests.plugin_parts import plugin_part
 
 
 def _load(name: str):
-    """A module of the plugin, imported the way the host does it (a package of its own)."""
-    package = "music_plugin_under_test"
-    if package not in sys.modules:
-        spec = importlib.util.spec_from_file_location(package, FOLDER / "__init__.py",
-                                                      submodule_search_locations=[str(FOLDER)])
-        sys.modules[package] = importlib.util.module_from_spec(spec)
-    return importlib.import_module(f"{package}.{name}")
+    return plugin_part("org.headunit.music/music", name, package="music_plugin_under_test")
 
 
 jobs_module, radio_module, texts_module = _load("jobs"), _load("radio"), _load("texts")

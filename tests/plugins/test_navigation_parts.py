@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from headunit.paths import BUILTIN_PLUGINS_DIR
+from tests.plugin_parts import plugin_part
 
 PACKAGE = "headunit_plugin_org_headunit_navigation"
 
 
 def _load(module: str):
-    """A module of the plugin's package, imported the way the host names it."""
-    folder = BUILTIN_PLUGINS_DIR / "org.headunit.navigation" / "navigation"
-    if PACKAGE not in sys.modules:
-        spec = importlib.util.spec_from_file_location(PACKAGE, folder / "__init__.py",
-                                                      submodule_search_locations=[str(folder)])
-        sys.modules[PACKAGE] = importlib.util.module_from_spec(spec)  # the package without running __init__
-    return importlib.import_module(f"{PACKAGE}.{module}")
+    return plugin_part("org.headunit.navigation/navigation", module, package=PACKAGE)
 
 
 @pytest.fixture

@@ -217,19 +217,10 @@ def test_while_a_route_is_active_the_app_shows_the_weather_at_the_destination_an
 
 def _texts():
     """The app's Texts with phrases untranslated (English)."""
-    import importlib
-    import importlib.util
-    import sys
+    from tests.plugin_parts import plugin_part
 
-    from headunit.paths import BUILTIN_PLUGINS_DIR
-
-    package = "weather_app_parts"  # not the host's name for the plugin, so the two never mix
-    folder = BUILTIN_PLUGINS_DIR / WEATHER / "weather"
-    if package not in sys.modules:
-        spec = importlib.util.spec_from_file_location(package, folder / "__init__.py",
-                                                      submodule_search_locations=[str(folder)])
-        sys.modules[package] = importlib.util.module_from_spec(spec)
-    module = importlib.import_module(f"{package}.texts")
+    # Not the host's name for the plugin's package, so the two never mix.
+    module = plugin_part(f"{WEATHER}/weather", "texts", package="weather_app_parts")
 
     class Ctx:
         def tr(self, text):

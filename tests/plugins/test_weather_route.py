@@ -6,30 +6,15 @@ that avoids the icy place none."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
-PLUGIN = Path(__file__).resolve().parents[2] / "plugins" / "org.headunit.weather"
+from tests.plugin_parts import plugin_part
 
 
 def _load(name: str):
-    """The plugin's pure modules without its Qt package __init__ (weather.route etc. import each other)."""
-    full = f"_route_weather_under_test.{name}"
-    if full in sys.modules:
-        return sys.modules[full]
-    if "_route_weather_under_test" not in sys.modules:
-        package = importlib.util.module_from_spec(importlib.machinery.ModuleSpec("_route_weather_under_test", None,
-                                                                                  is_package=True))
-        package.__path__ = [str(PLUGIN / "weather")]
-        sys.modules["_route_weather_under_test"] = package
-    spec = importlib.util.spec_from_file_location(full, PLUGIN / "weather" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[full] = module
-    spec.loader.exec_module(module)
-    return module
+    """The plugin's pure modules (weather.route etc. import each other)."""
+    return plugin_part("org.headunit.weather/weather", name, package="_route_weather_under_test")
 
 
 hazards = _load("hazards")
