@@ -250,13 +250,10 @@ class Player(QObject):
         if self._queue.current is None:
             return
         entry = self._queue.current
-        if self._waiting:  # the driver insists: try the drive again, and skip the song if it is still missing
-            self._chosen()
-            self._load(play=True, position_ms=int(self._position_s * 1000))
-            return
-        self._chosen()
+        self._chosen()  # a song waiting for its drive is tried once more, and skipped if still missing
         if not self._fm_on and (self._loaded is not entry or entry.live):
-            # Not loaded yet (a paused restore) or a stream, which goes on live, not from where it was paused.
+            # Not loaded yet (a paused restore, a song waiting for its drive) or a stream, which goes on live,
+            # not from where it was paused.
             self._load(play=True, position_ms=0 if entry.live else int(self._position_s * 1000))
         else:
             self._start()
