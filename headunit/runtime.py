@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
 from headunit import __version__, paths
+from headunit.collector import collect_on_gui_thread
 from headunit.host.apps import Apps
 from headunit.host.host import PluginHost
 from headunit.host.manifest import ValidationCache
@@ -41,7 +42,7 @@ from headunit.vehicle.state import VehicleState
 
 
 def ensure_app(offscreen: bool = False) -> QGuiApplication:
-    """The process's QGuiApplication, created on first call."""
+    """The process's QGuiApplication, created on first call, collecting Python's garbage on its thread."""
     app = QCoreApplication.instance()
     if app is None:
         if offscreen:
@@ -54,6 +55,7 @@ def ensure_app(offscreen: bool = False) -> QGuiApplication:
         QGuiApplication.setOrganizationName("HeadUnit")
         app = QGuiApplication([])
         app.setFont(ui_font(app.font()))
+    collect_on_gui_thread(app)
     return app
 
 

@@ -34,8 +34,8 @@ def headunit_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def _clean_up_after_each_test():
     """Plugins imported by one test are imported afresh by the next, and a test's Qt objects caught in
-    reference cycles are freed now, on the GUI thread: a collection on a worker thread would delete a
-    QObject with a running timer from the wrong thread and crash a later test."""
+    reference cycles are freed now, before the next test starts (on the GUI thread, as headunit.collector
+    does while the shell runs)."""
     yield
     for name in [n for n in sys.modules if n.startswith(NAMESPACE_PREFIX)]:
         del sys.modules[name]
