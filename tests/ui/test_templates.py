@@ -100,3 +100,36 @@ ItemGrid {{ model: Array.from({{length: 12}}, (_, i) => ({{title: "Album " + i, 
     texts = {i.property("text") for i in descendants(grid) if i.inherits("QQuickText") and i.isVisible()}
     assert {"Album 0", "Album 1", "Artist"} <= texts
     assert (len(tiles) <= 6) is STATES[state]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_long_tile_title_takes_two_lines_when_parked_and_the_covers_of_a_row_line_up(make_shell, qtbot, tmp_path,
+                                                                                        state):
+    from PySide6.QtGui import QColor, QImage
+
+    cover = QImage(64, 64, QImage.Format.Format_RGB32)
+    cover.fill(QColor("teal"))
+    cover.save(str(tmp_path / "cover.png"))
+    url = QUrl.fromLocalFile(str(tmp_path / "cover.png")).toString()
+    runtime, window = make_shell(1280, 720, drive=state)
+    grid = _create(runtime, window, f"""
+import QtQuick
+import HeadUnit
+import HeadUnit.Controls
+ItemGrid {{
+    cellHeight: Theme.dp(270)
+    model: [{{title: "Random Access Memories", subtitle: "Daft Punk", image: "{url}", icon: "mdi6.album"}},
+            {{title: "Autobahn", subtitle: "Kraftwerk", image: "{url}", icon: "mdi6.album"}}]
+}}
+""")
+    settle(qtbot)
+    qtbot.waitUntil(lambda: sum(1 for i in descendants(grid) if i.inherits("QQuickImage")
+                                and i.property("paintedWidth") > 0 and i.isVisible()) == 2, timeout=3000)
+    [long_title] = [i for i in descendants(grid) if i.inherits("QQuickText") and i.isVisible()
+                    and i.property("text").startswith("Random")]
+    if STATES[state]:
+        assert long_title.property("lineCount") == 1 and long_title.property("truncated")
+    else:
+        assert long_title.property("lineCount") == 2 and not long_title.property("truncated")
+    covers = [i for i in descendants(grid) if i.inherits("QQuickImage") and i.isVisible()]
+    assert len({(round(c.mapToItem(grid, 0, 0).y()), round(c.height())) for c in covers}) == 1

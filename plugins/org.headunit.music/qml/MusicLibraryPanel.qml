@@ -102,8 +102,9 @@ ColumnLayout {
         objectName: "albumGrid"
         visible: panel.browser.grid
         model: panel.browser.rows
-        // Taller than the template's default: the cover is what the driver recognises an album by.
-        cellHeight: Theme.dp(240)
+        // Taller than the template's default: the cover is what the driver recognises an album by. Parked, a
+        // title may take two lines.
+        cellHeight: Theme.dp(Restrictions.active ? 240 : 270)
         Layout.fillWidth: true
         Layout.fillHeight: true
         onActivated: (index) => panel.browser.activate(index)

@@ -36,11 +36,22 @@ T.AbstractButton {
                 color: Theme.textMuted
             }
         }
-        Label {
-            text: Restrictions.limitString(tile.title)
-            role: "secondary"
-            horizontalAlignment: Text.AlignHCenter
+        // Parked, a long title takes a second line rather than losing its end. Every tile keeps room for
+        // the lines a title may take, so the covers of a row line up.
+        Item {
+            readonly property int lines: Restrictions.active ? 1 : 2
             Layout.fillWidth: true
+            Layout.preferredHeight: lines * titleMetrics.lineSpacing
+            Label {
+                id: titleLabel
+                anchors { left: parent.left; right: parent.right; top: parent.top }
+                text: Restrictions.limitString(tile.title)
+                role: "secondary"
+                wrapMode: Text.Wrap
+                maximumLineCount: parent.lines
+                horizontalAlignment: Text.AlignHCenter
+            }
+            FontMetrics { id: titleMetrics; font: titleLabel.font }
         }
         Label {
             visible: tile.subtitle !== ""
