@@ -405,3 +405,31 @@ def test_a_route_that_avoids_the_icy_place_gives_no_alert(car, qtbot, icy_backen
     assert weather_alerts(runtime) == []
     assert not [t for o, t in spoken if o == WEATHER]
     assert ICY not in {(round(lat, 1), round(lon, 1)) for lat, lon in provider.asked}
+
+
+def test_while_moving_the_route_shows_the_places_that_fit_and_says_how_many_wait_until_parked(car, qtbot):
+    from tests.shell import find, named, settle
+
+    runtime, store, _spoken = car
+    drive(runtime, north(55), 55_000, 3300)
+    qtbot.waitUntil(lambda: store.route.active and len(store.route.points) >= 5, timeout=20_000)
+    total = len(store.route.points)
+    window = runtime.engine.rootObjects()[0]
+    runtime.apps.openApp(WEATHER)
+    runtime.simulator.applyDrive("moving")
+    qtbot.waitUntil(lambda: runtime.restrictions.active, timeout=5_000)
+    settle(qtbot)
+
+    def shown():
+        return [p for p in named(window, "routePoint") if p.isVisible()]
+
+    page, hint = find(window, "weatherPage"), find(window, "routeMoreWhenParked")
+    assert 0 < len(shown()) < total
+    assert hint.isVisible() and hint.property("text") == f"{total - len(shown())} more when parked"
+    bottom = hint.mapToItem(page, 0, hint.height()).y()
+    assert bottom <= page.height(), "the note is below the page, which does not scroll while moving"
+
+    runtime.simulator.applyDrive("parked")
+    qtbot.waitUntil(lambda: not runtime.restrictions.active, timeout=5_000)
+    settle(qtbot)
+    assert len(shown()) == total and not hint.isVisible()

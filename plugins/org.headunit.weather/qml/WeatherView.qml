@@ -22,10 +22,17 @@ Item {
     readonly property bool showRoute: route.active && !hereChosen
     // Rows the route part may use while driving: the destination, then warnings, then places.
     // While driving the page does not scroll, so only whole rows that fit the screen as well.
-    readonly property int rowsThatFit: Math.floor((height - 4 * Theme.spacingM - Theme.touchTarget)
-                                                  / (Theme.touchTarget + Theme.spacingS))
-    readonly property int pointRows: limit > 0 ? Math.max(0, Math.min(limit, rowsThatFit) - 1 - route.warnings.length)
-                                               : route.points.length
+    readonly property real roomForRows: height - 4 * Theme.spacingM - Theme.touchTarget
+    readonly property int rowsThatFit: Math.floor(roomForRows / (Theme.touchTarget + Theme.spacingS))
+    readonly property int pointSlots: limit > 0 ? Math.max(0, Math.min(limit, rowsThatFit) - 1 - route.warnings.length)
+                                                : route.points.length
+    // Places left out say so, under the last row shown; when the screen (not the limit) is what leaves them
+    // out and the note does not fit under it, the note takes the last row's place.
+    readonly property bool noteFitsUnderRows: roomForRows - rowsThatFit * (Theme.touchTarget + Theme.spacingS)
+                                              >= Theme.fontSecondary * 1.5 + Theme.spacingS
+    readonly property int pointRows: pointSlots < route.points.length && rowsThatFit <= limit && !noteFitsUnderRows
+                                     ? Math.max(0, pointSlots - 1) : pointSlots
+    readonly property int pointsHidden: Math.max(0, route.points.length - pointRows)
 
     function goBack() {
         return view.store.back()
@@ -203,6 +210,16 @@ Item {
                             Label { text: modelData.subtitle; role: "secondary"; muted: true }
                             Label { text: modelData.trailing; role: "secondary"; Layout.preferredWidth: Theme.touchTarget * 1.2; horizontalAlignment: Text.AlignRight }
                         }
+                    }
+                    Label {
+                        objectName: "routeMoreWhenParked"
+                        visible: view.pointsHidden > 0
+                        role: "secondary"
+                        muted: true
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        //: Places along the route whose weather is left out while driving.
+                        text: qsTr("%n more when parked", "", view.pointsHidden)
                     }
                 }
             }

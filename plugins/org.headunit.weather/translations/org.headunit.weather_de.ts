@@ -25,7 +25,7 @@
 <context>
     <name>WeatherView</name>
     <message>
-        <location filename="../qml/WeatherView.qml" line="+38"/>
+        <location filename="../qml/WeatherView.qml" line="+46"/>
         <source>Reading the weather…</source>
         <translation>Wetter wird geladen…</translation>
     </message>
@@ -56,7 +56,7 @@
         <translation>Wind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Humidity</source>
         <translation>Luftfeuchte</translation>
     </message>
@@ -64,6 +64,15 @@
         <location line="+1"/>
         <source>Visibility</source>
         <translation>Sicht</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>%n more when parked</source>
+        <extracomment>Places along the route whose weather is left out while driving.</extracomment>
+        <translation>
+            <numerusform>%n weiterer Ort beim Parken</numerusform>
+            <numerusform>%n weitere Orte beim Parken</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@
 <context>
     <name>WeatherView</name>
     <message>
-        <location filename="../qml/WeatherView.qml" line="+38"/>
+        <location filename="../qml/WeatherView.qml" line="+46"/>
         <source>Reading the weather…</source>
         <translation>正在获取天气…</translation>
     </message>
@@ -56,7 +56,7 @@
         <translation>风速</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Humidity</source>
         <translation>湿度</translation>
     </message>
@@ -64,6 +64,14 @@
         <location line="+1"/>
         <source>Visibility</source>
         <translation>能见度</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>%n more when parked</source>
+        <extracomment>Places along the route whose weather is left out while driving.</extracomment>
+        <translation>
+            <numerusform>停车后可查看其余 %n 个地点</numerusform>
+        </translation>
     </message>
 </context>
 <context>
