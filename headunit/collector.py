@@ -1,11 +1,11 @@
 """Python's cycle collector, run on the GUI thread only.
 
 CPython collects reference cycles in whichever thread happens to allocate when a threshold is crossed: a plugin's
-worker, the sync drainer, the library scanner, the embedded backend. If the garbage holds a QObject (a page's
+worker, the sync client's lanes, the library scanner, the tile server. If the garbage holds a QObject (a page's
 model, a player, a timer), its C++ destructor then runs on that thread while the GUI thread may still be
 delivering its events or signals - a crash, or "Timers cannot be stopped from another thread" at best. So while
-HeadUnit runs, automatic collection is off and a timer on the GUI thread collects instead, generation by
-generation at the thresholds CPython would use.
+HeadUnit runs, automatic collection is off and a timer on the GUI thread collects instead: the young generation
+at every check, the older ones by CPython's own counts and rules.
 """
 
 from __future__ import annotations
