@@ -50,10 +50,11 @@ class PluginCloud(QObject):
         """GET `path` through the cache: fresh when online, otherwise the last answer with its age.
 
         Raises CloudUnavailable when the backend cannot be reached and nothing was cached."""
-        from headunit.sync.errors import UnavailableError
+        client = self._client()
+        from headunit.sync.errors import UnavailableError  # loads requests: only once there is a backend
 
         try:
-            return self._client().get(path, params, plugin=self._plugin)
+            return client.get(path, params, plugin=self._plugin)
         except UnavailableError as exc:
             raise CloudUnavailable(str(exc)) from exc
 
