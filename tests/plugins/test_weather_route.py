@@ -276,33 +276,50 @@ class IcyPlaceWeather:
     def __init__(self):
         self.asked: list[tuple[float, float]] = []
 
+    def hour_weather(self, lat: float, lon: float, hour: int) -> tuple[str, int, float, float]:
+        """(condition, WMO code, temperature °C, precipitation mm) at `hour` hours from now."""
+        icy = (round(lat, 1), round(lon, 1)) == ICY
+        return ("ice", 66, -1.0, 0.4) if icy else ("cloudy", 3, 7.0, 0.0)
+
     def forecast(self, lat: float, lon: float):
         from headunit_backend.weather import CurrentWeather, DailyWeather, Forecast, HourlyWeather, Location
 
         self.asked.append((lat, lon))
-        icy = (round(lat, 1), round(lon, 1)) == ICY
-        condition, code, temperature, rain = ("ice", 66, -1.0, 0.4) if icy else ("cloudy", 3, 7.0, 0.0)
+        condition, code, temperature, rain = self.hour_weather(lat, lon, 0)
+        wet = condition != "cloudy"
         issued = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
-        hours = [HourlyWeather(time=issued + dt.timedelta(hours=h), temperature_c=temperature, precipitation_mm=rain,
-                               precipitation_probability_percent=80.0 if icy else 5.0, wind_speed_kmh=12.0,
-                               visibility_m=5000.0 if icy else 20000.0, weather_code=code, condition=condition)
-                 for h in range(24)]
+        hours = []
+        for h in range(24):
+            h_condition, h_code, h_temperature, h_rain = self.hour_weather(lat, lon, h)
+            hours.append(HourlyWeather(time=issued + dt.timedelta(hours=h), temperature_c=h_temperature,
+                                       precipitation_mm=h_rain,
+                                       precipitation_probability_percent=80.0 if h_rain else 5.0,
+                                       wind_speed_kmh=12.0, visibility_m=5000.0 if h_rain else 20000.0,
+                                       weather_code=h_code, condition=h_condition))
         current = CurrentWeather(time=issued, temperature_c=temperature, apparent_temperature_c=temperature - 2,
                                  humidity_percent=80.0, precipitation_mm=rain, wind_speed_kmh=12.0,
                                  wind_direction_deg=270.0, wind_gusts_kmh=20.0, visibility_m=hours[0].visibility_m,
                                  weather_code=code, condition=condition, is_day=True)
         daily = [DailyWeather(date=issued.date() + dt.timedelta(days=d), temperature_max_c=temperature + 2,
                               temperature_min_c=temperature - 2, precipitation_mm=rain * 24,
-                              precipitation_probability_percent=80.0 if icy else 5.0, wind_speed_max_kmh=20.0,
+                              precipitation_probability_percent=80.0 if wet else 5.0, wind_speed_max_kmh=20.0,
                               weather_code=code, condition=condition, sunrise=None, sunset=None)
                  for d in range(7)]
         return Forecast(provider="test", demo=False, location=Location(lat=lat, lon=lon), issued_at=issued,
                         current=current, hourly=hours, daily=daily)
 
 
+class RainInTwoHours(IcyPlaceWeather):
+    """Grey now, rain from two hours on: a change that a summary of every fourth hour would pass over."""
+
+    def hour_weather(self, lat: float, lon: float, hour: int) -> tuple[str, int, float, float]:
+        return ("rain", 63, 6.0, 1.5) if hour >= 2 else ("cloudy", 3, 7.0, 0.0)
+
+
 @pytest.fixture
-def icy_backend(tmp_path):
-    """The backend app in-process behind uvicorn on 127.0.0.1 with IcyPlaceWeather; yields (url, provider)."""
+def weather_backend(tmp_path, request):
+    """The backend app in-process behind uvicorn on 127.0.0.1 with a weather provider this test controls
+    (IcyPlaceWeather unless the test passes another class as the parameter); yields (url, provider)."""
     import socket
     import threading
     import time
@@ -311,7 +328,7 @@ def icy_backend(tmp_path):
 
     from headunit_backend.app import create_app
 
-    provider = IcyPlaceWeather()
+    provider = getattr(request, "param", IcyPlaceWeather)()
     app = create_app(f"sqlite:///{tmp_path / 'backend.db'}", weather=provider)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -329,7 +346,7 @@ def icy_backend(tmp_path):
 
 
 @pytest.fixture
-def car(runtimes, qtbot, monkeypatch, icy_backend):
+def car(runtimes, qtbot, monkeypatch, weather_backend):
     """(runtime, store, spoken): the shell with every plugin, connected to the icy backend; `spoken` collects
     (app id, text) of every prompt the voice starts."""
     from PySide6.QtQuick import QQuickWindow  # noqa: F401
@@ -337,7 +354,7 @@ def car(runtimes, qtbot, monkeypatch, icy_backend):
     from headunit.shell.theme import SCREEN_PRESETS, dpi_for
 
     monkeypatch.setenv("HEADUNIT_TTS_ENGINE", "mock")
-    url, _provider = icy_backend
+    url, _provider = weather_backend
     size = (1280, 720)
     runtime = runtimes.start(dpi=dpi_for(*size, SCREEN_PRESETS[size]), drive="parked", backend=url)
     window = runtime.load_window("HeadUnit.Shell", "ShellWindow", shellWidth=size[0], shellHeight=size[1])
@@ -366,9 +383,9 @@ def weather_alerts(runtime) -> list:
     return [n for n in runtime.notifications.items() if n.source == WEATHER]
 
 
-def test_ice_ahead_on_the_route_gives_exactly_one_alert_spoken_while_navigating(car, qtbot, icy_backend):
+def test_ice_ahead_on_the_route_gives_exactly_one_alert_spoken_while_navigating(car, qtbot, weather_backend):
     runtime, store, spoken = car
-    _url, provider = icy_backend
+    _url, provider = weather_backend
     shape = north(55)  # 50.0 → 50.49 along 8.0°E: passes the icy place at 50.3
     drive(runtime, shape, 55_000, 3300)
     qtbot.waitUntil(lambda: len(weather_alerts(runtime)) >= 1, timeout=20_000)
@@ -394,9 +411,9 @@ def test_ice_ahead_on_the_route_gives_exactly_one_alert_spoken_while_navigating(
     assert len([t for o, t in spoken if o == WEATHER]) == 1
 
 
-def test_a_route_that_avoids_the_icy_place_gives_no_alert(car, qtbot, icy_backend):
+def test_a_route_that_avoids_the_icy_place_gives_no_alert(car, qtbot, weather_backend):
     runtime, store, spoken = car
-    _url, provider = icy_backend
+    _url, provider = weather_backend
     shape = [[lat, 9.0] for lat, _ in north(55)]  # the same stretch 1° further east: the ice stays off the route
     drive(runtime, shape, 55_000, 3300)
     qtbot.waitUntil(lambda: sum(1 for _lat, lon in provider.asked if round(lon, 1) == 9.0) >= 5, timeout=20_000)
@@ -433,3 +450,23 @@ def test_while_moving_the_route_shows_the_places_that_fit_and_says_how_many_wait
     qtbot.waitUntil(lambda: not runtime.restrictions.active, timeout=5_000)
     settle(qtbot)
     assert len(shown()) == total and not hint.isVisible()
+
+
+@pytest.mark.parametrize("weather_backend", [RainInTwoHours], indirect=True)
+def test_while_moving_the_hours_shown_keep_the_hour_the_tile_names_as_the_next_change(car, qtbot):
+    from tests.shell import named, settle
+
+    runtime, store, _spoken = car
+    window = runtime.engine.rootObjects()[0]
+    store.refresh()
+    qtbot.waitUntil(lambda: store.available and not store.busy and store.nextChange != "", timeout=20_000)
+    assert store.nextChange.startswith("Rain from ")
+    change_time = store.nextChange.removeprefix("Rain from ")
+
+    runtime.apps.openApp(WEATHER)
+    runtime.simulator.applyDrive("moving")
+    qtbot.waitUntil(lambda: runtime.restrictions.active, timeout=5_000)
+    settle(qtbot)
+    shown = [t.property("text") for t in named(window, "hourTime") if t.isVisible()]
+    assert 0 < len(shown) <= runtime.restrictions.maxItemsPerScreen
+    assert change_time in shown, f"the tile says rain from {change_time}; the hours shown are {shown}"

@@ -6,14 +6,15 @@ import HeadUnit.Plugins.Weather
 
 // The weather page: now, then (while a route is active) the route's weather, the next 24 hours and 7 days.
 // Nothing on it moves by itself: no animation, whether parked or driving. While driving the page does not
-// scroll and shows six hours (every fourth) and six days, as many as the driving limits allow on a screen.
+// scroll and shows six hours (every fourth, and the hour the weather changes, which the home tile names) and six
+// days, as many as the driving limits allow on a screen.
 Item {
     id: view
 
     required property WeatherStore store
     readonly property RouteSection route: store.route
     readonly property int limit: Restrictions.maxItemsPerScreen
-    readonly property var hours: limit > 0 ? store.hours.filter((h, i) => i % 4 === 0).slice(0, limit) : store.hours
+    readonly property var hours: limit > 0 ? store.hours.filter((h, i) => i % 4 === 0 || h.change).slice(0, limit) : store.hours
     readonly property var days: limit > 0 ? store.days.slice(0, limit) : store.days
     // While a route is active the page answers "what is the weather on the way" first; one tap shows here.
     property bool hereChosen: false
@@ -246,7 +247,7 @@ Item {
                         objectName: "hourCell"
                         width: Math.max(Theme.touchTarget * 1.2, hourRow.width / Math.min(8, Math.max(1, hourRow.count)))
                         spacing: Theme.spacingS / 2
-                        Label { text: modelData.time; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
+                        Label { objectName: "hourTime"; text: modelData.time; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
                         Icon { name: modelData.icon; size: Theme.iconSize; color: Theme.accent; Layout.alignment: Qt.AlignHCenter }
                         Label { objectName: "hourTemperature"; text: modelData.temperature; role: "secondary"; Layout.alignment: Qt.AlignHCenter }
                         // The chance of rain, with an umbrella so it is not read as humidity; small type when parked.

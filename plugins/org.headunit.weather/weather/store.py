@@ -314,11 +314,23 @@ class WeatherStore(QObject):
                 hours.append({**hour, "_when": when})
         return hours[:HOURS]
 
+    def _next_change(self) -> dict | None:
+        """The first hour ahead whose condition differs from now's."""
+        now, at = self._current.get("condition"), dt.datetime.now(dt.UTC)
+        for hour in self._hours_ahead():
+            condition = hour.get("condition")
+            if condition and condition != now and hour["_when"] > at:
+                return hour
+        return None
+
     @Property(list, notify=changed, final=True)
     def hours(self) -> list:
-        """The next 24 hours: time, icon, temperature, chance of rain."""
+        """The next 24 hours: time, icon, temperature, chance of rain, and whether the hour is the next change
+        (which the page keeps while driving, when it shows only every fourth hour)."""
         rows = []
         now = dt.datetime.now(dt.UTC)
+        change = self._next_change()
+        change_at = change["_when"] if change else None
         for hour in self._hours_ahead():
             chance = hour.get("precipitation_probability_percent")
             current = hour["_when"] <= now
@@ -327,6 +339,7 @@ class WeatherStore(QObject):
                 "icon": icon(hour.get("condition")),
                 "temperature": self._texts.degrees(hour.get("temperature_c")),
                 "rain": self._texts.percent(chance) if chance else "",
+                "change": hour["_when"] == change_at,
             })
         return rows
 
@@ -352,12 +365,8 @@ class WeatherStore(QObject):
     @Property(str, notify=changed, final=True)
     def nextChange(self) -> str:
         """The next change of condition in the coming hours: "Rain from 15:00" ("" when none)."""
-        now = self._current.get("condition")
-        for hour in self._hours_ahead():
-            condition = hour.get("condition")
-            if condition and condition != now and hour["_when"] > dt.datetime.now(dt.UTC):
-                return self._texts.condition_from(condition, hour["_when"])
-        return ""
+        change = self._next_change()
+        return self._texts.condition_from(change["condition"], change["_when"]) if change else ""
 
     @Property(QObject, constant=True, final=True)
     def route(self) -> "RouteSection":
