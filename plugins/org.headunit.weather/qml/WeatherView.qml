@@ -14,7 +14,8 @@ Item {
     required property WeatherStore store
     readonly property RouteSection route: store.route
     readonly property int limit: Restrictions.maxItemsPerScreen
-    readonly property var hours: limit > 0 ? store.hours.filter((h, i) => i % 4 === 0 || h.change).slice(0, limit) : store.hours
+    readonly property var hours: limit > 0 ? store.hours.filter((h, i) => i % 4 === 0 || h.change).slice(0, limit)
+                                           : store.hours
     readonly property var days: limit > 0 ? store.days.slice(0, limit) : store.days
     // While a route is active the page answers "what is the weather on the way" first; one tap shows here.
     property bool hereChosen: false

@@ -25,7 +25,7 @@
 <context>
     <name>WeatherView</name>
     <message>
-        <location filename="../qml/WeatherView.qml" line="+46"/>
+        <location filename="../qml/WeatherView.qml" line="+51"/>
         <source>Reading the weather…</source>
         <translation>Wetter wird geladen…</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>In %1, um %2</translation>
     </message>
     <message>
-        <location filename="../weather/store.py" line="+326"/>
+        <location filename="../weather/store.py" line="+338"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>

@@ -25,7 +25,7 @@
 <context>
     <name>WeatherView</name>
     <message>
-        <location filename="../qml/WeatherView.qml" line="+46"/>
+        <location filename="../qml/WeatherView.qml" line="+51"/>
         <source>Reading the weather…</source>
         <translation>正在获取天气…</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>%1后，%2</translation>
     </message>
     <message>
-        <location filename="../weather/store.py" line="+326"/>
+        <location filename="../weather/store.py" line="+338"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
