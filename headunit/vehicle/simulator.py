@@ -66,6 +66,15 @@ class Simulator(QObject):
     @Slot()
     def tick(self) -> None:
         """Move the car for the time since the last tick, then publish every reading."""
+        self._move()
+        if not self._signal_lost:
+            readings = self._values if self._ambient_sensor else {
+                k: v for k, v in self._values.items() if k != "ambientLight"}
+            self._vehicle.publish(**readings)
+
+    def _move(self) -> None:
+        """Drive the time since the last move at the speed, gear and track the car had all along; a change
+        moves the car up to now first, so it counts from the moment it was made."""
         now = self._clock()
         dt, self._last_tick = now - self._last_tick, now
         metres = self._values["speed"] / 3.6 * dt * (-1 if self._values["gear"] == "R" else 1)
@@ -81,14 +90,11 @@ class Simulator(QObject):
             else:
                 lat, lon = offset((self._values["latitude"], self._values["longitude"]), self._values["heading"], metres)
                 self._values.update(latitude=lat, longitude=lon)
-        if not self._signal_lost:
-            readings = self._values if self._ambient_sensor else {
-                k: v for k, v in self._values.items() if k != "ambientLight"}
-            self._vehicle.publish(**readings)
 
     def _set(self, **values: object) -> None:
         changed = {k: v for k, v in values.items() if self._values[k] != v}
         if changed:
+            self._move()
             self._values.update(changed)
             self.changed.emit()
             self.tick()
@@ -166,8 +172,9 @@ class Simulator(QObject):
     @Slot(str)
     def playTrack(self, path: str = "") -> None:
         """Follow the GPX track at `path` (the demo track when empty) at the current speed, looping."""
-        self._track = Track.from_gpx(Path(path) if path else DEMO_TRACK)
-        self._travelled = 0.0
+        track = Track.from_gpx(Path(path) if path else DEMO_TRACK)
+        self._move()
+        self._track, self._travelled = track, 0.0
         lat, lon, heading = self._track.at(0)
         self._values.update(latitude=lat, longitude=lon, heading=heading)
         self.changed.emit()
@@ -180,6 +187,7 @@ class Simulator(QObject):
         track = Track("route", [_coordinate(p) for p in points], loop=False)
         if len(track.points) < 2 or track.length_m == 0:
             raise ValueError(f"route: expected at least 2 distinct points, got {len(track.points)}")
+        self._move()
         self._track, self._travelled = track, 0.0
         lat, lon, heading = track.at(0)
         self._values.update(latitude=lat, longitude=lon, heading=heading, gear="D", parkingBrake=False)
@@ -192,6 +200,7 @@ class Simulator(QObject):
     def leaveRoute(self) -> None:
         """Turn right off the route being driven and keep going straight, as a driver missing a turn would."""
         if self.routeDriving:
+            self._move()
             self._track = None
             self._values["heading"] = (self._values["heading"] + 90) % 360
             self.changed.emit()
@@ -200,6 +209,7 @@ class Simulator(QObject):
     @Slot()
     def stopTrack(self) -> None:
         if self._track:
+            self._move()
             self._track = None
             self.changed.emit()
 

@@ -260,6 +260,24 @@ class TestSimulator:
         sim.tick()
         assert (vehicle.latitude, vehicle.longitude) == pytest.approx(points[-1], abs=1e-7)
 
+    def test_a_change_counts_from_the_moment_it_was_made(self, qapp):
+        """Time since the last tick (a busy head unit ticks late) is driven as the car was: a new speed does not
+        apply to it backwards, and a route starts at its first point."""
+        vehicle, clock = VehicleState(), FakeClock()
+        sim = Simulator(vehicle, Connectivity(), clock=clock)
+        sim.setHeading(90)
+        sim.applyDrive("moving")
+        sim.setSpeed(36)
+        lat, lon = vehicle.latitude, vehicle.longitude
+        clock.advance(10)
+        sim.setSpeed(72)
+        moved = (vehicle.longitude - lon) * 111_320 * math.cos(math.radians(lat))
+        assert moved == pytest.approx(100, rel=0.01)  # 10 s at 36 km/h, not at 72
+        sim.applyDrive("parked")
+        clock.advance(3)
+        sim.driveRoute(l_shaped_route())
+        assert (vehicle.latitude, vehicle.longitude) == pytest.approx(l_shaped_route()[0], abs=1e-7)
+
     def test_driving_a_route_keeps_the_speed_already_set(self, qapp):
         vehicle, clock = VehicleState(), FakeClock()
         sim = Simulator(vehicle, Connectivity(), clock=clock)
