@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import pytest
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPoint, QPointF, Qt
@@ -361,6 +362,27 @@ def test_prompts_are_spoken_in_the_language_of_the_route(navigation, qtbot):
     qtbot.waitUntil(lambda: not runtime.speech.speaking, timeout=30_000)
     assert [text for text, _ in spoken] == nav.prompts
     assert "destination" in spoken[-1][0] and {language for _, language in spoken} == {"en"}
+
+
+def test_a_fix_read_late_by_a_busy_head_unit_is_not_taken_for_leaving_the_route(navigation, qtbot):
+    """Guidance places a fix on the route at the time it was taken. Read seconds late, as if just taken, the next
+    fix would lie further on than the car could have driven since, and the drive would be rerouted."""
+    runtime, window, nav = navigation()
+    _preview_and_start(window, nav, qtbot, SHORT)
+    qtbot.waitUntil(lambda: nav.prompts != [], timeout=3000)
+    route = nav.routeShape
+    rerouting = []
+    nav.progress.changed.connect(lambda: rerouting.append(nav.progress.rerouting))
+    car = runtime.simulator
+    car.driveRoute(route)
+    car.setSpeed(180)
+    car.setSignalLost(True)  # the fix at the start of the route is the last one for a while
+    time.sleep(4)  # the head unit is busy: guidance gets to that fix four seconds after it was taken
+    qtbot.wait(200)
+    car.setSignalLost(False)  # the next fix, 210 m on
+    qtbot.waitUntil(lambda: nav.state == "arrived", timeout=20_000)
+    assert "Rerouting" not in nav.prompts and not any(rerouting)
+    assert nav.routeShape == route
 
 
 def test_an_american_driver_gets_routes_spoken_in_miles(navigation):

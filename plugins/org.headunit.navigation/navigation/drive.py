@@ -99,7 +99,10 @@ class Drive(QObject):
             return
         now = self._clock()
         self._last_update = now
-        update = self._guidance.update(lat, lon, self._vehicle.speed, self._vehicle.heading, now)
+        # The fix is placed at the time it was taken, not when this update got to it: read late by a busy head
+        # unit, as if just taken, the next fix would lie further on than the car could have driven since.
+        taken = now - self._vehicle.age("latitude")
+        update = self._guidance.update(lat, lon, self._vehicle.speed, self._vehicle.heading, taken)
         self.update = update
         for prompt in update.prompts:
             self._say(prompt.text, self.route.language)
