@@ -4,12 +4,11 @@ Every error names the file, the field and what was expected, for example
 ``plugins/org.example.x/plugin.toml: version: expected a semantic version such as 1.2.0, got 'one'``.
 
 Schema validation uses jsonschema, which costs ~90 ms to import; manifests already found valid are
-remembered by content hash (see `ValidationCache`) so an unchanged set of plugins starts without it.
+remembered by their text (see `ValidationCache`) so an unchanged set of plugins starts without it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -109,43 +108,47 @@ def _describe(error) -> str:
 
 
 class ValidationCache:
-    """Content hashes of manifests that passed the schema, kept between runs."""
+    """The manifests that passed the schema, kept between runs together with the schema they passed.
+
+    It keeps their texts, compared exactly, rather than digests: no collision can let an unchecked manifest
+    through, and a start needs no hash function (hashlib loads OpenSSL, 4 MB of the head unit's memory). Only
+    the manifests met in the last run are kept, so a plugin author's edits do not pile up in the file."""
 
     def __init__(self, path: Path | None):
         self._path = path
-        self._schema_hash = hashlib.sha256(SCHEMA_PATH.read_bytes()).hexdigest()
-        self._valid: set[str] = set()
-        self._dirty = False
+        self._schema = SCHEMA_PATH.read_text(encoding="utf-8")
+        self._before: set[str] = set()  # passed in an earlier run
+        self._valid: set[str] = set()  # passed in this one, from the cache or the validator
         self._validator = None
         if path and path.exists():
             try:
-                data = json.loads(path.read_text())
-                if data.get("schema") == self._schema_hash:
-                    self._valid = set(data.get("valid", []))
-            except (OSError, ValueError):
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("schema") == self._schema:
+                    self._before = set(data.get("valid", []))
+            except (OSError, ValueError, AttributeError, TypeError):
                 pass  # a damaged cache only costs one validation
 
-    def errors(self, raw: bytes, data: dict) -> list[str]:
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest in self._valid:
+    def errors(self, text: str, data: dict) -> list[str]:
+        if text in self._before:
+            self._valid.add(text)
             return []
         if self._validator is None:
             import jsonschema
 
-            self._validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
+            self._validator = jsonschema.Draft202012Validator(json.loads(self._schema))
         found = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         if not found:
-            self._valid.add(digest)
-            self._dirty = True
+            self._valid.add(text)
         return [_describe(e) for e in found]
 
     def save(self) -> None:
-        if not (self._path and self._dirty):
+        if not self._path or self._valid == self._before:
             return
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            self._path.write_text(json.dumps({"schema": self._schema_hash, "valid": sorted(self._valid)}))
-            self._dirty = False
+            self._path.write_text(json.dumps({"schema": self._schema, "valid": sorted(self._valid)}),
+                                  encoding="utf-8")
+            self._before = set(self._valid)
         except OSError:
             pass  # a read-only cache folder only costs time
 
@@ -159,11 +162,12 @@ def load_manifest(folder: Path, *, cache: ValidationCache | None = None, id_is_f
     except OSError as exc:
         raise ManifestError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ManifestError([f"{path}: not valid TOML ({exc})"]) from None
 
-    problems = cache.errors(raw, data)
+    problems = cache.errors(text, data)
     if not problems:
         problems = _check_consistency(folder, data, id_is_folder)
     if problems:

@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import re
-import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -144,6 +143,8 @@ class MapLibrary:
         return import_region(self, Path(path), name, progress, force)
 
     def remove(self, name: str) -> None:
+        import secrets  # here, not at the top: it loads OpenSSL (4 MB), which only removing a region needs
+
         region = self.get(name)
         doomed = self.root / f".{name}.removing-{os.getpid()}-{secrets.token_hex(4)}"
         os.replace(region.path, doomed)  # gone from regions() at once, however long deleting takes

@@ -7,7 +7,6 @@ without opening a music file. Pictures that are not images, or are absurdly larg
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -56,6 +55,8 @@ class CoverCache:
         kind = image_type(data)
         if kind is None:
             return ""
+        import hashlib  # here, not at the top: it loads OpenSSL (4 MB), which only a scan finding pictures needs
+
         name = f"{hashlib.sha1(data).hexdigest()}.{kind}"
         path = self.folder / name
         if not path.exists():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +63,8 @@ class Track:
 
     @classmethod
     def from_gpx(cls, path: Path) -> "Track":
+        import xml.etree.ElementTree as ET  # here, not at the top: 1 MB that only a GPX track needs
+
         try:
             root = ET.parse(path).getroot()
         except (OSError, ET.ParseError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -298,6 +299,20 @@ class TestValidationCache:
         (folder / "qml" / "Tile.qml").unlink()
         with pytest.raises(ManifestError, match="entry.tile: expected an existing QML file"):
             load_manifest(folder, cache=ValidationCache(cache_file))
+
+    def test_a_plugin_authors_edits_do_not_pile_up_in_the_cache(self, tmp_path):
+        """Each start keeps the manifests it met: after ten edits the cache holds the last one only."""
+        folder = make_folder(tmp_path)
+        cache_file = tmp_path / "manifest-validation.json"
+        for patch in range(10):
+            (folder / "plugin.toml").write_text(VALID.replace('version = "1.2.0"', f'version = "1.2.{patch}"'))
+            cache = ValidationCache(cache_file)
+            load_manifest(folder, cache=cache)
+            cache.save()
+        assert json.loads(cache_file.read_text())["valid"] == [(folder / "plugin.toml").read_text()]
+        again = ValidationCache(cache_file)
+        load_manifest(folder, cache=again)
+        assert again._validator is None
 
     def test_damaged_cache_file_only_costs_a_validation(self, tmp_path):
         """A corrupt cache file is ignored and the manifest validated normally."""

@@ -6,7 +6,6 @@ switch-off plays again at the next start before the library has been scanned.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import asdict, dataclass, fields
 
@@ -57,6 +56,8 @@ class Entry:
 
 
 def track_key(artist: str, album: str, title: str) -> str:
+    import hashlib  # here, not at the top: it loads OpenSSL (4 MB), which a start with nothing playing never needs
+
     digest = hashlib.sha1(f"{artist}|{album}|{title}".lower().encode("utf-8")).hexdigest()
     return f"music:track:{digest}"
 
