@@ -15,7 +15,7 @@ import weakref
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QEvent, QLocale, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QLocale, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.host.errors import require_gui_thread
@@ -100,11 +100,15 @@ class MediaKeys(QObject):
     """An application event filter that turns the media keys of any keyboard (steering-wheel buttons arrive
     as the same key codes through evdev) into `AudioFocus.pressMediaKey`."""
 
+    #: Qt.Key values, written out: the first use of PySide6's `Qt` namespace builds all its enums, about
+    #: 30 ms of start-up before the first frame (see headunit.shell.roles).
     KEYS = {
-        key.value: name for key, name in (
-            (Qt.Key.Key_MediaTogglePlayPause, "play-pause"), (Qt.Key.Key_MediaPlay, "play"),
-            (Qt.Key.Key_MediaPause, "pause"), (Qt.Key.Key_MediaNext, "next"),
-            (Qt.Key.Key_MediaPrevious, "previous"), (Qt.Key.Key_MediaStop, "stop"))
+        0x01000086: "play-pause",  # Qt.Key.Key_MediaTogglePlayPause
+        0x01000080: "play",  # Qt.Key.Key_MediaPlay
+        0x01000085: "pause",  # Qt.Key.Key_MediaPause
+        0x01000083: "next",  # Qt.Key.Key_MediaNext
+        0x01000082: "previous",  # Qt.Key.Key_MediaPrevious
+        0x01000081: "stop",  # Qt.Key.Key_MediaStop
     }
 
     def __init__(self, focus: AudioFocus, parent: QObject | None = None):

@@ -65,11 +65,11 @@ def test_keyboard_media_keys_become_media_key_presses(focus, qapp):
     window = QWindow()
     window.show()
     try:
-        QTest.keyClick(window, Qt.Key.Key_MediaTogglePlayPause)
-        QTest.keyClick(window, Qt.Key.Key_MediaNext)
-        QTest.keyClick(window, Qt.Key.Key_MediaPrevious)
+        for key in (Qt.Key.Key_MediaTogglePlayPause, Qt.Key.Key_MediaNext, Qt.Key.Key_MediaPrevious,
+                    Qt.Key.Key_MediaPlay, Qt.Key.Key_MediaPause, Qt.Key.Key_MediaStop):
+            QTest.keyClick(window, key)
         QTest.keyClick(window, Qt.Key.Key_A)  # not a media key: left alone
     finally:
         QGuiApplication.instance().removeEventFilter(media_keys)
         window.close()
-    assert keys == ["play-pause", "next", "previous"]
+    assert keys == ["play-pause", "next", "previous", "play", "pause", "stop"]
