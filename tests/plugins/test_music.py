@@ -5,6 +5,7 @@ library's pages under the driving limits, and the radio."""
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -586,6 +587,21 @@ def test_another_app_plays_a_file_with_play_media(music, qtbot, long_library, pl
     for wrong in ("fm:nan", "fm:inf", "fm:1200", "fm:loud"):  # another app's mistake costs the music nothing
         assert sender.send_intent("play-media", uri=wrong) is False
     assert runtime.host.record(MUSIC).status == "ok" and store.player.title == "Fast Lane"
+
+
+def test_a_file_gone_before_the_music_app_reaches_it_is_named_in_a_toast(music, qtbot, long_library, tmp_path):
+    runtime, window, store = music(folder=long_library)
+    song = tmp_path / "Borrowed.mp3"
+    shutil.copy(next(long_library.rglob("02 *")), song)
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
+    busy = threading.Event()
+    runtime.host.record(MUSIC).context.submit(busy.wait, 5)  # the app's worker is still on something else
+    assert store.play_uri(str(song))
+    song.unlink()  # the stick is pulled meanwhile
+    busy.set()
+    qtbot.waitUntil(lambda: toasts != [], timeout=5000)
+    assert toasts == [f"Nothing to play at {song}"] and not store.player.playing
 
 
 # Radio

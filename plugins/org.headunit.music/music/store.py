@@ -65,7 +65,7 @@ class MusicStore(QObject):
         ctx.settingChanged.connect(self._setting_changed)
         jobs.stateLoaded.connect(self._player.restore)
         jobs.resolved.connect(self._uri_resolved)
-        self._uri_request = 0
+        self._uri_request, self._uri_path = 0, ""  # the file play_uri asked for, looked up on the worker
 
         self._library.openCategory("albums")
         jobs.load_state()
@@ -208,7 +208,7 @@ class MusicStore(QObject):
             path = QUrl(uri).toLocalFile() if scheme == "file" else uri
             if not os.path.isabs(path) or not os.path.isfile(path):
                 return False
-            self._uri_request = self._jobs.resolve_uri(uri)
+            self._uri_request, self._uri_path = self._jobs.resolve_uri(uri), path
             return True
         return False
 
@@ -217,7 +217,7 @@ class MusicStore(QObject):
         if request != self._uri_request:
             return
         if entry is None:
-            self._ctx.toast(self._texts.not_found(""), "error")
+            self._ctx.toast(self._texts.not_found(self._uri_path), "error")  # gone since play_uri looked
         else:
             self._player.play_entries([entry], 0)
 
