@@ -766,7 +766,7 @@
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%n waiting</source>
         <extracomment>Operations (orders, favourites…) waiting to reach the backend.</extracomment>
         <translation>
@@ -774,15 +774,10 @@
             <numerusform>%n warten</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>just now</source>
-        <extracomment>How old the data is while offline.</extracomment>
-        <translation>gerade eben</translation>
-    </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+3"/>
         <source>%n min old</source>
+        <extracomment>How old the data is while offline.</extracomment>
         <translation>
             <numerusform>%n Min. alt</numerusform>
             <numerusform>%n Min. alt</numerusform>

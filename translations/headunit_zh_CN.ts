@@ -764,22 +764,17 @@
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%n waiting</source>
         <extracomment>Operations (orders, favourites…) waiting to reach the backend.</extracomment>
         <translation>
             <numerusform>%n 项待发送</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>just now</source>
-        <extracomment>How old the data is while offline.</extracomment>
-        <translation>刚刚</translation>
-    </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+3"/>
         <source>%n min old</source>
+        <extracomment>How old the data is while offline.</extracomment>
         <translation>
             <numerusform>%n 分钟前</numerusform>
         </translation>

@@ -191,7 +191,7 @@
         <translation>UKW</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Refresh the stations</source>
         <translation>Senderliste aktualisieren</translation>
     </message>

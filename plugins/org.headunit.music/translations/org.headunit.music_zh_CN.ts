@@ -191,7 +191,7 @@
         <translation>调频</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Refresh the stations</source>
         <translation>刷新电台列表</translation>
     </message>
