@@ -115,10 +115,9 @@ def test_every_clickable_item_is_a_touch_target(make_shell, qtbot):
         if record.status == "ok" and record.key.startswith("org.headunit."):
             screens[record.key] = lambda key=record.key: runtime.apps.openApp(key)
     shell = named(window, "shell")[0]
-    settings = named(window, "settingsView")[0]
     for section in range(5):
         screens[f"settings {section}"] = lambda s=section: (shell.setProperty("overlay", "settings"),
-                                                            settings.setProperty("section", s))
+                                                            named(window, "settingsView")[0].setProperty("section", s))
     for name, show in screens.items():
         shell.setProperty("overlay", "")
         show()

@@ -11,6 +11,7 @@ Card {
 
     color: Theme.surfaceRaised
     onVisibleChanged: if (visible) Notifications.markAllRead()
+    Component.onCompleted: if (visible) Notifications.markAllRead()  // made when first opened, already shown
 
     ColumnLayout {
         anchors { fill: parent; margins: Theme.spacingM }

@@ -68,10 +68,12 @@ Item {
             visible: Apps.currentApp !== "" && shell.overlay !== "settings"
         }
 
-        SettingsView {
-            objectName: "settingsView"
+        // Settings, the recent apps and the notification centre are made the first time they open, then
+        // kept: made at start-up they were a third of the shell's QML time (30 ms) and 7 MB.
+        OverlayLoader {
             anchors.fill: parent
             visible: shell.overlay === "settings"
+            sourceComponent: Component { SettingsView { objectName: "settingsView" } }
         }
 
         // Back gesture: a swipe from the left edge of the content, the same in every app.
@@ -87,19 +89,26 @@ Item {
             }
         }
 
-        RecentApps {
+        OverlayLoader {
             anchors.fill: parent
             visible: shell.overlay === "recents"
-            onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
-            onDismissed: shell.overlay = ""
+            sourceComponent: Component {
+                RecentApps {
+                    objectName: "recentApps"
+                    onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
+                    onDismissed: shell.overlay = ""
+                }
+            }
         }
     }
 
-    NotificationCenter {
+    OverlayLoader {
         anchors { right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
         width: Math.min(parent.width - dock.width, Theme.dp(520))
         visible: shell.overlay === "notifications"
-        onDismissed: shell.overlay = ""
+        sourceComponent: Component {
+            NotificationCenter { objectName: "notificationCenter"; onDismissed: shell.overlay = "" }
+        }
     }
 
     ToastLayer {
