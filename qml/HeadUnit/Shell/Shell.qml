@@ -69,7 +69,7 @@ Item {
         }
 
         // Settings, the recent apps and the notification centre are made the first time they open, then
-        // kept: made at start-up they were a third of the shell's QML time (30 ms) and 7 MB.
+        // kept: made at start-up they would cost a third of the shell's QML time (30 ms) and 7 MB.
         OverlayLoader {
             anchors.fill: parent
             visible: shell.overlay === "settings"
