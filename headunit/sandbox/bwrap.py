@@ -1,0 +1,143 @@
+"""The bubblewrap command line that confines one third-party plugin process.
+
+What the sandbox holds (docs/security.md has the whole trust model):
+
+- read-only: /usr (with the usual /bin, /lib links), the few files of /etc that Qt and Python read (fonts,
+  the linker cache, time zones; certificates and name resolution only with `network`), the Python
+  installation, the virtual environment and HeadUnit's own code and QML, and the plugin's folder;
+- read-write: the plugin's own data folder, only with `storage`, and a private /tmp;
+- the channel to the shell and the shell's Wayland socket, bound into /run/headunit, and the sound
+  server's socket only with `audio`;
+- no home, no /sys, no other plugin's folder or data, no settings or databases of the shell; every
+  namespace unshared (user, pid, ipc, uts, cgroup, and network unless it declares `network`), all
+  capabilities dropped, no new privileges (bubblewrap sets PR_SET_NO_NEW_PRIVS), its own session (no
+  terminal injection), and it dies with the shell.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from headunit import paths
+
+#: Inside the sandbox: the folder holding the channel and Wayland sockets, which is also XDG_RUNTIME_DIR.
+RUN_DIR = "/run/headunit"
+#: The user the plugin runs as inside its user namespace (it maps to the shell's user outside).
+SANDBOX_UID = 1000
+
+#: Files of /etc that Qt (fontconfig, the dynamic linker) and Python need; never passwd, shadow or hosts.
+_ETC_ALWAYS = ("fonts", "ld.so.cache", "localtime", "timezone")
+_ETC_NETWORK = ("ssl", "ca-certificates", "resolv.conf", "hosts", "nsswitch.conf", "gai.conf")
+
+
+def bwrap_path() -> str | None:
+    return shutil.which("bwrap")
+
+
+@functools.cache
+def available() -> str | None:
+    """None when bubblewrap can make a sandbox here, else why not (shown to the driver and in logs)."""
+    bwrap = bwrap_path()
+    if bwrap is None:
+        return "bubblewrap (bwrap) is not installed"
+    probe = [bwrap, "--ro-bind", "/usr", "/usr", *_usr_links(), "--unshare-all", "--die-with-parent",
+             "--", "/usr/bin/true"]
+    try:
+        done = subprocess.run(probe, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap could not be started: {exc}"
+    if done.returncode != 0:
+        return f"bubblewrap cannot make a sandbox here: {done.stderr.strip() or done.returncode}"
+    return None
+
+
+def _usr_links() -> list[str]:
+    links = []
+    for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
+        if Path("/usr", name).exists():
+            links += ["--symlink", f"usr/{name}", f"/{name}"]
+    return links
+
+
+def _ro(path: Path | str) -> list[str]:
+    return ["--ro-bind", str(path), str(path)]
+
+
+def _python_and_code() -> list[str]:
+    """The interpreter, its standard library, the venv's packages and HeadUnit's own code, read-only."""
+    binds: list[str] = []
+    roots = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}
+    executable = Path(sys.executable)
+    roots.add(executable.resolve().parent.parent)
+    for root in sorted(roots):
+        if not str(root).startswith("/usr"):
+            binds += _ro(root)
+    if str(Path(sys.prefix)) != str(Path(sys.prefix).resolve()):
+        binds += ["--symlink", str(Path(sys.prefix).resolve()), str(sys.prefix)]
+    # HeadUnit's package and its QML, translations and icons: not the tree's plugins or anything else in it.
+    for part in ("headunit", "qml", "translations", "assets"):
+        folder = paths.ROOT / part
+        if folder.is_dir() and not str(folder).startswith(tuple(str(r) for r in roots)):
+            binds += _ro(folder)
+    return binds
+
+
+def _etc(network: bool) -> list[str]:
+    binds = []
+    for name in _ETC_ALWAYS + (_ETC_NETWORK if network else ()):
+        path = Path("/etc", name)
+        if path.exists():
+            binds += _ro(path.resolve()) if path.is_symlink() else _ro(path)
+            if path.is_symlink():
+                binds += ["--symlink", str(path.resolve()), str(path)]
+    return binds
+
+
+def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | None = None,
+                 network: bool = False, audio_socket: Path | None = None,
+                 sockets: dict[str, Path] | None = None, env: dict[str, str] | None = None) -> list[str]:
+    """`argv` wrapped in bubblewrap.
+
+    `sockets` maps a name inside RUN_DIR to a socket of the shell's (the channel, Wayland) to bind in;
+    `env` is the whole environment the process gets (the shell's own is cleared).
+    """
+    bwrap = bwrap_path()
+    if bwrap is None:
+        raise RuntimeError(available() or "bubblewrap is not installed")
+    args = [bwrap, "--die-with-parent", "--new-session", "--unshare-all",
+            "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--cap-drop", "ALL",
+            "--ro-bind", "/usr", "/usr", *_usr_links(), "--proc", "/proc", "--dev", "/dev",
+            "--tmpfs", "/tmp", "--dir", RUN_DIR, "--chmod", "0700", RUN_DIR]
+    if network:
+        args.append("--share-net")
+    args += _etc(network)
+    args += _python_and_code()
+    args += _ro(plugin_folder.resolve())
+    if data_folder is not None:
+        data_folder.mkdir(parents=True, exist_ok=True)
+        args += ["--bind", str(data_folder), str(data_folder)]
+    for name, socket in (sockets or {}).items():
+        args += ["--bind", str(socket), f"{RUN_DIR}/{name}"]
+    if audio_socket is not None:
+        args += ["--bind", str(audio_socket), f"{RUN_DIR}/pulse"]
+    args += ["--clearenv"]
+    for key, value in (env or {}).items():
+        args += ["--setenv", key, value]
+    args += ["--chdir", "/tmp", "--"]
+    return args + argv
+
+
+def pulse_socket() -> Path | None:
+    """The sound server's socket of the shell's session, if one is there."""
+    server = os.environ.get("PULSE_SERVER", "")
+    if server.startswith("unix:"):
+        path = Path(server.removeprefix("unix:"))
+    else:
+        runtime = os.environ.get("XDG_RUNTIME_DIR")
+        path = Path(runtime, "pulse", "native") if runtime else None
+    return path if path is not None and path.exists() else None
