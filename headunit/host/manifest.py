@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from headunit import API_VERSION
@@ -199,7 +199,8 @@ def load_manifest(folder: Path, *, cache: ValidationCache | None = None, id_is_f
 
 
 def _check_consistency(folder: Path, data: dict, id_is_folder: bool) -> list[str]:
-    """What a schema cannot say: the id matches the folder, files exist, the API is ours, settings fit."""
+    """What a schema cannot say: the id matches the folder, the files named exist inside it, the API is ours,
+    settings fit."""
     problems = []
     if id_is_folder and data["id"] != folder.name:
         problems.append(f"id: expected the folder name {folder.name!r}, got {data['id']!r}")
@@ -207,14 +208,11 @@ def _check_consistency(folder: Path, data: dict, id_is_folder: bool) -> list[str
         problems.append(f"api: expected {API_VERSION} (the API this host implements), got {data['api']}")
     entry = data["entry"]
     for key in ("page", "tile"):
-        if key in entry and not (folder / entry[key]).is_file():
-            problems.append(f"entry.{key}: expected an existing QML file, {entry[key]!r} is missing")
+        if key in entry:
+            problems += _file_problems(folder, f"entry.{key}", entry[key], "an existing QML file")
     if "python" in entry:
-        module = entry["python"].split(":")[0].replace(".", "/")
-        if not ((folder / module).with_suffix(".py").is_file() or (folder / module / "__init__.py").is_file()):
-            problems.append(f"entry.python: expected a module {module}.py or package {module}/ in the plugin folder")
-    if data["icon"].endswith(".svg") and not (folder / data["icon"]).is_file():
-        problems.append(f"icon: expected an existing SVG file, {data['icon']!r} is missing")
+        problems += _module_problems(folder, entry["python"].split(":")[0])
+    problems += _icon_problems(folder, data["icon"])
     for section, key in (("settings", "key"), ("intents", "name")):
         names = [item[key] for item in data.get(section, [])]
         for name in sorted({n for n in names if names.count(n) > 1}):
@@ -234,3 +232,56 @@ def _check_consistency(folder: Path, data: dict, id_is_folder: bool) -> list[str
                 if choice not in setting.get("choices", []):
                     problems.append(f"{where}.{field_name}.{choice}: expected one of the choices, got {choice!r}")
     return problems
+
+
+def _outside(folder: Path, name: str, relative: str) -> str | None:
+    """Why `relative` would lead out of the plugin folder, or None: the shell opens these files with its own
+    rights, so a manifest must not name /etc/passwd, ../other-plugin/x or a symbolic link to either."""
+    flavours = (PurePosixPath(relative), PureWindowsPath(relative))
+    if any(p.anchor for p in flavours):
+        return f"{name}: expected a relative path inside the plugin folder, got {relative!r}"
+    if any(".." in p.parts for p in flavours):
+        return f"{name}: expected a path inside the plugin folder, without '..', got {relative!r}"
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        return (f"{name}: expected a file inside the plugin folder, {relative!r} leads to {str(target)!r} "
+                "through a symbolic link")
+    return None
+
+
+def _file_problems(folder: Path, name: str, relative: str, expected: str) -> list[str]:
+    outside = _outside(folder, name, relative)
+    if outside:
+        return [outside]
+    if not (folder / relative).is_file():
+        return [f"{name}: expected {expected}, {relative!r} is missing"]
+    return []
+
+
+def _icon_problems(folder: Path, icon: str) -> list[str]:
+    """An icon is a name in the icon font or an SVG file in the folder; anything else that looks like a
+    path or a URL (the shell's Icon loads those) is refused."""
+    if icon.endswith(".svg"):
+        return _file_problems(folder, "icon", icon, "an existing SVG file")
+    if any(c in icon for c in "/\\:"):
+        return [f"icon: expected an icon name such as mdi6.gauge or an SVG file in the plugin folder, got {icon!r}"]
+    return []
+
+
+def _module_problems(folder: Path, module: str) -> list[str]:
+    """The entry module and every package __init__.py on its way must be files inside the folder: importing
+    `a.b` runs a/__init__.py too."""
+    parts = module.split(".")
+    if not all(part.isidentifier() for part in parts):
+        return [f"entry.python: expected a dotted module path inside the plugin folder, got {module!r}"]
+    path = "/".join(parts)
+    for i in range(1, len(parts) + 1):
+        package = "/".join(parts[:i])
+        for candidate in (package, f"{package}/__init__.py") + ((f"{package}.py",) if i == len(parts) else ()):
+            if (folder / candidate).is_symlink() or (folder / candidate).exists():
+                outside = _outside(folder, "entry.python", candidate)
+                if outside:
+                    return [outside]
+    if not ((folder / f"{path}.py").is_file() or (folder / path / "__init__.py").is_file()):
+        return [f"entry.python: expected a module {path}.py or package {path}/ in the plugin folder"]
+    return []

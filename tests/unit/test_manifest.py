@@ -322,3 +322,130 @@ class TestValidationCache:
         cache = ValidationCache(cache_file)
         assert load_manifest(folder, cache=cache).id == PLUGIN_ID
         assert cache._validator is not None
+
+
+class TestPathsStayInsideThePluginFolder:
+    """The shell opens a manifest's files with its own rights: each one must lie inside the plugin folder,
+    however the manifest tries to name something else."""
+
+    def test_icon_that_climbs_out(self, tmp_path):
+        error = only_error(tmp_path, VALID.replace('icon = "mdi6.weather-partly-cloudy"', 'icon = "../../x.svg"'))
+        assert error.endswith("icon: expected a path inside the plugin folder, without '..', got '../../x.svg'")
+
+    def test_icon_climbing_out_is_refused_even_when_the_file_exists(self, tmp_path):
+        (tmp_path / "x.svg").write_text("<svg/>")
+        error = only_error(tmp_path, VALID.replace('icon = "mdi6.weather-partly-cloudy"', 'icon = "../x.svg"'))
+        assert "icon: expected a path inside the plugin folder, without '..'" in error
+
+    @pytest.mark.parametrize("icon", ["/etc/passwd", "file:///etc/passwd", "qrc:/qt/x", "https://example.org/t.png"])
+    def test_icon_that_is_a_path_or_a_url_but_no_svg(self, tmp_path, icon):
+        error = only_error(tmp_path, VALID.replace('icon = "mdi6.weather-partly-cloudy"', f'icon = "{icon}"'))
+        assert error.endswith("icon: expected an icon name such as mdi6.gauge or an SVG file in the plugin folder, "
+                              f"got {icon!r}")
+
+    def test_icon_with_an_absolute_path(self, tmp_path):
+        error = only_error(tmp_path, VALID.replace('icon = "mdi6.weather-partly-cloudy"', 'icon = "/usr/share/x.svg"'))
+        assert error.endswith("icon: expected a relative path inside the plugin folder, got '/usr/share/x.svg'")
+
+    def test_icon_through_a_symlink_to_etc(self, tmp_path):
+        folder = make_folder(tmp_path, VALID.replace('icon = "mdi6.weather-partly-cloudy"', 'icon = "art/x.svg"'))
+        (folder / "art").symlink_to("/etc")
+        with pytest.raises(ManifestError) as raised:
+            load_manifest(folder)
+        assert raised.value.errors == [f"{folder / 'plugin.toml'}: icon: expected a file inside the plugin folder, "
+                                       "'art/x.svg' leads to '/etc/x.svg' through a symbolic link"]
+
+    def test_svg_icon_inside_the_folder_is_accepted(self, tmp_path):
+        folder = make_folder(tmp_path, VALID.replace('icon = "mdi6.weather-partly-cloudy"', 'icon = "art/x.svg"'))
+        (folder / "art").mkdir()
+        (folder / "art" / "x.svg").write_text("<svg/>")
+        assert load_manifest(folder).icon_source() == (folder / "art" / "x.svg").as_uri()
+
+    def test_page_that_climbs_out_through_its_own_folder(self, tmp_path):
+        other = tmp_path / "other"
+        other.mkdir()
+        (other / "Main.qml").write_text("import QtQuick\nItem {}\n")
+        error = only_error(tmp_path, VALID.replace('page = "qml/Main.qml"', 'page = "qml/../../other/Main.qml"'))
+        assert error.endswith(
+            "entry.page: expected a path inside the plugin folder, without '..', got 'qml/../../other/Main.qml'")
+
+    def test_page_inside_the_folder_written_with_dot_dot_is_refused_too(self, tmp_path):
+        """A `..` is never needed, so none is allowed: no argument about where it ends up."""
+        error = only_error(tmp_path, VALID.replace('page = "qml/Main.qml"', 'page = "qml/../qml/Main.qml"'))
+        assert "entry.page: expected a path inside the plugin folder, without '..'" in error
+
+    def test_tile_with_an_absolute_path(self, tmp_path):
+        error = only_error(tmp_path, VALID.replace('tile = "qml/Tile.qml"', 'tile = "/etc/Tile.qml"'))
+        assert error.endswith("entry.tile: expected a relative path inside the plugin folder, got '/etc/Tile.qml'")
+
+    def test_page_that_is_a_symlink_out(self, tmp_path):
+        outside = tmp_path / "elsewhere.qml"
+        outside.write_text("import QtQuick\nItem {}\n")
+        folder = make_folder(tmp_path)
+        (folder / "qml" / "Main.qml").unlink()
+        (folder / "qml" / "Main.qml").symlink_to(outside)
+        with pytest.raises(ManifestError) as raised:
+            load_manifest(folder)
+        assert raised.value.errors == [f"{folder / 'plugin.toml'}: entry.page: expected a file inside the plugin "
+                                       f"folder, 'qml/Main.qml' leads to {str(outside)!r} through a symbolic link"]
+
+    def test_page_that_is_a_symlink_within_the_folder_is_accepted(self, tmp_path):
+        folder = make_folder(tmp_path)
+        (folder / "qml" / "Start.qml").symlink_to(folder / "qml" / "Main.qml")
+        assert load_manifest(folder).page == "qml/Main.qml"
+        (folder / "plugin.toml").write_text(VALID.replace('page = "qml/Main.qml"', 'page = "qml/Start.qml"'))
+        assert load_manifest(folder).page == "qml/Start.qml"
+
+    def test_python_module_that_climbs_out(self, tmp_path):
+        """`..evil:Plugin` would import from beside the plugin folder; the schema's pattern refuses it."""
+        error = only_error(tmp_path, VALID.replace('python = "weather:Weather"', 'python = "..evil:Plugin"'))
+        assert "entry.python: expected a Python entry written module:Class" in error
+        assert error.endswith("got '..evil:Plugin'")
+
+    def test_python_module_that_is_a_symlink_out(self, tmp_path):
+        evil = tmp_path / "evil.py"
+        evil.write_text("from headunit.sdk import Plugin\n\nclass Weather(Plugin):\n    pass\n")
+        folder = make_folder(tmp_path)
+        (folder / "weather.py").unlink()
+        (folder / "weather.py").symlink_to(evil)
+        with pytest.raises(ManifestError) as raised:
+            load_manifest(folder)
+        assert raised.value.errors == [f"{folder / 'plugin.toml'}: entry.python: expected a file inside the plugin "
+                                       f"folder, 'weather.py' leads to {str(evil)!r} through a symbolic link"]
+
+    def test_python_package_that_is_a_symlink_out(self, tmp_path):
+        """`json.decoder:Weather` with json/ linked to the standard library would run code from outside."""
+        folder = make_folder(tmp_path, VALID.replace('python = "weather:Weather"', 'python = "json.decoder:Weather"'))
+        (folder / "json").symlink_to(Path(json.__file__).parent)
+        with pytest.raises(ManifestError) as raised:
+            load_manifest(folder)
+        [error] = raised.value.errors
+        assert error.startswith(f"{folder / 'plugin.toml'}: entry.python: expected a file inside the plugin folder, "
+                                "'json' leads to ")
+
+    def test_package_init_that_is_a_symlink_out(self, tmp_path):
+        """Importing `pkg.weather` runs pkg/__init__.py first: it must be inside the folder too."""
+        outside = tmp_path / "init.py"
+        outside.write_text("")
+        folder = make_folder(tmp_path, VALID.replace('python = "weather:Weather"', 'python = "pkg.weather:Weather"'))
+        (folder / "pkg").mkdir()
+        (folder / "weather.py").rename(folder / "pkg" / "weather.py")
+        (folder / "pkg" / "__init__.py").symlink_to(outside)
+        with pytest.raises(ManifestError) as raised:
+            load_manifest(folder)
+        assert raised.value.errors == [f"{folder / 'plugin.toml'}: entry.python: expected a file inside the plugin "
+                                       f"folder, 'pkg/__init__.py' leads to {str(outside)!r} through a symbolic link"]
+
+    def test_python_package_inside_the_folder_is_accepted(self, tmp_path):
+        folder = make_folder(tmp_path, VALID.replace('python = "weather:Weather"', 'python = "pkg.weather:Weather"'))
+        (folder / "pkg").mkdir()
+        (folder / "pkg" / "__init__.py").write_text("")
+        (folder / "weather.py").rename(folder / "pkg" / "weather.py")
+        assert load_manifest(folder).python == "pkg.weather:Weather"
+
+    def test_a_plugin_folder_reached_through_a_symlink_is_its_own_inside(self, tmp_path):
+        """Installing a plugin as a link to a checkout is fine: inside means inside the folder's real path."""
+        real = make_folder(tmp_path / "checkout")
+        (tmp_path / "plugins").mkdir()
+        (tmp_path / "plugins" / PLUGIN_ID).symlink_to(real)
+        assert load_manifest(tmp_path / "plugins" / PLUGIN_ID).id == PLUGIN_ID
