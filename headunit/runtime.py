@@ -19,6 +19,7 @@ from headunit.collector import collect_on_gui_thread
 from headunit.host.apps import Apps
 from headunit.host.host import PluginHost
 from headunit.host.manifest import ValidationCache
+from headunit.host.services import Services
 from headunit.i18n import Translations
 from headunit.shell import qml_services
 from headunit.shell.about import About
@@ -28,7 +29,7 @@ from headunit.shell.connectivity import Connectivity
 from headunit.shell.daynight import DayNight
 from headunit.shell.icons import Icons
 from headunit.shell.maps import Maps
-from headunit.shell.media import MediaLibrary
+from headunit.shell.media import MediaLibrary, TunerProvider
 from headunit.shell.navigation import Navigation
 from headunit.shell.notifications import Notifications
 from headunit.shell.settings import Settings
@@ -114,17 +115,21 @@ class Runtime:
         self.weather = Weather()
         self.maps = Maps(self.vehicle)
         self.media = MediaLibrary(self.settings)  # opens nothing until start_media()
+        self.tuner = TunerProvider()  # looks for a stick when an app first asks
+        self.services = Services(
+            vehicle=self.vehicle, driving=self.driving, restrictions=self.restrictions,
+            notifications=self.notifications, settings=self.settings, cloud=self.cloud, maps=self.maps,
+            navigation=self.navigation, audio_focus=self.audio_focus, speech=self.speech, media=self.media,
+            weather=self.weather, tuner=self.tuner,
+        )
         timeline.mark("services")
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(paths.QML_DIR))
         self.translations = Translations(self.settings, self.engine)
         self.host = PluginHost(
-            vehicle=self.vehicle, driving=self.driving, notifications=self.notifications, settings=self.settings,
-            data_root=paths.data_dir() / "plugin-data", engine=self.engine,
+            self.services, data_root=paths.data_dir() / "plugin-data", engine=self.engine,
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
-            restrictions=self.restrictions, cloud=self.cloud, maps=self.maps, navigation=self.navigation,
-            audio_focus=self.audio_focus, speech=self.speech, media=self.media, weather=self.weather,
         )
         self.host.install_excepthook()
         if options.discover:
@@ -163,6 +168,7 @@ class Runtime:
         shiboken6.delete(self.engine)
         self.app.removeEventFilter(self.media_keys)
         self.host.stop_all()
+        self.tuner.close()  # after the apps, which may still be playing the radio
         self.media.close()  # after the apps: a player may record its last play while it stops
         self.cloud.stop()
         self.maps.close()

@@ -12,7 +12,8 @@ from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 from PySide6.QtQuick import QQuickItem
 
-from headunit.host.host import PluginHost, PluginRecord
+from headunit.host.host import PluginHost
+from headunit.host.registry import PluginRecord
 from headunit.shell.qml_services import singleton_of
 from headunit.shell.roles import DISPLAY_ROLE, USER_ROLE, role_names
 
@@ -80,7 +81,7 @@ class Apps(QAbstractListModel):
         record = self._host.record(key)
         #: A toast after an app failed; %1 is the app's name.
         text = self.tr("%1 stopped working and was closed")
-        self._host.notifications.show_toast(text.replace("%1", self._name(record) if record else key), "error")
+        self._host.services.notifications.show_toast(text.replace("%1", self._name(record) if record else key), "error")
 
     def _forget(self, key: str) -> None:
         if key in self._recents:

@@ -1,7 +1,8 @@
 """PluginContext: everything a plugin's Python may touch, and nothing more.
 
 The host hands one context to each plugin's `start()`. Calls that need a capability the manifest did
-not declare raise PermissionDenied before doing anything.
+not declare raise PermissionDenied before doing anything. The shell's services come from `Services`; the host
+is asked only to route intents, read the plugin's settings and hear of its worker's failures.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from headunit.host.weather_access import PluginWeather
     from headunit.host.host import PluginHost
     from headunit.host.manifest import Manifest
+    from headunit.host.services import Services
 
 CAPABILITIES = ("network", "location", "payments", "storage", "vehicle-data", "notifications", "audio",
                 "media-library", "install")
@@ -78,9 +80,9 @@ class PluginContext(QObject):
     #: A setting changed: its key.
     settingChanged = Signal(str)
 
-    def __init__(self, host: "PluginHost", manifest: "Manifest", data_root: Path):
+    def __init__(self, host: "PluginHost", services: "Services", manifest: "Manifest", data_root: Path):
         super().__init__()
-        self._host, self._manifest = host, manifest
+        self._host, self._services, self._manifest = host, services, manifest
         self._data_root = data_root
         self._exposed: dict[str, QObject] = {}
         self._intent_handlers: dict[str, Callable[[dict], Any]] = {}
@@ -150,18 +152,18 @@ class PluginContext(QObject):
         """Read-only vehicle state (capability: vehicle-data; position and heading also need location)."""
         self._require("vehicle-data", "vehicle")
         if self._vehicle is None:
-            self._vehicle = VehicleReader(self._host.vehicle, "location" in self._manifest.capabilities, self)
+            self._vehicle = VehicleReader(self._services.vehicle, "location" in self._manifest.capabilities, self)
         return self._vehicle
 
     @property
     def driving(self) -> DrivingState:
         """parked, idling or moving: every plugin may read it, none may change it."""
-        return self._host.driving
+        return self._services.driving
 
     @property
     def restrictions(self) -> UxRestrictions:
         """What the driver may be shown now (read-only); the shell's controls already enforce it."""
-        return self._host.restrictions
+        return self._services.restrictions
 
     # The backend
 
@@ -172,13 +174,13 @@ class PluginContext(QObject):
         if self._cloud is None:
             from headunit.host.cloud_access import PluginCloud
 
-            self._cloud = PluginCloud(self._host.cloud, self.id, tuple(self._manifest.capabilities), self)
+            self._cloud = PluginCloud(self._services.cloud, self.id, tuple(self._manifest.capabilities), self)
         return self._cloud
 
     # Maps, navigation, sound and media
 
     def _service(self, name: str, what: str):
-        service = getattr(self._host, name)
+        service = getattr(self._services, name)
         if service is None:
             raise HeadUnitError(f"{self.id}: {what} is not available on this head unit")
         return service
@@ -191,7 +193,7 @@ class PluginContext(QObject):
             from headunit.host.maps_access import PluginMaps
 
             self._maps = PluginMaps(self._service("maps", "ctx.maps"), self._language,
-                                    lambda: self._host.settings.get("distanceUnit"))
+                                    lambda: self._services.settings.get("distanceUnit"))
         return self._maps
 
     @property
@@ -223,7 +225,8 @@ class PluginContext(QObject):
         if self._media is None:
             from headunit.host.media_access import PluginMedia
 
-            self._media = PluginMedia(self._service("media", "ctx.media"), lambda: self._host.tuner)
+            self._media = PluginMedia(self._service("media", "ctx.media"),
+                                      lambda: self._service("tuner", "ctx.media.tuner").current())
         return self._media
 
     @property
@@ -238,18 +241,18 @@ class PluginContext(QObject):
 
     def _language(self) -> str:
         """The driver's language (en, en_US, de, zh_CN)."""
-        return self._host.settings.get("language")
+        return self._services.settings.get("language")
 
     # Notifications
 
     def notify(self, title: str, body: str = "", level: str = "info") -> int:
         """Post to the notification centre (capability: notifications). Returns its id."""
         self._require("notifications", "notify()")
-        return self._host.notifications.post(self.id, title, body, level)
+        return self._services.notifications.post(self.id, title, body, level)
 
     def toast(self, text: str, level: str = "info") -> None:
         """A short message that fades by itself."""
-        self._host.notifications.show_toast(text, level)
+        self._services.notifications.show_toast(text, level)
 
     # Intents
 

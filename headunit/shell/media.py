@@ -1,5 +1,6 @@
 """The music library as the shell offers it: one index of the music folder, the USB sticks and the folders the
-driver added (setting "musicFolders"), kept up to date on a thread of its own.
+driver added (setting "musicFolders"), kept up to date on a thread of its own. And the FM tuner, when the car
+has one (`TunerProvider`).
 
 Scans run on the "music-scan" thread, which is also the only one that writes the index; the GUI thread never
 waits for them, nor for the disk at all: the sticks are listed and the mount table read on the "music-mounts"
@@ -18,12 +19,16 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit import paths
 from headunit.shell.qml_services import singleton_of
+
+if TYPE_CHECKING:
+    from headunit.media.tuner import Tuner
 
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -341,3 +346,28 @@ class MediaLibrary(QObject):
         with self._library_lock:
             if self._library is not None:
                 self._library.close()
+
+
+class TunerProvider(QObject):
+    """The FM tuner apps share, looked for when an app first asks (it may be absent, saying why), and again
+    when asked while it is absent: a stick plugged in after switch-on is found then."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._tuner: "Tuner | None" = None
+
+    def current(self) -> "Tuner":
+        if self._tuner is None or not self._tuner.available:
+            from headunit.media.tuner import find_tuner
+
+            found = find_tuner()
+            if self._tuner is not None and found.reasonCode == self._tuner.reasonCode and not found.available:
+                found.deleteLater()  # still missing, for the same reason: apps keep the one they hold
+            else:  # an app may still hold the one before: it stays, absent, until the shell quits
+                self._tuner = found
+                self._tuner.setParent(self)
+        return self._tuner
+
+    def close(self) -> None:
+        if self._tuner is not None:
+            self._tuner.close()

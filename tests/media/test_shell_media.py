@@ -182,7 +182,7 @@ def test_the_runtime_owns_one_library_and_hands_it_to_the_plugin_host(qtbot, run
     monkeypatch.setenv("HEADUNIT_MUSIC_DIR", str(music["folder"]))
     monkeypatch.setenv("HEADUNIT_MEDIA_MOUNTS", str(mounts))
     runtime = runtimes.start()
-    assert runtime.host.media is runtime.media
+    assert runtime.host.services.media is runtime.media
     with qtbot.waitSignal(runtime.media.scanFinished, timeout=TIMEOUT_MS):
         runtime.start_media()
     assert runtime.media.trackCount == len(music["good"])
