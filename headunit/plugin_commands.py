@@ -6,24 +6,23 @@ import argparse
 import json
 import logging
 
-from headunit.host.discovery import Candidate
 
-
-def _runtime(plugin_paths=(), discover: bool = True):
+def _runtime(plugin_paths=()):
+    """A runtime with every plugin registered and none loaded."""
     from headunit.runtime import Options, Runtime, ensure_app
 
     # The commands report every plugin's failure themselves; the host's log would say it twice.
     logging.getLogger("headunit.host").setLevel(logging.CRITICAL)
-    ensure_app(offscreen=True)  # compiling QML needs a GUI application, not a screen
-    return Runtime(Options(plugin_paths=tuple(plugin_paths), simulator=False, discover=discover))
+    ensure_app(offscreen=True)  # the runtime's services need a GUI application, not a screen
+    return Runtime(Options(plugin_paths=tuple(plugin_paths), simulator=False))
 
 
 def list_plugins(args: argparse.Namespace) -> int:
-    """Register and load every plugin, as a start would, and report each one's status."""
+    """Every plugin found and whether it registered, from the manifests alone: no plugin's code runs here, so
+    none can print into the output or act with the user's data. Failures of import, start() and QML show in
+    the shell and in `plugins check`."""
     runtime = _runtime(args.plugins_path)
     try:
-        for record in runtime.host.records():
-            runtime.host.load(record.key)
         rows = [r.as_json() for r in runtime.host.records()]
     finally:
         runtime.shutdown()
@@ -38,22 +37,25 @@ def list_plugins(args: argparse.Namespace) -> int:
 
 
 def check_plugin(args: argparse.Namespace) -> int:
-    folder = args.path.resolve()
-    runtime = _runtime(discover=False)
-    try:
-        runtime.host.register([Candidate(folder, "path")])
-        record = runtime.host.records()[0]
-        problems = runtime.host.check(record.key)
-    finally:
-        runtime.shutdown()
+    """The manifest, its paths and the QML's raw types checked here; the plugin's own code (its import) and
+    the QML compiler only in a child process (see headunit.host.check_child)."""
+    from headunit.host.check_child import check_in_child
     from headunit.host.lint import raw_type_warnings
+    from headunit.host.manifest import ManifestError, load_manifest
 
+    folder = args.path.resolve()
+    try:
+        manifest = load_manifest(folder)
+    except ManifestError as exc:
+        manifest, problems = None, exc.errors
+    else:
+        problems = check_in_child(folder, manifest.id)
     warnings = raw_type_warnings(folder)
     for line in problems + warnings:
         print(line)
     if problems:
         return 1
-    print(f"{folder}: {record.id} {record.manifest.version} is valid"
+    print(f"{folder}: {manifest.id} {manifest.version} is valid"
           + (f", with {len(warnings)} warning(s)" if warnings else ""))
     return 0
 

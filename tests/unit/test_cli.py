@@ -18,8 +18,23 @@ TRIP_ID = "org.headunit.tripcomputer"
 TRIP_FOLDER = ROOT / "plugins" / TRIP_ID
 BUILTINS = sorted(p.parent for p in (ROOT / "plugins").glob("*/plugin.toml"))
 GALLERY_FOLDERS = sorted(p for p in GALLERY.iterdir() if p.is_dir())
-#: Broken only once its page is used: nothing in `plugins list` presses its button.
-BROKEN_WHEN_USED = "org.broken.slotraises"
+#: Broken only once loaded or used: `plugins list` reads manifests and runs no plugin code, so they register.
+BROKEN_WHEN_LOADED = ("org.broken.badqml", "org.broken.importerror", "org.broken.slotraises", "org.broken.startraises")
+#: Prints at import and in start(), and leaves a file behind when started.
+NOISY = """\
+import os
+from pathlib import Path
+
+from headunit.sdk import Plugin
+
+print('[{"id": "printed at import"}]')
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        print("printed by start()")
+        Path(os.environ["HEADUNIT_HOME"], "started.txt").write_text("start() ran")
+"""
 
 
 def headunit(*args: str, home: Path) -> subprocess.CompletedProcess:
@@ -42,8 +57,8 @@ def test_version(headunit_home):
 
 
 def test_list_json_with_the_gallery(headunit_home):
-    """`plugins list --json` reports every gallery plugin failed with a reason naming its folder, and the
-    first-party plugins ok with a null reason."""
+    """`plugins list --json` reports every gallery plugin that fails at registration failed with a reason naming
+    its folder, and the first-party plugins and those that fail only when loaded ok with a null reason."""
     rows = listing(headunit_home, "--plugins-path", "tests/fixtures/broken_plugins")
     assert all({"id", "version", "status", "reason"} <= row.keys() for row in rows)
     assert [Path(row["folder"]) for row in rows] == BUILTINS + GALLERY_FOLDERS
@@ -53,14 +68,28 @@ def test_list_json_with_the_gallery(headunit_home):
     trip = next(row for row in rows if Path(row["folder"]) == TRIP_FOLDER)
     assert (trip["id"], trip["version"], trip["status"], trip["reason"]) == (TRIP_ID, "1.0.0", "ok", None)
 
-    used_later = by_folder.pop(GALLERY / BROKEN_WHEN_USED)
-    assert (used_later["status"], used_later["reason"]) == ("ok", None)
+    for name in BROKEN_WHEN_LOADED:
+        loaded_later = by_folder.pop(GALLERY / name)
+        assert (loaded_later["status"], loaded_later["reason"]) == ("ok", None)
     for folder, row in by_folder.items():
         assert row["status"] == "failed", folder
         assert row["reason"] and str(folder) in row["reason"], row
     assert by_folder[GALLERY / "not-a-plugin"]["id"] == str(GALLERY / "not-a-plugin")
     assert by_folder[GALLERY / "not-a-plugin"]["version"] is None
-    assert by_folder[GALLERY / "org.broken.importerror"]["version"] == "1.0.0"
+    assert by_folder[GALLERY / "org.broken.badmanifest"]["version"] is None
+
+
+def test_list_runs_no_plugin_code(headunit_home, plugin_factory):
+    """`plugins list --json` neither imports nor starts a plugin: what its module prints at import or in start()
+    never reaches the JSON, and the file its start() writes never appears."""
+    plugin_factory("org.example.noisy", python=NOISY)
+    result = headunit("plugins", "list", "--json", "--plugins-path", str(plugin_factory.root), home=headunit_home)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    noisy = next(row for row in rows if row["id"] == "org.example.noisy")
+    assert (noisy["status"], noisy["reason"]) == ("ok", None)
+    assert "printed" not in result.stdout + result.stderr
+    assert not (headunit_home / "started.txt").exists()
 
 
 def test_list_as_a_table(headunit_home):
@@ -101,6 +130,30 @@ def test_check_the_trip_computer_exits_0(headunit_home):
     result = headunit("plugins", "check", "plugins/org.headunit.tripcomputer", home=headunit_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == f"{TRIP_FOLDER}: {TRIP_ID} 1.0.0 is valid"
+
+
+def test_check_keeps_what_the_plugin_prints_out_of_its_output(headunit_home, plugin_factory):
+    """`plugins check` imports the entry in a child process whose output goes to stderr: stdout holds the
+    verdict alone. start() is never called."""
+    folder = plugin_factory("org.example.noisy", python=NOISY)
+    result = headunit("plugins", "check", str(folder), home=headunit_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == f"{folder}: org.example.noisy 1.0.0 is valid\n"
+    assert "printed at import" in result.stderr
+    assert "printed by start()" not in result.stderr
+    assert not (headunit_home / "started.txt").exists()
+
+
+def test_check_reports_a_path_out_of_the_plugin_folder(headunit_home, plugin_factory):
+    """A manifest naming a file outside its folder fails the check before any of its code runs."""
+    folder = plugin_factory("org.example.escape", python=NOISY)
+    manifest = folder / "plugin.toml"
+    manifest.write_text(manifest.read_text().replace('page = "qml/Main.qml"', 'page = "../../Main.qml"'))
+    result = headunit("plugins", "check", str(folder), home=headunit_home)
+    assert result.returncode == 1
+    assert result.stdout == (f"{manifest}: entry.page: expected a path inside the plugin folder, without '..', "
+                             "got '../../Main.qml'\n")
+    assert "printed" not in result.stderr
 
 
 def test_disable_then_enable_persists(headunit_home):
