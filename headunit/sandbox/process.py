@@ -1,0 +1,264 @@
+"""One sandboxed plugin process, seen from the shell: started, watched, answered and ended.
+
+The shell never waits on it. The process is a QProcess; its channel a QLocalSocket served on the GUI
+thread; its health is judged by three watches:
+
+- a ping every second, answered by the plugin's GUI thread: unanswered for NOT_RESPONDING_S, the app is
+  *not responding* (the shell shows a sheet: wait or close);
+- its memory, read from /proc every second: over the limit, the process is ended and the app says why;
+- its exit: any end the shell did not ask for is a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer
+
+from headunit.sandbox import bwrap
+from headunit.sandbox.channel import RemoteError, ShellEnd
+
+log = logging.getLogger(__name__)
+
+NOT_RESPONDING_S = 5.0
+PING_INTERVAL_MS = 1000
+#: The default memory ceiling of a plugin process (resident, its whole process tree).
+DEFAULT_MEMORY_LIMIT = 384 * 1024 * 1024
+#: The address space the process may reserve: Qt, fonts and the JavaScript engine reserve far more than
+#: they touch, so the hard ceiling is the resident watch; this one stops a runaway before the machine swaps.
+ADDRESS_SPACE_LIMIT = 4 * 1024 * 1024 * 1024
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def runtime_dir() -> Path:
+    """The shell's own folder for sockets: XDG_RUNTIME_DIR/headunit-<pid>, private to its user."""
+    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    folder = Path(base) / f"headunit-{os.getpid()}"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants, from /proc (bubblewrap forks the plugin's interpreter below itself)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo += children.get(current, [])
+    return tree
+
+
+def resident_bytes(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE_SIZE
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+class PluginProcess(QObject):
+    """One plugin's process and channel. The `SandboxSupervisor` decides what to do with what it reports."""
+
+    #: The plugin asked something of the shell: call id, method, params.
+    requested = Signal(object, str, dict)
+    notified = Signal(str, dict)
+    #: Answering pings again after not answering (bool: responding).
+    respondingChanged = Signal(bool)
+    #: The process ended: why, and whether the shell asked for it.
+    ended = Signal(str, bool)
+
+    def __init__(self, plugin_id: str, folder: Path, data_folder: Path | None, *, network: bool, audio: bool,
+                 sandboxed: bool, wayland_socket: Path | None, memory_limit: int = DEFAULT_MEMORY_LIMIT,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.plugin_id, self.folder, self.data_folder = plugin_id, folder, data_folder
+        self.network, self.audio, self.sandboxed = network, audio, sandboxed
+        self.memory_limit = memory_limit
+        self.channel: ShellEnd | None = None
+        self.responding = True
+        self.started_at = time.monotonic()
+        self._wayland = wayland_socket
+        self._stopping = False
+        self._end_reason: str | None = None
+        self._last_pong = time.monotonic()
+        self._ping_pending = False
+        self._dir = Path(tempfile.mkdtemp(prefix=f"{plugin_id[:40]}-", dir=runtime_dir()))
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self._server.listen(str(self._dir / "channel")):
+            raise OSError(f"{plugin_id}: cannot listen on {self._dir / 'channel'}: {self._server.errorString()}")
+        self._server.newConnection.connect(self._accept)
+        self._process = QProcess(self)
+        self._process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        self._process.finished.connect(self._on_finished)
+        self._process.errorOccurred.connect(self._on_error)
+        self._watch = QTimer(self, interval=PING_INTERVAL_MS)
+        self._watch.timeout.connect(self._check_health)
+
+    # Starting
+
+    def start(self) -> None:
+        argv, env = self._command()
+        self._process.setProgram(argv[0])
+        self._process.setArguments(argv[1:])
+        from PySide6.QtCore import QProcessEnvironment
+
+        environment = QProcessEnvironment()
+        for key, value in env.items():
+            environment.insert(key, value)
+        self._process.setProcessEnvironment(environment)
+        self._process.start()
+        self._watch.start()
+
+    def _command(self) -> tuple[list[str], dict[str, str]]:
+        inner = [sys.executable, "-m", "headunit.sandbox.runtime_main"]
+        env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": os.environ.get("LANG", "C.UTF-8"),
+               "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "wayland",
+               "QT_WAYLAND_SHELL_INTEGRATION": "qt-shell", "QT_QUICK_BACKEND": "software",
+               "QT_WAYLAND_DISABLE_WINDOWDECORATION": "1", "QT_ACCESSIBILITY": "0"}
+        if not self.sandboxed:
+            env.update(HEADUNIT_CHANNEL=str(self._dir / "channel"), XDG_RUNTIME_DIR=str(self._dir))
+            if self._wayland:
+                env["WAYLAND_DISPLAY"] = str(self._wayland)
+            for key in ("PYTHONPATH", "PULSE_SERVER", "HEADUNIT_HOME"):
+                if key in os.environ:
+                    env[key] = os.environ[key]
+            return inner, env
+        run = bwrap.RUN_DIR
+        env.update(HEADUNIT_CHANNEL=f"{run}/channel", XDG_RUNTIME_DIR=run, WAYLAND_DISPLAY=f"{run}/wayland")
+        if "PYTHONPATH" in os.environ:
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+        pulse = bwrap.pulse_socket() if self.audio else None
+        if pulse is not None:
+            env["PULSE_SERVER"] = f"unix:{run}/pulse"
+        sockets = {"channel": self._dir / "channel"}
+        if self._wayland:
+            sockets["wayland"] = self._wayland
+        argv = bwrap.sandbox_argv(inner, plugin_folder=self.folder, data_folder=self.data_folder,
+                                  network=self.network, audio_socket=pulse, sockets=sockets, env=env)
+        return argv, {}
+
+    def _accept(self) -> None:
+        sock = self._server.nextPendingConnection()
+        if sock is None:
+            return
+        if self.channel is not None:  # one channel a process: a second connection is not the plugin's to make
+            sock.abort()
+            return
+        self.channel = ShellEnd(sock, self)
+        self.channel.requested.connect(self.requested)
+        self.channel.notified.connect(self.notified)
+        self.channel.closed.connect(self._on_channel_closed)
+        self._server.close()
+
+    # Watching
+
+    def pid(self) -> int:
+        return int(self._process.processId() or 0)
+
+    def owns_process(self, pid: int) -> bool:
+        """Whether `pid` (a Wayland client's, from the kernel) is this plugin's process or below it."""
+        root = self.pid()
+        return root > 0 and pid in process_tree(root)
+
+    def resident(self) -> int:
+        root = self.pid()
+        return resident_bytes(process_tree(root)) if root else 0
+
+    def _check_health(self) -> None:
+        if self._process.state() != QProcess.ProcessState.Running:
+            return
+        if self.memory_limit and self.resident() > self.memory_limit:
+            self.end(f"it used more than {self.memory_limit // (1024 * 1024)} MB of memory")
+            return
+        if self.channel is None:
+            if time.monotonic() - self.started_at > NOT_RESPONDING_S * 3:
+                self.end("it did not connect to the shell")
+            return
+        silent = time.monotonic() - self._last_pong
+        if self._ping_pending and silent > NOT_RESPONDING_S and self.responding:
+            self.responding = False
+            self.respondingChanged.emit(False)
+        if not self._ping_pending:
+            self._ping_pending = True
+            self.channel.request("ping", {}, self._on_pong)
+
+    def _on_pong(self, result: Any, error: RemoteError | None) -> None:
+        self._ping_pending = False
+        self._last_pong = time.monotonic()
+        if error is None and not self.responding:
+            self.responding = True
+            self.respondingChanged.emit(True)
+
+    # Ending
+
+    def stop(self) -> None:
+        """Ask the plugin to stop (its `stop()` runs), and end the process if it has not gone in 2 s."""
+        if self._stopping:
+            return
+        self._stopping = True
+        if self.channel is not None:
+            self.channel.notify("stop")
+        QTimer.singleShot(2000, self._kill)
+
+    def end(self, why: str) -> None:
+        """End the process at once (it stops answering, is over its memory, or the driver closed it)."""
+        if self._end_reason is None:
+            self._end_reason = why
+        self._kill()
+
+    def _kill(self) -> None:
+        if self._process.state() != QProcess.ProcessState.NotRunning:
+            self._process.kill()
+
+    def kill_and_wait(self) -> None:
+        """At shutdown: the process is gone when this returns."""
+        self._stopping = True
+        self._kill()
+        self._process.waitForFinished(2000)
+
+    def _on_channel_closed(self, why: str) -> None:
+        if not self._stopping and self._end_reason is None and "sent" in why:
+            self.end(f"it broke the channel's protocol ({why})")
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._finish(f"it could not be started: {self._process.errorString()}")
+
+    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        if self._end_reason is not None:
+            why = self._end_reason
+        elif status == QProcess.ExitStatus.CrashExit:
+            why = "it crashed"
+        else:
+            why = f"it exited with status {code}"
+        self._finish(why)
+
+    def _finish(self, why: str) -> None:
+        self._watch.stop()
+        if self.channel is not None:
+            self.channel.close()
+        self._server.close()
+        for leftover in self._dir.iterdir() if self._dir.exists() else ():
+            leftover.unlink(missing_ok=True)
+        self._dir.rmdir() if self._dir.exists() else None
+        self.ended.emit(why, self._stopping and self._end_reason is None)

@@ -1,0 +1,307 @@
+"""`ctx` inside a sandboxed plugin process: the documented PluginContext API, carried over the channel.
+
+Everything here runs in the plugin's own process, inside its sandbox. Nothing in it is a security
+boundary: a plugin may skip it and write to the channel directly. The shell checks every call against
+the manifest (headunit/sandbox/service.py); the checks here only give an author the same clear
+PermissionDenied they get in the shell's process, before a round trip.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from headunit.host.context import VehicleReader
+from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied
+from headunit.sandbox.channel import PluginEnd, RemoteError
+from headunit.sandbox.templates import validate_page, validate_tile
+from headunit.vehicle.driving import DrivingState
+from headunit.vehicle.restrictions import UxRestrictions
+from headunit.vehicle.state import VehicleState
+
+#: How long a plugin waits for the shell's answer before giving up.
+CALL_TIMEOUT_S = 30.0
+
+_ERRORS: dict[str, type[HeadUnitError]] = {
+    "PermissionDenied": PermissionDenied, "IntentError": IntentError, "CloudUnavailable": CloudUnavailable,
+}
+
+
+def _local_error(kind: str, message: str) -> HeadUnitError:
+    cls = _ERRORS.get(kind, HeadUnitError)
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, message)  # the shell's message as it is: it already names the plugin and capability
+    return exc
+
+
+def call(channel: PluginEnd, method: str, **params: Any) -> Any:
+    """Ask the shell and wait for its answer; its errors come back as the API's own exceptions."""
+    try:
+        return channel.call(method, params).result(CALL_TIMEOUT_S)
+    except RemoteError as exc:
+        raise _local_error(exc.kind, str(exc)) from None
+    except TimeoutError:
+        raise HeadUnitError(f"{method}: the shell did not answer in {CALL_TIMEOUT_S:.0f} s") from None
+
+
+class MirroredDriving(DrivingState):
+    """The shell's driving state, as the shell sends it: the plugin never judges it from readings."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(VehicleState(), parent)
+        self._timer.stop()
+
+    def _evaluate(self, *_: object) -> None:
+        pass  # set only by the shell
+
+    def follow(self, state: str, stale: bool) -> None:
+        if (state, stale) != (self._state, self._stale):
+            self._state, self._stale = state, stale
+            self.stateChanged.emit()
+
+
+class MirroredVehicle(VehicleState):
+    """The readings the shell sends this plugin (none without vehicle-data, no position without location),
+    stamped with the age they had in the shell."""
+
+    def follow(self, readings: dict[str, Any], ages: dict[str, float]) -> None:
+        self.publish(**readings)
+        now = self._clock()
+        for name, age in ages.items():
+            if name in self._stamps:
+                self._stamps[name] = now - age
+
+
+class Templates(QObject):
+    """`ctx.templates`: what the shell draws for this app while the car is not parked, and its home tile.
+
+    Every call replaces what the shell shows; the shell validates and draws it with its own controls.
+    `actionTriggered(slot, action, index)` tells which row or action the driver tapped: slot is "page" or
+    "tile", action an action's id (or "row" for a row or item), index the row's."""
+
+    actionTriggered = Signal(str, str, int)
+
+    def __init__(self, channel: PluginEnd | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._channel = channel
+        self.page_stack: list[dict[str, Any]] = []
+        self.tile_data: dict[str, Any] | None = None
+
+    def show(self, kind: str, **fields: Any) -> None:
+        """Replace the template on top (or show the first): `show("list", title=..., rows=[...])`."""
+        template = validate_page({"kind": kind, **fields})
+        self.page_stack[-1:] = [template]
+        self._send()
+
+    def push(self, kind: str, **fields: Any) -> None:
+        """Open a deeper level (a row's detail); the shell refuses more than three levels while driving."""
+        template = validate_page({"kind": kind, **fields})
+        if self._channel is not None:
+            call(self._channel, "templates.push", template=template)
+        self.page_stack.append(template)
+
+    def pop(self) -> None:
+        if len(self.page_stack) > 1:
+            self.page_stack.pop()
+            self._send()
+
+    def tile(self, title: str, subtitle: str = "", icon: str = "", actions: list[dict[str, str]] = ()) -> None:
+        """The home tile: a title, a subtitle, an icon (`mdi6.<name>`) and up to 2 actions ({id, text, icon})."""
+        self.tile_data = validate_tile({"title": title, "subtitle": subtitle, "icon": icon, "actions": list(actions)})
+        if self._channel is not None:
+            self._channel.notify("templates.tile", {"template": self.tile_data})
+
+    def _send(self) -> None:
+        if self._channel is not None:
+            self._channel.notify("templates.page", {"stack": self.page_stack})
+
+
+class RemoteCloud(QObject):
+    """`ctx.cloud` in a sandbox: the same calls, made by the shell's sync client on the plugin's behalf."""
+
+    finished = Signal(str, str, int)
+
+    def __init__(self, channel: PluginEnd, parent: QObject | None = None):
+        super().__init__(parent)
+        self._channel = channel
+
+    def get(self, path: str, params: dict[str, Any] | None = None):
+        from headunit.sync.models import Reading
+
+        return Reading(**call(self._channel, "cloud.get", path=path, params=params or {}))
+
+    def submit(self, lane: str, method: str, path: str, body: Any = None, *, not_after: float | None = None) -> str:
+        return call(self._channel, "cloud.submit", lane=lane, method=method, path=path, body=body, not_after=not_after)
+
+    def put(self, collection: str, key: str, value: Any) -> str:
+        return call(self._channel, "cloud.put", collection=collection, key=key, value=value)
+
+    def delete(self, collection: str, key: str) -> str:
+        return call(self._channel, "cloud.delete", collection=collection, key=key)
+
+    def items(self, collection: str) -> dict[str, Any]:
+        return call(self._channel, "cloud.items", collection=collection)
+
+
+class RemoteAudio:
+    """`ctx.audio` in a sandbox: spoken prompts and the media focus, through the shell."""
+
+    def __init__(self, channel: PluginEnd):
+        self._channel = channel
+        self.media_key_callbacks: list[Callable[[str], None]] = []
+
+    def speak(self, text: str, language: str | None = None) -> None:
+        call(self._channel, "audio.speak", text=text, language=language)
+
+    def cancel_speech(self) -> None:
+        call(self._channel, "audio.cancelSpeech")
+
+    def request_media(self) -> None:
+        call(self._channel, "audio.requestMedia")
+
+    def abandon_media(self) -> None:
+        call(self._channel, "audio.abandonMedia")
+
+    def on_media_key(self, callback: Callable[[str], None]) -> None:
+        self.media_key_callbacks.append(callback)
+
+
+class RemoteContext(QObject):
+    """The plugin's window on the head unit, from inside its sandbox (see PluginContext for each call)."""
+
+    settingChanged = Signal(str)
+
+    def __init__(self, channel: PluginEnd, init: dict[str, Any], vehicle: MirroredVehicle,
+                 driving: MirroredDriving, restrictions: UxRestrictions):
+        super().__init__()
+        self._channel, self._init = channel, init
+        self._capabilities = frozenset(init["capabilities"])
+        self._vehicle_state, self._driving, self._restrictions = vehicle, driving, restrictions
+        self._vehicle: VehicleReader | None = None
+        self._settings: dict[str, Any] = dict(init.get("settings", {}))
+        self._exposed: dict[str, QObject] = {}
+        self._intent_handlers: dict[str, Callable[[dict], Any]] = {}
+        self._executor: ThreadPoolExecutor | None = None
+        self._storage: sqlite3.Connection | None = None
+        self._cloud: RemoteCloud | None = None
+        self._audio: RemoteAudio | None = None
+        self.templates = Templates(channel, self)
+        self.log = logging.getLogger(f"headunit.plugin.{self.id}")
+
+    @property
+    def id(self) -> str:
+        return self._init["id"]
+
+    @property
+    def version(self) -> str:
+        return self._init["version"]
+
+    def _require(self, capability: str, what: str) -> None:
+        if capability not in self._capabilities:
+            raise PermissionDenied(self.id, capability, what)
+
+    @property
+    def data_dir(self) -> Path:
+        self._require("storage", "data_dir")
+        return Path(self._init["data_dir"])
+
+    def storage(self) -> sqlite3.Connection:
+        self._require("storage", "storage()")
+        if self._storage is None:
+            self._storage = sqlite3.connect(self.data_dir / "storage.db", check_same_thread=False)
+            self._storage.execute("PRAGMA journal_mode=WAL")
+        return self._storage
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"plugin-{self.id}")
+        return self._executor.submit(fn, *args)
+
+    @property
+    def vehicle(self) -> VehicleReader:
+        self._require("vehicle-data", "vehicle")
+        if self._vehicle is None:
+            self._vehicle = VehicleReader(self._vehicle_state, "location" in self._capabilities, self)
+        return self._vehicle
+
+    @property
+    def driving(self) -> DrivingState:
+        return self._driving
+
+    @property
+    def restrictions(self) -> UxRestrictions:
+        return self._restrictions
+
+    @property
+    def cloud(self) -> RemoteCloud:
+        self._require("network", "cloud")
+        if self._cloud is None:
+            self._cloud = RemoteCloud(self._channel, self)
+        return self._cloud
+
+    @property
+    def audio(self) -> RemoteAudio:
+        self._require("audio", "audio")
+        if self._audio is None:
+            self._audio = RemoteAudio(self._channel)
+        return self._audio
+
+    def _not_in_sandbox(self, what: str):
+        raise HeadUnitError(f"{self.id}: {what} is not available to sandboxed plugins in API 1")
+
+    maps = property(lambda self: self._not_in_sandbox("ctx.maps"))
+    navigation = property(lambda self: self._not_in_sandbox("ctx.navigation"))
+    media = property(lambda self: self._not_in_sandbox("ctx.media"))
+    weather = property(lambda self: self._not_in_sandbox("ctx.weather"))
+
+    def notify(self, title: str, body: str = "", level: str = "info") -> int:
+        self._require("notifications", "notify()")
+        return call(self._channel, "notify", title=title, body=body, level=level)
+
+    def toast(self, text: str, level: str = "info") -> None:
+        self._channel.notify("toast", {"text": text, "level": level})
+
+    def send_intent(self, name: str, /, **params: Any) -> Any:
+        return call(self._channel, "intent.send", name=name, params=params)
+
+    def handle_intent(self, name: str, handler: Callable[[dict], Any]) -> None:
+        if name not in self._init.get("intents", []):
+            raise IntentError(f"{self.id}: intents: handle_intent({name!r}) needs an [[intents]] entry named {name!r}")
+        self._intent_handlers[name] = handler
+
+    def intent_handler(self, name: str) -> Callable[[dict], Any] | None:
+        return self._intent_handlers.get(name)
+
+    def setting(self, key: str) -> Any:
+        if key not in self._settings:
+            raise KeyError(f"{self.id}: settings: no setting {key!r}")
+        return self._settings[key]
+
+    def set_setting_value(self, key: str, value: Any) -> None:
+        """The shell's: a setting changed in Settings › Apps."""
+        self._settings[key] = value
+        self.settingChanged.emit(key)
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(self.id, text)
+
+    def expose(self, name: str, obj: QObject) -> None:
+        if not name.isidentifier() or not name[0].islower():
+            raise ValueError(f"expose: {name!r} must be a QML property name (a lower-case identifier)")
+        obj.setParent(self)
+        self._exposed[name] = obj
+
+    def exposed(self) -> dict[str, QObject]:
+        return dict(self._exposed)
+
+    def close(self) -> None:
+        if self._executor:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._storage is not None:
+            self._storage.close()

@@ -1,0 +1,522 @@
+"""Sandbox: the shell's side of every sandboxed plugin (QML singleton `Sandbox`).
+
+It starts a plugin's process when the app is opened or an intent needs it, serves the plugin's calls
+after checking each against the manifest (never trusting the plugin's side), keeps the driving
+templates the plugin publishes for the shell to draw, tells the compositor which Wayland client is
+which plugin, and contains what goes wrong: a process that stops answering gets a sheet (wait or
+close), a crash a toast, and three crashes in ten minutes disable the app with the reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
+
+from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
+from headunit.sandbox import bwrap
+from headunit.sandbox.templates import MAX_DEPTH, TemplateError, validate_page, validate_tile
+from headunit.shell.qml_services import singleton_of
+from headunit.sandbox.readings import readings_for
+
+if TYPE_CHECKING:
+    from headunit.host.host import PluginHost, PluginRecord
+
+log = logging.getLogger(__name__)
+
+QML_IMPORT_NAME = "HeadUnit"
+QML_IMPORT_MAJOR_VERSION = 1
+
+CRASH_LIMIT = 3
+CRASH_WINDOW_S = 600.0
+
+
+@dataclass
+class AppState:
+    process: PluginProcess | None = None
+    ready: bool = False
+    page_stack: list[dict[str, Any]] = field(default_factory=list)
+    tile: dict[str, Any] | None = None
+    raw_types: list[str] = field(default_factory=list)
+    crashes: deque = field(default_factory=lambda: deque(maxlen=CRASH_LIMIT))
+    page_size: tuple[int, int] | None = None
+    on_ready: list[Callable[[], None]] = field(default_factory=list)
+
+
+@QmlElement
+@QmlSingleton
+@QmlUncreatable("the shell owns the sandbox")
+class Sandbox(QObject):
+    create = singleton_of("sandbox")
+
+    #: Any app's templates, readiness or responsiveness changed (QML re-reads through the functions below).
+    revisionChanged = Signal()
+    #: A plugin's process answers again, or stopped answering: plugin id.
+    notRespondingChanged = Signal()
+    #: The compositor was made (it is made when the first sandboxed page is shown).
+    compositorChanged = Signal()
+    # Results of calls served on the I/O thread come back to the GUI thread through this.
+    _answer = Signal(object, object, object, object)
+
+    def __init__(self, host: "PluginHost", services: Any, io: Executor, *, allow_unsandboxed: bool = False,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._host, self._services, self._io = host, services, io
+        self.allow_unsandboxed = allow_unsandboxed
+        self._apps: dict[str, AppState] = {}
+        self._revision = 0
+        self._compositor: QObject | None = None
+        self._window = None
+        self._answer.connect(self._deliver_answer)
+        services.driving.stateChanged.connect(self._send_driving)
+        services.vehicle.updated.connect(self._send_vehicle)
+        services.theme.nightChanged.connect(self._send_theme)
+
+    # Which plugins it serves
+
+    def why_not_available(self) -> str | None:
+        """None when third-party plugins can run here, else why not."""
+        if self.allow_unsandboxed:
+            return None
+        return bwrap.available()
+
+    def _state(self, key: str) -> AppState:
+        return self._apps.setdefault(key, AppState())
+
+    def _bump(self) -> None:
+        self._revision += 1
+        self.revisionChanged.emit()
+
+    @Property(int, notify=revisionChanged, final=True)
+    def revision(self) -> int:
+        return self._revision
+
+    @Property(bool, constant=True, final=True)
+    def unsandboxed(self) -> bool:
+        """The emulator runs third-party plugins without bubblewrap (its banner says so)."""
+        return self.allow_unsandboxed and bwrap.available() is not None
+
+    # Starting and stopping
+
+    def ensure_running(self, key: str, then: Callable[[], None] | None = None) -> bool:
+        """Start the plugin's process if it is not running; `then` runs once it has started the plugin."""
+        record = self._host.record(key)
+        if record is None or record.status != "ok":
+            return False
+        state = self._state(key)
+        if then is not None:
+            if state.ready:
+                then()
+            else:
+                state.on_ready.append(then)
+        if state.process is not None:
+            return True
+        why = self.why_not_available()
+        if why is not None:
+            self._host.fail(key, f"{record.id}: third-party plugins run only in a sandbox, and {why}")
+            return False
+        from headunit.sandbox.process import PluginProcess
+
+        m = record.manifest
+        data = self._host.data_root / m.id if "storage" in m.capabilities else None
+        process = PluginProcess(m.id, record.folder, data, network="network" in m.capabilities,
+                                audio="audio" in m.capabilities, sandboxed=bwrap.available() is None,
+                                wayland_socket=self._wayland_socket())
+        process.requested.connect(lambda call_id, method, params: self._serve(key, call_id, method, params))
+        process.notified.connect(lambda method, params: self._on_notified(key, method, params))
+        process.respondingChanged.connect(lambda _: (self.notRespondingChanged.emit(), self._bump()))
+        process.ended.connect(lambda why, asked: self._on_ended(key, why, asked))
+        state.process, state.ready = process, False
+        process.start()
+        return True
+
+    def stop(self, key: str) -> None:
+        state = self._apps.get(key)
+        if state and state.process:
+            state.process.stop()
+
+    def stop_all(self) -> None:
+        """At shutdown: every plugin process ends, then the compositor goes."""
+        for state in self._apps.values():
+            if state.process is not None:
+                state.process.kill_and_wait()
+        if self._compositor is not None:
+            import shiboken6
+
+            shiboken6.delete(self._compositor)
+            self._compositor = None
+
+    def _on_ended(self, key: str, why: str, asked: bool) -> None:
+        state = self._state(key)
+        state.process, state.ready, state.on_ready = None, False, []
+        state.page_size = None
+        self.notRespondingChanged.emit()
+        self._bump()
+        record = self._host.record(key)
+        if asked or record is None or record.status != "ok":
+            return
+        name = record.manifest.name
+        log.error("plugin %s: process ended: %s", key, why)
+        now = time.monotonic()
+        state.crashes.append(now)
+        if len(state.crashes) == CRASH_LIMIT and now - state.crashes[0] <= CRASH_WINDOW_S:
+            state.crashes.clear()
+            self._host.disable_after_crashes(key, f"stopped {CRASH_LIMIT} times in {CRASH_WINDOW_S / 60:.0f} minutes; "
+                                                  f"the last time {why}")
+        else:
+            self._host.report_crash(key, f"{name}: {why}")
+
+    # Health, for QML
+
+    @Slot(str, result=bool)
+    def isResponding(self, key: str) -> bool:
+        state = self._apps.get(key)
+        return state is None or state.process is None or state.process.responding
+
+    @Slot(result=list)
+    def notResponding(self) -> list:
+        return [k for k, s in self._apps.items() if s.process is not None and not s.process.responding]
+
+    @Slot(str)
+    def closeApp(self, key: str) -> None:
+        """The driver closed an app that stopped responding: its process ends, which counts as a crash."""
+        state = self._apps.get(key)
+        if state and state.process:
+            state.process.end("it stopped responding and was closed")
+
+    @Slot(str, int, result=bool)
+    def isReady(self, key: str, _revision: int = 0) -> bool:
+        state = self._apps.get(key)
+        return bool(state and state.ready)
+
+    @Slot(str, result=int)
+    def residentBytes(self, key: str) -> int:
+        state = self._apps.get(key)
+        return state.process.resident() if state and state.process else 0
+
+    # Templates, for QML
+
+    @Slot(str, int, result="QVariant")
+    def pageTemplate(self, key: str, _revision: int = 0) -> Any:
+        """The template on top of the app's stack, as far down as the restrictions allow; None without one."""
+        state = self._apps.get(key)
+        if not state or not state.page_stack:
+            return None
+        depth = len(state.page_stack)
+        if not self._services.driving.parked:
+            depth = min(depth, MAX_DEPTH)
+        return state.page_stack[depth - 1]
+
+    @Slot(str, int, result="QVariant")
+    def tileTemplate(self, key: str, _revision: int = 0) -> Any:
+        state = self._apps.get(key)
+        return state.tile if state else None
+
+    @Slot(str, str, str, int)
+    def activate(self, key: str, slot: str, action: str, index: int) -> None:
+        """The driver tapped a template's row or action."""
+        state = self._apps.get(key)
+        if state and state.process and state.process.channel:
+            state.process.channel.notify("templates.action", {"slot": slot, "action": action, "index": index})
+
+    @Slot(str, result=bool)
+    def back(self, key: str) -> bool:
+        """Back inside the app's templates: true when it went back a level."""
+        state = self._apps.get(key)
+        if not state or len(state.page_stack) < 2:
+            return False
+        state.page_stack.pop()
+        if state.process and state.process.channel:
+            state.process.channel.notify("templates.back", {})
+        self._bump()
+        return True
+
+    # The page: a Wayland surface of the plugin's process
+
+    @Slot(str, int, int)
+    def openPage(self, key: str, width: int, height: int) -> None:
+        """The app was opened: its process shows its page (composited only while parked)."""
+        state = self._state(key)
+        if state.page_size == (width, height) and state.process is not None:
+            return
+        self.ensure_compositor()
+
+        def show() -> None:
+            process = self._state(key).process
+            if process is not None and process.channel is not None:
+                state.page_size = (width, height)
+                process.channel.request("page.show", {"width": width, "height": height}, self._log_error(key))
+
+        self.ensure_running(key, show)
+
+    @Slot(int, result=str)
+    def ownerOf(self, pid: int) -> str:
+        """The plugin whose process (or a process below it) is `pid`; "" for none: its surface is refused."""
+        for key, state in self._apps.items():
+            if state.process is not None and state.process.owns_process(pid):
+                return key
+        return ""
+
+    def set_window(self, window) -> None:
+        self._window = window
+
+    def _wayland_socket(self) -> Path | None:
+        from headunit.sandbox.process import runtime_dir
+
+        return runtime_dir() / "wayland" if self._window is not None else None
+
+    def ensure_compositor(self) -> None:
+        """Make the shell a Wayland compositor over its own window, the first time a page is to be shown."""
+        if self._compositor is not None or self._window is None:
+            return
+        from PySide6.QtQml import QQmlComponent, qmlEngine
+
+        engine = qmlEngine(self._window) or self._services.engine
+        component = QQmlComponent(engine)
+        component.loadFromModule("HeadUnit.Shell", "SandboxCompositor")
+        socket = self._wayland_socket()
+        self._compositor = component.createWithInitialProperties(
+            {"window": self._window, "socketName": str(socket)})
+        if self._compositor is None:
+            log.error("the compositor could not be made: %s", component.errorString())
+            return
+        self._compositor.setParent(self)
+        self.compositorChanged.emit()
+
+    @Property(QObject, notify=compositorChanged, final=True)
+    def compositor(self) -> QObject | None:
+        return self._compositor
+
+    # Serving the plugin's calls: every one checked here, against the manifest
+
+    def _record(self, key: str) -> "PluginRecord":
+        return self._host.record(key)
+
+    def _require(self, key: str, capability: str, what: str) -> None:
+        if capability not in self._record(key).manifest.capabilities:
+            raise PermissionDenied(key, capability, what)
+
+    def _serve(self, key: str, call_id: Any, method: str, params: dict[str, Any]) -> None:
+        state = self._apps.get(key)
+        process = state.process if state else None
+        if process is None or process.channel is None:
+            return
+        handler = getattr(self, "_call_" + method.replace(".", "_"), None)
+        try:
+            if handler is None:
+                raise HeadUnitError(f"{method!r} is not part of the plugin API")
+            result = handler(key, params)
+        except (HeadUnitError, TemplateError, KeyError, TypeError, ValueError) as exc:
+            process.channel.reply_error(call_id, exc)
+            return
+        if isinstance(result, _OnIoThread):
+            self._io.submit(self._run_on_io, key, call_id, result.fn)
+        else:
+            process.channel.reply(call_id, result)
+
+    def _run_on_io(self, key: str, call_id: Any, fn: Callable[[], Any]) -> None:
+        try:
+            self._answer.emit(key, call_id, fn(), None)
+        except Exception as exc:  # noqa: BLE001 - goes back to the plugin as its error
+            self._answer.emit(key, call_id, None, exc)
+
+    def _deliver_answer(self, key: str, call_id: Any, result: Any, error: BaseException | None) -> None:
+        state = self._apps.get(key)
+        if state is None or state.process is None or state.process.channel is None:
+            return
+        if error is not None:
+            state.process.channel.reply_error(call_id, error)
+        else:
+            state.process.channel.reply(call_id, result)
+
+    def _log_error(self, key: str):
+        def done(result: Any, error: Any) -> None:
+            if error is not None:
+                log.warning("plugin %s: %s", key, error)
+        return done
+
+    def _call_hello(self, key: str, params: dict[str, Any]) -> dict[str, Any]:
+        record = self._record(key)
+        m = record.manifest
+        driving = self._services.driving
+        readings, ages = readings_for(self._services.vehicle, m.capabilities)
+        return {
+            "id": m.id, "version": m.version, "folder": str(record.folder), "idIsFolder": record.origin != "entry-point",
+            "capabilities": sorted(m.capabilities), "intents": sorted(m.intents),
+            "data_dir": str(self._host.data_root / m.id) if "storage" in m.capabilities else None,
+            "language": self._services.settings.get("language"),
+            "settings": {s.key: self._host.plugin_setting(key, s.key) for s in m.settings},
+            "driving": {"state": driving.state, "stale": driving.stale},
+            "vehicle": {"readings": readings, "ages": ages},
+            "night": self._services.theme.night, "dpi": self._services.theme.dpScale * 160.0,
+            "memoryLimit": 0,
+        }
+
+    def _call_notify(self, key: str, params: dict[str, Any]) -> int:
+        self._require(key, "notifications", "notify()")
+        return self._services.notifications.post(key, str(params.get("title", ""))[:200],
+                                                 str(params.get("body", ""))[:2000], _level(params))
+
+    def _call_intent_send(self, key: str, params: dict[str, Any]) -> Any:
+        name, args = params.get("name"), params.get("params", {})
+        if not isinstance(name, str) or not isinstance(args, dict):
+            raise IntentError("intent.send: expected a name and an object of parameters")
+        return self._host.route_intent(key, name, args)
+
+    def _call_templates_push(self, key: str, params: dict[str, Any]) -> bool:
+        template = validate_page(params.get("template"))
+        state = self._state(key)
+        if not self._services.driving.parked and len(state.page_stack) >= MAX_DEPTH:
+            raise TemplateError(f"templates.push: at most {MAX_DEPTH} levels while driving; more when parked")
+        state.page_stack.append(template)
+        self._bump()
+        return True
+
+    def _cloud(self, key: str):
+        self._require(key, "network", "cloud")
+        from headunit.host.cloud_access import PluginCloud
+
+        m = self._record(key).manifest
+        return PluginCloud(self._services.cloud, key, tuple(m.capabilities))
+
+    def _call_cloud_get(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+        cloud = self._cloud(key)
+        path, query = _text(params, "path"), params.get("params") or {}
+
+        def get() -> dict[str, Any]:
+            reading = cloud.get(path, dict(query))
+            return {"data": reading.data, "age_seconds": reading.age_seconds, "from_cache": reading.from_cache,
+                    "stale": reading.stale, "status": reading.status}
+        return _OnIoThread(get)
+
+    def _call_cloud_submit(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+        cloud = self._cloud(key)
+        return _OnIoThread(lambda: cloud.submit(_text(params, "lane"), _text(params, "method"), _text(params, "path"),
+                                                params.get("body"), not_after=params.get("not_after")))
+
+    def _call_cloud_put(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+        cloud = self._cloud(key)
+        return _OnIoThread(lambda: cloud.put(_text(params, "collection"), _text(params, "key"), params.get("value")))
+
+    def _call_cloud_delete(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+        cloud = self._cloud(key)
+        return _OnIoThread(lambda: cloud.delete(_text(params, "collection"), _text(params, "key")))
+
+    def _call_cloud_items(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+        cloud = self._cloud(key)
+        return _OnIoThread(lambda: cloud.items(_text(params, "collection")))
+
+    def _call_audio_speak(self, key: str, params: dict[str, Any]) -> bool:
+        self._require(key, "audio", "audio")
+        language = params.get("language") or self._services.settings.get("language")
+        self._services.speech.say(key, _text(params, "text")[:500], str(language))
+        return True
+
+    def _call_audio_cancelSpeech(self, key: str, params: dict[str, Any]) -> bool:
+        self._require(key, "audio", "audio")
+        self._services.speech.cancel(key)
+        return True
+
+    # Notifications from the plugin
+
+    def _on_notified(self, key: str, method: str, params: dict[str, Any]) -> None:
+        state = self._state(key)
+        try:
+            match method:
+                case "ready":
+                    state.ready = True
+                    callbacks, state.on_ready = state.on_ready, []
+                    for callback in callbacks:
+                        callback()
+                case "templates.page":
+                    stack = params.get("stack")
+                    if not isinstance(stack, list) or len(stack) > 16:
+                        raise TemplateError("templates.page: expected a list of at most 16 templates")
+                    state.page_stack = [validate_page(t) for t in stack]
+                case "templates.tile":
+                    state.tile = validate_tile(params.get("template"))
+                case "toast":
+                    self._services.notifications.show_toast(f"{self._record(key).manifest.name}: "
+                                                            f"{str(params.get('text', ''))[:200]}", _level(params))
+                case "report.rawTypes":
+                    types = params.get("types")
+                    state.raw_types = [str(t)[:40] for t in types[:20]] if isinstance(types, list) else []
+                    if state.raw_types:
+                        log.warning("plugin %s shows %s: its own page is shown only when parked", key,
+                                    ", ".join(state.raw_types))
+                case "failed":
+                    self._host.fail(key, str(params.get("reason", "the plugin failed"))[:2000])
+                    return
+                case _:
+                    return
+        except TemplateError as exc:
+            log.warning("plugin %s: %s", key, exc)
+            self._services.notifications.show_toast(f"{self._record(key).manifest.name}: {exc}", "error")
+            return
+        self._bump()
+
+    # What the shell tells every running plugin
+
+    def _broadcast(self, method: str, params_for: Callable[[str], dict[str, Any] | None]) -> None:
+        for key, state in self._apps.items():
+            if state.process is not None and state.process.channel is not None:
+                params = params_for(key)
+                if params is not None:
+                    state.process.channel.notify(method, params)
+
+    def _send_driving(self) -> None:
+        driving = self._services.driving
+        self._broadcast("driving", lambda key: {"state": driving.state, "stale": driving.stale})
+        self._bump()
+
+    def _send_vehicle(self, names: list) -> None:
+        def params(key: str) -> dict[str, Any] | None:
+            readings, ages = readings_for(self._services.vehicle, self._record(key).manifest.capabilities, names)
+            return {"readings": readings, "ages": ages} if readings else None
+        self._broadcast("vehicle", params)
+
+    def _send_theme(self) -> None:
+        self._broadcast("theme", lambda key: {"night": self._services.theme.night})
+
+    def send_setting(self, key: str, setting: str, value: Any) -> None:
+        state = self._apps.get(key)
+        if state and state.process and state.process.channel:
+            state.process.channel.notify("setting", {"key": setting, "value": value})
+
+    def deliver_intent(self, key: str, name: str, params: dict[str, Any], reply: Callable[[Any, Any], None]) -> None:
+        """Hand an intent to the plugin's handler (starting the process first); `reply(result, error)`."""
+        def send() -> None:
+            process = self._state(key).process
+            if process is None or process.channel is None:
+                reply(None, IntentError(f"intent {name!r}: {key} is not running"))
+                return
+            process.channel.request("intent.handle", {"name": name, "params": params}, reply)
+
+        if not self.ensure_running(key, send):
+            reply(None, IntentError(f"intent {name!r}: {key} could not be started"))
+
+
+class _OnIoThread:
+    """A call the shell serves off the GUI thread (network, disk); its answer goes back when it is done."""
+
+    def __init__(self, fn: Callable[[], Any]):
+        self.fn = fn
+
+
+def _text(params: dict[str, Any], name: str) -> str:
+    value = params.get(name)
+    if not isinstance(value, str):
+        raise TypeError(f"{name}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def _level(params: dict[str, Any]) -> str:
+    level = params.get("level", "info")
+    return level if level in ("info", "warning", "error") else "info"

@@ -1,0 +1,84 @@
+"""Driving templates: what a third-party app shows while the car is not parked, drawn by the shell.
+
+A sandboxed plugin never shows its own pixels unless the car is parked. It publishes data instead
+(`ctx.templates`), and the shell draws it with its own controls under the same restrictions as its own
+screens. These are the kinds, after Android Automotive's Car App Library:
+
+| kind | fields | limits the shell applies |
+|---|---|---|
+| list | title, rows [{title, subtitle, icon}] | 6 rows a screen while restricted, 50 in all |
+| grid | title, items [{title, subtitle, icon}] | 6 items a screen while restricted, 50 in all |
+| pane | title, subtitle, icon, rows [{label, value}], actions [{id, text, icon}] | 4 rows, 2 actions |
+| message | title, text, icon | |
+| nowPlaying | title, artist, playing, position, duration, actions | 3 actions |
+| navigation | maneuver, distance, street, remaining | |
+
+A home tile is a template too: title, subtitle, icon, up to 2 actions. Every string is cut to the
+restriction's length by the controls that draw it. The shell validates everything it receives here,
+whatever the plugin's side checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_ROWS = 50
+MAX_DEPTH = 3
+
+_TEXT = {"type": "string", "maxLength": 500}
+_ICON = {"type": "string", "pattern": r"^(mdi6\.[a-z0-9-]+)?$"}
+_ROW = {"type": "object", "properties": {"title": _TEXT, "subtitle": _TEXT, "icon": _ICON},
+        "required": ["title"], "additionalProperties": False}
+_ACTION = {"type": "object", "properties": {"id": {"type": "string", "pattern": r"^[a-z][a-z0-9-]{0,31}$"},
+                                            "text": _TEXT, "icon": _ICON},
+           "required": ["id", "text"], "additionalProperties": False}
+
+
+def _kind(name: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {"type": "object", "properties": {"kind": {"const": name}, **properties},
+            "required": ["kind", *required], "additionalProperties": False}
+
+
+PAGE_SCHEMA = {"oneOf": [
+    _kind("list", {"title": _TEXT, "rows": {"type": "array", "items": _ROW, "maxItems": MAX_ROWS}}, ["rows"]),
+    _kind("grid", {"title": _TEXT, "items": {"type": "array", "items": _ROW, "maxItems": MAX_ROWS}}, ["items"]),
+    _kind("pane", {"title": _TEXT, "subtitle": _TEXT, "icon": _ICON,
+                   "rows": {"type": "array", "maxItems": 4, "items": {
+                       "type": "object", "properties": {"label": _TEXT, "value": _TEXT},
+                       "required": ["label", "value"], "additionalProperties": False}},
+                   "actions": {"type": "array", "items": _ACTION, "maxItems": 2}}, ["title"]),
+    _kind("message", {"title": _TEXT, "text": _TEXT, "icon": _ICON}, ["title"]),
+    _kind("nowPlaying", {"title": _TEXT, "artist": _TEXT, "playing": {"type": "boolean"},
+                         "position": {"type": "number", "minimum": 0}, "duration": {"type": "number", "minimum": 0},
+                         "actions": {"type": "array", "items": _ACTION, "maxItems": 3}}, ["title"]),
+    _kind("navigation", {"maneuver": {"type": "string", "pattern": r"^[a-z-]{1,32}$"}, "distance": _TEXT,
+                         "street": _TEXT, "remaining": _TEXT}, ["maneuver", "distance"]),
+]}
+
+TILE_SCHEMA = {"type": "object", "properties": {
+    "title": _TEXT, "subtitle": _TEXT, "icon": _ICON,
+    "actions": {"type": "array", "items": _ACTION, "maxItems": 2}},
+    "required": ["title"], "additionalProperties": False}
+
+
+class TemplateError(ValueError):
+    """A template the shell will not draw, with the field that was wrong."""
+
+
+def _validate(data: Any, schema: dict[str, Any], what: str) -> dict[str, Any]:
+    import jsonschema  # only once an app publishes a template, not at the shell's start
+
+    validator = jsonschema.Draft202012Validator(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or what
+        raise TemplateError(f"{what}: {where}: {error.message}")
+    return data
+
+
+def validate_page(data: Any) -> dict[str, Any]:
+    return _validate(data, PAGE_SCHEMA, "page template")
+
+
+def validate_tile(data: Any) -> dict[str, Any]:
+    return _validate(data, TILE_SCHEMA, "tile template")
