@@ -51,6 +51,8 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     gui.add_argument("--backend", metavar="URL",
                      help="the backend to sync with: a URL, 'embedded' (the emulator's default: its own, on a free "
                           "loopback port) or 'none' (also HEADUNIT_BACKEND)")
+    gui.add_argument("--sandbox-all", action="store_true",
+                     help="run the shell's own plugins sandboxed too, as every third-party plugin is")
 
     emulator = sub.add_parser("emulator", parents=[gui], help="the shell beside a simulated car")
     emulator.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
@@ -62,6 +64,9 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     emulator.add_argument("--night", action="store_true", default=None, help="use the night palette")
     emulator.add_argument("--type", dest="type_text", metavar="TEXT",
                           help="type TEXT into the open app's first text field, as if tapped (keyboard shown)")
+    emulator.add_argument("--unsandboxed", action="store_true",
+                          help="where bubblewrap cannot run, run third-party plugins without a sandbox (a banner "
+                               "says so); never on a car")
 
     run = sub.add_parser("run", parents=[gui], help="the in-car shell: full screen, no control panel")
     run.add_argument("--dpi", type=float, help="the screen's DPI when it reports a wrong size")
@@ -99,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
             type_text=getattr(args, "type_text", None),
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
+            sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),
         ))
     if args.command == "sync":
         from headunit.sync.cli import run as run_sync

@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 
 #: How long after the last plugin loads the screenshot waits for animations to settle.
 SETTLE_MS = 600
+#: How long a screenshot waits for a sandboxed app's process to show its first frame or template.
+SANDBOX_WAIT_MS = 15_000
 #: Views of the shell itself that `--open` accepts besides plugin ids.
 SHELL_VIEWS = ("settings", "notifications", "recents")
 
@@ -33,6 +35,8 @@ class Launch:
     type_text: str | None = None  # typed into the open app's first text field, keyboard shown
     plugin_paths: tuple[str, ...] = ()
     backend: str | None = None  # --backend: "embedded", "none" or a URL; None for the mode's default
+    sandbox_all: bool = False  # --sandbox-all: the shell's own plugins sandboxed too
+    unsandboxed: bool = False  # --unsandboxed (emulator): third-party plugins without bubblewrap, with a banner
 
 
 def default_backend(mode: str) -> str:
@@ -73,7 +77,8 @@ def launch(opts: Launch) -> int:
     runtime = Runtime(Options(dpi=dpi, plugin_paths=opts.plugin_paths, simulator=opts.mode == "emulator",
                               night=opts.night, language=opts.language,
                               drive=opts.drive or ("parked" if opts.mode == "emulator" else None),
-                              backend=opts.backend or default_backend(opts.mode)))
+                              backend=opts.backend or default_backend(opts.mode),
+                              sandbox_all=opts.sandbox_all, unsandboxed=opts.unsandboxed and opts.mode == "emulator"))
 
     windowed = opts.mode == "emulator" and not opts.screenshot
     window = runtime.load_window("HeadUnit.Shell" if not windowed else "HeadUnit.Emulator",
@@ -133,7 +138,14 @@ def launch(opts: Launch) -> int:
         field.setProperty("text", opts.type_text)
         app.inputMethod().show()
 
-    def take_screenshot() -> None:
+    def take_screenshot(waited_ms: int = 0, settled: bool = False) -> None:
+        # A sandboxed app shows its process's first frame, or its template, a moment later: wait for it (bounded).
+        if not settled and waited_ms < SANDBOX_WAIT_MS and not _sandboxed_apps_settled(window):
+            QTimer.singleShot(100, lambda: take_screenshot(waited_ms + 100))
+            return
+        if not settled and waited_ms:
+            QTimer.singleShot(SETTLE_MS // 3, lambda: take_screenshot(waited_ms, settled=True))
+            return
         image = window.grabWindow()
         if image.isNull() or not image.save(str(opts.screenshot)):
             log.error("%s: could not write the screenshot", opts.screenshot)
@@ -151,6 +163,13 @@ def launch(opts: Launch) -> int:
     app.exec()
     runtime.shutdown()
     return exit_code
+
+
+def _sandboxed_apps_settled(window) -> bool:
+    from PySide6.QtQuick import QQuickItem
+
+    apps = [item for item in window.findChildren(QQuickItem, "sandboxedApp") if item.isVisible()]
+    return all(item.property("settled") for item in apps)
 
 
 def _quit_on_signals(app) -> None:

@@ -19,8 +19,11 @@ from headunit.collector import collect_on_gui_thread
 from headunit.host.apps import Apps
 from headunit.host.host import PluginHost
 from headunit.host.manifest import ValidationCache
+from headunit.host.plugin_runtime import SANDBOXED
 from headunit.host.services import Services
 from headunit.i18n import Translations
+from headunit.sandbox.runtime import SandboxedRuntime
+from headunit.sandbox.service import Sandbox
 from headunit.shell import qml_services
 from headunit.shell.about import About
 from headunit.shell.audio import AudioFocus, MediaKeys, Speech
@@ -73,7 +76,10 @@ def ui_font(base: QFont) -> QFont:
 @dataclass
 class Options:
     dpi: float = 160.0
-    plugin_paths: tuple[str, ...] = ()
+    plugin_paths: tuple[str, ...] = ()  # third-party plugin folders (--plugins-path): sandboxed
+    vendor_plugin_paths: tuple[str, ...] = ()  # reviewed plugins shipped with the shell: trusted like plugins/
+    sandbox_all: bool = False  # run the shell's own plugins sandboxed too (--sandbox-all)
+    unsandboxed: bool = False  # the emulator may run third-party plugins without bubblewrap (--unsandboxed)
     simulator: bool = True  # the emulator's car; a device gets its vehicle state from real sources
     night: bool | None = None  # force a palette for this run, whatever the settings say
     language: str | None = None  # a language for this run (--lang), whatever the settings say
@@ -132,8 +138,12 @@ class Runtime:
             validation_cache=ValidationCache(paths.cache_dir() / "manifest-validation.json"),
         )
         self.host.install_excepthook()
+        self.host.registry.sandbox_builtins = options.sandbox_all
+        self.sandbox = Sandbox(self.host, self, self.io, allow_unsandboxed=options.unsandboxed)
+        self.host.runtimes[SANDBOXED] = SandboxedRuntime(self.host, self.sandbox, self.engine, self.host)
         if options.discover:
-            self.host.discover_and_register(list(options.plugin_paths))
+            self.host.discover_and_register(list(options.plugin_paths),
+                                            vendor_paths=list(options.vendor_plugin_paths))
         self.host.pluginLoading.connect(lambda key: self.translations.add_plugin(key, self.host.record(key).folder))
         self.apps = Apps(self.host, self.settings.get("language"))
         self.translations.languageChanged.connect(self.apps.set_language)
@@ -148,7 +158,9 @@ class Runtime:
         if not self.engine.rootObjects():
             raise RuntimeError(f"the shell's QML ({module}.{component}) failed to load; see the messages above")
         timeline.mark("shell QML loaded")
-        return self.engine.rootObjects()[0]
+        window = self.engine.rootObjects()[0]
+        self.sandbox.set_window(window)
+        return window
 
     def start_cloud(self) -> None:
         """Connect to the backend (starting the embedded one) in the background, after the first frame."""
@@ -164,6 +176,8 @@ class Runtime:
         self.media.start()
 
     def shutdown(self) -> None:
+        # Plugin processes and the compositor their windows reach go before the engine that made it.
+        self.sandbox.stop_all()
         # The UI goes first, so no view outlives the plugin objects it shows.
         shiboken6.delete(self.engine)
         self.app.removeEventFilter(self.media_keys)

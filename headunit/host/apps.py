@@ -60,6 +60,7 @@ class Apps(QAbstractListModel):
         self._recents: list[str] = []
         host.recordChanged.connect(self._on_record_changed)
         host.pluginFailed.connect(self._on_failed)
+        host.pluginCrashed.connect(self._on_crashed)
         host.shell_intents["open-app"] = lambda params: self.openApp(str(params.get("id", "")))
 
     def set_language(self, language: str) -> None:
@@ -82,6 +83,11 @@ class Apps(QAbstractListModel):
         #: A toast after an app failed; %1 is the app's name.
         text = self.tr("%1 stopped working and was closed")
         self._host.services.notifications.show_toast(text.replace("%1", self._name(record) if record else key), "error")
+
+    def _on_crashed(self, key: str, reason: str) -> None:
+        """A sandboxed app's process ended: it closes (opening it again starts it afresh) and says so."""
+        self._forget(key)
+        self._on_failed(key, reason)
 
     def _forget(self, key: str) -> None:
         if key in self._recents:

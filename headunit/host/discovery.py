@@ -1,6 +1,7 @@
 """Where plugins come from, in priority order:
 
-1. first-party plugins in the tree's plugins/ folder;
+1. first-party plugins in the tree's plugins/ folder, and the vendor's folders (`vendor_paths`: reviewed
+   plugins an image ships with the shell), trusted alike (origin "builtin");
 2. the user's plugins folder (`<data>/plugins`, see headunit.paths);
 3. extra folders from `--plugins-path` and HEADUNIT_PLUGINS_PATH (os.pathsep separated);
 4. installed Python distributions exposing a package in the `headunit.plugins` entry-point group.
@@ -53,10 +54,13 @@ def _entry_point_folders() -> list[Path]:
     return folders
 
 
-def discover(extra_paths: list[str | Path] = (), *, builtin: bool = True, entry_points: bool = True) -> list[Candidate]:
+def discover(extra_paths: list[str | Path] = (), *, builtin: bool = True, entry_points: bool = True,
+             vendor_paths: list[str | Path] = ()) -> list[Candidate]:
     candidates: list[Candidate] = []
     if builtin:
         candidates += [Candidate(f, "builtin") for f in _plugin_folders(paths.BUILTIN_PLUGINS_DIR)]
+    for vendor in vendor_paths:
+        candidates += [Candidate(f, "builtin") for f in _plugin_folders(Path(vendor).expanduser().resolve())]
     candidates += [Candidate(f, "user") for f in _plugin_folders(paths.user_plugins_dir())]
     env = [p for p in os.environ.get(ENV_PATH, "").split(os.pathsep) if p]
     for extra in [*extra_paths, *env]:

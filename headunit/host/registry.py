@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from headunit.host.discovery import Candidate
 from headunit.host.manifest import Manifest, ManifestError, ValidationCache, load_manifest
-from headunit.host.plugin_runtime import IN_PROCESS
+from headunit.host.plugin_runtime import IN_PROCESS, SANDBOXED
 
 if TYPE_CHECKING:
     from PySide6.QtQml import QQmlComponent
@@ -56,6 +56,7 @@ class PluginRecord:
             "category": m.category if m else None,
             "capabilities": sorted(m.capabilities) if m else [],
             "origin": self.origin,
+            "runtime": self.runtime,
             "folder": str(self.folder),
         }
 
@@ -63,8 +64,11 @@ class PluginRecord:
 class PluginRegistry:
     """The records in discovery order, keyed by plugin id (or by folder, for those that failed to register)."""
 
-    def __init__(self, settings: "Settings", validation_cache: ValidationCache | None = None):
+    def __init__(self, settings: "Settings", validation_cache: ValidationCache | None = None, *,
+                 sandbox_builtins: bool = False):
         self._settings = settings
+        #: Run the shell's own plugins sandboxed too (`--sandbox-all`), as third-party ones always are.
+        self.sandbox_builtins = sandbox_builtins
         self._cache = validation_cache or ValidationCache(None)
         self._records: dict[str, PluginRecord] = {}
 
@@ -85,10 +89,11 @@ class PluginRegistry:
                                        runtime=self._runtime_for(c, manifest)))
         self._cache.save()
 
-    @staticmethod
-    def _runtime_for(candidate: Candidate, manifest: Manifest) -> str:
-        """Which runtime serves the plugin: every plugin runs in the shell's process."""
-        return IN_PROCESS
+    def _runtime_for(self, candidate: Candidate, manifest: Manifest) -> str:
+        """The trust decision, made from where the plugin came from and never from its manifest: the plugins
+        shipped in the shell's own plugins folder may run in its process; every other is third-party and
+        runs sandboxed (docs/security.md)."""
+        return IN_PROCESS if candidate.origin == "builtin" and not self.sandbox_builtins else SANDBOXED
 
     def _add(self, record: PluginRecord) -> None:
         if record.status == "failed":
