@@ -130,13 +130,13 @@ class PluginHost(QObject):
             return
         log.error("plugin %s failed: %s", record.id, reason)
         record.status, record.reason = "failed", reason
-        self._stop(record)
+        self._stop(record, failed=True)
         # Announced on the next turn of the event loop: fail() may run inside a handler of the very
         # signals that would announce it (opening the app, a tile appearing).
         QTimer.singleShot(0, lambda: (self.recordChanged.emit(key), self.pluginFailed.emit(key, reason)))
 
-    def _stop(self, record: PluginRecord, *, deferred: bool = True) -> None:
-        self._runtime_of(record).stop(record, deferred=deferred)
+    def _stop(self, record: PluginRecord, *, deferred: bool = True, failed: bool = False) -> None:
+        self._runtime_of(record).stop(record, deferred=deferred, failed=failed)
         record.loaded = False
 
     def report_worker_exception(self, key: str, exc: BaseException) -> None:

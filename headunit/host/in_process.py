@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
 
 from headunit.host import loader
 from headunit.host.context import PluginContext
 from headunit.host.errors import IntentError
+from headunit.host.leftovers import plugin_objects, stop_timers
 from headunit.host.plugin import Plugin
 from headunit.host.plugin_runtime import IN_PROCESS
 
@@ -70,6 +71,7 @@ class InProcessRuntime(QObject):
         self._host, self._services = host, services
         self._data_root, self._engine = data_root, engine
         self._previous_excepthook: Callable | None = None
+        self._starting: str | None = None  # the key whose start() is running
         self._workerFailed.connect(host.fail)
 
     # Loading
@@ -86,12 +88,14 @@ class InProcessRuntime(QObject):
             except BaseException as exc:  # noqa: BLE001 - a plugin's import may raise anything
                 self._host.fail(record.key, reason_for(exc, record.folder, f"loading {manifest.python}"))
                 return False
+            self._starting = record.key  # a start() that raises is never stopped, but what it made is
             try:
                 record.instance.start(record.context)
             except BaseException as exc:  # noqa: BLE001
-                record.instance = None  # never started, so never stopped
                 self._host.fail(record.key, reason_for(exc, record.folder, "start()"))
                 return False
+            finally:
+                self._starting = None
         return self._engine is None or self._compile(record)
 
     def _compile(self, record: "PluginRecord") -> bool:
@@ -162,14 +166,15 @@ class InProcessRuntime(QObject):
 
     # Stopping
 
-    def stop(self, record: "PluginRecord", *, deferred: bool = True) -> None:
+    def stop(self, record: "PluginRecord", *, deferred: bool = True, failed: bool = False) -> None:
         """`deferred`: views are deleted on the next turn of the event loop, and the plugin's objects stay alive
-        until they are, so no binding sees them vanish."""
+        until they are, so no binding sees them vanish. `failed`: the timers and other QObjects the plugin still
+        holds are stopped and deleted too, so none of its code runs again."""
         views = [item for item in record.views if shiboken6.isValid(item)]
         record.views.clear()
         for item in views:
             item.setVisible(False)
-        if record.instance is not None:
+        if record.instance is not None and record.key != self._starting:
             try:
                 record.instance.stop()
             except BaseException as exc:  # noqa: BLE001
@@ -177,10 +182,12 @@ class InProcessRuntime(QObject):
         context = record.context
         if context is not None:
             context.close()
+        leftovers = self._leftovers(record) if failed else []
+        stop_timers(leftovers + ([context] if context is not None else []))
         # Deleted on the GUI thread, explicitly: left to Python's collector (intent handlers often make cycles)
         # the plugin's QObjects could be freed on a worker thread, timers running. Views go first, the context,
         # which owns what the plugin exposed to them, last.
-        doomed = list(views)
+        doomed = views + [obj for obj in leftovers if obj.parent() is None]
         if context is not None:
             doomed.append(context)
         if deferred:
@@ -192,6 +199,11 @@ class InProcessRuntime(QObject):
             for obj in doomed:
                 shiboken6.delete(obj)
         record.instance = record.context = None
+
+    def _leftovers(self, record: "PluginRecord") -> list[QObject]:
+        shared = [service for service in vars(self._services).values() if isinstance(service, QObject)]
+        shared += [QCoreApplication.instance(), self._engine, self._host]
+        return plugin_objects(record.instance, record.context, loader.namespace_for(record.manifest.id), shared)
 
     def close(self) -> None:
         self.uninstall_excepthook()

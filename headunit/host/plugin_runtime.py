@@ -29,9 +29,9 @@ class PluginRuntime(Protocol):
     def create_view(self, record: "PluginRecord", kind: str, parent: "QQuickItem") -> "QQuickItem | None":
         """A new page or tile (`kind`) of a loaded plugin, inside `parent`."""
 
-    def stop(self, record: "PluginRecord", *, deferred: bool = True) -> None:
+    def stop(self, record: "PluginRecord", *, deferred: bool = True, failed: bool = False) -> None:
         """Stop the plugin and remove its views. `deferred` when this may run inside one of the plugin's own
-        handlers."""
+        handlers; `failed` when the plugin's own `stop()` cannot be trusted to have released what it holds."""
 
     def deliver_intent(self, record: "PluginRecord", name: str, params: dict[str, Any]) -> Any:
         """The answer of the loaded plugin's handler for intent `name` (parameters already checked)."""

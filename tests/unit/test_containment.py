@@ -4,11 +4,14 @@ computer keep working."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMetaObject
 from PySide6.QtQuick import QQuickItem
+
+from headunit.host.loader import namespace_for
 
 ROOT = Path(__file__).resolve().parents[2]
 GALLERY = ROOT / "tests" / "fixtures" / "broken_plugins"
@@ -155,3 +158,89 @@ def test_trip_computer_still_works_beside_the_gallery(runtime, qtbot):
     qtbot.waitUntil(lambda: since_reset.property("distance") == store.resetDistance, timeout=1000)
     assert runtime.apps.currentApp == TRIP_ID
     assert trip.status == "ok"
+
+
+TICKING_PLUGIN = """
+from PySide6.QtCore import QObject, QTimer
+
+from headunit.sdk import Plugin
+
+TICKS = {"context": 0, "instance": 0, "store": 0}
+
+
+def count(name):
+    TICKS[name] += 1
+
+
+class Store(QObject):
+    def __init__(self):
+        super().__init__()
+        self._poll = QTimer(interval=5)  # parented to nothing: kept by the store
+        self._poll.timeout.connect(lambda: count("store"))
+        self._poll.start()
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        owned = QTimer(ctx, interval=5)
+        owned.timeout.connect(lambda: count("context"))
+        owned.start()
+        self.kept = QTimer(interval=5)  # parented to nothing: kept by the plugin
+        self.kept.timeout.connect(self.tick)
+        self.kept.start()
+        ctx.expose("store", Store())
+        QTimer.singleShot(50, self.crash)
+
+    def tick(self):
+        count("instance")
+
+    def crash(self):
+        raise RuntimeError("a slot failed on purpose")
+"""
+
+
+def test_a_failed_plugin_stops_its_timers(plugin_factory, runtimes, qtbot):
+    """Timers a plugin made, whoever holds them, stop ticking once it fails in a slot."""
+    plugin_factory("org.test.ticking", python=TICKING_PLUGIN)
+    runtime = runtimes.start(plugin_factory.root)
+    assert runtime.host.load("org.test.ticking")
+    record = runtime.host.record("org.test.ticking")
+    ticks = sys.modules[f"{namespace_for('org.test.ticking')}.main"].TICKS
+    qtbot.waitUntil(lambda: record.status == "failed", timeout=2000)
+    assert "RuntimeError: a slot failed on purpose" in record.reason
+    assert all(ticks.values()), ticks  # each timer ran before the failure
+    qtbot.wait(20)  # the deletes posted by the failure run
+    after_failure = dict(ticks)
+    qtbot.wait(100)
+    assert ticks == after_failure
+
+
+def test_a_plugin_whose_start_raises_leaves_no_timer_running(plugin_factory, runtimes, qtbot):
+    """What start() made before it raised stops too, though the plugin's stop() is never called."""
+    plugin_factory("org.test.halfstarted", python="""
+        from PySide6.QtCore import QTimer
+
+        from headunit.sdk import Plugin
+
+        TICKS = []
+        INSTANCES = []  # the module keeps the instance alive, as the failure's traceback may
+
+
+        class Main(Plugin):
+            def start(self, ctx):
+                INSTANCES.append(self)
+                self.kept = QTimer(interval=5)
+                self.kept.timeout.connect(self.tick)
+                self.kept.start()
+                raise RuntimeError("start failed on purpose")
+
+            def tick(self):
+                TICKS.append("tick")
+
+            def stop(self):
+                TICKS.append("stop")
+        """)
+    runtime = runtimes.start(plugin_factory.root)
+    assert not runtime.host.load("org.test.halfstarted")
+    qtbot.wait(50)
+    assert sys.modules[f"{namespace_for('org.test.halfstarted')}.main"].TICKS == []
