@@ -64,8 +64,10 @@ class Runtimes:
         self._running: list[Runtime] = []
 
     def start(self, *plugin_paths: str | Path, **options) -> Runtime:
+        """A runtime with the test's plugin folders trusted like the shell's own (in its process); pass
+        `plugin_paths=` among the options for third-party (sandboxed) folders."""
         options.setdefault("simulator", True)
-        runtime = Runtime(Options(plugin_paths=tuple(str(p) for p in plugin_paths), **options))
+        runtime = Runtime(Options(vendor_plugin_paths=tuple(str(p) for p in plugin_paths), **options))
         self._running.append(runtime)
         return runtime
 
@@ -152,10 +154,12 @@ def make_shell(qtbot, qapp, tmp_path, monkeypatch):
     started = []
 
     def make(width: int = 800, height: int = 480, *, drive: str = "parked", night: bool = False,
-             language: str | None = None, plugin_paths=(), backend: str = "none"):
+             language: str | None = None, plugin_paths=(), third_party_paths=(), backend: str = "none",
+             **options):
+        # `plugin_paths` are trusted like the shell's own plugins; `third_party_paths` run sandboxed.
         runtime = Runtime(Options(dpi=dpi_for(width, height, SCREEN_PRESETS[(width, height)]), drive=drive,
-                                  night=night, language=language, plugin_paths=tuple(plugin_paths),
-                                  backend=backend))
+                                  night=night, language=language, vendor_plugin_paths=tuple(map(str, plugin_paths)),
+                                  plugin_paths=tuple(map(str, third_party_paths)), backend=backend, **options))
         started.append(runtime)
         window = runtime.load_window("HeadUnit.Shell", "ShellWindow", shellWidth=width, shellHeight=height)
         window.show()

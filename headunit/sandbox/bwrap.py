@@ -77,6 +77,8 @@ def _python_and_code() -> list[str]:
     for root in sorted(roots):
         if not str(root).startswith("/usr"):
             binds += _ro(root)
+    if str(executable.resolve()).startswith("/usr/"):
+        binds += _ro(executable.resolve())  # a system Python, under the emptied /usr/bin
     if str(Path(sys.prefix)) != str(Path(sys.prefix).resolve()):
         binds += ["--symlink", str(Path(sys.prefix).resolve()), str(sys.prefix)]
     # HeadUnit's package and its QML, translations and icons: not the tree's plugins or anything else in it.
@@ -113,6 +115,10 @@ def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | No
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--cap-drop", "ALL",
             "--ro-bind", "/usr", "/usr", *_usr_links(), "--proc", "/proc", "--dev", "/dev",
             "--tmpfs", "/tmp", "--dir", RUN_DIR, "--chmod", "0700", RUN_DIR]
+    # No programs: a plugin's Python stays the only thing it can run (the interpreter is bound back below).
+    for folder in ("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/games"):
+        if Path(folder).is_dir():
+            args += ["--tmpfs", folder]
     if network:
         args.append("--share-net")
     args += _etc(network)

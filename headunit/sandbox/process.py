@@ -29,11 +29,7 @@ log = logging.getLogger(__name__)
 
 NOT_RESPONDING_S = 5.0
 PING_INTERVAL_MS = 1000
-#: The default memory ceiling of a plugin process (resident, its whole process tree).
-DEFAULT_MEMORY_LIMIT = 384 * 1024 * 1024
-#: The address space the process may reserve: Qt, fonts and the JavaScript engine reserve far more than
-#: they touch, so the hard ceiling is the resident watch; this one stops a runaway before the machine swaps.
-ADDRESS_SPACE_LIMIT = 4 * 1024 * 1024 * 1024
+from headunit.sandbox.limits import DEFAULT_MEMORY_LIMIT
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 

@@ -22,6 +22,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
 from headunit.sandbox import bwrap
+from headunit.sandbox.limits import ADDRESS_SPACE_LIMIT
 from headunit.sandbox.templates import MAX_DEPTH, TemplateError, validate_page, validate_tile
 from headunit.shell.qml_services import singleton_of
 from headunit.sandbox.readings import readings_for
@@ -356,7 +357,7 @@ class Sandbox(QObject):
             "driving": {"state": driving.state, "stale": driving.stale},
             "vehicle": {"readings": readings, "ages": ages},
             "night": self._services.theme.night, "dpi": self._services.theme.dpScale * 160.0,
-            "memoryLimit": 0,
+            "memoryLimit": ADDRESS_SPACE_LIMIT,
         }
 
     def _call_notify(self, key: str, params: dict[str, Any]) -> int:

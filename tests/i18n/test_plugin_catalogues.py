@@ -84,7 +84,7 @@ def test_a_plugin_catalogue_from_lupdate_to_the_screen(tmp_path, qapp, monkeypat
     assert i18n_build.release(catalogue) == [p.with_suffix(".qm") for p in written]  # zh_CN: untranslated
     assert i18n_build.release(catalogue) == []  # nothing stale: nothing compiled
 
-    runtime = Runtime(Options(plugin_paths=(str(folder.parent),), simulator=False, language="de"))
+    runtime = Runtime(Options(vendor_plugin_paths=(str(folder.parent),), simulator=False, language="de"))
     try:
         assert runtime.host.load(PLUGIN_ID)
         record = runtime.host.record(PLUGIN_ID)
