@@ -13,7 +13,8 @@ Item {
     readonly property var surface: Sandbox.compositor ? Sandbox.compositor.surfaces[pluginId] ?? null : null
     readonly property bool showsOwnPage: Driving.parked && surface !== null
     // Whether the app shows what it is going to show (its page, its template or why not): screenshots wait for it.
-    readonly property bool settled: showsOwnPage ? surfaceItem.hasContent : Sandbox.isReady(pluginId, Sandbox.revision) || !Driving.parked
+    readonly property bool settled: Driving.parked ? showsOwnPage && surfaceItem.hasContent
+                                                   : Sandbox.isReady(pluginId, Sandbox.revision)
 
     function goBack() { return Sandbox.back(pluginId) }
     function openPage() {

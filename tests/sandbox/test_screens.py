@@ -1,0 +1,90 @@
+"""An outside plugin that ignores the templates (raw text field, long list, its own keyboard, a video):
+while the car is not parked none of its own pixels reach the screen; parked, its page does."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor
+
+from tests.sandbox.conftest import OUTSIDE_PLUGINS, open_sandboxed
+
+ROGUE = "org.example.rogue"
+MAGENTA = QColor("#ff00ff")  # the rogue page's background: no shell token is anywhere near it
+
+
+def magenta_share(image) -> float:
+    hits = total = 0
+    for y in range(0, image.height(), 8):
+        for x in range(0, image.width(), 8):
+            total += 1
+            c = image.pixelColor(x, y)
+            hits += abs(c.red() - 255) + c.green() + abs(c.blue() - 255) < 30
+    return hits / total
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1280, 720)])
+@pytest.mark.parametrize("night", [False, True])
+def test_moving_shows_the_shells_template_never_the_apps_pixels(make_shell, qtbot, tmp_path, size, night):
+    runtime, window = make_shell(*size, drive="moving", night=night, third_party_paths=[OUTSIDE_PLUGINS])
+    open_sandboxed(qtbot, runtime, window, ROGUE)
+    image = window.grabWindow()
+    image.save(str(tmp_path / f"rogue-moving-{size[0]}-{'night' if night else 'day'}.png"))
+    assert magenta_share(image) == 0
+    template = runtime.sandbox.pageTemplate(ROGUE, 0)
+    assert template["title"] == "Rogue's picks" and len(template["rows"]) == 20
+    # The shell's own list shows what fits of the 20 rows, at most six, and says how many wait.
+    texts = _visible_texts(window)
+    assert "Pick 1" in texts and "Pick 7" not in texts
+    assert any("more when parked" in t for t in texts)
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1280, 720)])
+def test_parked_shows_the_apps_own_page(make_shell, qtbot, tmp_path, size):
+    runtime, window = make_shell(*size, drive="parked", third_party_paths=[OUTSIDE_PLUGINS])
+    open_sandboxed(qtbot, runtime, window, ROGUE)
+    image = window.grabWindow()
+    image.save(str(tmp_path / f"rogue-parked-{size[0]}.png"))
+    assert magenta_share(image) > 0.2
+
+
+def test_the_page_is_hidden_the_moment_the_car_moves_and_back_when_parked(make_shell, qtbot):
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[OUTSIDE_PLUGINS])
+    open_sandboxed(qtbot, runtime, window, ROGUE)
+    assert magenta_share(window.grabWindow()) > 0.2
+    runtime.simulator.applyDrive("moving")
+    qtbot.waitUntil(lambda: not runtime.driving.parked, timeout=3000)
+    qtbot.wait(100)
+    assert magenta_share(window.grabWindow()) == 0
+    runtime.simulator.applyDrive("parked")
+    qtbot.waitUntil(lambda: magenta_share(window.grabWindow()) > 0.2, timeout=5000)
+
+
+def test_without_a_template_the_app_is_available_when_parked(make_shell, qtbot, plugin_factory):
+    plugin_factory("org.example.plain", page=PAGE)
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    open_sandboxed(qtbot, runtime, window, "org.example.plain")
+    assert "Available when parked" in _visible_texts(window)
+    assert magenta_share(window.grabWindow()) == 0
+
+
+PAGE = 'import QtQuick\nRectangle { color: "#ff00ff" }\n'
+
+
+def _visible_texts(window) -> list[str]:
+    from PySide6.QtQuick import QQuickItem
+
+    from tests.shell import descendants
+
+    out = []
+    for item in descendants(window.contentItem()):
+        if item.isVisible() and item.property("text") and _shown(item):
+            out.append(str(item.property("text")))
+    return out
+
+
+def _shown(item) -> bool:
+    while item is not None:
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        item = item.parentItem()
+    return True
