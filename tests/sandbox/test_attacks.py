@@ -1,0 +1,178 @@
+"""A plugin without network, location or storage tries what an attacker would: every attempt fails, and the
+shell's settings and other plugins' data are as they were. With the capabilities declared, the documented
+`ctx` calls work."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+from tests.sandbox.conftest import open_sandboxed, template_rows
+
+ATTACKER = '''
+import os, socket, subprocess, sys
+from pathlib import Path
+from headunit.sdk import Plugin
+
+TARGETS = {TARGETS!r}
+
+
+def attempt(name, fn):
+    try:
+        return name, "succeeded: " + repr(fn())[:60]
+    except BaseException as exc:
+        return name, "failed: " + type(exc).__name__
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        def connect():
+            with socket.create_connection(("127.0.0.1", TARGETS["port"]), timeout=2) as s:
+                return s.recv(10)
+
+        def http():
+            import requests
+            return requests.get(f"http://127.0.0.1:{{TARGETS['port']}}/", timeout=2).status_code
+
+        def settings():
+            Path(TARGETS["settings"]).write_text("{{}}")
+            return "written"
+
+        def shell_settings_object():
+            from headunit.shell.settings import Settings
+            s = Settings(Path(TARGETS["settings"]))
+            s.set("themeMode", "night")
+            s.save()
+            return Path(TARGETS["settings"]).read_text()
+
+        rows = [attempt(*a) for a in [
+            ("socket", connect),
+            ("requests", http),
+            ("position", lambda: ctx.vehicle.latitude),
+            ("position behind the reader", lambda: ctx.vehicle._state.value("latitude")),
+            ("other plugin's data", lambda: Path(TARGETS["other"]).read_bytes()),
+            ("home", lambda: os.listdir(TARGETS["home"])),
+            ("ssh keys", lambda: os.listdir(os.path.expanduser("~/.ssh"))),
+            ("passwd", lambda: Path("/etc/passwd").read_text()),
+            ("settings file", settings),
+            ("settings object", shell_settings_object),
+            ("notify", lambda: ctx.notify("forged", "a notification")),
+            ("storage", lambda: ctx.storage()),
+            ("subprocess", lambda: subprocess.run(["sh", "-c", "id"], capture_output=True).stdout),
+            ("channel", lambda: ctx._channel.call("settings.set", {{"key": "themeMode"}}).result(5)),
+        ]]
+        ctx.templates.show("list", title="attempts", rows=[{{"title": n, "subtitle": r}} for n, r in rows])
+'''
+
+QML_ATTACKER = '''import QtQuick
+Rectangle {
+    color: "black"
+    Component.onCompleted: {
+        try { Settings.themeMode = "night" } catch (e) { console.log("Settings: " + e) }
+        try { Apps.setEnabled("org.example.victim", false) } catch (e) { console.log("Apps: " + e) }
+        try { Notifications.clearAll() } catch (e) { console.log("Notifications: " + e) }
+    }
+}
+'''
+
+
+def _server():
+    """A loopback TCP server the plugin tries to reach: it answers 'hello' to whoever connects."""
+    server = socket.create_server(("127.0.0.1", 0))
+    reached = []
+
+    def serve():
+        server.settimeout(30)
+        try:
+            while True:
+                conn, _ = server.accept()
+                reached.append(True)
+                conn.sendall(b"HTTP/1.0 200 OK\r\n\r\nhello")
+                conn.close()
+        except OSError:
+            pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server, reached
+
+
+def _victim_data(tmp_path):
+    from headunit import paths
+
+    other = paths.data_dir() / "plugin-data" / "org.example.victim" / "storage.db"
+    other.parent.mkdir(parents=True)
+    other.write_bytes(b"the victim's data")
+    return other
+
+
+def test_without_capabilities_every_attempt_fails_and_nothing_changes(make_shell, qtbot, plugin_factory, tmp_path):
+    from headunit import paths
+
+    server, reached = _server()
+    runtime, window = make_shell(1280, 720, drive="parked")  # writes the settings file
+    runtime.settings.set("themeMode", "day")
+    runtime.settings.save()
+    settings_file = paths.config_dir() / "settings.json"
+    qtbot.waitUntil(settings_file.exists)
+    other = _victim_data(tmp_path)
+    before = settings_file.read_bytes()
+    targets = {"port": server.getsockname()[1], "settings": str(settings_file), "other": str(other),
+               "home": str(paths.config_dir().parent)}
+    plugin_factory("org.example.attacker", python=ATTACKER.format(TARGETS=targets), page=QML_ATTACKER)
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    notifications = runtime.notifications.count
+    open_sandboxed(qtbot, runtime, window, "org.example.attacker")
+    runtime.simulator.applyDrive("parked")
+    qtbot.wait(1500)  # its page's QML runs its attempts too
+
+    rows = template_rows(runtime, "org.example.attacker")
+    assert len(rows) == 14, rows
+    # The one that "works" writes a settings file at the same path inside the sandbox's private /tmp: the
+    # shell's own file is untouched (below).
+    assert [name for name, result in rows.items() if not result.startswith("failed")] == ["settings object"], rows
+    assert reached == []
+    assert settings_file.read_bytes() == before
+    assert other.read_bytes() == b"the victim's data"
+    assert runtime.notifications.count == notifications
+    assert runtime.settings.get("themeMode") != "night"
+    assert runtime.host.record("org.example.attacker").status == "ok"
+    server.close()
+
+
+CAPABLE = '''
+import socket
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        db = ctx.storage()
+        db.execute("create table if not exists t (v)")
+        db.execute("insert into t values ('kept')")
+        db.commit()
+        with socket.create_connection(("127.0.0.1", {port}), timeout=5) as s:
+            answer = s.recv(100)
+        ctx.notify("Hello from the sandbox", "it may notify")
+        rows = [{{"title": "latitude", "subtitle": f"{{ctx.vehicle.latitude:.4f}}"}},
+                {{"title": "network", "subtitle": answer.decode()[-5:]}},
+                {{"title": "driving", "subtitle": ctx.driving.state}}]
+        ctx.templates.show("list", title="works", rows=rows)
+'''
+
+
+def test_with_capabilities_the_documented_calls_work(make_shell, qtbot, plugin_factory):
+    from headunit import paths
+
+    server, reached = _server()
+    plugin_factory("org.example.capable", python=CAPABLE.format(port=server.getsockname()[1]),
+                   capabilities=("network", "location", "vehicle-data", "storage", "notifications"))
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    qtbot.waitUntil(lambda: runtime.vehicle.has_position, timeout=5000)
+    open_sandboxed(qtbot, runtime, window, "org.example.capable")
+    rows = template_rows(runtime, "org.example.capable")
+    assert abs(float(rows["latitude"]) - runtime.vehicle.value("latitude")) < 0.01  # the car moves on meanwhile
+    assert rows["network"] == "hello" and reached
+    assert rows["driving"] == "moving"
+    assert any(n.title == "Hello from the sandbox" for n in runtime.notifications.items())
+    assert (paths.data_dir() / "plugin-data" / "org.example.capable" / "storage.db").exists()
+    server.close()
