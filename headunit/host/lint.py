@@ -1,9 +1,8 @@
 """Warnings for plugin QML and JavaScript that bypasses the driving restrictions or the capabilities.
 
 The shell's templates (HeadUnit.Controls) enforce the restrictions; raw QtQuick types don't. Nothing stops a
-plugin from using them, so `headunit plugins check` says which template to use instead. While the car moves
-the shell shows no third-party plugin's own page at all, whatever this says; a plugin built from the templates
-is ready for the day the shell draws them for it.
+plugin from using them, so `headunit plugins check` says which template to use instead. These stay warnings:
+while the car moves the shell shows no third-party plugin's own page at all, whatever this scan says.
 
 The scan reads the source, so it finds a type however it is written down: as an object (`TextField {`,
 `T.TextField {`, `delegate: TextField {`, inside a Component or an inline component), inside any string (the
@@ -42,7 +41,7 @@ REPLACEMENTS = {
 #: Modules whose import brings raw input, video or web pages -> what to use instead.
 RESTRICTED_IMPORTS = {
     "QtQuick.VirtualKeyboard": REPLACEMENTS["InputPanel"],
-    "QtMultimedia": REPLACEMENTS["VideoOutput"],
+    "QtMultimedia": "VideoSurface from HeadUnit.Controls around any video: blanked while driving",
     "QtWebEngine": REPLACEMENTS["WebView"],
     "QtWebView": REPLACEMENTS["WebView"],
 }
