@@ -61,6 +61,8 @@ class SandboxedRuntime(QObject):
             return None
         item.setParentItem(parent)
         item.setParent(parent)
+        # The shell's QML lets go of a page with destroy() when the app leaves the recent apps.
+        QQmlEngine.setObjectOwnership(item, QQmlEngine.ObjectOwnership.JavaScriptOwnership)
         self._views.setdefault(record.key, []).append(item)
         return item
 

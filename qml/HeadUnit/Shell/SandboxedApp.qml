@@ -21,6 +21,7 @@ Item {
         if (width > 0 && height > 0) Sandbox.openPage(pluginId, width, height)
     }
 
+    onVisibleChanged: if (visible) openPage()  // opened again after its process ended
     onWidthChanged: openPage()
     onHeightChanged: openPage()
     Component.onCompleted: openPage()

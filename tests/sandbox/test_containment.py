@@ -1,0 +1,117 @@
+"""A third-party plugin that loops forever, sleeps in a slot or allocates without bound: the shell keeps
+drawing and answering touch, names the plugin, and its own memory stays flat."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from tests.sandbox.conftest import open_sandboxed
+
+ENDLESS_JS = 'import QtQuick\nRectangle { color: "#202020"; Timer { interval: 300; running: true; onTriggered: { while (true) {} } } }\n'
+SLEEPY = '''
+import time
+from PySide6.QtCore import QTimer
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        self.timer = QTimer(singleShot=True, interval=300)
+        self.timer.timeout.connect(lambda: time.sleep(10))
+        self.timer.start()
+'''
+GREEDY = '''
+from PySide6.QtCore import QTimer
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        self.hoard = []
+        self.timer = QTimer(interval=20)
+        self.timer.timeout.connect(lambda: self.hoard.append(bytearray(16 * 1024 * 1024)))
+        self.timer.start()
+'''
+
+
+def shell_rss() -> int:
+    with open(f"/proc/{os.getpid()}/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def sheet(window) -> QQuickItem:
+    return next(i for i in window.findChildren(QQuickItem, "notRespondingSheet"))
+
+
+def tap_home(window) -> None:
+    dock_home = next(i for i in window.findChildren(QQuickItem) if i.property("text") == "Home" and i.isVisible())
+    centre = dock_home.mapToScene(dock_home.boundingRect().center()).toPoint()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(centre))
+
+
+def touch_still_answered(qtbot, runtime, window) -> None:
+    """A tap beside the sheet dismisses it (wait); the next one on the dock's home button goes home."""
+    tap_home(window)
+    qtbot.waitUntil(lambda: not sheet(window).isVisible(), timeout=2000)
+    tap_home(window)
+    qtbot.waitUntil(lambda: runtime.apps.currentApp == "", timeout=2000)
+
+
+def test_an_endless_js_loop_gets_the_not_responding_sheet_and_close_ends_it(make_shell, qtbot, plugin_factory):
+    plugin_factory("org.example.looper", page=ENDLESS_JS)
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugin_factory.root])
+    open_sandboxed(qtbot, runtime, window, "org.example.looper")
+    frames = []
+    window.frameSwapped.connect(lambda: frames.append(1))
+    qtbot.waitUntil(lambda: sheet(window).isVisible(), timeout=9000)
+    assert "Test app is not responding" == sheet(window).property("title")
+    touch_still_answered(qtbot, runtime, window)
+    assert frames  # the shell went on drawing
+    runtime.apps.openApp("org.example.looper")
+    runtime.sandbox.closeApp("org.example.looper")  # the sheet's "Close app"
+    qtbot.waitUntil(lambda: runtime.sandbox.residentBytes("org.example.looper") == 0, timeout=5000)
+    qtbot.waitUntil(lambda: runtime.apps.currentApp == "", timeout=2000)
+
+
+def test_a_ten_second_sleep_in_a_slot_is_waited_out(make_shell, qtbot, plugin_factory):
+    plugin_factory("org.example.sleepy", python=SLEEPY)
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugin_factory.root])
+    open_sandboxed(qtbot, runtime, window, "org.example.sleepy")
+    qtbot.waitUntil(lambda: sheet(window).isVisible(), timeout=9000)
+    touch_still_answered(qtbot, runtime, window)
+    qtbot.waitUntil(lambda: runtime.sandbox.isResponding("org.example.sleepy"), timeout=12_000)
+    assert not sheet(window).isVisible()
+    assert runtime.host.record("org.example.sleepy").status == "ok"
+
+
+def test_a_runaway_allocation_ends_the_process_not_the_shell(make_shell, qtbot, plugin_factory):
+    plugin_factory("org.example.greedy", python=GREEDY)
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugin_factory.root])
+    before = shell_rss()
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
+    runtime.apps.openApp("org.example.greedy")
+    qtbot.waitUntil(lambda: any("Test app" in t for t in toasts), timeout=20_000)
+    assert runtime.apps.currentApp == ""
+    assert shell_rss() - before < 40 * 1024 * 1024
+    assert runtime.host.record("org.example.greedy").status == "ok"  # it can be opened again
+
+
+def test_three_crashes_in_ten_minutes_disable_the_app_with_the_reason(make_shell, qtbot, plugin_factory):
+    plugin_factory("org.example.crashy", python="import os\nfrom headunit.sdk import Plugin\n\n\n"
+                                                 "class Main(Plugin):\n    def start(self, ctx):\n"
+                                                 "        os.abort()\n")
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugin_factory.root])
+    record = runtime.host.record("org.example.crashy")
+    for attempt in range(3):
+        runtime.apps.openApp("org.example.crashy")
+        qtbot.waitUntil(lambda: runtime.sandbox.residentBytes("org.example.crashy") == 0
+                        and runtime.apps.currentApp == "", timeout=10_000)
+        qtbot.wait(200)
+    qtbot.waitUntil(lambda: record.status == "disabled", timeout=5000)
+    assert "stopped 3 times in 10 minutes" in record.reason
+    assert runtime.settings.is_disabled("org.example.crashy")
