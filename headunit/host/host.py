@@ -42,6 +42,8 @@ class PluginHost(QObject):
     pluginFailed = Signal(str, str)
     #: Every registered plugin has been loaded (or has failed) in idle time.
     idleLoadFinished = Signal()
+    #: A sandboxed plugin's process ended without being asked to: key and why.
+    pluginCrashed = Signal(str, str)
     #: A plugin is about to be imported, started and compiled: its key. (Its translations go in here.)
     pluginLoading = Signal(str)
 
@@ -49,6 +51,7 @@ class PluginHost(QObject):
                  validation_cache: ValidationCache | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.services = services
+        self.data_root = data_root
         self.registry = PluginRegistry(services.settings, validation_cache)
         self.in_process = InProcessRuntime(self, services, data_root, engine, self)
         #: The runtime that serves each kind of record (`PluginRecord.runtime`).
@@ -138,6 +141,18 @@ class PluginHost(QObject):
     def _stop(self, record: PluginRecord, *, deferred: bool = True, failed: bool = False) -> None:
         self._runtime_of(record).stop(record, deferred=deferred, failed=failed)
         record.loaded = False
+
+    def report_crash(self, key: str, reason: str) -> None:
+        """A sandboxed plugin's process ended unasked: the app closes and says why; it can be opened again."""
+        self.pluginCrashed.emit(key, reason)
+
+    def disable_after_crashes(self, key: str, reason: str) -> None:
+        """A plugin that keeps crashing is disabled until the driver enables it again in Settings › Apps."""
+        record = self.registry[key]
+        self.set_disabled(key, True)
+        record.reason = reason
+        self.recordChanged.emit(key)
+        self.pluginCrashed.emit(key, reason)
 
     def report_worker_exception(self, key: str, exc: BaseException) -> None:
         """From any thread: a plugin's worker raised."""
