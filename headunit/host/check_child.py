@@ -67,7 +67,7 @@ def _sandbox_env() -> dict[str, str]:
 
 
 def _run(argv: list[str], report_fd: int, timeout: float) -> int | None:
-    """The child's exit status, or None when it ran out of time and was killed with all it started."""
+    """The child's exit status, or None when it ran out of time and was killed with its process group."""
     sys.stderr.flush()
     child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=_STDERR, stderr=_STDERR, pass_fds=(report_fd,),
                              env={**os.environ, "PYTHONPATH": _python_path()}, start_new_session=True)
