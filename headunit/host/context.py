@@ -92,6 +92,12 @@ class PluginContext(QObject):
         self._cloud = None
         self._maps = self._navigation = self._audio = self._media = self._weather = None
         self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
+        from headunit.sandbox.remote import Templates
+
+        #: Driving templates: drawn by the shell for a sandboxed plugin while the car is not parked; an
+        #: in-process (built-in) plugin's own page uses the shell's restricted controls instead, so they are
+        #: kept but not drawn.
+        self.templates = Templates(None, self)
 
     # Identity
 

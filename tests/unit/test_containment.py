@@ -130,7 +130,9 @@ def test_the_shell_offers_only_working_apps(runtime):
     assert TRIP_ID in launchable and "org.broken.slotraises" in launchable
     assert not {record_in(runtime, folder).key for folder in EXPECTED if folder != "org.broken.slotraises"} & set(
         launchable)
-    first_party = [r for r in runtime.host.records() if r.origin == "builtin"]
+    from headunit import paths
+
+    first_party = [r for r in runtime.host.records() if r.folder.parent == paths.BUILTIN_PLUGINS_DIR]
     assert all(r.status == "ok" for r in first_party)
     assert runtime.apps.rowCount() == len(runtime.host.records()) == len(EXPECTED) + len(first_party)
     for folder in EXPECTED:
