@@ -22,6 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalSocket
 
@@ -162,7 +163,8 @@ class ShellEnd(QObject):
         pending, self._pending = self._pending, {}
         for callback in pending.values():
             callback(None, RemoteError("ChannelError", why))
-        self._socket.abort()
+        if shiboken6.isValid(self._socket):
+            self._socket.abort()
         self.closed.emit(why)
 
     def close(self) -> None:

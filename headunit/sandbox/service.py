@@ -75,6 +75,8 @@ class Sandbox(QObject):
         self._revision = 0
         self._compositor: QObject | None = None
         self._window = None
+        #: More objects serving plugin calls (`_call_<method>` with dots as underscores), beside this one's own.
+        self.call_handlers: list[object] = []
         self._answer.connect(self._deliver_answer)
         services.driving.stateChanged.connect(self._send_driving)
         services.vehicle.updated.connect(self._send_vehicle)
@@ -309,7 +311,8 @@ class Sandbox(QObject):
         process = state.process if state else None
         if process is None or process.channel is None:
             return
-        handler = getattr(self, "_call_" + method.replace(".", "_"), None)
+        name = "_call_" + method.replace(".", "_")
+        handler = next((getattr(h, name) for h in (self, *self.call_handlers) if hasattr(h, name)), None)
         try:
             if handler is None:
                 raise HeadUnitError(f"{method!r} is not part of the plugin API")
@@ -317,7 +320,7 @@ class Sandbox(QObject):
         except (HeadUnitError, TemplateError, KeyError, TypeError, ValueError) as exc:
             process.channel.reply_error(call_id, exc)
             return
-        if isinstance(result, _OnIoThread):
+        if isinstance(result, OnIoThread):
             self._io.submit(self._run_on_io, key, call_id, result.fn)
         else:
             process.channel.reply(call_id, result)
@@ -387,7 +390,7 @@ class Sandbox(QObject):
         m = self._record(key).manifest
         return PluginCloud(self._services.cloud, key, tuple(m.capabilities))
 
-    def _call_cloud_get(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+    def _call_cloud_get(self, key: str, params: dict[str, Any]) -> "OnIoThread":
         cloud = self._cloud(key)
         path, query = _text(params, "path"), params.get("params") or {}
 
@@ -395,24 +398,24 @@ class Sandbox(QObject):
             reading = cloud.get(path, dict(query))
             return {"data": reading.data, "age_seconds": reading.age_seconds, "from_cache": reading.from_cache,
                     "stale": reading.stale, "status": reading.status}
-        return _OnIoThread(get)
+        return OnIoThread(get)
 
-    def _call_cloud_submit(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+    def _call_cloud_submit(self, key: str, params: dict[str, Any]) -> "OnIoThread":
         cloud = self._cloud(key)
-        return _OnIoThread(lambda: cloud.submit(_text(params, "lane"), _text(params, "method"), _text(params, "path"),
+        return OnIoThread(lambda: cloud.submit(_text(params, "lane"), _text(params, "method"), _text(params, "path"),
                                                 params.get("body"), not_after=params.get("not_after")))
 
-    def _call_cloud_put(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+    def _call_cloud_put(self, key: str, params: dict[str, Any]) -> "OnIoThread":
         cloud = self._cloud(key)
-        return _OnIoThread(lambda: cloud.put(_text(params, "collection"), _text(params, "key"), params.get("value")))
+        return OnIoThread(lambda: cloud.put(_text(params, "collection"), _text(params, "key"), params.get("value")))
 
-    def _call_cloud_delete(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+    def _call_cloud_delete(self, key: str, params: dict[str, Any]) -> "OnIoThread":
         cloud = self._cloud(key)
-        return _OnIoThread(lambda: cloud.delete(_text(params, "collection"), _text(params, "key")))
+        return OnIoThread(lambda: cloud.delete(_text(params, "collection"), _text(params, "key")))
 
-    def _call_cloud_items(self, key: str, params: dict[str, Any]) -> "_OnIoThread":
+    def _call_cloud_items(self, key: str, params: dict[str, Any]) -> "OnIoThread":
         cloud = self._cloud(key)
-        return _OnIoThread(lambda: cloud.items(_text(params, "collection")))
+        return OnIoThread(lambda: cloud.items(_text(params, "collection")))
 
     def _call_audio_speak(self, key: str, params: dict[str, Any]) -> bool:
         self._require(key, "audio", "audio")
@@ -504,7 +507,7 @@ class Sandbox(QObject):
             reply(None, IntentError(f"intent {name!r}: {key} could not be started"))
 
 
-class _OnIoThread:
+class OnIoThread:
     """A call the shell serves off the GUI thread (network, disk); its answer goes back when it is done."""
 
     def __init__(self, fn: Callable[[], Any]):
