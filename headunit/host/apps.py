@@ -84,10 +84,20 @@ class Apps(QAbstractListModel):
         text = self.tr("%1 stopped working and was closed")
         self._host.services.notifications.show_toast(text.replace("%1", self._name(record) if record else key), "error")
 
-    def _on_crashed(self, key: str, reason: str) -> None:
-        """A sandboxed app's process ended: it closes (opening it again starts it afresh) and says so."""
+    def _on_crashed(self, key: str, kind: str) -> None:
+        """A sandboxed app's process ended: it closes (opening it again starts it afresh) and says why."""
         self._forget(key)
-        self._on_failed(key, reason)
+        record = self._host.record(key)
+        texts = {
+            #: A toast: %1 is the app's name; it used more memory than an app may.
+            "memory": self.tr("%1 used too much memory and was closed"),
+            #: A toast: %1 is the app's name; the driver closed it after it stopped responding.
+            "unresponsive": self.tr("%1 was closed"),
+            #: A toast: %1 is the app's name; it stopped three times in ten minutes.
+            "disabled": self.tr("%1 kept stopping and was turned off; turn it on in Settings › Apps"),
+        }
+        text = texts.get(kind) or self.tr("%1 stopped working and was closed")
+        self._host.services.notifications.show_toast(text.replace("%1", self._name(record) if record else key), "error")
 
     def _forget(self, key: str) -> None:
         if key in self._recents:

@@ -42,7 +42,8 @@ class PluginHost(QObject):
     pluginFailed = Signal(str, str)
     #: Every registered plugin has been loaded (or has failed) in idle time.
     idleLoadFinished = Signal()
-    #: A sandboxed plugin's process ended without being asked to: key and why.
+    #: A sandboxed plugin's process ended without being asked to: key and how (crash, memory, unresponsive or
+    #: disabled, after too many).
     pluginCrashed = Signal(str, str)
     #: A plugin is about to be imported, started and compiled: its key. (Its translations go in here.)
     pluginLoading = Signal(str)
@@ -142,9 +143,10 @@ class PluginHost(QObject):
         self._runtime_of(record).stop(record, deferred=deferred, failed=failed)
         record.loaded = False
 
-    def report_crash(self, key: str, reason: str) -> None:
+    def report_crash(self, key: str, kind: str, reason: str) -> None:
         """A sandboxed plugin's process ended unasked: the app closes and says why; it can be opened again."""
-        self.pluginCrashed.emit(key, reason)
+        log.warning("plugin %s stopped: %s", key, reason)
+        self.pluginCrashed.emit(key, kind)
 
     def disable_after_crashes(self, key: str, reason: str) -> None:
         """A plugin that keeps crashing is disabled until the driver enables it again in Settings › Apps."""
@@ -152,7 +154,7 @@ class PluginHost(QObject):
         self.set_disabled(key, True)
         record.reason = reason
         self.recordChanged.emit(key)
-        self.pluginCrashed.emit(key, reason)
+        self.pluginCrashed.emit(key, "disabled")
 
     def report_worker_exception(self, key: str, exc: BaseException) -> None:
         """From any thread: a plugin's worker raised."""

@@ -95,6 +95,8 @@ class PluginProcess(QObject):
         self._wayland = wayland_socket
         self._stopping = False
         self._end_reason: str | None = None
+        #: How it ended, for the words the driver sees: crash, memory or unresponsive.
+        self.end_kind = "crash"
         self._last_pong = time.monotonic()
         self._ping_pending = False
         self._dir = Path(tempfile.mkdtemp(prefix=f"{plugin_id[:40]}-", dir=runtime_dir()))
@@ -184,7 +186,7 @@ class PluginProcess(QObject):
         if self._process.state() != QProcess.ProcessState.Running:
             return
         if self.memory_limit and self.resident() > self.memory_limit:
-            self.end(f"it used more than {self.memory_limit // (1024 * 1024)} MB of memory")
+            self.end(f"it used more than {self.memory_limit // (1024 * 1024)} MB of memory", "memory")
             return
         if self.channel is None:
             if time.monotonic() - self.started_at > NOT_RESPONDING_S * 3:
@@ -216,10 +218,10 @@ class PluginProcess(QObject):
             self.channel.notify("stop")
         QTimer.singleShot(2000, self._kill)
 
-    def end(self, why: str) -> None:
-        """End the process at once (it stops answering, is over its memory, or the driver closed it)."""
+    def end(self, why: str, kind: str = "crash") -> None:
+        """End the process at once (it is over its memory, broke the protocol, or the driver closed it)."""
         if self._end_reason is None:
-            self._end_reason = why
+            self._end_reason, self.end_kind = why, kind
         self._kill()
 
     def _kill(self) -> None:

@@ -135,7 +135,7 @@ class Sandbox(QObject):
         process.requested.connect(lambda call_id, method, params: self._serve(key, call_id, method, params))
         process.notified.connect(lambda method, params: self._on_notified(key, method, params))
         process.respondingChanged.connect(lambda _: (self.notRespondingChanged.emit(), self._bump()))
-        process.ended.connect(lambda why, asked: self._on_ended(key, why, asked))
+        process.ended.connect(lambda why, asked: self._on_ended(key, process.end_kind, why, asked))
         state.process, state.ready = process, False
         process.start()
         return True
@@ -156,7 +156,7 @@ class Sandbox(QObject):
             shiboken6.delete(self._compositor)
             self._compositor = None
 
-    def _on_ended(self, key: str, why: str, asked: bool) -> None:
+    def _on_ended(self, key: str, kind: str, why: str, asked: bool) -> None:
         state = self._state(key)
         state.process, state.ready, state.on_ready = None, False, []
         state.page_size = None
@@ -165,7 +165,6 @@ class Sandbox(QObject):
         record = self._host.record(key)
         if asked or record is None or record.status != "ok":
             return
-        name = record.manifest.name
         log.error("plugin %s: process ended: %s", key, why)
         now = time.monotonic()
         state.crashes.append(now)
@@ -174,7 +173,7 @@ class Sandbox(QObject):
             self._host.disable_after_crashes(key, f"stopped {CRASH_LIMIT} times in {CRASH_WINDOW_S / 60:.0f} minutes; "
                                                   f"the last time {why}")
         else:
-            self._host.report_crash(key, f"{name}: {why}")
+            self._host.report_crash(key, kind, why)
 
     # Health, for QML
 
@@ -192,7 +191,7 @@ class Sandbox(QObject):
         """The driver closed an app that stopped responding: its process ends, which counts as a crash."""
         state = self._apps.get(key)
         if state and state.process:
-            state.process.end("it stopped responding and was closed")
+            state.process.end("it stopped responding and was closed", "unresponsive")
 
     @Slot(str, int, result=bool)
     def isReady(self, key: str, _revision: int = 0) -> bool:

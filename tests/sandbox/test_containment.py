@@ -95,7 +95,7 @@ def test_a_runaway_allocation_ends_the_process_not_the_shell(make_shell, qtbot, 
     toasts = []
     runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
     runtime.apps.openApp("org.example.greedy")
-    qtbot.waitUntil(lambda: any("Test app" in t for t in toasts), timeout=20_000)
+    qtbot.waitUntil(lambda: "Test app used too much memory and was closed" in toasts, timeout=20_000)
     assert runtime.apps.currentApp == ""
     assert shell_rss() - before < 40 * 1024 * 1024
     assert runtime.host.record("org.example.greedy").status == "ok"  # it can be opened again
@@ -107,6 +107,8 @@ def test_three_crashes_in_ten_minutes_disable_the_app_with_the_reason(make_shell
                                                  "        os.abort()\n")
     runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugin_factory.root])
     record = runtime.host.record("org.example.crashy")
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
     for attempt in range(3):
         runtime.apps.openApp("org.example.crashy")
         qtbot.waitUntil(lambda: runtime.sandbox.residentBytes("org.example.crashy") == 0
@@ -115,3 +117,5 @@ def test_three_crashes_in_ten_minutes_disable_the_app_with_the_reason(make_shell
     qtbot.waitUntil(lambda: record.status == "disabled", timeout=5000)
     assert "stopped 3 times in 10 minutes" in record.reason
     assert runtime.settings.is_disabled("org.example.crashy")
+    assert toasts == ["Test app stopped working and was closed"] * 2 + [
+        "Test app kept stopping and was turned off; turn it on in Settings › Apps"]
