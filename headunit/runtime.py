@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
 from headunit import __version__, paths
@@ -29,6 +29,7 @@ from headunit.shell.about import About
 from headunit.shell.audio import AudioFocus, MediaKeys, Speech
 from headunit.shell.cloud import NO_BACKEND, Cloud, CloudConfig
 from headunit.shell.connectivity import Connectivity
+from headunit.shell.fonts import FONT_FAMILIES, ui_font  # noqa: F401 - FONT_FAMILIES is part of this module's API
 from headunit.shell.daynight import DayNight
 from headunit.shell.icons import Icons
 from headunit.shell.maps import Maps
@@ -61,16 +62,6 @@ def ensure_app(offscreen: bool = False) -> QGuiApplication:
         app.setFont(ui_font(app.font()))
     collect_on_gui_thread(app)
     return app
-
-
-#: The shell's type: Noto Sans, and Noto Sans CJK SC for the Chinese glyphs Noto Sans lacks.
-FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC"]
-
-
-def ui_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setFamilies(FONT_FAMILIES)
-    return font
 
 
 @dataclass
@@ -139,7 +130,7 @@ class Runtime:
         )
         self.host.install_excepthook()
         self.host.registry.sandbox_builtins = options.sandbox_all
-        self.sandbox = Sandbox(self.host, self, self.io, allow_unsandboxed=options.unsandboxed)
+        self.sandbox = Sandbox(self.host, self, allow_unsandboxed=options.unsandboxed)
         self.host.runtimes[SANDBOXED] = SandboxedRuntime(self.host, self.sandbox, self.engine, self.host)
         if options.discover:
             self.host.discover_and_register(list(options.plugin_paths),
@@ -148,6 +139,7 @@ class Runtime:
         self.apps = Apps(self.host, self.settings.get("language"))
         self.translations.languageChanged.connect(self.apps.set_language)
         self.translations.languageChanged.connect(self.about.retranslate)
+        self.translations.languageChanged.connect(self.sandbox.send_language)
         qml_services.attach(self.engine, self)
         timeline.mark("plugins registered")
 

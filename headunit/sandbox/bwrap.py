@@ -115,7 +115,7 @@ def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | No
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--cap-drop", "ALL",
             "--ro-bind", "/usr", "/usr", *_usr_links(), "--proc", "/proc", "--dev", "/dev",
             "--tmpfs", "/tmp", "--dir", RUN_DIR, "--chmod", "0700", RUN_DIR]
-    # No programs: a plugin's Python stays the only thing it can run (the interpreter is bound back below).
+    # No shell and no system programs to run; what a plugin can still start runs in this same sandbox.
     for folder in ("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/games"):
         if Path(folder).is_dir():
             args += ["--tmpfs", folder]

@@ -11,8 +11,10 @@ thread; its health is judged by three watches:
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -37,7 +39,9 @@ def runtime_dir() -> Path:
     """The shell's own folder for sockets: XDG_RUNTIME_DIR/headunit-<pid>, private to its user."""
     base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
     folder = Path(base) / f"headunit-{os.getpid()}"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
 
 
@@ -134,6 +138,8 @@ class PluginProcess(QObject):
                "QT_WAYLAND_SHELL_INTEGRATION": "qt-shell", "QT_QUICK_BACKEND": "software",
                "QT_WAYLAND_DISABLE_WINDOWDECORATION": "1", "QT_ACCESSIBILITY": "0"}
         if not self.sandboxed:
+            if self.data_folder is not None:
+                self.data_folder.mkdir(parents=True, exist_ok=True)
             env.update(HEADUNIT_CHANNEL=str(self._dir / "channel"), XDG_RUNTIME_DIR=str(self._dir))
             if self._wayland:
                 env["WAYLAND_DISPLAY"] = str(self._wayland)
@@ -228,9 +234,11 @@ class PluginProcess(QObject):
         if self._process.state() != QProcess.ProcessState.NotRunning:
             self._process.kill()
 
-    def kill_and_wait(self) -> None:
-        """At shutdown: the process is gone when this returns."""
+    def kill_and_wait(self, grace_ms: int = 0) -> None:
+        """At shutdown: the process is gone when this returns (after `grace_ms` to end by itself)."""
         self._stopping = True
+        if grace_ms and self._process.waitForFinished(grace_ms):
+            return
         self._kill()
         self._process.waitForFinished(2000)
 

@@ -178,8 +178,10 @@ class RemoteContext(QObject):
     settingChanged = Signal(str)
 
     def __init__(self, channel: PluginEnd, init: dict[str, Any], vehicle: MirroredVehicle,
-                 driving: MirroredDriving, restrictions: UxRestrictions):
+                 driving: MirroredDriving, restrictions: UxRestrictions,
+                 on_worker_error: Callable[[BaseException], None] = lambda exc: None):
         super().__init__()
+        self._on_worker_error = on_worker_error
         self._channel, self._init = channel, init
         self._capabilities = frozenset(init["capabilities"])
         self._vehicle_state, self._driving, self._restrictions = vehicle, driving, restrictions
@@ -221,7 +223,10 @@ class RemoteContext(QObject):
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"plugin-{self.id}")
-        return self._executor.submit(fn, *args)
+        future = self._executor.submit(fn, *args)
+        # As in the shell's process: an exception on the worker fails the plugin.
+        future.add_done_callback(lambda f: f.cancelled() or f.exception() is None or self._on_worker_error(f.exception()))
+        return future
 
     @property
     def vehicle(self) -> VehicleReader:
@@ -302,6 +307,6 @@ class RemoteContext(QObject):
 
     def close(self) -> None:
         if self._executor:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=True)
         if self._storage is not None:
             self._storage.close()

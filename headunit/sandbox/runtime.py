@@ -37,7 +37,10 @@ class SandboxedRuntime(QObject):
         self._views: dict[str, list[QQuickItem]] = {}
 
     def load(self, record: "PluginRecord") -> bool:
-        """Nothing runs until the app is opened, except for a tile, which needs the process's template."""
+        """Nothing runs until the app is opened, except for a tile, which needs the process's template. Where
+        no sandbox can be made, the plugin fails here, with the reason, before anything of it is shown."""
+        if not self._sandbox.can_run(record.key):
+            return False
         if record.manifest.tile is not None:
             return self._sandbox.ensure_running(record.key)
         return True

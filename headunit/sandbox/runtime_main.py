@@ -58,7 +58,7 @@ class PluginRuntime:
     def __init__(self, channel_path: str):
         from PySide6.QtGui import QGuiApplication
 
-        from headunit.runtime import ui_font
+        from headunit.shell.fonts import ui_font
         from headunit.sandbox.channel import PluginEnd
 
         self.app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
@@ -92,11 +92,21 @@ class PluginRuntime:
         self.driving = MirroredDriving()
         self.driving.follow(init["driving"]["state"], init["driving"]["stale"])
         self.restrictions = UxRestrictions(self.driving)
-        self.ctx = RemoteContext(self.channel, init, self.vehicle, self.driving, self.restrictions)
+        self.ctx = RemoteContext(self.channel, init, self.vehicle, self.driving, self.restrictions,
+                                 on_worker_error=lambda exc: self._report_failure(exc, "worker"))
         self.engine = QQmlEngine()
         self.engine.addImportPath(str(paths.QML_DIR))
         qml_services.attach(self.engine, self)
         self._install_translator(locale_name(init["language"]))
+
+    def _switch_language(self, language: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from headunit.i18n import locale_name
+
+        QCoreApplication.removeTranslator(self.translator)
+        self._install_translator(locale_name(language))
+        self.engine.retranslate()
 
     def _install_translator(self, locale: str) -> None:
         from PySide6.QtCore import QCoreApplication, QTranslator
@@ -177,6 +187,14 @@ class PluginRuntime:
                 self.theme.set_night(params["night"], animate=True)
             case "setting":
                 self.ctx.set_setting_value(params["key"], params["value"])
+            case "templates.back":
+                if len(self.ctx.templates.page_stack) > 1:
+                    self.ctx.templates.page_stack.pop()  # the shell popped its copy already
+            case "language":
+                self._switch_language(params["language"])
+            case "cloud.finished":
+                if self.ctx._cloud is not None:
+                    self.ctx._cloud.finished.emit(params["op_id"], params["state"], int(params["status"]))
             case "templates.action":
                 self.ctx.templates.actionTriggered.emit(params["slot"], params["action"], int(params.get("index", -1)))
             case "mediaKey":

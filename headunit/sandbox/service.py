@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from concurrent.futures import Executor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -66,10 +66,12 @@ class Sandbox(QObject):
     # Results of calls served on the I/O thread come back to the GUI thread through this.
     _answer = Signal(object, object, object, object)
 
-    def __init__(self, host: "PluginHost", services: Any, io: Executor, *, allow_unsandboxed: bool = False,
+    def __init__(self, host: "PluginHost", services: Any, *, allow_unsandboxed: bool = False,
                  parent: QObject | None = None):
         super().__init__(parent)
-        self._host, self._services, self._io = host, services, io
+        self._host, self._services = host, services
+        # Plugins' network and disk calls get threads of their own: a slow one never holds up the shell's saves.
+        self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sandbox-calls")
         self.allow_unsandboxed = allow_unsandboxed
         self._apps: dict[str, AppState] = {}
         self._revision = 0
@@ -81,6 +83,7 @@ class Sandbox(QObject):
         services.driving.stateChanged.connect(self._send_driving)
         services.vehicle.updated.connect(self._send_vehicle)
         services.theme.nightChanged.connect(self._send_theme)
+        services.cloud.operationFinished.connect(self._send_operation_finished)
 
     # Which plugins it serves
 
@@ -89,6 +92,13 @@ class Sandbox(QObject):
         if self.allow_unsandboxed:
             return None
         return bwrap.available()
+
+    def can_run(self, key: str) -> bool:
+        """Whether a sandbox can be made for the plugin; if not, it is failed with the reason."""
+        why = self.why_not_available()
+        if why is not None:
+            self._host.fail(key, f"{key}: third-party plugins run only in a sandbox, and {why}")
+        return why is None
 
     def _state(self, key: str) -> AppState:
         return self._apps.setdefault(key, AppState())
@@ -121,10 +131,9 @@ class Sandbox(QObject):
                 state.on_ready.append(then)
         if state.process is not None:
             return True
-        why = self.why_not_available()
-        if why is not None:
-            self._host.fail(key, f"{record.id}: third-party plugins run only in a sandbox, and {why}")
+        if not self.can_run(key):
             return False
+        self.ensure_compositor()  # the plugin's Qt connects to it as it starts, tile or page
         from headunit.sandbox.process import PluginProcess
 
         m = record.manifest
@@ -146,10 +155,14 @@ class Sandbox(QObject):
             state.process.stop()
 
     def stop_all(self) -> None:
-        """At shutdown: every plugin process ends, then the compositor goes."""
-        for state in self._apps.values():
-            if state.process is not None:
-                state.process.kill_and_wait()
+        """At shutdown: every plugin is asked to stop (its `stop()` saves), given a second, then ended; then the
+        compositor goes."""
+        running = [s.process for s in self._apps.values() if s.process is not None]
+        for process in running:
+            process.stop()
+        for process in running:
+            process.kill_and_wait(1000)
+        self._io.shutdown(wait=False, cancel_futures=True)
         if self._compositor is not None:
             import shiboken6
 
@@ -485,6 +498,13 @@ class Sandbox(QObject):
             return {"readings": readings, "ages": ages} if readings else None
         self._broadcast("vehicle", params)
 
+    def send_language(self, language: str) -> None:
+        self._broadcast("language", lambda key: {"language": language})
+
+    def _send_operation_finished(self, op_id: str, plugin: str, state: str, status: int) -> None:
+        self._broadcast("cloud.finished", lambda key: {"op_id": op_id, "state": state, "status": status}
+                        if key == plugin else None)
+
     def _send_theme(self) -> None:
         self._broadcast("theme", lambda key: {"night": self._services.theme.night})
 
@@ -522,4 +542,4 @@ def _text(params: dict[str, Any], name: str) -> str:
 
 def _level(params: dict[str, Any]) -> str:
     level = params.get("level", "info")
-    return level if level in ("info", "warning", "error") else "info"
+    return level if level in ("info", "success", "warning", "error") else "info"

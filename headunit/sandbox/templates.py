@@ -9,8 +9,8 @@ screens. These are the kinds, after Android Automotive's Car App Library:
 | list | title, rows [{title, subtitle, icon}] | 6 rows a screen while restricted, 50 in all |
 | grid | title, items [{title, subtitle, icon}] | 6 items a screen while restricted, 50 in all |
 | pane | title, subtitle, icon, rows [{label, value}], actions [{id, text, icon}] | 4 rows, 2 actions |
-| message | title, text, icon | |
-| nowPlaying | title, artist, playing, position, duration, actions | 3 actions |
+| message | title, text, icon | the text waits until parked |
+| nowPlaying | title, artist, playing, position, duration | its buttons send play-pause, previous, next |
 | navigation | maneuver, distance, street, remaining | |
 
 A home tile is a template too: title, subtitle, icon, up to 2 actions. Every string is cut to the
@@ -49,8 +49,8 @@ PAGE_SCHEMA = {"oneOf": [
                    "actions": {"type": "array", "items": _ACTION, "maxItems": 2}}, ["title"]),
     _kind("message", {"title": _TEXT, "text": _TEXT, "icon": _ICON}, ["title"]),
     _kind("nowPlaying", {"title": _TEXT, "artist": _TEXT, "playing": {"type": "boolean"},
-                         "position": {"type": "number", "minimum": 0}, "duration": {"type": "number", "minimum": 0},
-                         "actions": {"type": "array", "items": _ACTION, "maxItems": 3}}, ["title"]),
+                         "position": {"type": "number", "minimum": 0}, "duration": {"type": "number", "minimum": 0}},
+              ["title"]),
     _kind("navigation", {"maneuver": {"type": "string", "pattern": r"^[a-z-]{1,32}$"}, "distance": _TEXT,
                          "street": _TEXT, "remaining": _TEXT}, ["maneuver", "distance"]),
 ]}

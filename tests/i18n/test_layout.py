@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QTextLayout
 
 from headunit import i18n_build
-from headunit.runtime import FONT_FAMILIES
+from headunit.shell.fonts import FONT_FAMILIES
 from tests.i18n.conftest import TRIP, find, settle
 from tests.ui.geometry import texts
 

@@ -66,11 +66,21 @@ Item {
             }
             Item { Layout.fillHeight: true }
         }
-        MessageView {
+        RowLayout {
             anchors { left: parent.left; right: parent.right; top: parent.top }
             visible: view.kind === "message"
-            sender: view.kind === "message" ? view.template.title : ""
-            body: view.kind === "message" ? view.template.text ?? "" : ""
+            spacing: Theme.spacingM
+            Icon {
+                visible: view.kind === "message" && (view.template.icon ?? "") !== ""
+                name: view.kind === "message" ? view.template.icon ?? "" : ""
+                color: Theme.accent
+                Layout.alignment: Qt.AlignTop
+            }
+            MessageView {
+                Layout.fillWidth: true
+                sender: view.kind === "message" ? view.template.title : ""
+                body: view.kind === "message" ? view.template.text ?? "" : ""
+            }
         }
         NowPlaying {
             anchors.fill: parent
