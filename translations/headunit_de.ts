@@ -108,10 +108,29 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+82"/>
+        <location filename="../headunit/host/apps.py" line="+84"/>
+        <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
         <translation>%1 funktioniert nicht mehr und wurde geschlossen</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>%1 used too much memory and was closed</source>
+        <extracomment>A toast: %1 is the app&apos;s name; it used more memory than an app may.</extracomment>
+        <translation>%1 hat zu viel Speicher belegt und wurde geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was closed</source>
+        <extracomment>A toast: %1 is the app&apos;s name; the driver closed it after it stopped responding.</extracomment>
+        <translation>%1 wurde geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 kept stopping and was turned off; turn it on in Settings › Apps</source>
+        <extracomment>A toast: %1 is the app&apos;s name; it stopped three times in ten minutes.</extracomment>
+        <translation>%1 ist wiederholt abgestürzt und wurde ausgeschaltet; in Einstellungen › Apps wieder einschalten</translation>
     </message>
 </context>
 <context>
@@ -491,7 +510,7 @@
 <context>
     <name>NotificationCenter</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+21"/>
+        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+22"/>
         <source>Notifications</source>
         <translation>Mitteilungen</translation>
     </message>
@@ -715,9 +734,35 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+37"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Third-party apps run without a sandbox</source>
+        <translation>Apps von Drittanbietern laufen ohne Sandbox</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not responding</source>
+        <extracomment>%1 is the app&apos;s name.</extracomment>
+        <translation>%1 reagiert nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for it, or close it</source>
+        <translation>Warten oder schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close app</source>
+        <translation>App schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait</source>
+        <translation>Warten</translation>
     </message>
 </context>
 <context>
@@ -813,6 +858,14 @@
         <source>h:mm AP</source>
         <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
         <translation>h:mm AP</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+123"/>
+        <source>Available when parked</source>
+        <translation>Verfügbar im Stand</translation>
     </message>
 </context>
 <context>

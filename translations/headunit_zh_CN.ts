@@ -108,10 +108,29 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+82"/>
+        <location filename="../headunit/host/apps.py" line="+84"/>
+        <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
         <translation>“%1”已停止运行并已关闭</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>%1 used too much memory and was closed</source>
+        <extracomment>A toast: %1 is the app&apos;s name; it used more memory than an app may.</extracomment>
+        <translation>%1 占用内存过多，已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was closed</source>
+        <extracomment>A toast: %1 is the app&apos;s name; the driver closed it after it stopped responding.</extracomment>
+        <translation>%1 已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 kept stopping and was turned off; turn it on in Settings › Apps</source>
+        <extracomment>A toast: %1 is the app&apos;s name; it stopped three times in ten minutes.</extracomment>
+        <translation>%1 反复停止运行，已停用；可在 设置 › 应用 中重新启用</translation>
     </message>
 </context>
 <context>
@@ -489,7 +508,7 @@
 <context>
     <name>NotificationCenter</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+21"/>
+        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+22"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
@@ -713,9 +732,35 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+37"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Third-party apps run without a sandbox</source>
+        <translation>第三方应用未在沙盒中运行</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not responding</source>
+        <extracomment>%1 is the app&apos;s name.</extracomment>
+        <translation>%1 无响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for it, or close it</source>
+        <translation>等待或关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close app</source>
+        <translation>关闭应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait</source>
+        <translation>等待</translation>
     </message>
 </context>
 <context>
@@ -809,6 +854,14 @@
         <source>h:mm AP</source>
         <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
         <translation>APh:mm</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateView</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+123"/>
+        <source>Available when parked</source>
+        <translation>停车后可用</translation>
     </message>
 </context>
 <context>
