@@ -176,6 +176,11 @@ class PluginProcess(QObject):
 
     # Watching
 
+    @property
+    def stopping(self) -> bool:
+        """Asked to stop, or being ended: it is on its way out."""
+        return self._stopping or self._end_reason is not None
+
     def pid(self) -> int:
         return int(self._process.processId() or 0)
 

@@ -29,6 +29,7 @@ from headunit.sandbox.readings import readings_for
 
 if TYPE_CHECKING:
     from headunit.host.host import PluginHost, PluginRecord
+    from headunit.sandbox.process import PluginProcess
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,9 @@ class Sandbox(QObject):
         if record is None or record.status != "ok":
             return False
         state = self._state(key)
+        if state.process is not None and state.process.stopping:
+            # Asked to stop and not gone yet: its successor starts now, and only the successor's end counts.
+            state.process, state.ready, state.on_ready, state.page_size = None, False, [], None
         if then is not None:
             if state.ready:
                 then()
@@ -144,7 +148,7 @@ class Sandbox(QObject):
         process.requested.connect(lambda call_id, method, params: self._serve(key, call_id, method, params))
         process.notified.connect(lambda method, params: self._on_notified(key, method, params))
         process.respondingChanged.connect(lambda _: (self.notRespondingChanged.emit(), self._bump()))
-        process.ended.connect(lambda why, asked: self._on_ended(key, process.end_kind, why, asked))
+        process.ended.connect(lambda why, asked: self._on_ended(key, process, why, asked))
         state.process, state.ready = process, False
         process.start()
         return True
@@ -169,8 +173,11 @@ class Sandbox(QObject):
             shiboken6.delete(self._compositor)
             self._compositor = None
 
-    def _on_ended(self, key: str, kind: str, why: str, asked: bool) -> None:
+    def _on_ended(self, key: str, process: "PluginProcess", why: str, asked: bool) -> None:
         state = self._state(key)
+        process.deleteLater()
+        if state.process is not process:
+            return  # a process that was stopping when its successor started
         state.process, state.ready, state.on_ready = None, False, []
         state.page_size = None
         self.notRespondingChanged.emit()
@@ -186,7 +193,7 @@ class Sandbox(QObject):
             self._host.disable_after_crashes(key, f"stopped {CRASH_LIMIT} times in {CRASH_WINDOW_S / 60:.0f} minutes; "
                                                   f"the last time {why}")
         else:
-            self._host.report_crash(key, kind, why)
+            self._host.report_crash(key, process.end_kind, why)
 
     # Health, for QML
 
@@ -259,7 +266,7 @@ class Sandbox(QObject):
     def openPage(self, key: str, width: int, height: int) -> None:
         """The app was opened: its process shows its page (composited only while parked)."""
         state = self._state(key)
-        if state.page_size == (width, height) and state.process is not None:
+        if state.page_size == (width, height) and state.process is not None and not state.process.stopping:
             return
         self.ensure_compositor()
 

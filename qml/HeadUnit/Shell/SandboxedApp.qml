@@ -21,7 +21,11 @@ Item {
         if (width > 0 && height > 0) Sandbox.openPage(pluginId, width, height)
     }
 
-    onVisibleChanged: if (visible) openPage()  // opened again after its process ended
+    // Opened again (its process may have ended meanwhile, asked to or not).
+    Connections {
+        target: Apps
+        function onCurrentAppChanged() { if (Apps.currentApp === app.pluginId) app.openPage() }
+    }
     onWidthChanged: openPage()
     onHeightChanged: openPage()
     Component.onCompleted: openPage()
