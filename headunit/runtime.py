@@ -22,8 +22,10 @@ from headunit.host.manifest import ValidationCache
 from headunit.host.plugin_runtime import SANDBOXED
 from headunit.host.services import Services
 from headunit.i18n import Translations
+from headunit.sandbox.calls import ServiceCalls
 from headunit.sandbox.runtime import SandboxedRuntime
 from headunit.sandbox.service import Sandbox
+from headunit.sandbox.shell_state import ShellState
 from headunit.shell import qml_services
 from headunit.shell.about import About
 from headunit.shell.audio import AudioFocus, MediaKeys, Speech
@@ -131,6 +133,8 @@ class Runtime:
         self.host.install_excepthook()
         self.host.registry.sandbox_builtins = options.sandbox_all
         self.sandbox = Sandbox(self.host, self, allow_unsandboxed=options.unsandboxed)
+        # Maps, navigation, weather, media and the shell's state for sandboxed plugins, checked as in-process.
+        self.sandbox.call_handlers += [ServiceCalls(self.host, self), ShellState(self.sandbox, self.host, self, self.sandbox)]
         self.host.runtimes[SANDBOXED] = SandboxedRuntime(self.host, self.sandbox, self.engine, self.host)
         if options.discover:
             self.host.discover_and_register(list(options.plugin_paths),
@@ -168,10 +172,10 @@ class Runtime:
         self.media.start()
 
     def shutdown(self) -> None:
-        # Plugin processes and the compositor their windows reach go before the engine that made it.
-        self.sandbox.stop_all()
+        self.sandbox.stop_all()  # plugin processes first: they save while the shell still answers them
         # The UI goes first, so no view outlives the plugin objects it shows.
         shiboken6.delete(self.engine)
+        self.sandbox.close()
         self.app.removeEventFilter(self.media_keys)
         self.host.stop_all()
         self.tuner.close()  # after the apps, which may still be playing the radio

@@ -159,14 +159,16 @@ class Sandbox(QObject):
             state.process.stop()
 
     def stop_all(self) -> None:
-        """At shutdown: every plugin is asked to stop (its `stop()` saves), given a second, then ended; then the
-        compositor goes."""
+        """At shutdown: every plugin is asked to stop (its `stop()` saves), given a second, then ended."""
         running = [s.process for s in self._apps.values() if s.process is not None]
         for process in running:
             process.stop()
         for process in running:
             process.kill_and_wait(1000)
         self._io.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        """After the shell's views are gone: the compositor, whose surfaces they showed."""
         if self._compositor is not None:
             import shiboken6
 
