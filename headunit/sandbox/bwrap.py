@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -45,6 +44,8 @@ def available() -> str | None:
     bwrap = bwrap_path()
     if bwrap is None:
         return "bubblewrap (bwrap) is not installed"
+    import subprocess  # only when a third-party plugin is first started, not at the shell's start
+
     probe = [bwrap, "--ro-bind", "/usr", "/usr", *_usr_links(), "--unshare-all", "--die-with-parent",
              "--", "/usr/bin/true"]
     try:
