@@ -22,10 +22,6 @@ from headunit.host.manifest import ValidationCache
 from headunit.host.plugin_runtime import SANDBOXED
 from headunit.host.services import Services
 from headunit.i18n import Translations
-from headunit.sandbox.calls import ServiceCalls
-from headunit.sandbox.runtime import SandboxedRuntime
-from headunit.sandbox.service import Sandbox
-from headunit.sandbox.shell_state import ShellState
 from headunit.shell import qml_services
 from headunit.shell.about import About
 from headunit.shell.audio import AudioFocus, MediaKeys, Speech
@@ -132,10 +128,8 @@ class Runtime:
         )
         self.host.install_excepthook()
         self.host.registry.sandbox_builtins = options.sandbox_all
-        self.sandbox = Sandbox(self.host, self, allow_unsandboxed=options.unsandboxed)
-        # Maps, navigation, weather, media and the shell's state for sandboxed plugins, checked as in-process.
-        self.sandbox.call_handlers += [ServiceCalls(self.host, self), ShellState(self.sandbox, self.host, self, self.sandbox)]
-        self.host.runtimes[SANDBOXED] = SandboxedRuntime(self.host, self.sandbox, self.engine, self.host)
+        self._sandbox = None  # made when a sandboxed plugin first needs it (`sandbox`)
+        self.host.runtime_factories[SANDBOXED] = self._sandboxed_runtime
         if options.discover:
             self.host.discover_and_register(list(options.plugin_paths),
                                             vendor_paths=list(options.vendor_plugin_paths))
@@ -143,7 +137,6 @@ class Runtime:
         self.apps = Apps(self.host, self.settings.get("language"))
         self.translations.languageChanged.connect(self.apps.set_language)
         self.translations.languageChanged.connect(self.about.retranslate)
-        self.translations.languageChanged.connect(self.sandbox.send_language)
         qml_services.attach(self.engine, self)
         timeline.mark("plugins registered")
 
@@ -155,8 +148,28 @@ class Runtime:
             raise RuntimeError(f"the shell's QML ({module}.{component}) failed to load; see the messages above")
         timeline.mark("shell QML loaded")
         window = self.engine.rootObjects()[0]
-        self.sandbox.set_window(window)
+        if self._sandbox is not None:
+            from headunit.sandbox.setup import add_overlays
+
+            self._sandbox.set_window(window)
+            add_overlays(self, window)
         return window
+
+    @property
+    def sandbox(self):
+        """The shell's side of sandboxed plugins (QML `Sandbox`), brought up when one first needs it."""
+        if self._sandbox is None:
+            from headunit.sandbox.setup import add_overlays, start_sandbox
+
+            self._sandbox = start_sandbox(self)
+            if self.engine.rootObjects():
+                add_overlays(self, self.engine.rootObjects()[0])
+        return self._sandbox
+
+    def _sandboxed_runtime(self):
+        from headunit.sandbox.setup import sandboxed_runtime
+
+        return sandboxed_runtime(self)
 
     def start_cloud(self) -> None:
         """Connect to the backend (starting the embedded one) in the background, after the first frame."""
@@ -172,10 +185,12 @@ class Runtime:
         self.media.start()
 
     def shutdown(self) -> None:
-        self.sandbox.stop_all()  # plugin processes first: they save while the shell still answers them
+        if self._sandbox is not None:
+            self._sandbox.stop_all()  # plugin processes first: they save while the shell still answers them
         # The UI goes first, so no view outlives the plugin objects it shows.
         shiboken6.delete(self.engine)
-        self.sandbox.close()
+        if self._sandbox is not None:
+            self._sandbox.close()
         self.app.removeEventFilter(self.media_keys)
         self.host.stop_all()
         self.tuner.close()  # after the apps, which may still be playing the radio

@@ -57,11 +57,15 @@ class PluginHost(QObject):
         self.in_process = InProcessRuntime(self, services, data_root, engine, self)
         #: The runtime that serves each kind of record (`PluginRecord.runtime`).
         self.runtimes: dict[str, PluginRuntime] = {IN_PROCESS: self.in_process}
+        #: Runtimes made when a record of their kind first needs one (the sandbox loads nothing until then).
+        self.runtime_factories: dict[str, Callable[[], PluginRuntime]] = {}
         self.intents = IntentRouter(self.registry, load=self.load, deliver=self._deliver_intent)
         self.plugin_settings = PluginSettings(self.registry, services.settings, self)
         self.plugin_settings.changed.connect(self._on_setting_changed)
 
     def _runtime_of(self, record: PluginRecord) -> PluginRuntime:
+        if record.runtime not in self.runtimes:
+            self.runtimes[record.runtime] = self.runtime_factories[record.runtime]()
         return self.runtimes[record.runtime]
 
     # Registration

@@ -1,6 +1,5 @@
 import QtQuick
 import HeadUnit
-import HeadUnit.Controls
 
 // The shell: status bar across the top, the dock on the driver's side, and the home screen,
 // an app or a shell view (settings) in the rest. Overlays: recent apps, notifications, toasts.
@@ -53,6 +52,7 @@ Item {
 
     Item {
         id: content
+        objectName: "content"
         anchors { left: dock.right; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
         clip: true
 
@@ -116,56 +116,6 @@ Item {
         anchors { left: dock.right; right: parent.right; bottom: parent.bottom; margins: Theme.spacingM }
     }
 
-    // The emulator runs third-party apps without bubblewrap only when told to, and says so the whole time.
-    Loader {
-        anchors { left: dock.right; right: parent.right; top: statusBar.bottom }
-        active: Sandbox.unsandboxed
-        sourceComponent: Rectangle {
-            objectName: "unsandboxedBanner"
-            height: bannerText.implicitHeight + Theme.spacingS * 2
-            color: Theme.warning
-            Label {
-                id: bannerText
-                anchors { fill: parent; margins: Theme.spacingS }
-                text: qsTr("Third-party apps run without a sandbox")
-                role: "secondary"
-                color: Theme.background
-            }
-        }
-    }
-
-    // A sandboxed app that stopped answering: the shell asks, the app cannot hide it. "Wait" asks again
-    // only if it answers and then stops answering once more. Made the first time an app stops answering.
-    Loader {
-        id: notRespondingLoader
-        anchors.fill: parent
-        z: 1000
-        readonly property string stuck: Sandbox.revision >= 0 && Apps.currentApp !== ""
-                                        && !Sandbox.isResponding(Apps.currentApp) ? Apps.currentApp : ""
-        active: false
-        onStuckChanged: if (stuck !== "") active = true
-        sourceComponent: ConfirmSheet {
-            id: notResponding
-            objectName: "notRespondingSheet"
-            property string pluginId: ""
-            property string waitedFor: ""
-            readonly property string stuck: notRespondingLoader.stuck
-            //: %1 is the app's name.
-            title: qsTr("%1 is not responding").arg(Apps.names[pluginId] ?? "")
-            detail: qsTr("Wait for it, or close it")
-            confirmText: qsTr("Close app")
-            cancelText: qsTr("Wait")
-            destructive: true
-            function follow() {
-                if (stuck === "") { waitedFor = ""; close() }
-                else if (stuck !== waitedFor) { pluginId = stuck; open() }
-            }
-            onStuckChanged: follow()
-            Component.onCompleted: follow()
-            onAccepted: Sandbox.closeApp(pluginId)
-            onRejected: waitedFor = pluginId
-        }
-    }
 
     Connections {
         target: Apps
