@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import threading
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import valhalla
@@ -19,6 +18,7 @@ from headunit.maps.errors import MapError, NoRoute
 from headunit.maps.geo import LatLon, decode_polyline6
 from headunit.maps.instructions import NARRATIVE_LANGUAGE, localize_trip
 from headunit.maps.regions import Region
+from headunit.maps.results import Maneuver, Route  # noqa: F401 - their public home is here too
 
 #: A start or destination farther than this from any road is "not near a road" (a point in the sea, a park).
 SEARCH_CUTOFF_M = 500
@@ -48,42 +48,6 @@ METRES_PER = {"km": 1000.0, "mi": 1609.344}
 #: Valhalla's error codes for a location with no road near it, and for two locations no road connects.
 _NO_ROAD_NEAR = {171}
 _NOT_CONNECTED = {442, 443}
-
-
-@dataclass
-class Maneuver:
-    type: int  # Valhalla's maneuver type
-    kind: str  # see KINDS
-    instruction: str
-    verbal_alert: str
-    verbal_pre: str
-    verbal_post: str
-    street_names: list[str]
-    length_m: float
-    duration_s: float
-    begin_shape_index: int
-    end_shape_index: int
-    bearing_after: int | None = None
-    roundabout_exit: int | None = None
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-
-@dataclass
-class Route:
-    distance_m: float
-    duration_s: float
-    shape: list[LatLon]
-    maneuvers: list[Maneuver]
-    language: str  # the language of the instructions (Valhalla falls back to English)
-    warnings: list[str] = field(default_factory=list)
-    units: str = "km"  # what the voice texts measure in, "km" or "mi"; the fields here are in metres
-
-    def to_json(self) -> dict:
-        return {"distance_m": round(self.distance_m, 1), "duration_s": round(self.duration_s, 1),
-                "language": self.language, "maneuvers": [m.to_json() for m in self.maneuvers],
-                "shape": [[lat, lon] for lat, lon in self.shape]}
 
 
 def valhalla_config(region: Region) -> Path:

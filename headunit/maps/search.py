@@ -16,12 +16,12 @@ import math
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from headunit.maps import extract as osm
 from headunit.maps.errors import MapError
 from headunit.maps.geo import LatLon, LocalPlane, box_around, distance_m
+from headunit.maps.results import Place  # noqa: F401 - its public home is here too
 from headunit.textsearch import TOKENIZER, fts_query, is_query_error, spaced_cjk
 
 FORMAT = 1
@@ -38,23 +38,6 @@ CREATE VIRTUAL TABLE places_text USING fts5(
     name, other_names, cjk, content='', tokenize='{TOKENIZER}', prefix='1 2 3');
 """
 _COLUMNS = "p.id, p.osm, p.category, p.kind, p.name, p.names, p.lat, p.lon, p.street, p.housenumber"
-
-
-@dataclass
-class Place:
-    id: str  # "node/123", "way/456" or "relation/7": the OSM object
-    name: str  # in the language asked for when the map has it, else the local name
-    category: str
-    lat: float
-    lon: float
-    distance_m: float = math.nan  # from `near`; along a route: from the route's start, along the route
-    street: str = ""
-    housenumber: str = ""
-    kind: str = ""  # the OSM tag value: restaurant, cafe, supermarket, ...
-    off_route_m: float = math.nan  # along a route: how far the place is from the route
-
-    def to_json(self) -> dict:
-        return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in asdict(self).items()}
 
 
 def write(extract: osm.Extract, out: Path, progress: Callable[[float], None] | None = None) -> dict[str, int]:

@@ -152,9 +152,14 @@ class RemoteCloud(QObject):
 class RemoteAudio:
     """`ctx.audio` in a sandbox: spoken prompts and the media focus, through the shell."""
 
-    def __init__(self, channel: PluginEnd):
-        self._channel = channel
+    def __init__(self, channel: PluginEnd, focus: QObject | None = None):
+        self._channel, self._focus = channel, focus
         self.media_key_callbacks: list[Callable[[str], None]] = []
+
+    @property
+    def focus(self) -> QObject | None:
+        """Who holds the media focus and whether a prompt ducks it: the process's mirror of the shell's."""
+        return self._focus
 
     def speak(self, text: str, language: str | None = None) -> None:
         call(self._channel, "audio.speak", text=text, language=language)
@@ -179,8 +184,10 @@ class RemoteContext(QObject):
 
     def __init__(self, channel: PluginEnd, init: dict[str, Any], vehicle: MirroredVehicle,
                  driving: MirroredDriving, restrictions: UxRestrictions,
-                 on_worker_error: Callable[[BaseException], None] = lambda exc: None):
+                 on_worker_error: Callable[[BaseException], None] = lambda exc: None, mirrors: Any = None):
         super().__init__()
+        self._mirrors = mirrors  # headunit.sandbox.mirrors.Mirrors: the shell's state, as it sends it
+        self._services: dict[str, Any] = {}
         self._on_worker_error = on_worker_error
         self._channel, self._init = channel, init
         self._capabilities = frozenset(init["capabilities"])
@@ -254,16 +261,39 @@ class RemoteContext(QObject):
     def audio(self) -> RemoteAudio:
         self._require("audio", "audio")
         if self._audio is None:
-            self._audio = RemoteAudio(self._channel)
+            self._audio = RemoteAudio(self._channel, self._mirrors.audio_focus if self._mirrors else None)
         return self._audio
 
-    def _not_in_sandbox(self, what: str):
-        raise HeadUnitError(f"{self.id}: {what} is not available to sandboxed plugins in API 1")
+    def _remote(self, name: str, make: Callable[[Any], Any]) -> Any:
+        """One object for each of ctx.maps, navigation, media and weather (remote_services), made on first use."""
+        if self._mirrors is None:
+            raise HeadUnitError(f"{self.id}: ctx.{name} is not available without the shell's state")
+        if name not in self._services:
+            from headunit.sandbox import remote_services
 
-    maps = property(lambda self: self._not_in_sandbox("ctx.maps"))
-    navigation = property(lambda self: self._not_in_sandbox("ctx.navigation"))
-    media = property(lambda self: self._not_in_sandbox("ctx.media"))
-    weather = property(lambda self: self._not_in_sandbox("ctx.weather"))
+            self._services[name] = make(remote_services)
+        return self._services[name]
+
+    @property
+    def maps(self):
+        self._require("location", "maps")
+        return self._remote("maps", lambda rs: rs.RemoteMaps(self._channel))
+
+    @property
+    def navigation(self):
+        self._require("location", "navigation")
+        return self._remote("navigation", lambda rs: rs.RemoteNavigation(
+            self._channel, self._mirrors.navigation, self.id, self._mirrors.category == "navigation"))
+
+    @property
+    def media(self):
+        self._require("media-library", "media")
+        return self._remote("media", lambda rs: rs.RemoteMedia(self._channel, self._mirrors.scan, self.id))
+
+    @property
+    def weather(self):
+        return self._remote("weather", lambda rs: rs.RemoteWeather(
+            self._channel, self._mirrors.weather, self.id, self._mirrors.category == "weather"))
 
     def notify(self, title: str, body: str = "", level: str = "info") -> int:
         self._require("notifications", "notify()")

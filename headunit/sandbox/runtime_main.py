@@ -92,8 +92,12 @@ class PluginRuntime:
         self.driving = MirroredDriving()
         self.driving.follow(init["driving"]["state"], init["driving"]["stale"])
         self.restrictions = UxRestrictions(self.driving)
+        from headunit.sandbox.mirrors import Mirrors
+
+        self.mirrors = Mirrors(self.channel.call("shell.state", {}).result(30))
+        vars(self).update(self.mirrors.singletons())  # Settings, Navigation, Maps…: the QML singletons they stand for
         self.ctx = RemoteContext(self.channel, init, self.vehicle, self.driving, self.restrictions,
-                                 on_worker_error=lambda exc: self._report_failure(exc, "worker"))
+                                 on_worker_error=lambda exc: self._report_failure(exc, "worker"), mirrors=self.mirrors)
         self.engine = QQmlEngine()
         self.engine.addImportPath(str(paths.QML_DIR))
         qml_services.attach(self.engine, self)
@@ -202,6 +206,8 @@ class PluginRuntime:
                     callback(params["key"])
             case "stop":
                 self.stop()
+            case _:
+                self.mirrors.on_notification(method, params)
 
     def _report_failure(self, exc: BaseException, phase: str) -> None:
         folder = self.init["folder"]

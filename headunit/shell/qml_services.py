@@ -25,7 +25,11 @@ def attach(engine, services: Any) -> None:
 
 def singleton_of(attribute: str):
     def create(engine):
-        service = getattr(_by_engine[engine], attribute)
+        # A plugin process offers only some of the shell's singletons: the others are null to its QML (a
+        # TypeError where it reads one), never a Python exception left pending inside the engine.
+        service = getattr(_by_engine[engine], attribute, None)
+        if service is None:
+            return None
         # The runtime owns its services; an engine must not delete them when it goes.
         QQmlEngine.setObjectOwnership(service, QQmlEngine.ObjectOwnership.CppOwnership)
         return service

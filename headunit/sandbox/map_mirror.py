@@ -1,0 +1,148 @@
+"""The `Maps` singleton inside a sandboxed plugin's process, for the shell's MapView control.
+
+The shell draws the tiles (headunit.maps.tileserver) and serves them on its loopback for its own maps; a
+sandbox without `network` has a loopback of its own and cannot reach the shell's. So the shell also serves
+them on a Unix socket, bound into the sandbox of each plugin with `location` as $XDG_RUNTIME_DIR/tiles, and
+this process forwards a port on its own loopback to that socket: QtLocation fetches from
+`http://127.0.0.1:<port>/` as it does in the shell, and the plugin reaches nothing but tiles.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import socket
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from PySide6.QtCore import QObject, Slot
+
+from headunit.host.errors import HeadUnitError
+from headunit.shell.maps import Maps
+
+log = logging.getLogger(__name__)
+
+#: The shell's tile socket's name in the plugin's runtime folder.
+TILE_SOCKET = "tiles"
+
+
+@dataclass(frozen=True)
+class _Region:
+    name: str
+    sha256: str
+    center: tuple[float, float]
+
+
+class MirroredMaps(Maps):
+    """The shell's map region (name, centre) and its tiles; routing and search are ctx.maps calls."""
+
+    def __init__(self, parent: QObject | None = None):
+        QObject.__init__(self, parent)  # not Maps': no map library, no tile server of its own here
+        self._region: _Region | None = None
+        self._tiles: TileForwarder | None = None
+
+    def follow(self, state: dict[str, Any]) -> None:
+        center = tuple(math.nan if c is None else float(c) for c in state["center"])
+        region = _Region(state["region"], state["sha256"], center) if state["region"] else None
+        if region != self._region:
+            self._region = region
+            self.regionChanged.emit()
+
+    @Slot()
+    def refresh(self) -> None:
+        """The shell chooses the region; it sends the new one when it changes."""
+
+    def _tile_server(self) -> "TileForwarder":
+        if self._tiles is None:
+            folder = os.environ.get("XDG_RUNTIME_DIR", "")
+            self._tiles = TileForwarder(Path(folder) / TILE_SOCKET, lambda: self._region)
+            self._tiles.start()
+        return self._tiles
+
+    def current_region(self):
+        return self._region
+
+    def router(self, region):
+        raise HeadUnitError("routing runs in the shell: use ctx.maps")
+
+    search_index = router
+
+    def close(self) -> None:
+        if self._tiles is not None:
+            self._tiles.stop()
+            self._tiles = None
+
+
+class TileForwarder:
+    """A loopback port whose every connection is carried to the shell's tile socket, byte for byte."""
+
+    def __init__(self, socket_path: Path, region):
+        self._socket_path, self._region = socket_path, region
+        self._listener: socket.socket | None = None
+
+    def start(self) -> None:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), name="tile-forwarder", daemon=True).start()
+
+    def stop(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+    @property
+    def port(self) -> int:
+        return self._listener.getsockname()[1] if self._listener is not None else 0
+
+    def url(self, region_name: str, style: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{quote(region_name, safe='')}/{quote(style, safe='')}/"
+
+    def qt_cache_dir(self, region_name: str, style: str) -> Path:
+        """QtLocation's own cache, in the process's private /tmp: per import and style, as in the shell."""
+        region = self._region()
+        sha = region.sha256[:12] if region is not None and region.name == region_name else "unknown"
+        return Path(tempfile.gettempdir()) / "map-tiles" / region_name / sha / style / "qt"
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # stopped
+            threading.Thread(target=self._carry, args=(client,), name="tile-connection", daemon=True).start()
+
+    def _carry(self, client: socket.socket) -> None:
+        shell = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            shell.connect(str(self._socket_path))
+        except OSError as exc:
+            log.warning("map tiles: the shell's tile socket %s: %s", self._socket_path, exc)
+            client.close()
+            shell.close()
+            return
+        back = threading.Thread(target=_pump, args=(shell, client), name="tile-connection", daemon=True)
+        back.start()
+        _pump(client, shell)
+        back.join()
+        client.close()
+        shell.close()
+
+
+def _pump(source: socket.socket, target: socket.socket) -> None:
+    """Copy until `source` ends, then end `target`'s sending side."""
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+    try:
+        target.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass

@@ -1,0 +1,111 @@
+"""The shell's own plugins run sandboxed (`--sandbox-all`): each works through the channel as it does in the
+shell's process, so the sandboxed API is complete."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+
+import shiboken6
+from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtQml import QQmlComponent
+from PySide6.QtTest import QTest
+
+from headunit import paths
+from headunit.maps.geo import distance_m
+from tests.sandbox.conftest import open_sandboxed
+from tests.shell import named
+
+TRIP = "org.headunit.tripcomputer"
+WEATHER = "org.headunit.weather"
+PLACES = "org.headunit.places"
+PLACES_DATA = paths.ROOT / "plugins" / PLACES / "data" / "monaco-places.json"
+
+
+def saved_trip(runtime) -> float:
+    """The distance since reset the trip computer last wrote to its own storage, in metres."""
+    db = runtime.host.data_root / TRIP / "storage.db"
+    if not db.exists():
+        return -1.0
+    with sqlite3.connect(db) as connection:
+        try:
+            row = connection.execute("SELECT distance_m FROM trip WHERE name = 'since_reset'").fetchone()
+        except sqlite3.OperationalError:
+            return -1.0
+    return row[0] if row else -1.0
+
+
+def test_trip_computer_counts_distance_while_driving_and_resets_by_intent(make_shell, qtbot):
+    runtime, window = make_shell(800, 480, drive="parked", sandbox_all=True)
+    open_sandboxed(qtbot, runtime, window, TRIP)
+    runtime.simulator.applyDrive("moving")  # 50 km/h: about 14 m a second
+    qtbot.wait(2500)
+    runtime.sandbox.stop(TRIP)  # its stop() saves the trip since reset
+    qtbot.waitUntil(lambda: saved_trip(runtime) > 10, timeout=5000)
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
+    runtime.host.route_intent("org.headunit.navigation", "reset-trip", {})  # starts it again
+    qtbot.waitUntil(lambda: any("Trip reset" in t for t in toasts), timeout=10_000)
+    qtbot.waitUntil(lambda: 0 <= saved_trip(runtime) < 10, timeout=5000)
+    assert runtime.host.record(TRIP).status == "ok"
+
+
+def test_weather_reads_the_forecast_through_the_shell_and_publishes_the_outside_temperature(make_shell, qtbot,
+                                                                                            monkeypatch):
+    monkeypatch.setenv("HEADUNIT_TTS_ENGINE", "mock")
+    runtime, window = make_shell(800, 480, drive="parked", backend="embedded", sandbox_all=True)
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    open_sandboxed(qtbot, runtime, window, WEATHER)
+    qtbot.waitUntil(lambda: runtime.weather.available, timeout=20_000)  # ctx.weather.publish, from its process
+    assert runtime.weather.demo and runtime.weather.condition
+    shown = [i.property("text") for i in named(window, "outsideTemperatureText") if i.isVisible()]
+    assert shown == [f"{math.floor(runtime.weather.temperatureC + 0.5)}°C"]
+    runtime.settings.set("temperatureUnit", "F")  # the plugin's QML reads Settings: its mirror follows
+    qtbot.wait(300)
+    assert runtime.host.record(WEATHER).status == "ok"
+
+
+def implicit_width(runtime, qml: str) -> float:
+    """The implicit width of one of the shell's controls, as a plugin's page lays it out (same Theme)."""
+    component = QQmlComponent(runtime.engine)
+    component.setData(f"import QtQuick\nimport HeadUnit.Controls\n{qml}".encode(), QUrl())
+    item = component.create()
+    assert item is not None, component.errorString()
+    width = item.property("implicitWidth")
+    shiboken6.delete(item)
+    shiboken6.delete(component)  # before the engine it was made with goes
+    return width
+
+
+def tap(window, app, x: float, y: float) -> None:
+    """A tap at (x, y) of the app's page, which its surface receives."""
+    point = app.mapToScene(QPointF(x, y)).toPoint()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def test_places_lists_fuel_near_the_car_and_sends_the_chosen_one_to_navigation(make_shell, qtbot):
+    runtime, window = make_shell(800, 480, drive="parked", sandbox_all=True)
+    sent = []
+    route_intent = runtime.host.route_intent
+    runtime.host.route_intent = lambda sender, name, params: (sent.append((sender, name, params)),
+                                                              route_intent(sender, name, params))[1]
+    app = open_sandboxed(qtbot, runtime, window, PLACES)
+    # The page: a row of the search field and the Fuel, Parking and Food buttons, then the list.
+    theme = runtime.theme
+    margin, spacing, target = (theme.property(n) for n in ("spacingM", "spacingS", "touchTarget"))
+    button = implicit_width(runtime, 'TouchButton { iconName: "mdi6.gas-station" }')
+    right = app.width() - margin
+    tap(window, app, right - 2 * (button + spacing) - button / 2, margin + target / 2)  # Fuel
+    qtbot.wait(500)
+    tap(window, app, app.width() / 2, margin + target + spacing + target / 2)  # the first row
+    qtbot.waitUntil(lambda: any(name == "navigate-to" for _, name, _ in sent), timeout=5000)
+    sender, _, params = next(s for s in sent if s[1] == "navigate-to")
+    places = json.loads(PLACES_DATA.read_text(encoding="utf-8"))
+    car = (runtime.vehicle.value("latitude"), runtime.vehicle.value("longitude"))
+    nearest_fuel = min((p for p in places if p["category"] == "fuel"),
+                       key=lambda p: distance_m(car[0], car[1], p["lat"], p["lon"]))
+    assert sender == PLACES and params == {"lat": nearest_fuel["lat"], "lon": nearest_fuel["lon"],
+                                           "name": nearest_fuel["name"]}
+    assert runtime.host.record(PLACES).status == "ok"
