@@ -171,8 +171,13 @@ class Sandbox(QObject):
         """After the shell's views are gone: the compositor, whose surfaces they showed."""
         if self._compositor is not None:
             import shiboken6
+            from PySide6.QtCore import QCoreApplication, QEvent
 
+            # Buffers the deleted views held are released by deferred deletes: run them while the clients'
+            # resources exist, and the compositor's own after it, or a later event loop releases freed ones.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             shiboken6.delete(self._compositor)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             self._compositor = None
 
     def _on_ended(self, key: str, process: "PluginProcess", why: str, asked: bool) -> None:
