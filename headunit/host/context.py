@@ -92,12 +92,7 @@ class PluginContext(QObject):
         self._cloud = None
         self._maps = self._navigation = self._audio = self._media = self._weather = None
         self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
-        from headunit.sandbox.remote import Templates
-
-        #: Driving templates: drawn by the shell for a sandboxed plugin while the car is not parked; an
-        #: in-process (built-in) plugin's own page uses the shell's restricted controls instead, so they are
-        #: kept but not drawn.
-        self.templates = Templates(None, self)
+        self._templates = None
 
     # Identity
 
@@ -248,6 +243,16 @@ class PluginContext(QObject):
     def _language(self) -> str:
         """The driver's language (en, en_US, de, zh_CN)."""
         return self._services.settings.get("language")
+
+    @property
+    def templates(self):
+        """Driving templates: drawn by the shell for a sandboxed plugin while the car is not parked. An in-process
+        (built-in) plugin's own page uses the shell's restricted controls instead, so here they are kept, not drawn."""
+        if self._templates is None:
+            from headunit.sandbox.templates import Templates
+
+            self._templates = Templates(None, self)
+        return self._templates
 
     # Notifications
 

@@ -60,8 +60,7 @@ class PluginHost(QObject):
         #: Runtimes made when a record of their kind first needs one (the sandbox loads nothing until then).
         self.runtime_factories: dict[str, Callable[[], PluginRuntime]] = {}
         self.intents = IntentRouter(self.registry, load=self.load, deliver=self._deliver_intent)
-        self.plugin_settings = PluginSettings(self.registry, services.settings, self)
-        self.plugin_settings.changed.connect(self._on_setting_changed)
+        self.plugin_settings = PluginSettings(self.registry, services.settings, self._on_setting_changed)
 
     def _runtime_of(self, record: PluginRecord) -> PluginRuntime:
         if record.runtime not in self.runtimes:

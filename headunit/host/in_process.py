@@ -23,7 +23,6 @@ from PySide6.QtQuick import QQuickItem
 from headunit.host import loader
 from headunit.host.context import PluginContext
 from headunit.host.errors import IntentError
-from headunit.host.leftovers import plugin_objects, stop_timers
 from headunit.host.plugin import Plugin
 from headunit.host.plugin_runtime import IN_PROCESS
 
@@ -182,6 +181,8 @@ class InProcessRuntime(QObject):
         context = record.context
         if context is not None:
             context.close()
+        from headunit.host.leftovers import stop_timers  # only once a plugin stops, not at the shell's start
+
         leftovers = self._leftovers(record) if failed else []
         stop_timers(leftovers + ([context] if context is not None else []))
         # Deleted on the GUI thread, explicitly: left to Python's collector (intent handlers often make cycles)
@@ -201,6 +202,8 @@ class InProcessRuntime(QObject):
         record.instance = record.context = None
 
     def _leftovers(self, record: "PluginRecord") -> list[QObject]:
+        from headunit.host.leftovers import plugin_objects
+
         shared = [service for service in vars(self._services).values() if isinstance(service, QObject)]
         shared += [QCoreApplication.instance(), self._engine, self._host]
         return plugin_objects(record.instance, record.context, loader.namespace_for(record.manifest.id), shared)

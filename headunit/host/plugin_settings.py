@@ -1,14 +1,13 @@
 """PluginSettings: each plugin's settings, as its manifest declares them (key, type, choices, default).
 
 Values live in the shell's Settings; a key or value the manifest does not allow is refused before anything is
-stored. `changed` tells the host, which tells the running plugin.
+stored. `on_changed` tells the host, which tells the running plugin.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-
-from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from headunit.host.manifest import Manifest, Setting
@@ -16,13 +15,12 @@ if TYPE_CHECKING:
     from headunit.shell.settings import Settings
 
 
-class PluginSettings(QObject):
-    #: A plugin's setting changed: the plugin's key and the setting's.
-    changed = Signal(str, str)
-
-    def __init__(self, registry: "PluginRegistry", settings: "Settings", parent: QObject | None = None):
-        super().__init__(parent)
+class PluginSettings:
+    def __init__(self, registry: "PluginRegistry", settings: "Settings",
+                 on_changed: Callable[[str, str], None] = lambda key, setting_key: None):
         self._registry, self._settings = registry, settings
+        #: Called after a plugin's setting changed: the plugin's key and the setting's.
+        self.on_changed = on_changed
 
     def value(self, key: str, setting_key: str) -> Any:
         """The stored value, or the manifest's default."""
@@ -37,7 +35,7 @@ class PluginSettings(QObject):
             manifest = self._registry[key].manifest
             raise ValueError(f"{manifest.id}: setting {setting_key!r}: expected one of {setting.choices}, got {value!r}")
         self._settings.set_plugin_value(key, setting_key, value)
-        self.changed.emit(key, setting_key)
+        self.on_changed(key, setting_key)
 
     def _declared(self, key: str, setting_key: str) -> "Setting":
         manifest: "Manifest" = self._registry[key].manifest

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from headunit.host.context import VehicleReader
 from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied
 from headunit.sandbox.channel import PluginEnd, RemoteError
-from headunit.sandbox.templates import validate_page, validate_tile
+from headunit.sandbox.templates import Templates  # noqa: F401 - ctx.templates, re-exported for the runtime
 from headunit.vehicle.driving import DrivingState
 from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.state import VehicleState
@@ -76,50 +76,6 @@ class MirroredVehicle(VehicleState):
         for name, age in ages.items():
             if name in self._stamps:
                 self._stamps[name] = now - age
-
-
-class Templates(QObject):
-    """`ctx.templates`: what the shell draws for this app while the car is not parked, and its home tile.
-
-    Every call replaces what the shell shows; the shell validates and draws it with its own controls.
-    `actionTriggered(slot, action, index)` tells which row or action the driver tapped: slot is "page" or
-    "tile", action an action's id (or "row" for a row or item), index the row's."""
-
-    actionTriggered = Signal(str, str, int)
-
-    def __init__(self, channel: PluginEnd | None, parent: QObject | None = None):
-        super().__init__(parent)
-        self._channel = channel
-        self.page_stack: list[dict[str, Any]] = []
-        self.tile_data: dict[str, Any] | None = None
-
-    def show(self, kind: str, **fields: Any) -> None:
-        """Replace the template on top (or show the first): `show("list", title=..., rows=[...])`."""
-        template = validate_page({"kind": kind, **fields})
-        self.page_stack[-1:] = [template]
-        self._send()
-
-    def push(self, kind: str, **fields: Any) -> None:
-        """Open a deeper level (a row's detail); the shell refuses more than three levels while driving."""
-        template = validate_page({"kind": kind, **fields})
-        if self._channel is not None:
-            call(self._channel, "templates.push", template=template)
-        self.page_stack.append(template)
-
-    def pop(self) -> None:
-        if len(self.page_stack) > 1:
-            self.page_stack.pop()
-            self._send()
-
-    def tile(self, title: str, subtitle: str = "", icon: str = "", actions: list[dict[str, str]] = ()) -> None:
-        """The home tile: a title, a subtitle, an icon (`mdi6.<name>`) and up to 2 actions ({id, text, icon})."""
-        self.tile_data = validate_tile({"title": title, "subtitle": subtitle, "icon": icon, "actions": list(actions)})
-        if self._channel is not None:
-            self._channel.notify("templates.tile", {"template": self.tile_data})
-
-    def _send(self) -> None:
-        if self._channel is not None:
-            self._channel.notify("templates.page", {"stack": self.page_stack})
 
 
 class RemoteCloud(QObject):

@@ -20,7 +20,12 @@ whatever the plugin's side checked.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from headunit.sandbox.channel import PluginEnd
 
 MAX_ROWS = 50
 MAX_DEPTH = 3
@@ -82,3 +87,47 @@ def validate_page(data: Any) -> dict[str, Any]:
 
 def validate_tile(data: Any) -> dict[str, Any]:
     return _validate(data, TILE_SCHEMA, "tile template")
+
+
+class Templates(QObject):
+    """`ctx.templates`: what the shell draws for this app while the car is not parked, and its home tile.
+
+    Every call replaces what the shell shows; the shell validates and draws it with its own controls.
+    `actionTriggered(slot, action, index)` tells which row or action the driver tapped: slot is "page" or
+    "tile", action an action's id (or "row" for a row or item), index the row's."""
+
+    actionTriggered = Signal(str, str, int)
+
+    def __init__(self, channel: PluginEnd | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._channel = channel
+        self.page_stack: list[dict[str, Any]] = []
+        self.tile_data: dict[str, Any] | None = None
+
+    def show(self, kind: str, **fields: Any) -> None:
+        """Replace the template on top (or show the first): `show("list", title=..., rows=[...])`."""
+        template = validate_page({"kind": kind, **fields})
+        self.page_stack[-1:] = [template]
+        self._send()
+
+    def push(self, kind: str, **fields: Any) -> None:
+        """Open a deeper level (a row's detail); the shell refuses more than three levels while driving."""
+        template = validate_page({"kind": kind, **fields})
+        if self._channel is not None:
+            self._channel.call("templates.push", {"template": template}).result(30)
+        self.page_stack.append(template)
+
+    def pop(self) -> None:
+        if len(self.page_stack) > 1:
+            self.page_stack.pop()
+            self._send()
+
+    def tile(self, title: str, subtitle: str = "", icon: str = "", actions: list[dict[str, str]] = ()) -> None:
+        """The home tile: a title, a subtitle, an icon (`mdi6.<name>`) and up to 2 actions ({id, text, icon})."""
+        self.tile_data = validate_tile({"title": title, "subtitle": subtitle, "icon": icon, "actions": list(actions)})
+        if self._channel is not None:
+            self._channel.notify("templates.tile", {"template": self.tile_data})
+
+    def _send(self) -> None:
+        if self._channel is not None:
+            self._channel.notify("templates.page", {"stack": self.page_stack})

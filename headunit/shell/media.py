@@ -348,13 +348,14 @@ class MediaLibrary(QObject):
                 self._library.close()
 
 
-class TunerProvider(QObject):
+class TunerProvider:
     """The FM tuner apps share, looked for when an app first asks (it may be absent, saying why), and again
-    when asked while it is absent: a stick plugged in after switch-on is found then."""
+    when asked while it is absent: a stick plugged in after switch-on is found then. (A plain object: the shell
+    makes it at start, and a Qt class of its own would cost memory before any app asks.)"""
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self):
         self._tuner: "Tuner | None" = None
+        self._earlier: list["Tuner"] = []  # tuners an app may still hold: kept, absent, until the shell quits
 
     def current(self) -> "Tuner":
         if self._tuner is None or not self._tuner.available:
@@ -364,10 +365,11 @@ class TunerProvider(QObject):
             if self._tuner is not None and found.reasonCode == self._tuner.reasonCode and not found.available:
                 found.deleteLater()  # still missing, for the same reason: apps keep the one they hold
             else:  # an app may still hold the one before: it stays, absent, until the shell quits
+                if self._tuner is not None:
+                    self._earlier.append(self._tuner)
                 self._tuner = found
-                self._tuner.setParent(self)
         return self._tuner
 
     def close(self) -> None:
-        if self._tuner is not None:
-            self._tuner.close()
+        for tuner in [*self._earlier, *([self._tuner] if self._tuner is not None else [])]:
+            tuner.close()
