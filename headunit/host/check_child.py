@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from headunit.host.reasons import reason_for
+
 #: Seconds the import and the compiling may take: an endless loop at import must not hang the check.
 CHILD_TIMEOUT = 30.0
 #: The command's standard error, where the child's own output goes: anything the plugin prints lands there.
@@ -118,32 +120,10 @@ def _entry_problems(manifest) -> list[str]:
     try:
         cls = loader.load_entry_class(manifest)
     except BaseException as exc:  # noqa: BLE001 - a plugin's import may raise anything, SystemExit too
-        return [_reason(exc, manifest.folder, f"loading {manifest.python}")]
+        return [reason_for(exc, manifest.folder, f"loading {manifest.python}")]
     if not (isinstance(cls, type) and issubclass(cls, Plugin)):
         return [f"{manifest.path}: entry.python: {manifest.python} is not a subclass of headunit.sdk.Plugin"]
     return []
-
-
-def _reason(exc: BaseException, folder: Path, phase: str) -> str:
-    """'<file>:<line>: <phase>: <Type>: <message>' at the deepest frame inside the plugin folder, as the shell
-    words a plugin's failure."""
-    import traceback
-
-    inside = [f for f in traceback.extract_tb(exc.__traceback__) if _inside(f.filename, folder)]
-    if isinstance(exc, SyntaxError) and exc.filename and _inside(exc.filename, folder):
-        where = f"{exc.filename}:{exc.lineno}: "
-    elif inside:
-        where = f"{inside[-1].filename}:{inside[-1].lineno}: "
-    else:
-        where = f"{folder}: "
-    return f"{where}{phase}: {type(exc).__name__}: {exc}"
-
-
-def _inside(filename: str, folder: Path) -> bool:
-    try:
-        return Path(filename).resolve().is_relative_to(folder.resolve())
-    except (OSError, ValueError):
-        return False
 
 
 def _qml_problems(manifest) -> list[str]:

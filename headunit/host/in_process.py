@@ -31,26 +31,9 @@ if TYPE_CHECKING:
     from headunit.host.registry import PluginRecord
     from headunit.host.services import Services
 
+from headunit.host.reasons import inside as _inside, reason_for
+
 log = logging.getLogger(__name__)
-
-
-def reason_for(exc: BaseException, folder: Path, phase: str) -> str:
-    """'<file>:<line>: <phase>: <Type>: <message>', at the deepest frame inside the plugin folder."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _inside(f.filename, folder)]
-    if isinstance(exc, SyntaxError) and exc.filename and _inside(exc.filename, folder):
-        where = f"{exc.filename}:{exc.lineno}: "
-    elif frames:
-        where = f"{frames[-1].filename}:{frames[-1].lineno}: "
-    else:
-        where = f"{folder}: "
-    return f"{where}{phase}: {type(exc).__name__}: {exc}"
-
-
-def _inside(filename: str, folder: Path) -> bool:
-    try:
-        return Path(filename).resolve().is_relative_to(folder.resolve())
-    except (OSError, ValueError):
-        return False
 
 
 def _qml_errors(component: QQmlComponent) -> str:

@@ -13,7 +13,6 @@ import logging
 import os
 import resource
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -210,10 +209,9 @@ class PluginRuntime:
                 self.mirrors.on_notification(method, params)
 
     def _report_failure(self, exc: BaseException, phase: str) -> None:
-        folder = self.init["folder"]
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(folder)]
-        where = f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else f"{folder}: "
-        reason = f"{where}{phase}: {type(exc).__name__}: {exc}"
+        from headunit.host.reasons import reason_for
+
+        reason = reason_for(exc, self.init["folder"], phase)
         try:
             self.channel.notify("failed", {"reason": reason})
         except Exception:  # noqa: BLE001 - the channel may be gone; the exit code tells the shell

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
@@ -142,9 +142,11 @@ class Sandbox(QObject):
 
         m = record.manifest
         data = self._host.data_root / m.id if "storage" in m.capabilities else None
+        # What the handlers' services bring in for its capabilities (the map tiles, the music folders).
+        binds = bwrap.Binds.merge(h.sandbox_binds(m) for h in self.call_handlers if hasattr(h, "sandbox_binds"))
         process = PluginProcess(m.id, record.folder, data, network="network" in m.capabilities,
                                 audio="audio" in m.capabilities, sandboxed=bwrap.available() is None,
-                                wayland_socket=self._wayland_socket())
+                                wayland_socket=self._wayland_socket(), binds=binds)
         process.requested.connect(lambda call_id, method, params: self._serve(key, call_id, method, params))
         process.notified.connect(lambda method, params: self._on_notified(key, method, params))
         process.respondingChanged.connect(lambda _: (self.notRespondingChanged.emit(), self._bump()))
