@@ -1,5 +1,8 @@
 """A loopback HTTP tile server that feeds QtLocation's osm plugin with tiles drawn from our regions.
 
+The same tiles are served on a Unix socket too (`listen_unix`), for sandboxed plugins: a sandbox without
+`network` has a loopback of its own, so the socket is bound into it instead (headunit.sandbox.map_mirror).
+
 QtLocation's osm plugin fetches `<osm.mapping.custom.host>%z/%x/%y.png`; `TileServer.url()` gives that
 prefix. Tiles are drawn on demand and kept on disk under
 `cache_root/<region>/<sha256[:12]>/<style>/<z>/<x>/<y>.png`, so a region imported again (new sha256) never
@@ -14,6 +17,7 @@ import logging
 import os
 import re
 import shutil
+import socketserver
 import sys
 import tempfile
 import threading
@@ -49,6 +53,7 @@ class TileServer:
         self._lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._unix: tuple[_UnixServer, threading.Thread, Path] | None = None
         #: Counters for diagnostics and tests: requests, rendered, from_cache, errors.
         self.stats = {"requests": 0, "rendered": 0, "from_cache": 0, "errors": 0}
         self._stats_lock = threading.Lock()
@@ -66,8 +71,28 @@ class TileServer:
         self._thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="tile-server", daemon=True)
         self._thread.start()
 
+    def listen_unix(self, path: Path) -> Path:
+        """Serve the same tiles on a Unix socket at `path` too, from another daemon thread (idempotent)."""
+        if self._unix is None:
+            path = Path(path)
+            path.unlink(missing_ok=True)
+            server = _UnixServer(str(path), _UnixHandler)
+            os.chmod(path, 0o600)
+            server.tile_server = self  # type: ignore[attr-defined]
+            thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="tile-socket", daemon=True)
+            thread.start()
+            self._unix = (server, thread, path)
+        return self._unix[2]
+
     def stop(self) -> None:
-        """Stop serving and release the port."""
+        """Stop serving and release the port (and the Unix socket)."""
+        if self._unix is not None:
+            unix, thread, path = self._unix
+            self._unix = None
+            unix.shutdown()
+            unix.server_close()
+            thread.join(timeout=5)
+            path.unlink(missing_ok=True)
         server, self._server = self._server, None
         if server is None:
             return
@@ -194,6 +219,15 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+class _UnixServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # as _Server: a dropped tile is not an error
+            return
+        super().handle_error(request, client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: QtLocation fetches many tiles over a few connections
     server_version = "HeadUnitTiles/1"
@@ -242,3 +276,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's naming)
         log.debug("%s " + format, self.address_string(), *args)
+
+
+class _UnixHandler(_Handler):
+    def address_string(self) -> str:
+        return "unix socket"  # a Unix client has no address (http.server expects a host and port)

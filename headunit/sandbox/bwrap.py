@@ -8,6 +8,8 @@ What the sandbox holds (docs/security.md has the whole trust model):
 - read-write: the plugin's own data folder, only with `storage`, and a private /tmp;
 - the channel to the shell and the shell's Wayland socket, bound into /run/headunit, and the sound
   server's socket only with `audio`;
+- what a capability brings (`Binds`): the shell's map tile socket with `location`, the music folders
+  read-only with `media-library`;
 - no home, no /sys, no other plugin's folder or data, no settings or databases of the shell; every
   namespace unshared (user, pid, ipc, uts, cgroup, and network unless it declares `network`), all
   capabilities dropped, no new privileges (bubblewrap sets PR_SET_NO_NEW_PRIVS), its own session (no
@@ -20,6 +22,8 @@ import functools
 import os
 import shutil
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from headunit import paths
@@ -101,13 +105,34 @@ def _etc(network: bool) -> list[str]:
     return binds
 
 
+@dataclass(frozen=True)
+class Binds:
+    """What one of the shell's services adds to a plugin's sandbox for a capability it declared."""
+
+    #: A name inside RUN_DIR -> a socket of the shell's to bind there.
+    sockets: dict[str, Path] = field(default_factory=dict)
+    #: Folders the plugin sees read-only at their own paths (left out when they do not exist).
+    read_only: tuple[Path, ...] = ()
+
+    @staticmethod
+    def merge(all_binds: Iterable["Binds"]) -> "Binds":
+        sockets: dict[str, Path] = {}
+        read_only: list[Path] = []
+        for binds in all_binds:
+            sockets.update(binds.sockets)
+            read_only += [p for p in binds.read_only if p not in read_only]
+        return Binds(sockets, tuple(read_only))
+
+
 def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | None = None,
                  network: bool = False, audio_socket: Path | None = None,
-                 sockets: dict[str, Path] | None = None, env: dict[str, str] | None = None) -> list[str]:
+                 sockets: dict[str, Path] | None = None, env: dict[str, str] | None = None,
+                 read_only: Iterable[Path] = ()) -> list[str]:
     """`argv` wrapped in bubblewrap.
 
     `sockets` maps a name inside RUN_DIR to a socket of the shell's (the channel, Wayland) to bind in;
-    `env` is the whole environment the process gets (the shell's own is cleared).
+    `read_only` are folders it sees read-only where they are; `env` is the whole environment the process
+    gets (the shell's own is cleared).
     """
     bwrap = bwrap_path()
     if bwrap is None:
@@ -128,6 +153,8 @@ def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | No
     if data_folder is not None:
         data_folder.mkdir(parents=True, exist_ok=True)
         args += ["--bind", str(data_folder), str(data_folder)]
+    for folder in read_only:
+        args += ["--ro-bind-try", str(folder), str(folder)]
     for name, socket in (sockets or {}).items():
         args += ["--bind", str(socket), f"{RUN_DIR}/{name}"]
     if audio_socket is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from headunit.host.errors import HeadUnitError, PermissionDenied
 from headunit.maps.errors import MapError
+from headunit.sandbox.bwrap import Binds
 from headunit.sandbox.service import OnIoThread
 from headunit.sandbox.shell_state import navigation_state, weather_state
 from headunit.sandbox.wire import place_json, route_json
@@ -46,6 +47,16 @@ class ServiceCalls:
         if service is None:
             raise HeadUnitError(f"{key}: {what} is not available on this head unit")
         return service
+
+    def sandbox_binds(self, manifest) -> Binds:
+        """What the plugin's sandbox needs for these services: the map tiles' socket with location."""
+        sockets = {}
+        if "location" in manifest.capabilities and self._services.maps is not None:
+            from headunit.sandbox.map_mirror import TILE_SOCKET
+            from headunit.sandbox.process import runtime_dir
+
+            sockets[TILE_SOCKET] = self._services.maps.tile_socket(runtime_dir() / TILE_SOCKET)
+        return Binds(sockets)
 
     # ctx.maps: location; the answers come from the I/O thread
 

@@ -88,8 +88,9 @@ class PluginProcess(QObject):
 
     def __init__(self, plugin_id: str, folder: Path, data_folder: Path | None, *, network: bool, audio: bool,
                  sandboxed: bool, wayland_socket: Path | None, memory_limit: int = DEFAULT_MEMORY_LIMIT,
-                 parent: QObject | None = None):
+                 binds: bwrap.Binds = bwrap.Binds(), parent: QObject | None = None):
         super().__init__(parent)
+        self.binds = binds
         self.plugin_id, self.folder, self.data_folder = plugin_id, folder, data_folder
         self.network, self.audio, self.sandboxed = network, audio, sandboxed
         self.memory_limit = memory_limit
@@ -141,6 +142,8 @@ class PluginProcess(QObject):
             if self.data_folder is not None:
                 self.data_folder.mkdir(parents=True, exist_ok=True)
             env.update(HEADUNIT_CHANNEL=str(self._dir / "channel"), XDG_RUNTIME_DIR=str(self._dir))
+            for name, socket in self.binds.sockets.items():  # where the sandbox would have bound them
+                (self._dir / name).symlink_to(socket)
             if self._wayland:
                 env["WAYLAND_DISPLAY"] = str(self._wayland)
             for key in ("PYTHONPATH", "PULSE_SERVER", "HEADUNIT_HOME"):
@@ -154,11 +157,12 @@ class PluginProcess(QObject):
         pulse = bwrap.pulse_socket() if self.audio else None
         if pulse is not None:
             env["PULSE_SERVER"] = f"unix:{run}/pulse"
-        sockets = {"channel": self._dir / "channel"}
+        sockets = {**self.binds.sockets, "channel": self._dir / "channel"}
         if self._wayland:
             sockets["wayland"] = self._wayland
         argv = bwrap.sandbox_argv(inner, plugin_folder=self.folder, data_folder=self.data_folder,
-                                  network=self.network, audio_socket=pulse, sockets=sockets, env=env)
+                                  network=self.network, audio_socket=pulse, sockets=sockets, env=env,
+                                  read_only=self.binds.read_only)
         return argv, {}
 
     def _accept(self) -> None:

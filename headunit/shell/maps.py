@@ -124,6 +124,10 @@ class Maps(QObject):
             self._server.start()
         return self._server
 
+    def tile_socket(self, path: Path) -> Path:
+        """The tiles on a Unix socket at `path` as well, for sandboxed plugins' maps (started on first call)."""
+        return self._tile_server().listen_unix(path)
+
     # For apps, through ctx.maps (blocking: call from a worker)
 
     def current_region(self):

@@ -20,6 +20,7 @@ from tests.shell import named
 TRIP = "org.headunit.tripcomputer"
 WEATHER = "org.headunit.weather"
 PLACES = "org.headunit.places"
+NAVIGATION = "org.headunit.navigation"
 PLACES_DATA = paths.ROOT / "plugins" / PLACES / "data" / "monaco-places.json"
 
 
@@ -109,3 +110,43 @@ def test_places_lists_fuel_near_the_car_and_sends_the_chosen_one_to_navigation(m
     assert sender == PLACES and params == {"lat": nearest_fuel["lat"], "lon": nearest_fuel["lon"],
                                            "name": nearest_fuel["name"]}
     assert runtime.host.record(PLACES).status == "ok"
+
+
+def card_bottom(window, app, margin: float) -> float:
+    """Where the card at the page's top left ends (its own colour runs down its left padding to its border)."""
+    image = window.grabWindow()
+    corner = app.mapToScene(QPointF(margin + 4, margin + 24)).toPoint()
+    colour = image.pixelColor(corner)
+    y = corner.y()
+    while y < image.height() - 1 and _near(image.pixelColor(corner.x(), y + 1), colour):
+        y += 1
+    return app.mapFromScene(QPointF(corner.x(), y)).y()
+
+
+def _near(a, b) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 12
+
+
+def test_navigation_routes_guides_and_draws_its_map_through_the_shell(make_shell, qtbot, install_region, monkeypatch):
+    monkeypatch.setenv("HEADUNIT_TTS_ENGINE", "mock")
+    install_region("monaco")
+    runtime, window = make_shell(1280, 720, drive="parked", sandbox_all=True)
+    spoken = []
+    runtime.speech.started.connect(lambda owner, text: spoken.append(owner))
+    app = open_sandboxed(qtbot, runtime, window, NAVIGATION)
+    runtime.host.route_intent(PLACES, "navigate-to", {"lat": 43.7275, "lon": 7.4156, "name": "Stade Louis II"})
+    # Its MapView's tiles come from the shell's tile server, through the socket bound into its sandbox.
+    qtbot.waitUntil(lambda: runtime.maps._server is not None and runtime.maps._server.stats["rendered"] > 4,
+                    timeout=10_000)
+    # The preview: its card grows by a row for each route (ctx.maps.route, served on the shell's I/O thread).
+    margin, target = runtime.theme.property("spacingM"), runtime.theme.property("touchTarget")
+    qtbot.waitUntil(lambda: card_bottom(window, app, margin) > margin + 4 * target, timeout=10_000)
+    qtbot.wait(300)
+    tap(window, app, 2 * margin + target / 2, card_bottom(window, app, margin) - margin - target / 2)  # Start
+    qtbot.waitUntil(lambda: runtime.navigation.active, timeout=5000)  # ctx.navigation.set_route
+    assert runtime.navigation.publisher == NAVIGATION
+    assert runtime.navigation.destinationName == "Stade Louis II"
+    qtbot.waitUntil(lambda: not math.isnan(runtime.navigation.remainingMeters), timeout=5000)  # set_progress
+    assert 1000 < runtime.navigation.remainingMeters < 6000
+    qtbot.waitUntil(lambda: NAVIGATION in spoken, timeout=5000)  # ctx.audio.speak
+    assert runtime.host.record(NAVIGATION).status == "ok"
