@@ -565,6 +565,35 @@
     </message>
 </context>
 <context>
+    <name>SandboxOverlays</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/SandboxOverlays.qml" line="+29"/>
+        <source>Third-party apps run without a sandbox</source>
+        <translation>Apps von Drittanbietern laufen ohne Sandbox</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not responding</source>
+        <extracomment>%1 is the app&apos;s name.</extracomment>
+        <translation>%1 reagiert nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for it, or close it</source>
+        <translation>Warten oder schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close app</source>
+        <translation>App schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+</context>
+<context>
     <name>SearchEntry</name>
     <message>
         <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+12"/>
@@ -734,35 +763,9 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+37"/>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>Third-party apps run without a sandbox</source>
-        <translation>Apps von Drittanbietern laufen ohne Sandbox</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1 is not responding</source>
-        <extracomment>%1 is the app&apos;s name.</extracomment>
-        <translation>%1 reagiert nicht</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for it, or close it</source>
-        <translation>Warten oder schließen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close app</source>
-        <translation>App schließen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait</source>
-        <translation>Warten</translation>
     </message>
 </context>
 <context>

@@ -563,6 +563,35 @@
     </message>
 </context>
 <context>
+    <name>SandboxOverlays</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/SandboxOverlays.qml" line="+29"/>
+        <source>Third-party apps run without a sandbox</source>
+        <translation>第三方应用未在沙盒中运行</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not responding</source>
+        <extracomment>%1 is the app&apos;s name.</extracomment>
+        <translation>%1 无响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for it, or close it</source>
+        <translation>等待或关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close app</source>
+        <translation>关闭应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+</context>
+<context>
     <name>SearchEntry</name>
     <message>
         <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+12"/>
@@ -732,35 +761,9 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+37"/>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>Third-party apps run without a sandbox</source>
-        <translation>第三方应用未在沙盒中运行</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1 is not responding</source>
-        <extracomment>%1 is the app&apos;s name.</extracomment>
-        <translation>%1 无响应</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for it, or close it</source>
-        <translation>等待或关闭</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close app</source>
-        <translation>关闭应用</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait</source>
-        <translation>等待</translation>
     </message>
 </context>
 <context>
