@@ -49,14 +49,17 @@ class ServiceCalls:
         return service
 
     def sandbox_binds(self, manifest) -> Binds:
-        """What the plugin's sandbox needs for these services: the map tiles' socket with location."""
-        sockets = {}
+        """What the plugin's sandbox needs for these services: the map tiles' socket with location; the music
+        the library lists (and its covers), read-only, with media-library."""
+        sockets, read_only = {}, ()
         if "location" in manifest.capabilities and self._services.maps is not None:
             from headunit.sandbox.map_mirror import TILE_SOCKET
             from headunit.sandbox.process import runtime_dir
 
             sockets[TILE_SOCKET] = self._services.maps.tile_socket(runtime_dir() / TILE_SOCKET)
-        return Binds(sockets)
+        if "media-library" in manifest.capabilities and self._services.media is not None:
+            read_only = tuple(self._services.media.readable_folders())
+        return Binds(sockets, read_only)
 
     # ctx.maps: location; the answers come from the I/O thread
 
@@ -156,6 +159,67 @@ class ServiceCalls:
         return weather_state(weather.state)
 
 
+    # ctx.media: media-library; the index is read on the I/O thread. No FM tuner for a sandbox: its receiver
+    # is a process of the shell's playing to the shell's own output.
+
+    def _call_media_library(self, key: str, params: dict[str, Any]) -> OnIoThread:
+        self._require(key, "media-library", "media")
+        query, args = params.get("query"), params.get("args") or {}
+        if query not in LIBRARY_QUERIES or not isinstance(args, dict):
+            raise ValueError(f"media.library: {query!r} is not one of {', '.join(LIBRARY_QUERIES)}")
+        arguments = {name: check(args, name) for name, check in LIBRARY_QUERIES[query].items()}
+        from headunit.host.media_access import LibraryReader
+
+        media = self._service(key, "media", "ctx.media")
+
+        def run() -> Any:
+            import sqlite3
+
+            try:
+                return {"result": _library_json(query, getattr(LibraryReader(media.library), query)(**arguments))}
+            except sqlite3.Error as exc:  # raised again as sqlite3.Error in the plugin, as in the shell's process
+                return {"sqliteError": str(exc)}
+        return OnIoThread(run)
+
+    def _call_media_rescan(self, key: str, params: dict[str, Any]) -> bool:
+        self._require(key, "media-library", "media")
+        self._service(key, "media", "ctx.media").rescan()
+        return True
+
+    # The media focus (audio): a player takes it and gives it back; media keys reach its holder
+
+    def _focus(self, key: str):
+        self._require(key, "audio", "audio")
+        return self._service(key, "audio_focus", "ctx.audio")
+
+    def _call_audio_requestMedia(self, key: str, params: dict[str, Any]) -> bool:
+        self._focus(key).request_media(key)
+        return True
+
+    def _call_audio_abandonMedia(self, key: str, params: dict[str, Any]) -> bool:
+        self._focus(key).abandon_media(key)
+        return True
+
+    def app_ended(self, key: str) -> None:
+        """A plugin's process ended: the media focus it held goes back, as a plugin's stop does in the shell."""
+        if self._services.audio_focus is not None:
+            self._services.audio_focus.abandon_media(key)
+
+
+def _library_json(query: str, result: Any) -> Any:
+    from headunit.sandbox.wire import track_json
+
+    if query in ("tracks", "recent"):
+        return [track_json(t) for t in result]
+    if query in ("track", "track_by_path", "find"):
+        return track_json(result)
+    if query == "search":
+        return {**result, "tracks": [track_json(t) for t in result["tracks"]]}
+    if query == "record_play":
+        return True
+    return result
+
+
 # Parameters: every one checked for type and size before it reaches a service
 
 def _number(params: dict[str, Any], name: str, low: float = -math.inf, high: float = math.inf) -> float:
@@ -204,6 +268,38 @@ def _shape(params: dict[str, Any]) -> list[tuple[float, float]]:
     if not isinstance(shape, list) or not 1 <= len(shape) <= MAX_SHAPE:
         raise ValueError(f"shape: expected a list of 1 to {MAX_SHAPE} [latitude, longitude] points")
     return [_point(p, "shape") for p in shape]
+
+
+def _optional_text(longest: int):
+    def check(params: dict[str, Any], name: str) -> str | None:
+        return None if params.get(name) is None else _text(params, name, longest)
+    return check
+
+
+def _whole(low: int, high: int, default: int | None = None):
+    def check(params: dict[str, Any], name: str) -> int:
+        if default is None and name not in params:
+            raise ValueError(f"{name}: missing")
+        return _int(params, name, default if default is not None else 0, low, high)
+    return check
+
+
+_NAME, _PATH = _optional_text(MAX_TEXT), _optional_text(4096)
+_ID = _whole(1, 2**62)
+#: The library's queries a plugin may make (LibraryReader's), with a check for each argument.
+LIBRARY_QUERIES: dict[str, dict[str, Any]] = {
+    "stats": {}, "artists": {}, "genres": {}, "skipped": {}, "roots": {},
+    "albums": {"artist": _NAME},
+    "folders": {"parent": _PATH},
+    "tracks": {"artist": _NAME, "album": _NAME, "genre": _NAME, "folder": _PATH},
+    "track": {"track_id": _ID},
+    "track_by_path": {"path": lambda p, n: _text(p, n, 4096)},
+    "find": {"title": lambda p, n: _text(p, n, MAX_TEXT), "artist": lambda p, n: _text(p, n, MAX_TEXT),
+             "album": lambda p, n: _text(p, n, MAX_TEXT) if p.get(n) is not None else ""},
+    "search": {"text": lambda p, n: _text(p, n, MAX_TEXT), "limit": _whole(1, 500, 20)},
+    "recent": {"limit": _whole(1, 500, 20)},
+    "record_play": {"track_id": _ID},
+}
 
 
 def _language(params: dict[str, Any]) -> str | None:

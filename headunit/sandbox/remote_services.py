@@ -126,7 +126,12 @@ class RemoteLibrary:
         self._channel = channel
 
     def _ask(self, method: str, **args: Any) -> Any:
-        return call(self._channel, "media.library", query=method, args=args)
+        answer = call(self._channel, "media.library", query=method, args=args)
+        if "sqliteError" in answer:
+            import sqlite3
+
+            raise sqlite3.OperationalError(answer["sqliteError"])  # as the index raises it in the shell's process
+        return answer["result"]
 
     def stats(self) -> dict:
         return self._ask("stats")

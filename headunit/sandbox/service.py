@@ -64,6 +64,8 @@ class Sandbox(QObject):
     notRespondingChanged = Signal()
     #: The compositor was made (it is made when the first sandboxed page is shown).
     compositorChanged = Signal()
+    #: A plugin's process ended, asked to or not (and no successor runs yet): plugin id.
+    appEnded = Signal(str)
     # Results of calls served on the I/O thread come back to the GUI thread through this.
     _answer = Signal(object, object, object, object)
 
@@ -191,6 +193,7 @@ class Sandbox(QObject):
         state.page_size = None
         self.notRespondingChanged.emit()
         self._bump()
+        self.appEnded.emit(key)
         record = self._host.record(key)
         if asked or record is None or record.status != "ok":
             return

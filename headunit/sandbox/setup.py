@@ -27,7 +27,9 @@ def start_sandbox(runtime: "Runtime") -> Sandbox:
     """The sandbox service, its plugin calls and its runtime, wired into `runtime`; its overlays in the window."""
     sandbox = Sandbox(runtime.host, runtime, allow_unsandboxed=runtime.options.unsandboxed)
     # Maps, navigation, weather, media and the shell's state for sandboxed plugins, checked as in-process.
-    sandbox.call_handlers += [ServiceCalls(runtime.host, runtime), ShellState(sandbox, runtime.host, runtime, sandbox)]
+    calls = ServiceCalls(runtime.host, runtime)
+    sandbox.call_handlers += [calls, ShellState(sandbox, runtime.host, runtime, sandbox)]
+    sandbox.appEnded.connect(calls.app_ended)
     runtime.translations.languageChanged.connect(sandbox.send_language)
     window = runtime.engine.rootObjects()[0] if runtime.engine.rootObjects() else None
     if window is not None:

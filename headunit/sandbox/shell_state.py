@@ -53,6 +53,8 @@ class ShellState(QObject):
         s.navigation.progressChanged.connect(lambda: self.send("navigation"))
         s.maps.regionChanged.connect(lambda: self.send("maps"))
         s.audio_focus.changed.connect(lambda: self.send("audio"))
+        s.audio_focus.mediaKey.connect(lambda owner, key: sandbox._broadcast(
+            "mediaKey", lambda plugin: {"key": key} if plugin == owner else None))
         for signal in (s.media.scanningChanged, s.media.countsChanged):
             signal.connect(lambda: self.send("media"))
         s.media.progressChanged.connect(lambda: self._media_timer.isActive() or self._media_timer.start())

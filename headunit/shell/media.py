@@ -118,6 +118,13 @@ class MediaLibrary(QObject):
     def mounts(self) -> Path:
         return self._mounts or paths.media_mounts()
 
+    def readable_folders(self) -> list[Path]:
+        """Every folder a player reads what the library lists from: the music folder, the mounts folder (the
+        sticks), the folders the driver added and the covers. A sandboxed player sees these, read-only (the
+        covers folder is made now if need be: one started before the first scan sees the covers it makes)."""
+        self._covers_dir.mkdir(parents=True, exist_ok=True)
+        return [self.music_dir(), self.mounts(), *map(Path, self._folders), self._covers_dir]
+
     def roots(self, folders: list[str] | None = None) -> list[tuple[Path, str]]:
         """(path, kind) of every root as things are now: the music folder, the sticks, the added folders."""
         from headunit.media.scanner import default_roots

@@ -3,9 +3,11 @@ shell's process, so the sandboxed API is complete."""
 
 from __future__ import annotations
 
+import array
 import json
 import math
 import sqlite3
+import subprocess
 
 import shiboken6
 from PySide6.QtCore import QPointF, Qt, QUrl
@@ -14,6 +16,7 @@ from PySide6.QtTest import QTest
 
 from headunit import paths
 from headunit.maps.geo import distance_m
+from tests.music_files import copy_library, encode_tone, write_tags
 from tests.sandbox.conftest import open_sandboxed
 from tests.shell import named
 
@@ -21,6 +24,7 @@ TRIP = "org.headunit.tripcomputer"
 WEATHER = "org.headunit.weather"
 PLACES = "org.headunit.places"
 NAVIGATION = "org.headunit.navigation"
+MUSIC = "org.headunit.music"
 PLACES_DATA = paths.ROOT / "plugins" / PLACES / "data" / "monaco-places.json"
 
 
@@ -150,3 +154,55 @@ def test_navigation_routes_guides_and_draws_its_map_through_the_shell(make_shell
     assert 1000 < runtime.navigation.remainingMeters < 6000
     qtbot.waitUntil(lambda: NAVIGATION in spoken, timeout=5000)  # ctx.audio.speak
     assert runtime.host.record(NAVIGATION).status == "ok"
+
+
+def loudness(qtbot, ms: int = 500) -> int:
+    """The loudest sample the test session's sound server played in the next `ms` (its "car" sink's monitor)."""
+    recorder = subprocess.Popen(["parec", "--device=car.monitor", "--format=s16le", "--channels=1", "--rate=8000"],
+                                stdout=subprocess.PIPE)
+    qtbot.wait(ms)
+    recorder.terminate()
+    data = recorder.communicate(timeout=5)[0]
+    samples = array.array("h", data[:len(data) // 2 * 2])
+    return max(map(abs, samples), default=0)
+
+
+def library_answers(runtime) -> list[tuple[str, object]]:
+    """Every answer the shell gives the plugins' `ctx.media.library` calls: (query, result)."""
+    calls = next(h for h in runtime.sandbox.call_handlers if hasattr(h, "_call_media_library"))
+    answers, serve = [], calls._call_media_library
+
+    def spied(key, params):
+        work = serve(key, params)
+        run = work.fn
+        work.fn = lambda: (answer := run(), answers.append((params["query"], answer.get("result"))))[0]
+        return work
+    calls._call_media_library = spied
+    return answers
+
+
+def test_music_lists_the_library_and_plays_a_track_through_the_sound_server(make_shell, qtbot, monkeypatch, tmp_path,
+                                                                           sound_server, music_library):
+    monkeypatch.setenv("HEADUNIT_TTS_ENGINE", "mock")
+    folder = copy_library(music_library["folder"], tmp_path / "Music")
+    (folder / "The Long Drives").mkdir()
+    track = encode_tone(folder / "The Long Drives" / "01 Slip Road.flac", seconds=8.0)
+    write_tags(track, {"title": "Slip Road", "artist": "The Long Drives", "album": "Motorway", "track_no": 1})
+    monkeypatch.setenv("HEADUNIT_MUSIC_DIR", str(folder))
+    runtime, window = make_shell(800, 480, drive="parked", sandbox_all=True)
+    answers = library_answers(runtime)
+    with qtbot.waitSignal(runtime.media.scanFinished, timeout=30_000):
+        runtime.start_media()
+    open_sandboxed(qtbot, runtime, window, MUSIC)
+    # The scan's news reached it (its mirror of the scanner) and it read the library's counts again.
+    qtbot.waitUntil(lambda: ("stats", runtime.media.library.stats()) in answers, timeout=10_000)
+    runtime.host.route_intent(PLACES, "play-media", {"uri": str(track)})  # a file in its read-only music folder
+    qtbot.waitUntil(lambda: runtime.audio_focus.mediaOwner == MUSIC, timeout=10_000)  # ctx.audio.request_media
+    qtbot.waitUntil(lambda: loudness(qtbot) > 1000, timeout=10_000)  # its own QtMultimedia, into PulseAudio
+    runtime.audio_focus.pressMediaKey("pause")  # to the app holding the focus, in its process
+    qtbot.waitUntil(lambda: loudness(qtbot) < 100, timeout=5000)
+    runtime.audio_focus.pressMediaKey("play")
+    qtbot.waitUntil(lambda: loudness(qtbot) > 1000, timeout=5000)
+    # Half of it played: the play is recorded in the shell's library (ctx.media.library.record_play).
+    qtbot.waitUntil(lambda: [t.path for t in runtime.media.library.recent(1)] == [str(track)], timeout=10_000)
+    assert runtime.host.record(MUSIC).status == "ok"
