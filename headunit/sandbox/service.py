@@ -23,9 +23,9 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
 from headunit.sandbox import bwrap
 from headunit.sandbox.limits import ADDRESS_SPACE_LIMIT
+from headunit.sandbox.readings import readings_for
 from headunit.sandbox.templates import MAX_DEPTH, TemplateError, validate_page, validate_tile
 from headunit.shell.qml_services import singleton_of
-from headunit.sandbox.readings import readings_for
 
 if TYPE_CHECKING:
     from headunit.host.host import PluginHost, PluginRecord
