@@ -158,7 +158,6 @@ class ServiceCalls:
         weather.clear()
         return weather_state(weather.state)
 
-
     # ctx.media: media-library; the index is read on the I/O thread. No FM tuner for a sandbox: its receiver
     # is a process of the shell's playing to the shell's own output.
 
