@@ -3,23 +3,34 @@ import QtQuick.Layouts
 import HeadUnit
 import HeadUnit.Controls
 
-// A sandboxed app's home tile: the template it publishes (title, subtitle, icon, up to 2 actions), drawn
-// by the shell; until it publishes one, its manifest's icon and name.
+// A sandboxed app's home tile, in the same grammar as the shell's own: the app's icon and name on top, then
+// the template it publishes (a title, a subtitle, up to 2 actions), drawn by the shell. Until it publishes
+// one, the app's name under the header says it is there.
 ColumnLayout {
     id: tile
 
     required property string pluginId
     readonly property var template: Sandbox.tileTemplate(pluginId, Sandbox.revision)
+    readonly property string appName: Apps.names[pluginId] ?? ""
 
-    spacing: Theme.spacingS
+    spacing: 0
 
     RowLayout {
-        spacing: Theme.spacingM
         Layout.fillWidth: true
-        Icon { visible: !!tile.template && (tile.template.icon ?? "") !== ""; name: tile.template ? tile.template.icon ?? "" : ""
-               color: Theme.accent }
-        Label { text: Restrictions.limitString(tile.template ? tile.template.title : (Apps.names[tile.pluginId] ?? ""))
-                Layout.fillWidth: true }
+        Icon {
+            name: tile.template && (tile.template.icon ?? "") !== "" ? tile.template.icon : "mdi6.puzzle"
+            size: Theme.fontSecondary
+            color: Theme.accent
+        }
+        Label { text: tile.appName; role: "secondary"; muted: true; Layout.fillWidth: true }
+    }
+    Label {
+        text: Restrictions.limitString(tile.template ? tile.template.title : "")
+        visible: !!tile.template
+        wrapMode: Restrictions.active ? Text.NoWrap : Text.Wrap
+        maximumLineCount: 2
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
     }
     Label {
         visible: !!tile.template && (tile.template.subtitle ?? "") !== ""
