@@ -144,7 +144,7 @@ def launch(opts: Launch) -> int:
             QTimer.singleShot(100, lambda: take_screenshot(waited_ms + 100))
             return
         if not settled and waited_ms:
-            QTimer.singleShot(SETTLE_MS // 3, lambda: take_screenshot(waited_ms, settled=True))
+            QTimer.singleShot(SETTLE_MS, lambda: take_screenshot(waited_ms, settled=True))
             return
         image = window.grabWindow()
         if image.isNull() or not image.save(str(opts.screenshot)):

@@ -11,7 +11,7 @@ screens. These are the kinds, after Android Automotive's Car App Library:
 | pane | title, subtitle, icon, rows [{label, value}], actions [{id, text, icon}] | 4 rows, 2 actions |
 | message | title, text, icon | the text waits until parked |
 | nowPlaying | title, artist, playing, position, duration | its buttons send play-pause, previous, next |
-| navigation | maneuver, distance, street, remaining | |
+| navigation | maneuver, distance, street, remaining, route [[lat, lon], …] | drawn over the shell's own map, which follows the car |
 
 A home tile is a template too: title, subtitle, icon, up to 2 actions. Every string is cut to the
 restriction's length by the controls that draw it. The shell validates everything it receives here,
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from headunit.sandbox.channel import PluginEnd
 
 MAX_ROWS = 50
+MAX_ROUTE_POINTS = 20_000
 MAX_DEPTH = 3
 
 _TEXT = {"type": "string", "maxLength": 500}
@@ -57,7 +58,12 @@ PAGE_SCHEMA = {"oneOf": [
                          "position": {"type": "number", "minimum": 0}, "duration": {"type": "number", "minimum": 0}},
               ["title"]),
     _kind("navigation", {"maneuver": {"type": "string", "pattern": r"^[a-z-]{1,32}$"}, "distance": _TEXT,
-                         "street": _TEXT, "remaining": _TEXT}, ["maneuver", "distance"]),
+                         "street": _TEXT, "remaining": _TEXT,
+                         "route": {"type": "array", "maxItems": MAX_ROUTE_POINTS, "items": {
+                             "type": "array", "minItems": 2, "maxItems": 2, "prefixItems": [
+                                 {"type": "number", "minimum": -90, "maximum": 90},
+                                 {"type": "number", "minimum": -180, "maximum": 180}]}}},
+          ["maneuver", "distance"]),
 ]}
 
 TILE_SCHEMA = {"type": "object", "properties": {

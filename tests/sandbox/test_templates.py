@@ -78,3 +78,29 @@ def _texts(window) -> list[str]:
     from tests.sandbox.test_screens import _visible_texts
 
     return _visible_texts(window)
+
+
+NAVIGATOR = '''
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        ctx.templates.show("navigation", maneuver="turn-right", distance="300 m", street="Boulevard Albert 1er",
+                           remaining="1.2 km", route=[[43.7384, 7.4246], [43.7370, 7.4270]])
+'''
+
+
+def test_a_navigation_app_gets_the_shells_map_with_its_manoeuvre(make_shell, qtbot, plugin_factory):
+    from PySide6.QtQuick import QQuickItem
+
+    from tests.sandbox.test_screens import magenta_share
+
+    plugin_factory("org.example.navigator", python=NAVIGATOR, category="navigation",
+                   page='import QtQuick\nRectangle { color: "#ff00ff" }\n')
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    open_sandboxed(qtbot, runtime, window, "org.example.navigator")
+    texts = _texts(window)
+    assert "300 m" in texts and "Boulevard Albert 1er" in texts and "1.2 km" in texts
+    assert any(i.isVisible() for i in window.findChildren(QQuickItem, "mapAttribution"))
+    assert magenta_share(window.grabWindow()) == 0

@@ -44,8 +44,9 @@ Item {
     }
 
     TemplateView {
+        id: templateView
         anchors.fill: parent
-        anchors.margins: Theme.spacingL
+        anchors.margins: kind === "navigation" ? 0 : Theme.spacingL  // the map runs to the edges
         visible: !app.showsOwnPage
         pluginId: app.pluginId
         name: Apps.names[app.pluginId] ?? ""

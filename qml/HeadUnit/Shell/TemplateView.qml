@@ -94,19 +94,32 @@ Item {
             onPreviousRequested: view.act("previous", -1)
             onNextRequested: view.act("next", -1)
         }
-        RowLayout {
-            anchors.centerIn: parent
-            visible: view.kind === "navigation"
-            spacing: Theme.spacingL
-            Icon {
-                name: view.kind === "navigation" ? "mdi6.arrow-" + ({"turn-left": "left-top", "turn-right": "right-top",
-                      "straight": "up", "u-turn": "u-left-top", "arrive": "down"}[view.template.maneuver] ?? "up") : ""
-                size: Theme.dp(96); color: Theme.accent
-            }
-            ColumnLayout {
-                Label { text: view.kind === "navigation" ? view.template.distance : ""; role: "display" }
-                Label { text: view.kind === "navigation" ? Restrictions.limitString(view.template.street ?? "") : "" }
-                Label { text: view.kind === "navigation" ? view.template.remaining ?? "" : ""; role: "secondary"; muted: true }
+        // The shell's own map, following the car, with the route the app sent, and its next manoeuvre.
+        Loader {
+            anchors.fill: parent
+            active: view.kind === "navigation"
+            sourceComponent: MapPage {
+                attribution: Maps.attribution
+                MapView {
+                    anchors.fill: parent
+                    route: view.template.route ?? []
+                }
+                panel: [
+                    RowLayout {
+                        spacing: Theme.spacingM
+                        Icon {
+                            name: "mdi6.arrow-" + ({"turn-left": "left-top", "turn-right": "right-top", "straight": "up",
+                                                    "u-turn": "u-left-top", "arrive": "down"}[view.template.maneuver] ?? "up")
+                            size: Theme.dp(72); color: Theme.accent
+                        }
+                        ColumnLayout {
+                            spacing: 0
+                            Label { text: view.template.distance; role: "display" }
+                            Label { text: Restrictions.limitString(view.template.street ?? ""); Layout.fillWidth: true }
+                        }
+                    },
+                    Label { text: view.template.remaining ?? ""; role: "secondary"; muted: true; visible: text !== "" }
+                ]
             }
         }
     }
