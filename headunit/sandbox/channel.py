@@ -90,8 +90,10 @@ class ShellEnd(QObject):
     requested = Signal(object, str, dict)
     #: A notification from the plugin: method, params.
     notified = Signal(str, dict)
-    #: The channel closed, or the plugin broke the protocol: why.
+    #: The channel closed: why.
     closed = Signal(str)
+    #: The plugin broke the protocol (the channel closes too): what it sent.
+    broken = Signal(str)
 
     def __init__(self, sock: QLocalSocket, parent: QObject | None = None):
         super().__init__(parent)
@@ -107,6 +109,7 @@ class ShellEnd(QObject):
         try:
             messages = self._decoder.feed(bytes(self._socket.readAll().data()))
         except ChannelError as exc:
+            self.broken.emit(f"the plugin process sent {exc}")
             self._close(f"the plugin process sent {exc}")
             return
         for message in messages:

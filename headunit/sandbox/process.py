@@ -175,7 +175,7 @@ class PluginProcess(QObject):
         self.channel = ShellEnd(sock, self)
         self.channel.requested.connect(self.requested)
         self.channel.notified.connect(self.notified)
-        self.channel.closed.connect(self._on_channel_closed)
+        self.channel.broken.connect(lambda why: self.end(f"it broke the channel's protocol ({why})"))
         self._server.close()
 
     # Watching
@@ -250,10 +250,6 @@ class PluginProcess(QObject):
             return
         self._kill()
         self._process.waitForFinished(2000)
-
-    def _on_channel_closed(self, why: str) -> None:
-        if not self._stopping and self._end_reason is None and "sent" in why:
-            self.end(f"it broke the channel's protocol ({why})")
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
