@@ -97,14 +97,6 @@ class PluginHost(QObject):
         self.recordChanged.emit(key)
         return True
 
-    def check(self, key: str) -> list[str]:
-        """Problems in a registered plugin found by importing its entry and compiling its QML, without
-        starting it (what `headunit plugins check` reports)."""
-        record = self.registry[key]
-        if record.status == "failed":
-            return (record.reason or "").splitlines()
-        return self._runtime_of(record).check(record)
-
     def load_all_in_idle(self) -> None:
         """Load every registered plugin, one per turn of the event loop, so input stays responsive."""
         pending = [r.key for r in self.registry.records() if r.status == "ok" and not r.loaded]

@@ -93,29 +93,6 @@ class InProcessRuntime(QObject):
             record.components[kind] = component
         return True
 
-    def check(self, record: "PluginRecord") -> list[str]:
-        problems = []
-        m = record.manifest
-        if m.python:
-            try:
-                cls = loader.load_entry_class(m)
-                if not (isinstance(cls, type) and issubclass(cls, Plugin)):
-                    problems.append(f"{m.path}: entry.python: {m.python} is not a subclass of headunit.sdk.Plugin")
-            except BaseException as exc:  # noqa: BLE001
-                problems.append(reason_for(exc, record.folder, f"loading {m.python}"))
-            finally:
-                loader.unload(m.id)
-        if self._engine is not None:
-            for kind, file in (("page", m.page), ("tile", m.tile)):
-                if file:
-                    component = QQmlComponent(self._engine, QUrl.fromLocalFile(str(m.folder / file)),
-                                              QQmlComponent.CompilationMode.PreferSynchronous)
-                    if component.isError():
-                        problems.append(f"{kind} QML: {_qml_errors(component)}")
-        return problems
-
-    # Views
-
     def create_view(self, record: "PluginRecord", kind: str, parent: QQuickItem) -> QQuickItem | None:
         component = record.components.get(kind)
         if component is None:

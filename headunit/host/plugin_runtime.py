@@ -39,8 +39,5 @@ class PluginRuntime(Protocol):
     def setting_changed(self, record: "PluginRecord", setting_key: str) -> None:
         """Tell the loaded plugin that one of its settings changed."""
 
-    def check(self, record: "PluginRecord") -> list[str]:
-        """Problems found by importing the entry and compiling the QML, without starting the plugin."""
-
     def close(self) -> None:
         """The shell is quitting and every plugin of this kind has been stopped."""

@@ -88,8 +88,5 @@ class SandboxedRuntime(QObject):
     def setting_changed(self, record: "PluginRecord", setting_key: str) -> None:
         self._sandbox.send_setting(record.key, setting_key, self._host.plugin_setting(record.key, setting_key))
 
-    def check(self, record: "PluginRecord") -> list[str]:
-        return self._host.in_process.check(record)
-
     def close(self) -> None:
         self._sandbox.stop_all()
