@@ -30,7 +30,7 @@ _MARGIN_PX = 24
 
 @dataclass(frozen=True)
 class Palette:
-    """The map's colours for one style. Land and text follow the theme tokens (DESIGN.md §8)."""
+    """The map's colours for one style. Land and text follow the theme tokens."""
 
     land: str
     sea: str

@@ -46,7 +46,7 @@ LUX_NIGHT_BELOW, LUX_DAY_ABOVE = 50.0, 200.0
 SUN_NIGHT_BELOW, SUN_DAY_ABOVE = -4.0, 2.0
 #: How long the evidence must point the other way, without a break, before an automatic switch.
 DWELL_S = 10.0
-#: A sensor or headlight reading older than this is not evidence (DESIGN.md §5: stale after 2 s).
+#: A sensor or headlight reading older than this is not evidence (stale after 2 s, as the driving state counts it).
 FRESH_S = 2.0
 #: How often the evidence is looked at again without a change signal (dwell, staleness, the sun moving).
 CHECK_MS = 1000

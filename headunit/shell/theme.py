@@ -1,7 +1,7 @@
 """Theme tokens: the day and night palettes, dp scaling and the type and spacing scales.
 
 QML writes `Theme.text`, `Theme.spacingM`, `Theme.dp(12)`; nothing in QML names a colour or a pixel size.
-1 dp = screen DPI / 160 px, so 76 dp is about 12 mm on every screen (DESIGN.md §8).
+1 dp = screen DPI / 160 px, so 76 dp is about 12 mm on every screen.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
 
 # Contrast-checked with the WCAG formula (tests/theme/test_contrast.py): every text token and accent at
-# least 4.5:1 on background, surface and surfaceRaised, onAccent on accent too; outline 3:1 (DESIGN.md §5).
+# least 4.5:1 on background, surface and surfaceRaised, onAccent on accent too; outline 3:1.
 PALETTES: dict[str, dict[str, str]] = {
     "day": {
         "background": "#F2F4F7", "surface": "#FFFFFF", "surfaceRaised": "#E4E8EE",
@@ -52,7 +52,7 @@ SCREEN_PRESETS = {
 }
 
 
-#: The day/night switch cross-fades every colour token over this long, easing out (DESIGN.md §8: motion).
+#: The day/night switch cross-fades every colour token over this long, easing out.
 SWITCH_MS = 250
 
 

@@ -1,6 +1,6 @@
 """DrivingState: parked, idling or moving, from vehicle state, failing closed.
 
-DESIGN.md §5: parked is gear P, or the parking brake on at speed 0; idling is not parked at speed 0;
+Parked is gear P, or the parking brake on at speed 0; idling is not parked at speed 0;
 anything else is moving. A signal older than STALE_AFTER seconds, or never received, counts as moving.
 """
 

@@ -1,6 +1,6 @@
 """UxRestrictions: what the driver may be shown right now, one policy for the whole head unit.
 
-After Android Automotive's CarUxRestrictions, with DESIGN.md §5's limits. Whenever the car is not
+After Android Automotive's CarUxRestrictions, with the limits of docs/driving-safety.md. Whenever the car is not
 parked (idling or moving, or its signals are stale) every restriction applies; parked, none does.
 The shell's controls and templates read this service and enforce it, so no plugin can show a
 keyboard, a long list or a video while the car moves. Plugins read it; nothing outside the shell
@@ -18,7 +18,7 @@ from headunit.vehicle.driving import DrivingState
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
 
-#: Limits while restricted (DESIGN.md §5).
+#: Limits while restricted (docs/driving-safety.md).
 MAX_STRING_LENGTH = 80
 MAX_ITEMS_PER_SCREEN = 6
 MAX_ITEMS_PER_TASK = 50

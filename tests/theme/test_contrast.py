@@ -1,6 +1,6 @@
 """Every text and control colour against every background it is drawn on, in both palettes (WCAG 2).
 
-DESIGN.md §5: text at least 4.5:1, controls 3:1. The text tokens are drawn on background, surface and
+The driving-safety rules: text at least 4.5:1, controls 3:1. The text tokens are drawn on background, surface and
 surfaceRaised; onAccent is drawn on accent (an accented button); the outline and an accent-filled
 control stand against background and surface.
 """
@@ -45,7 +45,7 @@ def test_controls_are_at_least_3_to_1(palette, fg, bg):
 
 @pytest.mark.parametrize("palette", ["day", "night"])
 def test_design_handbook_margins_on_background_and_surface(palette):
-    """DESIGN.md §8 promises more than the minimum where it can: text ≥ 5.2 and outline ≥ 3.4 on
+    """The palette promises more than the minimum where it can: text ≥ 5.2 and outline ≥ 3.4 on
     background and surface (surfaceRaised, a later token, is held to the WCAG minimum above)."""
     p = PALETTES[palette]
     assert min(contrast(p[fg], p[bg]) for fg in TEXT for bg in ("background", "surface")) >= 5.2

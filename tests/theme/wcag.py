@@ -1,4 +1,4 @@
-"""The WCAG 2 contrast ratio, as DESIGN.md §5 counts it (4.5:1 for text, 3:1 for controls)."""
+"""The WCAG 2 contrast ratio, as the driving-safety rules count it (4.5:1 for text, 3:1 for controls)."""
 
 from __future__ import annotations
 

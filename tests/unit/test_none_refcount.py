@@ -1,4 +1,4 @@
-"""DESIGN.md §7: PySide6 6.12 on CPython 3.11 loses a reference to None on every Qt call that returns
+"""PySide6 6.12 on CPython 3.11 loses a reference to None on every Qt call that returns
 nothing, and the process aborts with `Fatal Python error: none_dealloc` after a few thousand."""
 
 import sys

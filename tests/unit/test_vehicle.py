@@ -104,7 +104,7 @@ class TestVehicleState:
     (0.5, "N", False, "moving"),
 ])
 def test_driving_state_table(vehicle, driving, speed, gear, brake, state):
-    """DESIGN.md §5: parked by gear P or by the brake at speed 0; idling at 0; otherwise moving."""
+    """Parked by gear P or by the brake at speed 0; idling at 0; otherwise moving."""
     publish(vehicle, speed, gear, brake)
     assert (driving.state, driving.stale, driving.parked) == (state, False, state == "parked")
     assert classify(speed, gear, brake, stale=False) == state
