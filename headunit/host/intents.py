@@ -31,6 +31,13 @@ class IntentRouter:
         """Deliver intent `name` and return the answer; raise IntentError when nobody can take it."""
         if name in self.shell_intents:
             return self.shell_intents[name](params)
+        return self._deliver(self.target(sender, name, params), name, dict(params))
+
+    def target(self, sender: str, name: str, params: dict[str, Any]) -> "PluginRecord | None":
+        """The app that takes intent `name`, its parameters checked and the app loaded; None for the shell's own
+        intents. Raises IntentError when nobody can take it."""
+        if name in self.shell_intents:
+            return None
         for record in self._registry.records():
             m = record.manifest
             if record.status != "ok" or name not in (m.intents if m else {}):
@@ -38,7 +45,7 @@ class IntentRouter:
             check_params(m, name, params)
             if not self._load(record.key):
                 raise IntentError(f"intent {name!r}: {record.id} failed to load: {record.reason}")
-            return self._deliver(record, name, dict(params))
+            return record
         raise IntentError(f"intent {name!r} from {sender}: no enabled app handles it")
 
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
+from headunit.host.plugin_runtime import SANDBOXED
 from headunit.sandbox import bwrap
 from headunit.sandbox.limits import ADDRESS_SPACE_LIMIT
 from headunit.sandbox.readings import readings_for
@@ -353,6 +354,8 @@ class Sandbox(QObject):
             return
         if isinstance(result, OnIoThread):
             self._io.submit(self._run_on_io, key, call_id, result.fn)
+        elif isinstance(result, Later):
+            result.start(lambda answer, error: self._deliver_answer(key, call_id, answer, error))
         else:
             process.channel.reply(call_id, result)
 
@@ -400,10 +403,20 @@ class Sandbox(QObject):
                                                  str(params.get("body", ""))[:2000], _level(params))
 
     def _call_intent_send(self, key: str, params: dict[str, Any]) -> Any:
+        """Routed like any intent. To another sandboxed app it goes without waiting, and its answer is sent back
+        to this plugin when it comes."""
         name, args = params.get("name"), params.get("params", {})
         if not isinstance(name, str) or not isinstance(args, dict):
             raise IntentError("intent.send: expected a name and an object of parameters")
-        return self._host.route_intent(key, name, args)
+        target = self._host.intents.target(key, name, args)
+        if target is None or target.runtime != SANDBOXED:
+            return self._host.route_intent(key, name, args)
+
+        def ask(done: Callable[[Any, BaseException | None], None]) -> None:
+            def answered(result: Any, error: Any) -> None:
+                done(result, None if error is None else IntentError(f"intent {name!r}: {target.key}: {error}"))
+            self.deliver_intent(target.key, name, dict(args), answered)
+        return Later(ask)
 
     def _call_templates_push(self, key: str, params: dict[str, Any]) -> bool:
         template = validate_page(params.get("template"))
@@ -543,6 +556,14 @@ class Sandbox(QObject):
 
         if not self.ensure_running(key, send):
             reply(None, IntentError(f"intent {name!r}: {key} could not be started"))
+
+
+class Later:
+    """A call answered when something else answers first (another plugin's process): `start(done)` begins it,
+    and `done(result, error)` is called on the GUI thread with the answer."""
+
+    def __init__(self, start: Callable[[Callable[[Any, BaseException | None], None]], None]):
+        self.start = start
 
 
 class OnIoThread:

@@ -93,9 +93,9 @@ def tap(window, app, x: float, y: float) -> None:
 def test_places_lists_fuel_near_the_car_and_sends_the_chosen_one_to_navigation(make_shell, qtbot):
     runtime, window = make_shell(800, 480, drive="parked", sandbox_all=True)
     sent = []
-    route_intent = runtime.host.route_intent
-    runtime.host.route_intent = lambda sender, name, params: (sent.append((sender, name, params)),
-                                                              route_intent(sender, name, params))[1]
+    find_target = runtime.host.intents.target  # every intent is routed through it, from any app to any app
+    runtime.host.intents.target = lambda sender, name, params: (sent.append((sender, name, params)),
+                                                                find_target(sender, name, params))[1]
     app = open_sandboxed(qtbot, runtime, window, PLACES)
     # The page: a row of the search field and the Fuel, Parking and Food buttons, then the list.
     theme = runtime.theme
