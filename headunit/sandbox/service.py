@@ -61,9 +61,9 @@ class Sandbox(QObject):
 
     #: Any app's templates, readiness or responsiveness changed (QML re-reads through the functions below).
     revisionChanged = Signal()
-    #: A plugin's process answers again, or stopped answering: plugin id.
+    #: A plugin's process answers again, or stopped answering (QML asks `isResponding(id)`).
     notRespondingChanged = Signal()
-    #: The compositor was made (it is made when the first sandboxed page is shown).
+    #: The compositor was made (when the first plugin process starts).
     compositorChanged = Signal()
     #: A plugin's process ended, asked to or not (and no successor runs yet): plugin id.
     appEnded = Signal(str)
