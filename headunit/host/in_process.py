@@ -23,7 +23,6 @@ from PySide6.QtQuick import QQuickItem
 from headunit.host import loader
 from headunit.host.context import PluginContext
 from headunit.host.errors import IntentError
-from headunit.host.plugin import Plugin
 from headunit.host.plugin_runtime import IN_PROCESS
 
 if TYPE_CHECKING:
@@ -62,10 +61,7 @@ class InProcessRuntime(QObject):
         manifest = record.manifest
         if manifest.python:
             try:
-                cls = loader.load_entry_class(manifest)
-                if not (isinstance(cls, type) and issubclass(cls, Plugin)):
-                    raise TypeError(f"{manifest.python} is not a subclass of headunit.sdk.Plugin")
-                record.instance = cls()
+                record.instance = loader.load_plugin_class(manifest)()
                 record.context = PluginContext(self._host, self._services, manifest, self._data_root)
             except BaseException as exc:  # noqa: BLE001 - a plugin's import may raise anything
                 self._host.fail(record.key, reason_for(exc, record.folder, f"loading {manifest.python}"))

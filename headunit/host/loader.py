@@ -35,6 +35,16 @@ def load_entry_class(manifest: Manifest) -> type:
         raise ImportError(f"{module.__file__}: has no class {class_name!r} (entry.python)") from None
 
 
+def load_plugin_class(manifest: Manifest) -> type:
+    """The entry class, checked to be a `headunit.sdk.Plugin`: raises what its import raises, or TypeError."""
+    from headunit.host.plugin import Plugin
+
+    cls = load_entry_class(manifest)
+    if not (isinstance(cls, type) and issubclass(cls, Plugin)):
+        raise TypeError(f"{manifest.python} is not a subclass of headunit.sdk.Plugin")
+    return cls
+
+
 def unload(plugin_id: str) -> None:
     """Forget a plugin's modules, so a reload imports its code afresh."""
     namespace = namespace_for(plugin_id)

@@ -122,15 +122,11 @@ class PluginRuntime:
     def start_plugin(self) -> None:
         from headunit.host import loader
         from headunit.host.manifest import load_manifest
-        from headunit.host.plugin import Plugin
 
         manifest = load_manifest(Path(self.init["folder"]), id_is_folder=self.init.get("idIsFolder", True))
         self.manifest = manifest
         if manifest.python:
-            cls = loader.load_entry_class(manifest)
-            if not (isinstance(cls, type) and issubclass(cls, Plugin)):
-                raise TypeError(f"{manifest.python} is not a subclass of headunit.sdk.Plugin")
-            self.plugin = cls()
+            self.plugin = loader.load_plugin_class(manifest)()
             self.plugin.start(self.ctx)
 
     def show_page(self, width: int, height: int) -> None:
