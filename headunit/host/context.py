@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,38 +74,38 @@ class VehicleReader(QObject):
     del _name
 
 
-class PluginContext(QObject):
-    """The plugin's window on the head unit. Created by the host; plugins never construct one."""
+class ContextBase(QObject):
+    """What a plugin's context does by itself, in the shell's process or in a sandboxed plugin's own: its
+    identity, its files, its worker, its intent handlers, its translations and what it hands its QML. The
+    services behind the rest are the subclasses'."""
 
     #: A setting changed: its key.
     settingChanged = Signal(str)
 
-    def __init__(self, host: "PluginHost", services: "Services", manifest: "Manifest", data_root: Path):
+    def __init__(self, plugin_id: str, version: str, capabilities: Iterable[str],
+                 intents: Iterable[str], data_dir: Path | None, manifest_label: str):
         super().__init__()
-        self._host, self._services, self._manifest = host, services, manifest
-        self._data_root = data_root
+        self._id, self._version, self._manifest_label = plugin_id, version, manifest_label
+        self._capabilities, self._intents = frozenset(capabilities), frozenset(intents)
+        self._data_path = data_dir
         self._exposed: dict[str, QObject] = {}
         self._intent_handlers: dict[str, Callable[[dict], Any]] = {}
         self._executor: ThreadPoolExecutor | None = None
-        self._vehicle: VehicleReader | None = None
-        self._storage = None
-        self._cloud = None
-        self._maps = self._navigation = self._audio = self._media = self._weather = None
-        self.log = logging.getLogger(f"headunit.plugin.{manifest.id}")
-        self._templates = None
+        self._storage: sqlite3.Connection | None = None
+        self.log = logging.getLogger(f"headunit.plugin.{plugin_id}")
 
     # Identity
 
     @property
     def id(self) -> str:
-        return self._manifest.id
+        return self._id
 
     @property
     def version(self) -> str:
-        return self._manifest.version
+        return self._version
 
     def _require(self, capability: str, what: str) -> None:
-        if capability not in self._manifest.capabilities:
+        if capability not in self._capabilities:
             raise PermissionDenied(self.id, capability, what)
 
     # Storage
@@ -114,9 +114,8 @@ class PluginContext(QObject):
     def data_dir(self) -> Path:
         """The plugin's own folder for files (capability: storage)."""
         self._require("storage", "data_dir")
-        path = self._data_root / self.id
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        self._data_path.mkdir(parents=True, exist_ok=True)
+        return self._data_path
 
     def storage(self) -> sqlite3.Connection:
         """The plugin's own SQLite database, in WAL mode (capability: storage).
@@ -142,9 +141,68 @@ class PluginContext(QObject):
         return future
 
     def _check_worker_result(self, future: Future) -> None:
-        exc = future.exception()
+        exc = None if future.cancelled() else future.exception()
         if exc is not None:
-            self._host.report_worker_exception(self.id, exc)
+            self._worker_failed(exc)
+
+    def _worker_failed(self, exc: BaseException) -> None:
+        """From the worker thread: the plugin's function raised."""
+        raise NotImplementedError
+
+    # Intents
+
+    def handle_intent(self, name: str, handler: Callable[[dict], Any]) -> None:
+        """Answer intent `name`, which the manifest must list under [[intents]]."""
+        if name not in self._intents:
+            raise IntentError(f"{self._manifest_label}: intents: handle_intent({name!r}) needs an [[intents]] entry "
+                              f"named {name!r}")
+        self._intent_handlers[name] = handler
+
+    def intent_handler(self, name: str) -> Callable[[dict], Any] | None:
+        return self._intent_handlers.get(name)
+
+    # Translation and QML
+
+    def tr(self, text: str) -> str:
+        """`text` in the driver's language, from the plugin's translations."""
+        return QCoreApplication.translate(self.id, text)
+
+    def expose(self, name: str, obj: QObject) -> None:
+        """Hand `obj` to the plugin's page and tile, as the initial value of their property `name`."""
+        if not name.isidentifier() or not name[0].islower():
+            raise ValueError(f"expose: {name!r} must be a QML property name (a lower-case identifier)")
+        obj.setParent(self)  # lives exactly as long as the plugin
+        self._exposed[name] = obj
+
+    def exposed(self) -> dict[str, QObject]:
+        return dict(self._exposed)
+
+    # Lifetime
+
+    def close(self) -> None:
+        """Queued work finishes, then the database closes."""
+        if self._executor:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+        if self._storage is not None:
+            self._storage.close()
+            self._storage = None
+
+
+class PluginContext(ContextBase):
+    """The plugin's window on the head unit. Created by the host; plugins never construct one."""
+
+    def __init__(self, host: "PluginHost", services: "Services", manifest: "Manifest", data_root: Path):
+        super().__init__(manifest.id, manifest.version, manifest.capabilities, manifest.intents, data_root / manifest.id,
+                         str(manifest.path))
+        self._host, self._services, self._manifest = host, services, manifest
+        self._vehicle: VehicleReader | None = None
+        self._cloud = None
+        self._maps = self._navigation = self._audio = self._media = self._weather = None
+        self._templates = None
+
+    def _worker_failed(self, exc: BaseException) -> None:
+        self._host.report_worker_exception(self.id, exc)
 
     # Vehicle and driving
 
@@ -271,45 +329,15 @@ class PluginContext(QObject):
         """Deliver an intent to the app that handles it and return its answer. Raises IntentError."""
         return self._host.route_intent(self.id, name, params)
 
-    def handle_intent(self, name: str, handler: Callable[[dict], Any]) -> None:
-        """Answer intent `name`, which the manifest must list under [[intents]]."""
-        if name not in self._manifest.intents:
-            raise IntentError(f"{self._manifest.path}: intents: handle_intent({name!r}) needs an [[intents]] entry named {name!r}")
-        self._intent_handlers[name] = handler
-
-    def intent_handler(self, name: str) -> Callable[[dict], Any] | None:
-        return self._intent_handlers.get(name)
-
     # Settings and translation
 
     def setting(self, key: str) -> Any:
         """The current value of a setting declared in the manifest."""
         return self._host.plugin_setting(self.id, key)
 
-    def tr(self, text: str) -> str:
-        """`text` in the driver's language, from the plugin's translations."""
-        return QCoreApplication.translate(self.id, text)
-
-    # QML
-
-    def expose(self, name: str, obj: QObject) -> None:
-        """Hand `obj` to the plugin's page and tile, as the initial value of their property `name`."""
-        if not name.isidentifier() or not name[0].islower():
-            raise ValueError(f"expose: {name!r} must be a QML property name (a lower-case identifier)")
-        obj.setParent(self)  # lives exactly as long as the plugin
-        self._exposed[name] = obj
-
-    def exposed(self) -> dict[str, QObject]:
-        return dict(self._exposed)
-
     # Lifetime (the host's)
 
     def close(self) -> None:
         if self._audio is not None:
             self._audio.close()
-        if self._executor:
-            self._executor.shutdown(wait=True)
-            self._executor = None
-        if self._storage is not None:
-            self._storage.close()
-            self._storage = None
+        super().close()

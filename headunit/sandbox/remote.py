@@ -8,16 +8,13 @@ PermissionDenied they get in the shell's process, before a round trip.
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
-from headunit.host.context import VehicleReader
+from headunit.host.context import ContextBase, VehicleReader
 from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied
 from headunit.sandbox.channel import PluginEnd, RemoteError
 from headunit.sandbox.templates import Templates  # noqa: F401 - ctx.templates, re-exported for the runtime
@@ -133,63 +130,28 @@ class RemoteAudio:
         self.media_key_callbacks.append(callback)
 
 
-class RemoteContext(QObject):
+class RemoteContext(ContextBase):
     """The plugin's window on the head unit, from inside its sandbox (see PluginContext for each call)."""
-
-    settingChanged = Signal(str)
 
     def __init__(self, channel: PluginEnd, init: dict[str, Any], vehicle: MirroredVehicle,
                  driving: MirroredDriving, restrictions: UxRestrictions,
                  on_worker_error: Callable[[BaseException], None] = lambda exc: None, mirrors: Any = None):
-        super().__init__()
+        data_dir = Path(init["data_dir"]) if init.get("data_dir") else None
+        super().__init__(init["id"], init["version"], init["capabilities"], init.get("intents", []), data_dir,
+                         f"{init['folder']}/plugin.toml")
         self._mirrors = mirrors  # headunit.sandbox.mirrors.Mirrors: the shell's state, as it sends it
         self._services: dict[str, Any] = {}
         self._on_worker_error = on_worker_error
         self._channel, self._init = channel, init
-        self._capabilities = frozenset(init["capabilities"])
         self._vehicle_state, self._driving, self._restrictions = vehicle, driving, restrictions
         self._vehicle: VehicleReader | None = None
         self._settings: dict[str, Any] = dict(init.get("settings", {}))
-        self._exposed: dict[str, QObject] = {}
-        self._intent_handlers: dict[str, Callable[[dict], Any]] = {}
-        self._executor: ThreadPoolExecutor | None = None
-        self._storage: sqlite3.Connection | None = None
         self._cloud: RemoteCloud | None = None
         self._audio: RemoteAudio | None = None
         self.templates = Templates(channel, self)
-        self.log = logging.getLogger(f"headunit.plugin.{self.id}")
 
-    @property
-    def id(self) -> str:
-        return self._init["id"]
-
-    @property
-    def version(self) -> str:
-        return self._init["version"]
-
-    def _require(self, capability: str, what: str) -> None:
-        if capability not in self._capabilities:
-            raise PermissionDenied(self.id, capability, what)
-
-    @property
-    def data_dir(self) -> Path:
-        self._require("storage", "data_dir")
-        return Path(self._init["data_dir"])
-
-    def storage(self) -> sqlite3.Connection:
-        self._require("storage", "storage()")
-        if self._storage is None:
-            self._storage = sqlite3.connect(self.data_dir / "storage.db", check_same_thread=False)
-            self._storage.execute("PRAGMA journal_mode=WAL")
-        return self._storage
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"plugin-{self.id}")
-        future = self._executor.submit(fn, *args)
-        # As in the shell's process: an exception on the worker fails the plugin.
-        future.add_done_callback(lambda f: f.cancelled() or f.exception() is None or self._on_worker_error(f.exception()))
-        return future
+    def _worker_failed(self, exc: BaseException) -> None:
+        self._on_worker_error(exc)  # as in the shell's process: the plugin fails
 
     @property
     def vehicle(self) -> VehicleReader:
@@ -261,14 +223,6 @@ class RemoteContext(QObject):
     def send_intent(self, name: str, /, **params: Any) -> Any:
         return call(self._channel, "intent.send", name=name, params=params)
 
-    def handle_intent(self, name: str, handler: Callable[[dict], Any]) -> None:
-        if name not in self._init.get("intents", []):
-            raise IntentError(f"{self.id}: intents: handle_intent({name!r}) needs an [[intents]] entry named {name!r}")
-        self._intent_handlers[name] = handler
-
-    def intent_handler(self, name: str) -> Callable[[dict], Any] | None:
-        return self._intent_handlers.get(name)
-
     def setting(self, key: str) -> Any:
         if key not in self._settings:
             raise KeyError(f"{self.id}: settings: no setting {key!r}")
@@ -278,21 +232,3 @@ class RemoteContext(QObject):
         """The shell's: a setting changed in Settings › Apps."""
         self._settings[key] = value
         self.settingChanged.emit(key)
-
-    def tr(self, text: str) -> str:
-        return QCoreApplication.translate(self.id, text)
-
-    def expose(self, name: str, obj: QObject) -> None:
-        if not name.isidentifier() or not name[0].islower():
-            raise ValueError(f"expose: {name!r} must be a QML property name (a lower-case identifier)")
-        obj.setParent(self)
-        self._exposed[name] = obj
-
-    def exposed(self) -> dict[str, QObject]:
-        return dict(self._exposed)
-
-    def close(self) -> None:
-        if self._executor:
-            self._executor.shutdown(wait=True)
-        if self._storage is not None:
-            self._storage.close()
