@@ -14,12 +14,20 @@ Item {
     anchors.fill: parent
     z: 1000
 
-    // The emulator runs third-party apps without bubblewrap only when told to, and says so the whole time.
+    // The emulator runs third-party apps without bubblewrap only when told to, and says so the whole time: a
+    // band above the content area, which moves down to make room for it.
+    Binding {
+        target: overlays.content
+        property: "anchors.topMargin"
+        value: banner.height
+        when: banner.visible
+    }
     Rectangle {
+        id: banner
         objectName: "unsandboxedBanner"
         visible: Sandbox.unsandboxed
         x: overlays.content.x
-        y: overlays.content.y
+        y: overlays.content.y - height
         width: overlays.content.width
         height: bannerText.implicitHeight + Theme.spacingS * 2
         color: Theme.warning
