@@ -280,7 +280,7 @@ class SyncClient:
             self.drainer.start()
         try:
             deadline = time.monotonic() + timeout
-            while self.outbox.counts()[0]:
+            while self._pending():
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -292,6 +292,10 @@ class SyncClient:
                 self.drainer.stop()
                 self._flush()
                 self._profile_lock.release()
+
+    def _pending(self) -> int:
+        with self.drainer.settling:  # an operation recorded final has been announced too
+            return self.outbox.counts()[0]
 
     def _background(self) -> None:
         try:

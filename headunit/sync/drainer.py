@@ -135,6 +135,9 @@ class Drainer:
         self._on_change = on_change
         self._backoff = Backoff(settings.backoff_base, settings.backoff_cap)
         self._lock = threading.Lock()
+        # Held while an operation is recorded final and announced, so a waiter that finds nothing pending
+        # (`SyncClient.drain`) knows every final was announced too.
+        self.settling = threading.RLock()
         self._events: dict[str, threading.Event] = {}
         self._threads: dict[str, threading.Thread] = {}
         self._running = False
@@ -351,13 +354,14 @@ class Drainer:
         crashpoints.hit("after_ack_before_outbox_update")
         if state == "rejected" and isinstance(answer, dict):
             error = f"{answer.get('error', 'HTTP ' + str(status))}: {answer.get('detail', '')}".rstrip(": ")
-        final = self.outbox.record_final(op, state, status=status, response=answer, error=error)
-        self._last_sent.pop(op.seq, None)
-        self._held_until.pop(op.seq, None)
-        try:
-            self._on_final(final)
-        except Exception:
-            log.exception("sync: on_final callback failed for op %s", op.op_id)
+        with self.settling:
+            final = self.outbox.record_final(op, state, status=status, response=answer, error=error)
+            self._last_sent.pop(op.seq, None)
+            self._held_until.pop(op.seq, None)
+            try:
+                self._on_final(final)
+            except Exception:
+                log.exception("sync: on_final callback failed for op %s", op.op_id)
         self._on_change()
         return Outcome(final, final=True)
 
