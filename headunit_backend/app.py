@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from headunit_backend import __version__, auth, migrate, catalog, idempotency, orders, userdata, wallet
+from headunit_backend import companion, devices
 from headunit_backend import radio as radio_routes
 from headunit_backend import weather as weather_routes
 from headunit_backend.db import Database, DatabaseError, explain, metadata
@@ -80,7 +81,9 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
     v1.include_router(health_router)
     for module in (auth, idempotency, userdata, weather_routes, radio_routes, catalog, wallet, orders):
         v1.include_router(module.router)
+    v1.include_router(devices.router)
     app.include_router(v1)
+    app.include_router(companion.router)  # the phone companion page and the sandbox's hosted card form
     return app
 
 

@@ -53,6 +53,7 @@ accounts = sa.Table(
     # The last change-feed seq handed out; incremented under the row lock, so seqs commit in order.
     sa.Column("last_seq", sa.BigInteger, nullable=False, default=0),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("key_rotated_at", UTCDateTime),  # the last `POST /v1/account/key`; the old key stopped then
 )
 
 devices = sa.Table(
@@ -63,6 +64,24 @@ devices = sa.Table(
     sa.Column("kind", sa.String(10), nullable=False),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # approved | pending (joined with the account key, waiting for an approved device) | revoked
+    sa.Column("status", sa.String(10), nullable=False, default="approved", server_default="approved"),
+    sa.Column("approved_by", sa.String(40)),  # the device (or pairing code's issuer) that approved it
+    sa.Column("revoked_at", UTCDateTime),
+    # A replacement token asked for with `POST /v1/devices/me/token`; the old one works until it is used.
+    sa.Column("next_token_hash", sa.String(64)),
+    sa.UniqueConstraint("next_token_hash", name="uq_devices_next_token_hash"),
+)
+
+pairing_codes = sa.Table(
+    "pairing_codes", metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),  # SHA-256 of the code, like every secret
+    sa.Column("account_id", sa.ForeignKey("accounts.id"), nullable=False, index=True),
+    sa.Column("created_by", sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("used_at", UTCDateTime),
+    sa.Column("used_by", sa.String(40)),  # the phone's device id
 )
 
 operations = sa.Table(

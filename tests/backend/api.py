@@ -20,9 +20,18 @@ class Api:
         assert answer.status_code == 201, answer.text
         return cls(http, base, answer.json())
 
-    def join(self) -> Api:
-        """Another device on this device's account."""
-        return Api.register(self.http, self.base, account_key=self.device["account_key"])
+    def join(self, *, approve: bool = True) -> Api:
+        """Another device on this device's account: joined with the account key, then approved by this one
+        (unless `approve=False`: it stays `pending`)."""
+        other = Api.register(self.http, self.base, account_key=self.device["account_key"])
+        if approve:
+            self.approve(other)
+        return other
+
+    def approve(self, other: Api) -> None:
+        answer = self.http.request("POST", f"{self.base}/v1/devices/{other.device['device_id']}/approve",
+                                   headers=self.headers)
+        assert answer.status_code == 200, answer.text
 
     def get(self, path: str, **kwargs):
         return self.http.request("GET", f"{self.base}{path}", headers={**self.headers, **kwargs.pop("headers", {})},

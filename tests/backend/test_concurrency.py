@@ -69,6 +69,7 @@ def test_concurrent_orders_never_sell_more_than_the_stock(server):
 def test_a_reader_following_the_feed_during_concurrent_writes_misses_nothing(server):
     car = device(server)
     phone = device(server, account_key=car.device["account_key"])
+    car.approve(phone)
     writes = [(car if n % 2 else phone, f"place-{n}") for n in range(30)]
     done = threading.Event()
     seen: list[dict] = []

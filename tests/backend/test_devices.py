@@ -14,11 +14,14 @@ def test_a_new_device_gets_a_new_account_and_a_working_token(client):
     assert car.get("/v1/sync/changes").status_code == 200
 
 
-def test_a_second_device_joins_with_the_account_key_and_shares_data(client):
+def test_a_second_device_joins_with_the_account_key_and_shares_data_once_approved(client):
     car = Api.register(client)
     phone = Api.register(client, account_key=car.device["account_key"], kind="phone")
 
     assert phone.device["account_id"] == car.device["account_id"]
+    assert (car.device["status"], phone.device["status"]) == ("approved", "pending")
+    assert phone.get("/v1/sync/changes").json()["error"] == "device_not_approved"
+    car.approve(phone)
     car.write("PUT", "/v1/sync/items/favourites/home", {"value": {"name": "Home"}})
     assert [c["key"] for c in phone.get("/v1/sync/changes").json()["changes"]] == ["home"]
 

@@ -64,6 +64,8 @@ def make_client(backend, tmp_path) -> Callable[..., SyncClient]:
         client = SyncClient(backend.url, profile or tmp_path / name, settings=settings, clock=clock)
         if register:
             client.register(name, "car", account_key)
+            if account_key is not None:  # joined pending: a device already on the account approves it
+                _approve(backend, account_key, client, clients)
         client.adapter.faults = faults  # after registering, which is not idempotent
         clients.append(client)
         return client
@@ -71,6 +73,16 @@ def make_client(backend, tmp_path) -> Callable[..., SyncClient]:
     yield make
     for client in clients:
         client.close()
+
+
+def _approve(backend, account_key: str, joined: SyncClient, clients: list[SyncClient]) -> None:
+    import requests
+
+    approver = next(c.registration for c in clients
+                    if c.registration is not None and c.registration.account_key == account_key)
+    answer = requests.post(f"{backend.url}/v1/devices/{joined.registration.device_id}/approve",
+                           headers={"Authorization": f"Bearer {approver.token}"}, timeout=10)
+    assert answer.status_code == 200, answer.text
 
 
 class Recorder:

@@ -99,6 +99,9 @@ class Campaign:
                 registration = client.register(f"chaos car {i}", "car", account_key)
             account_key = registration.account_key
             registrations.append(registration)
+            if i:  # joined with the account key: pending until a device on the account approves it
+                requests.post(f"{url}/v1/devices/{registration.device_id}/approve", timeout=10,
+                              headers={"Authorization": f"Bearer {registrations[0].token}"}).raise_for_status()
         backend = _probe(url, registrations[0].token)
         plan = plans.make_plan(self.seed, self.ops, self.cars, backend)
         cars = []
