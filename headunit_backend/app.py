@@ -20,11 +20,12 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from headunit_backend import __version__, auth, migrate, catalog, idempotency, orders, userdata, wallet
 from headunit_backend import companion, devices
+from headunit_backend import sweep
 from headunit_backend import radio as radio_routes
 from headunit_backend import weather as weather_routes
 from headunit_backend.db import Database, DatabaseError, explain, metadata
 from headunit_backend.errors import documented, install_handlers
-from headunit_backend.limits import BodySizeLimit
+from headunit_backend.limits import RequestGuard
 from headunit_backend.payments import PaymentProcessor, SandboxProcessor
 from headunit_backend.radio import DemoRadio, RadioBrowser, RadioDirectory
 from headunit_backend.services import Services, Settings, get_services
@@ -39,6 +40,7 @@ def prepare_database(db: Database) -> None:
             db.lock_schema(conn)
             migrate.upgrade(conn)
             metadata.create_all(conn)  # tables whose revision is not written yet (test_migrations says so)
+            sweep.ensure_indexes(conn)
             catalog.seed(conn)
     except DBAPIError as error:
         raise DatabaseError(explain(db, error)) from None
@@ -67,7 +69,12 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        sweeper = sweep.Sweeper(db, settings) if settings.sweep_interval > 0 else None
+        if sweeper:
+            sweeper.start()
         yield
+        if sweeper:
+            sweeper.stop()
         db.dispose()
 
     app = FastAPI(title="HeadUnit backend", version=__version__, lifespan=lifespan,
@@ -75,9 +82,11 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
                               "wallet and orders for HeadUnit cars. See docs/sync-protocol.md.")
     app.state.services = Services(settings=settings, db=db, weather=weather, processor=processor, radio=radio)
     install_handlers(app)
-    app.add_middleware(BodySizeLimit)
+    app.add_middleware(RequestGuard)  # size, JSON and URL checks before any route runs
 
-    v1 = APIRouter(prefix="/v1", responses=documented(400, 422))  # our error shape, not FastAPI's
+    # Our error shape, not FastAPI's; RequestGuard may answer 413 anywhere, and a client address blocked for
+    # failed tokens gets 429 on every authenticated route.
+    v1 = APIRouter(prefix="/v1", responses=documented(400, 413, 422, 429))
     v1.include_router(health_router)
     for module in (auth, idempotency, userdata, weather_routes, radio_routes, catalog, wallet, orders):
         v1.include_router(module.router)

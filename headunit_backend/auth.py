@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection
 
 from headunit_backend.db import accounts, devices, pairing_codes, utcnow
 from headunit_backend.errors import ApiError, documented
+from headunit_backend.ratelimit import RateLimited, TokenGuard
 from headunit_backend.services import Services, get_services
 
 router = APIRouter(tags=["devices"])
@@ -75,9 +76,10 @@ class RegisteredDevice(BaseModel):
 
 @router.post("/devices", status_code=201, response_model=RegisteredDevice, responses=documented(403, 422))
 def register_device(registration: DeviceRegistration,
-                    services: Annotated[Services, Depends(get_services)]) -> RegisteredDevice:
+                    services: Annotated[Services, Depends(get_services)], limit: RateLimited) -> RegisteredDevice:
     """Register a device: a new account, a pending member of an account (account key), or an approved phone
     of the account that issued a pairing code."""
+    limit.registration(joining=registration.account_key is not None or registration.pairing_code is not None)
     if registration.account_key is not None and registration.pairing_code is not None:
         raise ApiError(422, "invalid_request", "give either account_key or pairing_code, not both")
     now = utcnow()
@@ -134,7 +136,7 @@ def redeem_pairing_code(conn: Connection, code: str, device_id: str, now: dt.dat
 
 
 def any_device(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-               services: Annotated[Services, Depends(get_services)]) -> Device:
+               services: Annotated[Services, Depends(get_services)], guard: TokenGuard) -> Device:
     """The device whose bearer token came with the request, approved or pending (401 otherwise).
 
     Read from the database on every request, never cached: a revoked device is refused at once.
@@ -148,6 +150,7 @@ def any_device(credentials: Annotated[HTTPAuthorizationCredentials | None, Depen
                            .where(sa.or_(devices.c.token_hash == token_hash, devices.c.next_token_hash == token_hash),
                                   devices.c.status != "revoked")).first()
     if row is None:
+        guard.failed_token()  # 429 once this address has guessed too often
         raise _unauthorized("unknown or revoked bearer token")
     if row.next_token_hash == token_hash:
         _adopt_next_token(services, row.id, token_hash)

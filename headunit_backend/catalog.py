@@ -20,12 +20,14 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection, Row
+from sqlalchemy.exc import IntegrityError
 
 from headunit_backend.auth import CurrentDevice, new_id
 from headunit_backend.caching import cache_control, cached, cached_json
 from headunit_backend.db import categories, dialect_insert, products, reviews, utcnow
-from headunit_backend.errors import documented, not_found
+from headunit_backend.errors import ApiError, documented, not_found
 from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation
+from headunit_backend.ratelimit import RateLimited
 from headunit_backend.services import Services, get_services
 
 router = APIRouter(prefix="/catalog", tags=["catalog"])
@@ -79,7 +81,7 @@ class ProductDetail(Product):
 
 
 class NewReview(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # "5" or true is not a rating
 
     rating: int = Field(ge=1, le=5)
     text: str = Field("", max_length=2000)
@@ -234,21 +236,37 @@ def get_product(request: Request, product_id: ProductId, device: CurrentDevice, 
 
 @router.post("/products/{product_id}/reviews", status_code=201, response_model=Review,
              responses={**IDEMPOTENT_ERRORS, **documented(404)})
-def post_review(product_id: ProductId, review: NewReview, op: IdempotentOperation) -> Response:
-    """Review a product (idempotent); the product's rating includes it at once."""
+def post_review(product_id: ProductId, review: NewReview, op: IdempotentOperation, limit: RateLimited) -> Response:
+    """Review a product (idempotent); the product's rating includes it at once.
+
+    One review per account and product: another is `422 already_reviewed` (stored as the key's answer, like
+    any refusal), never a second vote. A 422, not a 409, because the car retries a 409 (it means "in flight").
+    """
+    limit.review(op.device.id)  # before the key is claimed: a 429 is not stored, the car retries it later
 
     def effect(conn: Connection):
         updated = conn.execute(products.update().where(products.c.id == product_id).values(
             rating_sum=products.c.rating_sum + review.rating, rating_count=products.c.rating_count + 1))
         if updated.rowcount != 1:
             raise not_found(f"product {product_id!r}")
+        if conn.execute(sa.select(reviews.c.id).where(reviews.c.account_id == op.device.account_id,
+                                                      reviews.c.product_id == product_id)).first():
+            raise already_reviewed()  # rolls back the rating update above
         stored = Review(review_id=new_id("rev"), rating=review.rating, text=review.text, created_at=utcnow())
-        conn.execute(reviews.insert().values(id=stored.review_id, product_id=product_id,
-                                             account_id=op.device.account_id, rating=stored.rating,
-                                             text=stored.text, created_at=stored.created_at))
+        try:
+            with conn.begin_nested():
+                conn.execute(reviews.insert().values(id=stored.review_id, product_id=product_id,
+                                                     account_id=op.device.account_id, rating=stored.rating,
+                                                     text=stored.text, created_at=stored.created_at))
+        except IntegrityError:  # another device of the account reviewed it in the meantime (UNIQUE index)
+            raise already_reviewed() from None
         return 201, stored
 
     return op.apply(effect)
+
+
+def already_reviewed() -> ApiError:
+    return ApiError(422, "already_reviewed", "this account has already reviewed this product")
 
 
 # --- images -----------------------------------------------------------------------------------------------

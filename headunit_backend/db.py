@@ -211,6 +211,23 @@ sandbox_charges = sa.Table(
 )
 
 
+# --- abuse limits: rate-limit counters, and the indexes the sweep and one-review-per-account need ---------
+
+rate_limits = sa.Table(
+    "rate_limits", metadata,
+    sa.Column("key", sa.String(200), primary_key=True),  # what is counted and for whom: "review:dev:dev_…"
+    sa.Column("window_start", sa.BigInteger, nullable=False),  # epoch seconds
+    sa.Column("expires_at", sa.BigInteger, nullable=False),  # the window's end: the sweep deletes past it
+    sa.Column("count", sa.Integer, nullable=False),
+)
+
+#: Stored answers and tombstones are swept by age (`headunit_backend.idempotency.sweep`).
+operations_created_at = sa.Index("ix_operations_created_at", operations.c.created_at)
+#: One review per account and product (seeded reviews have no account, and NULLs never collide).
+reviews_one_per_account = sa.Index("uq_reviews_account_product", reviews.c.account_id, reviews.c.product_id,
+                                   unique=True)
+
+
 class DatabaseError(Exception):
     """The database cannot be used; the message names it and says why, for a person to act on."""
 

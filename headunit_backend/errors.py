@@ -54,7 +54,12 @@ def error_response(status: int, code: str, detail: str, headers: dict[str, str] 
 def documented(*statuses: int) -> dict[int | str, dict]:
     """OpenAPI `responses` entries for error statuses, all with the ErrorBody schema."""
     return {status: {"model": InvalidRequest if status == 422 else ErrorBody,
-                     "description": _DESCRIPTIONS.get(status, "Error")} for status in statuses}
+                     "description": _DESCRIPTIONS.get(status, "Error"), **_HEADERS.get(status, {})}
+            for status in statuses}
+
+
+_HEADERS = {429: {"headers": {"Retry-After": {"description": "Seconds until the limit lets this request in again",
+                                              "schema": {"type": "integer"}}}}}
 
 
 _DESCRIPTIONS = {
@@ -65,13 +70,16 @@ _DESCRIPTIONS = {
     403: "Forbidden (`bad_account_key`)",
     404: "No such resource in the caller's account (`not_found`)",
     409: "The same Idempotency-Key is still being processed (`idempotency_key_in_flight`)",
-    413: "Request body too large (`payload_too_large`)",
-    422: "Invalid request (`invalid_request`), or a business rule refused it",
+    413: "Request body over 1 MiB, declared or streamed (`payload_too_large`)",
+    422: "Invalid request (`invalid_request`: the schema, or JSON no route takes: nested over 32 levels, "
+         "NaN/Infinity, a NUL character or a lone UTF-16 surrogate), or a business rule refused it",
+    429: "Too many requests of this kind from this device or address (`rate_limited`); retry after "
+         "`Retry-After` seconds (nothing was done)",
     502: "An upstream provider failed (`upstream_error`)",
 }
 
 _HTTP_CODES = {400: "malformed_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
-               413: "payload_too_large"}
+               413: "payload_too_large", 429: "rate_limited"}
 
 
 def install_handlers(app: FastAPI) -> None:

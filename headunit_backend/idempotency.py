@@ -11,6 +11,7 @@ PostgreSQL, not only across threads.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -29,6 +30,7 @@ from sqlalchemy.engine import Connection
 from headunit_backend.auth import CurrentDevice, Device
 from headunit_backend.db import Database, dialect_insert, operations, utcnow
 from headunit_backend.errors import ApiError, ErrorBody, documented
+from headunit_backend.ratelimit import RateLimited
 from headunit_backend.services import Services, get_services
 
 log = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ def request_hash(method: str, path: str, body: bytes) -> str:
     """Hash of what makes two requests "the same": method, path and the body's JSON meaning."""
     try:
         canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON (RequestGuard refuses deep JSON before it gets here)
         canonical = body
     return hashlib.sha256(b"\n".join([method.encode(), path.encode(), canonical])).hexdigest()
 
@@ -244,12 +246,13 @@ def get_operation(op_id: uuid.UUID, device: CurrentDevice,
 
 @router.post("/operations/{op_id}/expire", response_model=OperationStatus, responses=documented(401, 422))
 def expire_operation(op_id: uuid.UUID, device: CurrentDevice,
-                     services: Annotated[Services, Depends(get_services)]) -> OperationStatus:
+                     services: Annotated[Services, Depends(get_services)], limit: RateLimited) -> OperationStatus:
     """Settle an operation the device has given up on (past its deadline), once and for all.
 
     If it never arrived, it never will: its key gets a tombstone, and any copy still on its way is
     answered `410 operation_expired` without running. If it did arrive, this is its status as `GET` gives.
     """
+    limit.expire(device.id)  # each call may add a row: a device may not pile them up
     expired = ErrorBody(error="operation_expired", detail="the device gave this operation up before it arrived")
     now = utcnow()
     with services.db.write() as conn:
@@ -261,6 +264,28 @@ def expire_operation(op_id: uuid.UUID, device: CurrentDevice,
         row = conn.execute(sa.select(operations).where(operations.c.device_id == device.id,
                                                        operations.c.op_id == str(op_id))).one()
     return _status(str(op_id), row)
+
+
+def sweep(db: Database, retention: float, *, batch: int = 1000, now: dt.datetime | None = None) -> int:
+    """Delete stored answers, tombstones and abandoned claims created more than `retention` seconds ago, in
+    batches of `batch` rows (one short transaction each); returns how many.
+
+    Safe because a key's row is only needed while its request can still arrive: the car never sends an
+    operation past its `not_after`, which is shorter than the retention, and reconciles through
+    `GET /v1/operations/{op_id}` instead. A request that did arrive later anyway would find no row and run
+    as new (docs/sync-protocol.md, "Retention").
+    """
+    cutoff = (now or utcnow()) - dt.timedelta(seconds=retention)
+    total = 0
+    while True:
+        with db.write() as conn:
+            old = sa.select(operations.c.id).where(operations.c.created_at < cutoff).limit(batch)
+            if conn.dialect.name == "postgresql":  # a row another sweeper is deleting is skipped, not waited for
+                old = old.with_for_update(skip_locked=True)
+            deleted = conn.execute(operations.delete().where(operations.c.id.in_(old))).rowcount
+        total += deleted
+        if deleted < batch:
+            return total
 
 
 def _status(op_id: str, row) -> OperationStatus:

@@ -39,6 +39,33 @@ class Settings:
     radio_stale_if_error: int = 604800
     stale_while_revalidate: int = 60
     stale_if_error: int = 86400
+    # Rate limits (headunit_backend.ratelimit): at most LIMIT events per WINDOW seconds; a limit of 0 is off.
+    #: Device registrations per client address: a car registers once, a workshop a handful a day.
+    register_limit: int = 30
+    register_window: int = 3600
+    #: Registrations bringing an account key or pairing code, per address: each is a guess at a secret.
+    join_limit: int = 10
+    join_window: int = 3600
+    #: Bearer tokens that match no device, per address, before it is refused outright until the window ends
+    #: (a revoked car retrying with backoff stays far below it).
+    token_failure_limit: int = 20
+    token_failure_window: int = 300
+    #: Reviews per device and per address (one per account and product is enforced on its own).
+    review_limit: int = 10
+    review_address_limit: int = 100
+    review_window: int = 3600
+    #: `POST /v1/operations/{id}/expire` per device and per address: each may leave a tombstone row.
+    expire_limit: int = 200
+    expire_address_limit: int = 2000
+    expire_window: int = 3600
+    #: Stored answers and expire tombstones are deleted this long after they were created (30 days). The
+    #: car never resends an operation past its not_after, which must be shorter (docs/sync-protocol.md).
+    operation_retention: float = 30 * 86400.0
+    #: How often each process sweeps old operations and ended rate-limit windows; 0: never (tests, or the
+    #: `headunit-backend sweep` command run from cron instead).
+    sweep_interval: float = 3600.0
+    #: Rows deleted per transaction, so a sweep never holds long locks.
+    sweep_batch: int = 1000
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))

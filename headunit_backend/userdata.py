@@ -33,6 +33,9 @@ from headunit_backend.services import Services, get_services
 router = APIRouter(prefix="/sync", tags=["user data"])
 
 MAX_VALUE_BYTES = 64 * 1024
+#: Arrays/objects inside a value. Below the body's own limit (limits.MAX_JSON_DEPTH, 32) by more than a
+#: push's wrapping (4 levels), so a value gets the same answer sent alone and in a push.
+MAX_VALUE_DEPTH = 24
 
 
 class Collection(StrEnum):
@@ -79,6 +82,8 @@ def next_seq(conn: Connection, account_id: str) -> int:
 
 def write_item(conn: Connection, device: Device, op_id: str, collection: Collection, key: str,
                value: JsonValue, *, deleted: bool) -> Answer:
+    if not deleted and json_depth(value) > MAX_VALUE_DEPTH:
+        raise ApiError(422, "value_too_deep", f"a value may nest at most {MAX_VALUE_DEPTH} arrays or objects")
     value_json = None if deleted else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     if value_json is not None and len(value_json.encode()) > MAX_VALUE_BYTES:
         raise ApiError(422, "value_too_large", f"a value may take at most {MAX_VALUE_BYTES} bytes as JSON")
@@ -89,6 +94,17 @@ def write_item(conn: Connection, device: Device, op_id: str, collection: Collect
                  .values(account_id=device.account_id, collection=collection.value, key=key, **row)
                  .on_conflict_do_update(index_elements=["account_id", "collection", "key"], set_=row))
     return 200, SyncItem(seq=seq, collection=collection, key=key, value=None if deleted else value, deleted=deleted)
+
+
+def json_depth(value: JsonValue) -> int:
+    """How many arrays/objects nest in `value` (0 for a scalar), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            stack.extend((inner, depth + 1) for inner in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 @router.put("/items/{collection}/{key}", response_model=SyncItem, responses=IDEMPOTENT_ERRORS)
@@ -162,8 +178,11 @@ def _apply_pushed(conn: Connection, services: Services, device: Device, op_id: s
     """(status, answer, replayed) of one pushed write, the same as `put_item`/`delete_item` would give."""
     match = _ITEM_PATH.fullmatch(write.path)
     collection = match and match["collection"] in Collection.__members__ and Collection(match["collection"])
-    key = match and unquote(match["key"])
-    if not collection or not key or len(key) > 200 or "/" in key:
+    try:  # strictly: a key that is not UTF-8 once decoded is refused, as in a path sent alone
+        key = match and unquote(match["key"], errors="strict")
+    except UnicodeDecodeError:
+        key = None
+    if not collection or not key or len(key) > 200 or "/" in key or "\x00" in key:
         return 422, ApiError(422, "invalid_request", f"not a user-data item path: {write.path}").body.model_dump(), False
     if write.method == "PUT":
         try:
