@@ -34,6 +34,7 @@ from headunit.shell.maps import Maps
 from headunit.shell.media import MediaLibrary, TunerProvider
 from headunit.shell.navigation import Navigation
 from headunit.shell.notifications import Notifications
+from headunit.shell.payments import FuelPump, Pairing, PairingDesk, PaymentDesk
 from headunit.shell.settings import Settings
 from headunit.shell.theme import Theme
 from headunit.shell.weather import Weather
@@ -111,11 +112,17 @@ class Runtime:
         self.maps = Maps(self.vehicle)
         self.media = MediaLibrary(self.settings)  # opens nothing until start_media()
         self.tuner = TunerProvider()  # looks for a stick when an app first asks
+        # Payments: the sheet only the shell draws, and the writes only the shell makes.
+        self.payments = PaymentDesk(self.driving, self.cloud, self.notifications,
+                                    lambda: self.settings.get("language"), self._app_name)
+        self.pairing_desk = PairingDesk(self.driving, self.cloud, self.notifications)
+        self.pairing = Pairing(self.pairing_desk)
+        self.fuel_pump = FuelPump(self.payments, self.cloud) if options.simulator else None
         self.services = Services(
             vehicle=self.vehicle, driving=self.driving, restrictions=self.restrictions,
             notifications=self.notifications, settings=self.settings, cloud=self.cloud, maps=self.maps,
             navigation=self.navigation, audio_focus=self.audio_focus, speech=self.speech, media=self.media,
-            weather=self.weather, tuner=self.tuner,
+            weather=self.weather, tuner=self.tuner, payments=self.payments, pairing=self.pairing_desk,
         )
         timeline.mark("services")
 
@@ -137,6 +144,9 @@ class Runtime:
         self.apps = Apps(self.host, self.settings.get("language"))
         self.translations.languageChanged.connect(self.apps.set_language)
         self.translations.languageChanged.connect(self.about.retranslate)
+        from headunit.host.payments_access import pay_intent
+
+        self.host.shell_intents["pay"] = pay_intent(self.payments)
         qml_services.attach(self.engine, self)
         timeline.mark("plugins registered")
 
@@ -148,12 +158,28 @@ class Runtime:
             raise RuntimeError(f"the shell's QML ({module}.{component}) failed to load; see the messages above")
         timeline.mark("shell QML loaded")
         window = self.engine.rootObjects()[0]
+        self._attach_sheets(window)
         if self._sandbox is not None:
             from headunit.sandbox.setup import add_overlays
 
             self._sandbox.set_window(window)
             add_overlays(self, window)
         return window
+
+    def _app_name(self, plugin_id: str) -> str:
+        record = self.host.record(plugin_id)
+        if record is None or record.manifest is None:
+            return plugin_id
+        return record.manifest.display_name(self.settings.get("language"))
+
+    def _attach_sheets(self, window) -> None:
+        """The payment and phone-linking sheets get their desks here, as properties: no singleton leads to them."""
+        from PySide6.QtQuick import QQuickItem
+
+        for name, desk in (("paymentSheet", self.payments), ("pairingSheet", self.pairing_desk)):
+            sheet = window.findChild(QQuickItem, name)
+            if sheet is not None:
+                sheet.setProperty("desk", desk)
 
     @property
     def sandbox(self):
@@ -195,6 +221,8 @@ class Runtime:
         self.host.stop_all()
         self.tuner.close()  # after the apps, which may still be playing the radio
         self.media.close()  # after the apps: a player may record its last play while it stops
+        self.payments.close()
+        self.pairing_desk.shutdown()
         self.cloud.stop()
         self.maps.close()
         self.speech.close()

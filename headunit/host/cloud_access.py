@@ -22,6 +22,26 @@ if TYPE_CHECKING:
 #: Lanes and paths that move money: they need the `payments` capability besides `network`.
 PAYMENT_LANES = ("payments",)
 PAYMENT_PATHS = ("/v1/orders", "/v1/wallet")
+#: Writes no plugin makes, whatever its capabilities: only the shell's payment sheet, on the driver's
+#: Confirm, queues them (headunit/shell/payments.py; a plugin asks with ctx.payments).
+SHELL_ONLY_PATHS = ("/v1/payments", "/v1/fuel", "/v1/parking", "/v1/orders", "/v1/wallet", "/v1/sandbox",
+                    "/v1/pairing")
+
+
+def shell_only(path: str) -> bool:
+    """Whether `path` (any spelling: case, doubled or dot segments, a query) is one of SHELL_ONLY_PATHS."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    clean = posixpath.normpath("/" + unquote(urlsplit(path).path).lower().lstrip("/"))
+    return any(clean == p or clean.startswith(p + "/") for p in SHELL_ONLY_PATHS)
+
+
+def _shell_only_denied(plugin: str, method: str, path: str) -> PermissionDenied:
+    exc = PermissionDenied(plugin, "payments", f"submit({method} {path})")
+    Exception.__init__(exc, f"{plugin}: submit({method} {path}): only the shell makes writes that move money; "
+                            "ask the driver with ctx.payments")
+    return exc
 
 
 class PluginCloud(QObject):
@@ -59,7 +79,12 @@ class PluginCloud(QObject):
             raise CloudUnavailable(str(exc)) from exc
 
     def submit(self, lane: str, method: str, path: str, body: Any = None, *, not_after: float | None = None) -> str:
-        """Queue a write; it is on disk when this returns. Its op_id; `finished` tells how it ended."""
+        """Queue a write; it is on disk when this returns. Its op_id; `finished` tells how it ended.
+
+        Writes that move money (/v1/payments, /v1/fuel, /v1/parking, /v1/orders, /v1/wallet) and the payments
+        lane are the shell's alone: PermissionDenied from every plugin; ask with `ctx.payments` instead."""
+        if shell_only(path) or lane in PAYMENT_LANES:
+            raise _shell_only_denied(self._plugin, method, path)
         if (lane in PAYMENT_LANES or path.startswith(PAYMENT_PATHS)) and "payments" not in self._capabilities:
             raise PermissionDenied(self._plugin, "payments", f"submit({method} {path})")
         return self._client().enqueue(lane, method, path, body, plugin=self._plugin, not_after=not_after)

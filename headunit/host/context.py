@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from headunit.host.cloud_access import PluginCloud
     from headunit.host.maps_access import PluginMaps, PluginNavigation
     from headunit.host.media_access import PluginMedia
+    from headunit.host.payments_access import PluginPayments
     from headunit.host.weather_access import PluginWeather
     from headunit.host.host import PluginHost
     from headunit.host.manifest import Manifest
@@ -200,6 +201,7 @@ class PluginContext(ContextBase):
         self._cloud = None
         self._maps = self._navigation = self._audio = self._media = self._weather = None
         self._templates = None
+        self._payments = None
 
     def _worker_failed(self, exc: BaseException) -> None:
         self._host.report_worker_exception(self.id, exc)
@@ -235,6 +237,18 @@ class PluginContext(ContextBase):
 
             self._cloud = PluginCloud(self._services.cloud, self.id, tuple(self._manifest.capabilities), self)
         return self._cloud
+
+    @property
+    def payments(self) -> "PluginPayments":
+        """Ask the driver to pay: the shell shows its own sheet (parked only) and makes the write (capability:
+        payments)."""
+        self._require("payments", "payments")
+        if self._payments is None:
+            from headunit.host.payments_access import PluginPayments
+
+            self._payments = PluginPayments(self._service("payments", "ctx.payments"), self._services.pairing,
+                                            self.id, self)
+        return self._payments
 
     # Maps, navigation, sound and media
 

@@ -30,7 +30,9 @@ class IntentRouter:
     def route(self, sender: str, name: str, params: dict[str, Any]) -> Any:
         """Deliver intent `name` and return the answer; raise IntentError when nobody can take it."""
         if name in self.shell_intents:
-            return self.shell_intents[name](params)
+            handler = self.shell_intents[name]
+            # A handler that needs to know who asks (the shell's `pay`) says so.
+            return handler(params, sender) if getattr(handler, "wants_sender", False) else handler(params)
         return self._deliver(self.target(sender, name, params), name, dict(params))
 
     def target(self, sender: str, name: str, params: dict[str, Any]) -> "PluginRecord | None":

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from headunit.shell.media import MediaLibrary, TunerProvider
     from headunit.shell.navigation import Navigation
     from headunit.shell.notifications import Notifications
+    from headunit.shell.payments import PairingDesk, PaymentDesk
     from headunit.shell.settings import Settings
     from headunit.shell.weather import Weather
     from headunit.vehicle.driving import DrivingState
@@ -41,3 +42,5 @@ class Services:
     media: "MediaLibrary | None" = None
     weather: "Weather | None" = None
     tuner: "TunerProvider | None" = None
+    payments: "PaymentDesk | None" = None
+    pairing: "PairingDesk | None" = None

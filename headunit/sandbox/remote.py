@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from headunit.host.context import ContextBase, VehicleReader
 from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied
+from headunit.host.payments_access import PaymentsBase, _spec
 from headunit.sandbox.channel import PluginEnd, RemoteError
 from headunit.sandbox.templates import Templates  # noqa: F401 - ctx.templates, re-exported for the runtime
 from headunit.vehicle.driving import DrivingState
@@ -102,6 +103,26 @@ class RemoteCloud(QObject):
         return call(self._channel, "cloud.items", collection=collection)
 
 
+class RemotePayments(PaymentsBase):
+    """`ctx.payments` in a sandbox: the shell shows its sheet and makes the write; outcomes come back as
+    notifications to the handles."""
+
+    def __init__(self, channel: PluginEnd, parent: QObject | None = None):
+        super().__init__(parent)
+        self._channel = channel
+
+    def request(self, *, kind: str, merchant: dict | str, amount_cents: int, currency: str, request: dict,
+                hold: bool = False, reference: str = "", details=(), payment_method_id: str | None = None):
+        spec = _spec(kind, merchant, amount_cents, currency, request, hold, reference, details, payment_method_id)
+        return self._handle(call(self._channel, "payments.request", spec=spec))
+
+    def finish(self, method: str, path: str, body: Any = None):
+        return self._handle(call(self._channel, "payments.finish", method=method, path=path, body=body))
+
+    def link_phone(self) -> bool:
+        return bool(call(self._channel, "payments.linkPhone"))
+
+
 class RemoteAudio:
     """`ctx.audio` in a sandbox: spoken prompts and the media focus, through the shell."""
 
@@ -148,6 +169,7 @@ class RemoteContext(ContextBase):
         self._settings: dict[str, Any] = dict(init.get("settings", {}))
         self._cloud: RemoteCloud | None = None
         self._audio: RemoteAudio | None = None
+        self._payments: RemotePayments | None = None
         self.templates = Templates(channel, self)
 
     def _worker_failed(self, exc: BaseException) -> None:
@@ -174,6 +196,13 @@ class RemoteContext(ContextBase):
         if self._cloud is None:
             self._cloud = RemoteCloud(self._channel, self)
         return self._cloud
+
+    @property
+    def payments(self) -> RemotePayments:
+        self._require("payments", "payments")
+        if self._payments is None:
+            self._payments = RemotePayments(self._channel, self)
+        return self._payments
 
     @property
     def audio(self) -> RemoteAudio:

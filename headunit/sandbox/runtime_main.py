@@ -194,6 +194,9 @@ class PluginRuntime:
             case "cloud.finished":
                 if self.ctx._cloud is not None:
                     self.ctx._cloud.finished.emit(params["op_id"], params["state"], int(params["status"]))
+            case "payments.outcome":
+                if self.ctx._payments is not None:
+                    self.ctx._payments.deliver(params["id"], params["state"], params.get("details") or {})
             case "templates.action":
                 self.ctx.templates.actionTriggered.emit(params["slot"], params["action"], int(params.get("index", -1)))
             case "mediaKey":

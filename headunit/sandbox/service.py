@@ -540,6 +540,12 @@ class Sandbox(QObject):
     def _send_theme(self) -> None:
         self._broadcast("theme", lambda key: {"night": self._services.theme.night})
 
+    def notify_plugin(self, key: str, method: str, params: dict[str, Any]) -> None:
+        """Tell one plugin's process something, if it runs (such as a payment's outcome)."""
+        state = self._apps.get(key)
+        if state and state.process and state.process.channel:
+            state.process.channel.notify(method, params)
+
     def send_setting(self, key: str, setting: str, value: Any) -> None:
         state = self._apps.get(key)
         if state and state.process and state.process.channel:

@@ -29,6 +29,9 @@ def start_sandbox(runtime: "Runtime") -> Sandbox:
     # Maps, navigation, weather, media and the shell's state for sandboxed plugins, checked as in-process.
     calls = ServiceCalls(runtime.host, runtime)
     sandbox.call_handlers += [calls, ShellState(sandbox, runtime.host, runtime, sandbox)]
+    from headunit.host.payments_access import PaymentCalls
+
+    sandbox.call_handlers.append(PaymentCalls(sandbox, runtime.host.record, runtime.payments, runtime.pairing_desk))
     sandbox.appEnded.connect(calls.app_ended)
     runtime.translations.languageChanged.connect(sandbox.send_language)
     window = runtime.engine.rootObjects()[0] if runtime.engine.rootObjects() else None

@@ -139,6 +139,30 @@ Pane {
             }
         }
 
+        // The sandbox fuel station's pump: dispenses into the last fuel hold the driver confirmed; the backend
+        // captures litres × price and releases the rest of the hold.
+        Label { text: qsTr("Fuel pump"); font.bold: true }
+        Label {
+            text: FuelPump.session === "" ? qsTr("No fuel hold waiting") : FuelPump.label
+            opacity: 0.7
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+        }
+        RowLayout {
+            SpinBox {
+                id: litres
+                from: 1; to: 120; value: 32
+                editable: true
+                enabled: FuelPump.session !== ""
+            }
+            Button {
+                text: qsTr("Dispense %1 L").arg(litres.value)
+                enabled: FuelPump.session !== ""
+                onClicked: FuelPump.dispense(litres.value)
+                Layout.fillWidth: true
+            }
+        }
+
         Item { Layout.fillHeight: true }
     }
 }

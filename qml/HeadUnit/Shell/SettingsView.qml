@@ -14,6 +14,7 @@ Item {
         { icon: "mdi6.translate", label: qsTr("Language") },
         { icon: "mdi6.apps", label: qsTr("Apps") },
         { icon: "mdi6.information-outline", label: qsTr("About") },
+        { icon: "mdi6.account-circle-outline", label: qsTr("Account") },
     ]
 
     RowLayout {
@@ -145,6 +146,27 @@ Item {
             AppsSettings {}
 
             AboutSettings {}
+
+            // Account: link a phone (to add cards there) with a QR code the shell shows, parked only.
+            SettingsSection {
+                Label { text: qsTr("Phone"); Layout.fillWidth: true }
+                Label {
+                    text: qsTr("Link a phone to this car's account to add and manage payment cards")
+                    role: "secondary"
+                    muted: true
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 3
+                    Layout.fillWidth: true
+                }
+                TouchButton {
+                    objectName: "linkPhone"
+                    text: qsTr("Link a phone")
+                    iconName: "mdi6.qrcode"
+                    accent: true
+                    enabled: !Restrictions.noSetup
+                    onClicked: Pairing.open()
+                }
+            }
         }
     }
 }
