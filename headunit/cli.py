@@ -84,11 +84,13 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
         return parser
     from headunit.maps.cli import add_commands as add_map_commands
     from headunit.media.cli import add_commands as add_music_commands
+    from headunit.sync.account import add_commands as add_account_commands
     from headunit.sync.cli import add_commands as add_sync_commands
 
     add_map_commands(sub)
     add_music_commands(sub)
     add_sync_commands(sub)
+    add_account_commands(sub)
     return parser
 
 
@@ -110,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         from headunit.sync.cli import run as run_sync
 
         return run_sync(args)
+    if args.command == "account":
+        from headunit.sync.account import run as run_account
+
+        return run_account(args)
     if args.command == "music":
         from headunit.media.cli import run as run_music
 

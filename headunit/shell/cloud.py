@@ -8,6 +8,12 @@ thread. QML reads it as the singleton `Cloud`; it cannot change anything.
 The profile's database opens first, before any network: from then on plugins' user data and writes are
 durable, whether or not the backend answers. The client registers the device in the background, retrying
 until the account is reached (`linked`), and only then sends.
+
+With no backend (`--backend none`) the profile's database still opens: plugins' user data and writes
+persist across restarts on the car alone (`localProfile`), and no network code is loaded. `available`
+stays false then (there is no backend link to show). A device that joined an account waits for a device
+of it to approve it (`approvalPending`: Settings says "Waiting for approval on your phone"); one removed
+from its account is not `linked`, and `linkReason` says why.
 """
 
 from __future__ import annotations
@@ -84,6 +90,7 @@ class Cloud(QObject):
         self._url, self._error = "", ""
         self._status = None
         self._starting = False
+        self._local_only = False
         #: Set once the profile's database is open (or could not be): what plugins' calls wait for.
         self._opened = threading.Event()
         self._bytes: dict[str, tuple[int, int]] = {}
@@ -97,9 +104,9 @@ class Cloud(QObject):
     # Lifetime
 
     def start(self, config: CloudConfig) -> None:
-        """Bring the link up in a background thread: the GUI never waits for a server or a disk."""
-        if config.backend == NO_BACKEND:
-            return
+        """Bring the link up in a background thread: the GUI never waits for a server or a disk. With no
+        backend, only the profile's database opens (the car's local profile)."""
+        self._local_only = config.backend == NO_BACKEND
         self._starting = True
         self._link_thread.submit(self._bring_up, config)
 
@@ -116,6 +123,9 @@ class Cloud(QObject):
         self._opened.set()
         self._statusChanged.emit()
         url = config.backend
+        if url == NO_BACKEND:
+            self.linkReady.emit("", "")  # the local profile is open; there is nothing to link
+            return
         if url == EMBEDDED:
             try:
                 url = self._start_embedded(config)
@@ -130,7 +140,7 @@ class Cloud(QObject):
         """The profile's sync client, open and started: local only, no network needed."""
         from headunit.sync.client import SyncClient
 
-        client = SyncClient(None if config.backend == EMBEDDED else config.backend, config.profile_dir)
+        client = SyncClient(None if config.backend in (EMBEDDED, NO_BACKEND) else config.backend, config.profile_dir)
         try:
             client.set_online(self._connectivity.online)
             # Only "something changed" crosses threads: the GUI thread then takes the client's newest
@@ -216,7 +226,28 @@ class Cloud(QObject):
 
     @Property(bool, notify=changed, final=True)
     def available(self) -> bool:
+        """A backend link exists (it may not be reached yet); false with no backend, even though the
+        profile's local data works then (`localProfile`)."""
+        return self._client is not None and not self._local_only
+
+    @Property(bool, notify=changed, final=True)
+    def localProfile(self) -> bool:
+        """The profile's database is open: plugins' user data and writes persist, backend or not."""
         return self._client is not None
+
+    @Property(bool, notify=changed, final=True)
+    def approvalPending(self) -> bool:
+        """The device joined an account and waits for a device of it to approve it ("Waiting for
+        approval on your phone"); writes wait in the outbox meanwhile."""
+        return bool(self._status and self._status.approval == "pending")
+
+    @Property(str, notify=changed, final=True)
+    def linkReason(self) -> str:
+        """Why the account is not linked ("" when it is): not reached yet, waiting for approval, or this
+        device was removed from its account (its data and unsent writes stay on the car)."""
+        if self._client is None or self._local_only:
+            return ""
+        return self._status.reason if self._status else ""
 
     @Property(str, notify=changed, final=True)
     def url(self) -> str:

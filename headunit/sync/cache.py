@@ -31,6 +31,7 @@ from requests_cache import CachedSession
 from requests_cache.policy import CacheDirectives
 
 from headunit.sync.errors import UnavailableError
+from headunit.sync.files import private_database, tighten_side_files
 from headunit.sync.models import Reading
 from headunit.sync.transport import PLUGIN_HEADER
 
@@ -83,6 +84,13 @@ class CachedReader:
 
 
 def _cached_session(path: Path) -> CachedSession:
+    private_database(path)  # the account's answers are the driver's data: 0600, as sync.db
+    session = _open_session(path)
+    tighten_side_files(path)
+    return session
+
+
+def _open_session(path: Path) -> CachedSession:
     return CachedSession(str(path), backend="sqlite", wal=True, cache_control=True, stale_if_error=True,
                          expire_after=HEURISTIC_FRESHNESS, allowable_codes=(200,), allowable_methods=("GET",))
 

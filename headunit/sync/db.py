@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from headunit.sync.errors import CorruptStoreError, StoreError
+from headunit.sync.files import private_database, private_folder, tighten_side_files
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -85,19 +86,40 @@ def _held_changes(conn: sqlite3.Connection) -> None:
     """)
 
 
+def _merge_replaced(conn: sqlite3.Connection) -> None:
+    # The account's values that the car's own replaced when the car was linked to that account
+    # (Mirror.merge): kept, so that linking never loses anything.
+    _run(conn, """
+        CREATE TABLE merge_replaced (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            collection TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            seq INTEGER,
+            account_id TEXT,
+            replaced_at REAL NOT NULL
+        )
+    """)
+
+
 #: Named, ordered schema steps; each runs once and is recorded in `migrations`.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_held_changes", _held_changes),
+    ("0003_merge_replaced", _merge_replaced),
 )
 
 
 class SyncDB:
-    """The profile's sync database. Opening it checks that it is a sound SQLite file and migrates it."""
+    """The profile's sync database. Opening it checks that it is a sound SQLite file and migrates it.
+
+    The file and its `-wal` and `-shm` are 0600 (created so, or tightened when opened): they hold the
+    driver's data."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.path.parent)
+        private_database(self.path)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
@@ -108,6 +130,7 @@ class SyncDB:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("integrity check failed")
             self._migrate(conn)
+            tighten_side_files(self.path)  # SQLite gives them the main file's mode; older ones may be looser
         except sqlite3.DatabaseError as exc:
             self.close()
             raise CorruptStoreError(self.path, self._move_aside(), str(exc)) from exc

@@ -12,6 +12,10 @@ What an answer means (docs/sync-protocol.md, "Answers"):
     any other 4xx                                     rejected, reported to the app
 
 401 is retried rather than rejected: it says the device's credentials are wrong, not the operation.
+An answer about the device rather than the operation (`401`, or `403 device_not_approved` while the
+device waits for approval) goes first to the client's `refused(status, answer)`: when it says so, the
+operation stays pending, untouched, and the lane holds (the client then reports itself not linked, which
+stops every lane until it is approved or linked again). Such an answer is never a rejection.
 
 Retries wait `wait_random_exponential` (full jitter: uniform in [0, min(cap, base * 2**n)]), never less
 than a `Retry-After`. Lanes sleep on an Event, so going back online cuts every backoff short at once
@@ -122,8 +126,10 @@ class Drainer:
                  expire: Callable[[str], dict[str, Any]] | None = None,
                  settings: SyncSettings = SyncSettings(), clock: Callable[[], float] = time.time,
                  on_final: Callable[[Operation], None] = lambda op: None,
-                 on_change: Callable[[], None] = lambda: None):
+                 on_change: Callable[[], None] = lambda: None,
+                 refused: Callable[[int, Any], bool] = lambda status, answer: False):
         self.outbox = outbox
+        self._refused = refused
         self._send = send
         self._push = push
         self._expire = expire
@@ -268,6 +274,8 @@ class Drainer:
         except AMBIGUOUS as exc:
             return self._retry(op, f"{type(exc).__name__}: {exc}", now)
         status = response.status_code
+        if status in (401, 403) and self._refused(status, _json_or_none(response)):
+            return Outcome(op, wait=IDLE_WAIT)  # held as it is: the device, not the operation, was refused
         kind = classify(status)
         if kind == "retry":
             return self._retry(op, f"HTTP {status}", now, floor=retry_after(response, now))
@@ -293,6 +301,8 @@ class Drainer:
         except AMBIGUOUS as exc:
             return [self._retry(head, f"{type(exc).__name__}: {exc}", now)]
         status = response.status_code
+        if status in (401, 403) and self._refused(status, _json_or_none(response)):
+            return [Outcome(head, wait=IDLE_WAIT)]
         if status != 200 and classify(status) == "rejected":
             # The push as a whole was refused (too large, or a backend without push): the head goes alone,
             # which always makes progress; the next writes are pushed again.
@@ -373,6 +383,13 @@ def _size(op: Operation) -> int:
 
 def _past(op: Operation, now: float) -> bool:
     return op.not_after is not None and now > op.not_after
+
+
+def _json_or_none(response: requests.Response) -> Any:
+    try:
+        return _json(response)
+    except ValueError:
+        return None
 
 
 def _json(response: requests.Response) -> Any:

@@ -10,14 +10,14 @@
      └── OfflineError              the network switch is off: nothing was sent
 
 `OfflineError` is a `requests.ConnectionError` so that requests-cache, and any code that already handles
-a lost connection, treat "switched off" exactly like "no network".
+a lost connection, treat "switched off" exactly like "no network". It is defined with the transport
+(headunit.sync.transport) and imported from here on first use, so that a profile with no backend never
+loads requests.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import requests
 
 
 class SyncError(Exception):
@@ -49,5 +49,9 @@ class UnavailableError(SyncError):
         super().__init__(f"{url}: {detail}")
 
 
-class OfflineError(requests.ConnectionError):
-    """The client is switched offline: the request was refused before a byte was sent."""
+def __getattr__(name: str):
+    if name == "OfflineError":  # a requests.ConnectionError: importing it loads requests
+        from headunit.sync.transport import OfflineError
+
+        return OfflineError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

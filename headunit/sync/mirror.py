@@ -9,11 +9,21 @@ landed but was not yet acknowledged when the pull ran), the held change wins, as
 
 If the server refuses a local write (rejected or expired), the mirror may hold a value the server
 never had; the next pull then starts over from no cursor and rebuilds the mirror from the server.
+
+Collections the account syncs are `COLLECTIONS`. A plugin may keep other collections (the wallet's
+`receipts`, say): they live in the same durable table and survive restarts, but stay on this car (no
+outbox operation, `put` returns ""), and pulls, rebuilds and merges never touch them.
+
+Linking the car to an account (`merge`, once the device is approved) merges the car's data into the
+account's: every local item the account lacks, or holds with another value, is written to the account
+(the car's value wins, as the newest write), the account's value it replaces is kept in `merge_replaced`,
+and the account's other items come to the car. A deletion on the account does not delete a car's item.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -24,15 +34,28 @@ from headunit.sync import crashpoints
 from headunit.sync.db import SyncDB, joined
 from headunit.sync.outbox import Outbox
 
-COLLECTIONS = ("favourites", "destinations", "playlists", "settings")
+COLLECTIONS = ("favourites", "destinations", "playlists", "settings")  # what the account syncs
 LANE = "user-data"
+_LOCAL_NAME = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
+
+
+def synced(collection: str) -> bool:
+    """Whether the account syncs `collection`; others are kept on this car only."""
+    return collection in COLLECTIONS
+
+
+def check_item(collection: str, key: str) -> None:
+    if collection not in COLLECTIONS and not _LOCAL_NAME.fullmatch(collection):
+        raise ValueError(f"collection must be one of {', '.join(COLLECTIONS)} (synced) or a name of lower-case "
+                         f"letters, digits, '.', '_' and '-' (kept on this car), got {collection!r}")
+    if not key or len(key) > 200 or "/" in key:
+        raise ValueError(f"key must be 1 to 200 characters without '/', got {key!r}")
 
 
 def item_path(collection: str, key: str) -> str:
     if collection not in COLLECTIONS:
-        raise ValueError(f"unknown collection {collection!r}; expected one of {', '.join(COLLECTIONS)}")
-    if not key or len(key) > 200 or "/" in key:
-        raise ValueError(f"key must be 1 to 200 characters without '/', got {key!r}")
+        raise ValueError(f"collection {collection!r} is not synced; expected one of {', '.join(COLLECTIONS)}")
+    check_item(collection, key)
     return f"/v1/sync/items/{collection}/{quote(key, safe='')}"
 
 
@@ -46,19 +69,25 @@ class Mirror:
 
     def put(self, collection: str, key: str, value: Any, *, plugin: str,
             conn: sqlite3.Connection | None = None, op_id: str | None = None) -> str:
-        path = item_path(collection, key)
+        check_item(collection, key)
         with self._transaction(conn) as c:
             c.execute("INSERT INTO items (collection, key, value, updated_at) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (collection, key) DO UPDATE SET value = excluded.value, "
                       "updated_at = excluded.updated_at", (collection, key, _dumps(value), self._clock()))
-            return self.outbox.enqueue(LANE, "PUT", path, {"value": value}, plugin=plugin, conn=c, op_id=op_id)
+            if not synced(collection):
+                return ""
+            return self.outbox.enqueue(LANE, "PUT", item_path(collection, key), {"value": value}, plugin=plugin,
+                                       conn=c, op_id=op_id)
 
     def delete(self, collection: str, key: str, *, plugin: str, conn: sqlite3.Connection | None = None,
                op_id: str | None = None) -> str:
-        path = item_path(collection, key)
+        check_item(collection, key)
         with self._transaction(conn) as c:
             c.execute("DELETE FROM items WHERE collection = ? AND key = ?", (collection, key))
-            return self.outbox.enqueue(LANE, "DELETE", path, None, plugin=plugin, conn=c, op_id=op_id)
+            if not synced(collection):
+                return ""
+            return self.outbox.enqueue(LANE, "DELETE", item_path(collection, key), None, plugin=plugin, conn=c,
+                                       op_id=op_id)
 
     def _transaction(self, conn: sqlite3.Connection | None):
         return self.db.transaction() if conn is None else joined(conn)
@@ -99,7 +128,7 @@ class Mirror:
                 return None
             if since is None and _meta(conn, "rebuild") == 1:
                 for collection, key in conn.execute("SELECT collection, key FROM items").fetchall():
-                    if not self.outbox.has_pending_write(conn, item_path(collection, key)):
+                    if synced(collection) and not self.outbox.has_pending_write(conn, item_path(collection, key)):
                         conn.execute("DELETE FROM items WHERE collection = ? AND key = ?", (collection, key))
                 conn.execute("DELETE FROM held")
                 SyncDB.set_meta(conn, "rebuild", 0)
@@ -130,6 +159,72 @@ class Mirror:
             SyncDB.set_meta(conn, "cursor", cursor)
         return applied
 
+    def merge(self, changes: list[dict[str, Any]], cursor: str | None, *, plugin: str,
+              account_id: str | None = None) -> tuple[int, int, int]:
+        """Merge the car's data into an account it was just linked to, given the account's whole feed
+        (from no cursor) and the cursor after it, in one transaction. Returns (items written to the
+        account, items received from it, account values replaced and kept aside).
+
+        Per synced key: a key with a pending local write is left to that write (the account's change is
+        held, as in a pull); a key only on the car, or on both sides with different values, is written to
+        the account (the car wins; the account's value goes to `merge_replaced`); a key on both sides with
+        the same value needs nothing; a key only on the account comes to the car."""
+        account: dict[tuple[str, str], dict[str, Any]] = {}
+        for change in changes:
+            if change["collection"] not in COLLECTIONS:
+                continue
+            where = (change["collection"], change["key"])
+            if where not in account or change["seq"] > account[where]["seq"]:
+                account[where] = change
+        pushed = pulled = replaced = 0
+        now = self._clock()
+        with self.db.transaction() as conn:
+            local = {(c, k): v for c, k, v in conn.execute("SELECT collection, key, value FROM items").fetchall()
+                     if synced(c)}
+            for (collection, key), text in local.items():
+                path = item_path(collection, key)
+                theirs = account.get((collection, key))
+                live = theirs is not None and not theirs.get("deleted")
+                value = json.loads(text)
+                if live and not _same(theirs.get("value"), value):
+                    conn.execute("INSERT INTO merge_replaced (collection, key, value, seq, account_id, replaced_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)",
+                                 (collection, key, _dumps(theirs.get("value")), theirs["seq"], account_id, now))
+                    replaced += 1
+                if self.outbox.has_pending_write(conn, path):
+                    if theirs is not None:
+                        conn.execute(
+                            "INSERT INTO held (collection, key, value, deleted, seq) VALUES (?, ?, ?, ?, ?) "
+                            "ON CONFLICT (collection, key) DO UPDATE SET value = excluded.value, "
+                            "deleted = excluded.deleted, seq = excluded.seq",
+                            (collection, key, _dumps(theirs.get("value")), bool(theirs.get("deleted")), theirs["seq"]))
+                    continue
+                if live and _same(theirs.get("value"), value):
+                    conn.execute("UPDATE items SET server_seq = ? WHERE collection = ? AND key = ?",
+                                 (theirs["seq"], collection, key))
+                    continue
+                self.outbox.enqueue(LANE, "PUT", path, {"value": value}, plugin=plugin, conn=conn)
+                pushed += 1
+            for (collection, key), change in account.items():
+                if (collection, key) in local or change.get("deleted"):
+                    continue
+                conn.execute(
+                    "INSERT INTO items (collection, key, value, updated_at, server_seq) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (collection, key) DO UPDATE SET value = excluded.value, "
+                    "updated_at = excluded.updated_at, server_seq = excluded.server_seq",
+                    (collection, key, _dumps(change.get("value")), now, change["seq"]))
+                pulled += 1
+            SyncDB.set_meta(conn, "cursor", cursor)
+            SyncDB.set_meta(conn, "rebuild", 0)
+            SyncDB.set_meta(conn, "merge", None)
+        return pushed, pulled, replaced
+
+    def replaced(self) -> list[dict[str, Any]]:
+        """The account's values that a merge replaced with the car's, oldest first."""
+        rows = self.db.connection().execute(
+            "SELECT collection, key, value, seq, account_id, replaced_at FROM merge_replaced ORDER BY id").fetchall()
+        return [{"collection": c, "key": k, "value": json.loads(v), "seq": seq, "account_id": a, "replaced_at": t}
+                for c, k, v, seq, a, t in rows]
 
     def settle(self, conn: sqlite3.Connection | None = None) -> None:
         """Apply the held changes whose key has no pending write left, unless our own write to that key
@@ -166,6 +261,10 @@ def _server_seq(response: str | None) -> int | None:
 def _meta(conn: sqlite3.Connection, key: str):
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return None if row is None else row[0]
+
+
+def _same(a: Any, b: Any) -> bool:
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
 def _dumps(value: Any) -> str:

@@ -52,8 +52,11 @@ class Operation:
 class Status:
     """What the status bar shows. Times are wall-clock seconds; ages are None when there is nothing to age.
 
-    `online` is the network switch; `linked` says the device is registered with a known backend (False
-    while the account is not reached yet: writes wait in the outbox)."""
+    `online` is the network switch; `linked` says the device is registered with a known backend, approved
+    and still on its account (False while the account is not reached yet, while the device waits for
+    approval, or once it was removed from the account: writes wait in the outbox). `approval` is
+    "pending", "approved" or None (no approval involved); `reason` says why the device is not linked
+    ("" when it is)."""
 
     online: bool
     linked: bool
@@ -62,6 +65,8 @@ class Status:
     last_sync: float | None
     oldest_pending_age: float | None
     data_age: float | None
+    approval: str | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from headunit.sync.errors import StoreError
+from headunit.sync.files import private_file
 from headunit.sync.models import Registration
 
 DEVICE_FILE = "device.json"
@@ -18,6 +19,7 @@ LOCK_FILE = "sync.lock"
 def load_registration(folder: Path) -> Registration | None:
     path = folder / DEVICE_FILE
     try:
+        private_file(path, create=False)  # a token: tighten a file an older version left readable
         data = json.loads(path.read_text())
     except FileNotFoundError:
         return None
@@ -31,6 +33,7 @@ def save_registration(folder: Path, registration: Registration) -> None:
     path = folder / DEVICE_FILE
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # a leftover from a crash keeps its mode through O_TRUNC
     with os.fdopen(fd, "w") as f:
         json.dump(asdict(registration), f)
         f.flush()
@@ -54,6 +57,7 @@ class ProfileLock:
         if self._fd is not None:
             return
         fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        private_file(self.folder / LOCK_FILE, create=False)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
