@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from headunit_backend import __version__, auth, migrate, catalog, idempotency, orders, userdata, wallet
 from headunit_backend import companion, devices
 from headunit_backend import sweep
+from headunit_backend import fuel, intents, parking, reconcile
 from headunit_backend import radio as radio_routes
 from headunit_backend import weather as weather_routes
 from headunit_backend.db import Database, DatabaseError, explain, metadata
@@ -63,7 +64,7 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
     if weather is None:
         weather = _weather_provider(settings)
     if processor is None:
-        processor = SandboxProcessor(db, slow_delay=settings.slow_charge_delay)
+        processor = SandboxProcessor(db, slow_delay=settings.slow_charge_delay, hold_ttl=settings.hold_expiry)
     if radio is None:
         radio = _radio_directory(settings)
 
@@ -72,7 +73,11 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
         sweeper = sweep.Sweeper(db, settings) if settings.sweep_interval > 0 else None
         if sweeper:
             sweeper.start()
+        # Every process settles payments a crash left in flight: at start, then every reconcile_interval.
+        reconciler = reconcile.Reconciler(intents.desk_of(app.state.services), settings.reconcile_interval)
+        reconciler.start()
         yield
+        reconciler.stop()
         if sweeper:
             sweeper.stop()
         db.dispose()
@@ -90,6 +95,9 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
     v1.include_router(health_router)
     for module in (auth, idempotency, userdata, weather_routes, radio_routes, catalog, wallet, orders):
         v1.include_router(module.router)
+    for module in (intents, fuel, parking):
+        v1.include_router(module.router)
+    v1.include_router(intents.ledger_router)
     v1.include_router(devices.router)
     app.include_router(v1)
     app.include_router(companion.router)  # the phone companion page and the sandbox's hosted card form

@@ -184,29 +184,119 @@ order_items = sa.Table(
     sa.Column("unit_price_cents", sa.Integer, nullable=False),
 )
 
-ledger = sa.Table(
-    "ledger", metadata,
-    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+# --- payments: intents and their ledger (ours), then the sandbox processor's own tables (the "remote" side) ---
+
+payment_intents = sa.Table(
+    "payment_intents", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("account_id", sa.ForeignKey("accounts.id"), nullable=False, index=True),
     sa.Column("device_id", sa.ForeignKey("devices.id"), nullable=False),
-    sa.Column("op_id", sa.String(36), nullable=False),
-    sa.Column("order_id", sa.ForeignKey("orders.id"), nullable=False),
-    sa.Column("charge_id", sa.String(40), nullable=False, unique=True),  # one entry per charge, enforced
+    sa.Column("op_id", sa.String(36), nullable=False),  # the operation that created it
+    sa.Column("purpose", sa.String(10), nullable=False),  # payment | order | fuel | parking
+    # processing (authorize asked, answer not yet recorded) | authorized | succeeded | canceled | failed
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("capture_mode", sa.String(10), nullable=False),  # automatic | manual
     sa.Column("amount_cents", sa.Integer, nullable=False),
+    sa.Column("captured_cents", sa.Integer, nullable=False),
+    sa.Column("refunded_cents", sa.Integer, nullable=False),
     sa.Column("currency", sa.String(3), nullable=False),
-    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("merchant_id", sa.String(80), nullable=False),
+    sa.Column("merchant_name", sa.String(200), nullable=False),
+    sa.Column("reference", sa.String(200), nullable=False),
+    sa.Column("payment_method_id", sa.String(40), nullable=False),
+    sa.Column("processor_token", sa.String(100), nullable=False),
+    sa.Column("brand", sa.String(20), nullable=False),
+    sa.Column("last4", sa.String(4), nullable=False),
+    sa.Column("processor_key", sa.String(120), nullable=False, unique=True),  # the authorize key
+    sa.Column("hold_id", sa.String(40), unique=True),  # the processor's hold/charge, once known
+    sa.Column("hold_expires_at", UTCDateTime),
+    sa.Column("failure_code", sa.String(40)),
+    sa.Column("failure_detail", sa.String(300)),
+    # What was asked for when the money moves with the commit: an order's basket as first priced, a fuel or
+    # parking session. The reconciler finishes the intent from this, never from what the basket is now.
+    sa.Column("draft_json", sa.Text),
+    sa.Column("order_id", sa.String(40)),
+    # The one state change under way (write-ahead, committed before the processor is asked): authorize |
+    # capture | void | refund, with its processor key and amount, and the operation that will get the answer
+    # (none for an order's capture, whose answer is already stored). The reconciler finishes it from here.
+    sa.Column("pending_action", sa.String(10)),
+    sa.Column("pending_key", sa.String(120)),
+    sa.Column("pending_amount", sa.Integer),
+    sa.Column("pending_device_id", sa.String(40)),
+    sa.Column("pending_op_id", sa.String(36)),
+    sa.Column("pending_holder", sa.String(32)),
+    sa.Column("pending_since", sa.Float),  # epoch seconds: a lease, as for operations
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("device_id", "op_id", name="uq_payment_intents_device_op"),
+)
+
+ledger = sa.Table(
+    "payment_ledger", metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("account_id", sa.ForeignKey("accounts.id"), nullable=False, index=True),
+    sa.Column("intent_id", sa.ForeignKey("payment_intents.id"), nullable=False, index=True),
+    sa.Column("device_id", sa.String(40)),  # NULL for the reconciler's entries that no request asked for
+    sa.Column("op_id", sa.String(36)),
+    sa.Column("order_id", sa.String(40)),
+    sa.Column("charge_id", sa.String(40), nullable=False),  # the processor's hold/charge
+    sa.Column("kind", sa.String(10), nullable=False),  # authorize | capture | void | refund | expire
+    sa.Column("amount_cents", sa.Integer, nullable=False),  # always positive; `kind` says which way
+    sa.Column("currency", sa.String(3), nullable=False),
+    sa.Column("processor_key", sa.String(120), nullable=False, unique=True),  # one entry per processor action
     sa.Column("created_at", UTCDateTime, nullable=False),
 )
 
-sandbox_charges = sa.Table(
-    "sandbox_charges", metadata,
-    sa.Column("idempotency_key", sa.String(120), primary_key=True),
-    sa.Column("charge_id", sa.String(40), nullable=False, unique=True),
+fuel_sessions = sa.Table(
+    "fuel_sessions", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("account_id", sa.ForeignKey("accounts.id"), nullable=False, index=True),
+    sa.Column("intent_id", sa.ForeignKey("payment_intents.id"), nullable=False, unique=True),
+    sa.Column("station_id", sa.String(80), nullable=False),
+    sa.Column("station_name", sa.String(200), nullable=False),
+    sa.Column("pump", sa.Integer, nullable=False),
+    sa.Column("fuel", sa.String(10), nullable=False),
+    sa.Column("price_milli_per_litre", sa.Integer, nullable=False),  # milli-cents per litre, as the pump shows
+    sa.Column("litres_milli", sa.Integer),  # what the pump dispensed, written before the capture
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+parking_sessions = sa.Table(
+    "parking_sessions", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("account_id", sa.ForeignKey("accounts.id"), nullable=False, index=True),
+    sa.Column("intent_id", sa.ForeignKey("payment_intents.id"), nullable=False, unique=True),
+    sa.Column("zone_id", sa.String(40), nullable=False),
+    sa.Column("rate_cents_per_hour", sa.Integer, nullable=False),
+    sa.Column("started_at", UTCDateTime, nullable=False),
+    sa.Column("expected_end", UTCDateTime, nullable=False),
+    sa.Column("ended_at", UTCDateTime),  # written before the capture
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+sandbox_holds = sa.Table(
+    "sandbox_holds", metadata,
+    sa.Column("hold_id", sa.String(40), primary_key=True),
+    sa.Column("idempotency_key", sa.String(120), nullable=False, unique=True),
     sa.Column("token", sa.String(100), nullable=False),
     sa.Column("amount_cents", sa.Integer, nullable=False),
     sa.Column("currency", sa.String(3), nullable=False),
-    sa.Column("outcome", sa.String(30), nullable=False),  # succeeded | card_declined | insufficient_funds
-    sa.Column("refunded", sa.Boolean, nullable=False, default=False),
+    sa.Column("status", sa.String(20), nullable=False),  # authorized | captured | canceled | declined
+    sa.Column("decline_code", sa.String(30)),
+    sa.Column("captured_cents", sa.Integer, nullable=False),
+    sa.Column("refunded_cents", sa.Integer, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+sandbox_actions = sa.Table(
+    "sandbox_actions", metadata,
+    sa.Column("idempotency_key", sa.String(120), primary_key=True),
+    sa.Column("hold_id", sa.String(40), nullable=False, index=True),
+    sa.Column("kind", sa.String(10), nullable=False),  # capture | void | refund
+    sa.Column("amount_cents", sa.Integer, nullable=False),
+    sa.Column("error", sa.String(30)),  # NULL: done; otherwise the refusal, answered again on a retry
     sa.Column("created_at", UTCDateTime, nullable=False),
 )
 

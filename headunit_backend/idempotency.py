@@ -263,6 +263,13 @@ def expire_operation(op_id: uuid.UUID, device: CurrentDevice,
                      .on_conflict_do_nothing(index_elements=["device_id", "op_id"]))
         row = conn.execute(sa.select(operations).where(operations.c.device_id == device.id,
                                                        operations.c.op_id == str(op_id))).one()
+    if row.state == "in_flight":  # arrived but left unfinished by a crash: settle it now (after its lease)
+        from headunit_backend import intents, reconcile
+
+        reconcile.settle_operation(intents.desk_of(services), device, str(op_id))
+        with services.db.read() as conn:
+            row = conn.execute(sa.select(operations).where(operations.c.device_id == device.id,
+                                                           operations.c.op_id == str(op_id))).one()
     return _status(str(op_id), row)
 
 

@@ -1,14 +1,22 @@
-"""Orders, their payment and the ledger.
+"""Orders, paid through a payment intent.
 
-Placing an order is the operation that must never happen twice. It checks the basket, charges the card
-with the processor key `device_id:op_id` (outside any database transaction: the processor may be slow, and
-asking again with the same key returns the same charge), then decrements stock and writes the order, its
-ledger entry and the stored answer in one transaction. If stock ran out in between, the charge is refunded
-and the answer is 422 `out_of_stock`.
+Placing an order is the operation that must never happen twice. It checks and prices the basket, writes the
+intent ahead with that priced basket, authorizes the card with the processor key `device_id:op_id` (outside
+any database transaction: the processor may be slow, and asking again with the same key returns the same
+hold), then takes the stock and writes the order, the hold's ledger entry, the intent and the stored answer
+in one transaction, and captures. If stock ran out in between, the hold is voided and the answer is 422
+`out_of_stock`.
+
+A retry that takes over a key left in flight by a crash never prices the basket again: the card may have
+been deleted and the price changed since, but the money was held for the basket as first priced, so that
+basket is what the order is completed with (or, stock gone, what the refusal and the void are about). See
+headunit_backend/intents.py.
 """
 
 from __future__ import annotations
 
+import json
+import time
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -19,10 +27,11 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection
 
 from headunit_backend.auth import CurrentDevice, new_id
-from headunit_backend.db import ledger, order_items, orders, payment_methods, products, utcnow
+from headunit_backend.db import order_items, orders, payment_intents, payment_methods, products, utcnow
 from headunit_backend.errors import ApiError, documented, not_found
 from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation, Operation
-from headunit_backend.payments import InvalidToken, PaymentDeclined, PaymentProcessor
+from headunit_backend.intents import PURPOSES, Merchant, PaymentDesk, Purpose, desk_of, run_payment_operation
+from headunit_backend.payments import Hold
 from headunit_backend.services import Services, get_services
 
 router = APIRouter(tags=["orders"])
@@ -56,27 +65,13 @@ class Order(BaseModel):
     currency: str
     items: list[OrderItem]
     payment_method_id: str
-    charge_id: str
+    charge_id: str = Field(description="The processor's charge (its hold, captured).")
+    payment_id: str | None = Field(None, description="The payment intent that paid for it (`/v1/payments/{id}`).")
     created_at: AwareDatetime
 
 
 class OrderList(BaseModel):
     items: list[Order] = Field(description="Newest first.")
-
-
-class LedgerEntry(BaseModel):
-    entry_id: int
-    op_id: str
-    order_id: str
-    charge_id: str
-    amount_cents: int
-    currency: str
-    kind: Literal["charge"]
-    created_at: AwareDatetime
-
-
-class Ledger(BaseModel):
-    items: list[LedgerEntry] = Field(description="Oldest first.")
 
 
 class OutOfStock(Exception):
@@ -129,48 +124,58 @@ def out_of_stock(product_id: str) -> ApiError:
     return ApiError(422, "out_of_stock", f"not enough stock of {product_id!r}")
 
 
-def place_order(op: Operation, order: NewOrder, processor: PaymentProcessor) -> Response:
+#: The shop every order pays, as its payments show it.
+SHOP = Merchant(id="headunit-shop", name="HeadUnit shop")
+
+
+def place_order(op: Operation, order: NewOrder, desk: PaymentDesk) -> Response:
+    """Price the basket (refusals before any money moves), then pay for it through an intent."""
     with op.db.read() as conn:
         basket = check_basket(conn, op.device.account_id, order)
-    try:
-        charge = processor.charge(idempotency_key=op.processor_key, token=basket.processor_token,
-                                  amount_cents=basket.total_cents, currency=basket.currency)
-    except PaymentDeclined as declined:
-        raise ApiError(402, declined.code, declined.detail) from None
-    except InvalidToken:
-        raise ApiError(422, "invalid_processor_token", "the payment processor no longer knows this card") from None
+        method = conn.execute(sa.select(payment_methods).where(payment_methods.c.id == basket.payment_method_id)).one()
+    draft = {"lines": [line.model_dump() for line in basket.lines], "currency": basket.currency,
+             "payment_method_id": basket.payment_method_id}
+    return desk.start(op, purpose="order", amount_cents=basket.total_cents, currency=basket.currency, method=method,
+                      merchant=SHOP, reference=f"order {op.op_id}", capture="manual", draft=draft)
 
-    def effect(conn: Connection):
-        for line in basket.lines:
-            taken = conn.execute(products.update()
-                                 .where(products.c.id == line.product_id, products.c.stock >= line.quantity)
-                                 .values(stock=products.c.stock - line.quantity))
-            if taken.rowcount != 1:
-                raise OutOfStock(line.product_id)
-        placed = Order(order_id=new_id("ord"), status="paid", total_cents=basket.total_cents,
-                       currency=basket.currency, items=basket.lines, payment_method_id=basket.payment_method_id,
-                       charge_id=charge.charge_id, created_at=utcnow())
-        conn.execute(orders.insert().values(
-            id=placed.order_id, account_id=op.device.account_id, device_id=op.device.id, op_id=op.op_id,
-            status=placed.status, total_cents=placed.total_cents, currency=placed.currency,
-            payment_method_id=placed.payment_method_id, charge_id=placed.charge_id, created_at=placed.created_at))
-        conn.execute(order_items.insert(), [
-            {"order_id": placed.order_id, "line": n, **line.model_dump()} for n, line in enumerate(placed.items)])
-        conn.execute(ledger.insert().values(
-            account_id=op.device.account_id, device_id=op.device.id, op_id=op.op_id, order_id=placed.order_id,
-            charge_id=charge.charge_id, amount_cents=charge.amount_cents, currency=charge.currency, kind="charge",
-            created_at=placed.created_at))
-        return 201, placed
 
-    try:
-        return op.commit(effect)
-    except OutOfStock as missing:
-        refusal = out_of_stock(missing.product_id)
-        # The refusal is stored first, which checks that this request still holds the key: after a
-        # takeover the charge belongs to the request that took over, and must not be refunded here.
-        answer = op.commit(lambda conn: (refusal.status, refusal.body))
-        processor.refund(charge.charge_id)
-        return answer
+def _order_authorized(conn: Connection, intent: sa.Row, hold: Hold) -> tuple[int, Order]:
+    """Inside the commit that records the hold: take the stock and write the order for the basket as first
+    priced (the intent's draft), and write its capture ahead. Stock gone: ApiError, and the hold is voided."""
+    draft = json.loads(intent.draft_json)
+    lines = [OrderItem(**line) for line in draft["lines"]]
+    for line in lines:
+        taken = conn.execute(products.update()
+                             .where(products.c.id == line.product_id, products.c.stock >= line.quantity)
+                             .values(stock=products.c.stock - line.quantity))
+        if taken.rowcount != 1:
+            raise out_of_stock(line.product_id)
+    placed = Order(order_id=new_id("ord"), status="paid", total_cents=intent.amount_cents, currency=intent.currency,
+                   items=lines, payment_method_id=draft["payment_method_id"], charge_id=hold.hold_id,
+                   payment_id=intent.id, created_at=utcnow())
+    conn.execute(orders.insert().values(
+        id=placed.order_id, account_id=intent.account_id, device_id=intent.device_id, op_id=intent.op_id,
+        status=placed.status, total_cents=placed.total_cents, currency=placed.currency,
+        payment_method_id=placed.payment_method_id, charge_id=placed.charge_id, created_at=placed.created_at))
+    conn.execute(order_items.insert(), [
+        {"order_id": placed.order_id, "line": n, **line.model_dump()} for n, line in enumerate(placed.items)])
+    # The order is the purchase: its capture is due now, and written ahead in this same commit, so that the
+    # reconciler makes it if this process dies before the processor is asked.
+    conn.execute(payment_intents.update().where(payment_intents.c.id == intent.id).values(
+        order_id=placed.order_id, pending_action="capture", pending_key=f"{intent.processor_key}:capture",
+        pending_amount=intent.amount_cents, pending_device_id=None, pending_op_id=None,
+        pending_holder=intent.pending_holder, pending_since=time.time()))
+    return 201, placed
+
+
+def _order_of_intent(conn: Connection, intent: sa.Row) -> Order:
+    found = _orders(conn, intent.account_id, intent.order_id) if intent.order_id else []
+    if not found:
+        raise ApiError(422, "invalid_payment_state", "this payment's order was not placed")
+    return found[0]
+
+
+PURPOSES["order"] = Purpose(authorized=_order_authorized, present=_order_of_intent)
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
@@ -180,7 +185,8 @@ ServicesDep = Annotated[Services, Depends(get_services)]
              responses={**IDEMPOTENT_ERRORS, **documented(402)})
 def create_order(order: NewOrder, op: IdempotentOperation, services: ServicesDep) -> Response:
     """Buy products with a wallet card: 402 when the card is refused, 422 for stock or unknown products."""
-    return op.execute(lambda: place_order(op, order, services.processor))
+    desk = desk_of(services)
+    return run_payment_operation(op, desk, lambda: place_order(op, order, desk))
 
 
 def _orders(conn: Connection, account_id: str, order_id: str | None = None) -> list[Order]:
@@ -188,6 +194,9 @@ def _orders(conn: Connection, account_id: str, order_id: str | None = None) -> l
     if order_id is not None:
         query = query.where(orders.c.id == order_id)
     rows = conn.execute(query.order_by(orders.c.created_at.desc(), orders.c.id)).all()
+    paid_by = {row.order_id: row.id for row in conn.execute(
+        sa.select(payment_intents.c.id, payment_intents.c.order_id)
+        .where(payment_intents.c.order_id.in_([r.id for r in rows])))} if rows else {}
     lines: dict[str, list[OrderItem]] = {row.id: [] for row in rows}
     if rows:
         for item in conn.execute(sa.select(order_items).where(order_items.c.order_id.in_(lines))
@@ -196,7 +205,7 @@ def _orders(conn: Connection, account_id: str, order_id: str | None = None) -> l
                                                   quantity=item.quantity, unit_price_cents=item.unit_price_cents))
     return [Order(order_id=r.id, status=r.status, total_cents=r.total_cents, currency=r.currency,
                   items=lines[r.id], payment_method_id=r.payment_method_id, charge_id=r.charge_id,
-                  created_at=r.created_at) for r in rows]
+                  payment_id=paid_by.get(r.id), created_at=r.created_at) for r in rows]
 
 
 @router.get("/orders", response_model=OrderList, responses=documented(401))
@@ -214,14 +223,3 @@ def get_order(order_id: Annotated[str, Path(max_length=40)], device: CurrentDevi
     if not found:
         raise not_found(f"order {order_id!r}")
     return found[0]
-
-
-@router.get("/ledger", response_model=Ledger, responses=documented(401))
-def get_ledger(device: CurrentDevice, services: ServicesDep) -> Ledger:
-    """Every charge of the account, one entry per charge, oldest first."""
-    with services.db.read() as conn:
-        rows = conn.execute(sa.select(ledger).where(ledger.c.account_id == device.account_id)
-                            .order_by(ledger.c.id)).all()
-    return Ledger(items=[LedgerEntry(entry_id=r.id, op_id=r.op_id, order_id=r.order_id, charge_id=r.charge_id,
-                                     amount_cents=r.amount_cents, currency=r.currency, kind=r.kind,
-                                     created_at=r.created_at) for r in rows])

@@ -66,6 +66,11 @@ class Settings:
     sweep_interval: float = 3600.0
     #: Rows deleted per transaction, so a sweep never holds long locks.
     sweep_batch: int = 1000
+    #: How long the sandbox processor's holds (authorisations) last before they lapse: about a card network's.
+    hold_expiry: float = 7 * 86400.0
+    #: How often each process's reconciler settles payments left in flight past the idempotency lease and
+    #: records lapsed holds (it also runs once at start); 0: only at start.
+    reconcile_interval: float = 30.0
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))

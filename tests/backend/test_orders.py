@@ -24,7 +24,11 @@ def test_an_order_charges_once_books_once_and_takes_stock(api):
     assert (stock(api, "castrol-edge-5w30-ll-5l"), stock(api, "bosch-rear-h840")) == (before[0] - 2, before[1] - 1)
     ledger = api.get("/v1/ledger").json()["items"]
     assert [(e["order_id"], e["amount_cents"], e["charge_id"], e["kind"]) for e in ledger] == [
-        (order["order_id"], order["total_cents"], order["charge_id"], "charge")]
+        (order["order_id"], order["total_cents"], order["charge_id"], "authorize"),
+        (order["order_id"], order["total_cents"], order["charge_id"], "capture")]
+    assert {e["payment_id"] for e in ledger} == {order["payment_id"]}
+    payment = api.get(f"/v1/payments/{order['payment_id']}").json()
+    assert (payment["status"], payment["captured_cents"]) == ("succeeded", order["total_cents"])
     assert api.get(f"/v1/orders/{order['order_id']}").json() == order
     assert api.get("/v1/orders").json()["items"] == [order]
 
@@ -46,7 +50,7 @@ def test_more_than_the_stock_is_out_of_stock_and_charges_nothing(api, database):
     assert stock(api, "juice-booster-2") == available
     assert api.get("/v1/ledger").json()["items"] == []
     with database.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM sandbox_charges WHERE refunded = false")).scalar() == 0
+        assert conn.execute(sa.text("SELECT count(*) FROM sandbox_holds")).scalar() == 0
 
 
 def test_an_unknown_product_or_card_is_422(api):
