@@ -22,7 +22,7 @@ class SyncSettings:
     pull_limit: int = 200
     pull_interval: float = 60.0
     #: While the device waits for approval by a device of its account, how often it asks again.
-    approval_poll_interval: float = 10.0
+    approval_poll_interval: float = 5.0
     #: Outbox rows a lane reads per query.
     lane_batch: int = 64
     #: How often per-plugin byte counters are written to sync.db.

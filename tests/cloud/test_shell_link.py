@@ -95,13 +95,15 @@ def test_a_plugin_needs_the_payments_capability_to_move_money(shell_with_backend
         shop(runtime).cloud.submit("payments", "POST", "/v1/orders", {"items": []})
 
 
-def test_without_a_backend_plugins_get_a_clear_error(make_shell, plugin_factory):
+def test_without_a_backend_reads_get_a_clear_error_and_user_data_stays_on_the_car(make_shell, plugin_factory):
     plugin_factory("org.example.shop", python=SHOP, capabilities=("network",))
     runtime, window = make_shell(plugin_paths=[plugin_factory.root])
+    runtime.start_cloud()
     with pytest.raises(CloudUnavailable, match="no backend"):
         shop(runtime).cloud.get("/v1/weather")
-    with pytest.raises(CloudUnavailable, match="no backend"):
-        shop(runtime).cloud.put("favourites", "casino", 1)
+    shop(runtime).cloud.put("favourites", "casino", 1)  # the car's local profile keeps it
+    assert shop(runtime).cloud.items("favourites") == {"casino": 1}
+    assert runtime.cloud.localProfile and not runtime.cloud.available and not runtime.cloud.linked
     assert not find(window, "cloudState").isVisible()
 
 
