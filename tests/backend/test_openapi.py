@@ -39,6 +39,28 @@ def test_every_answer_matches_the_openapi_document_and_none_is_a_5xx(case, backe
     case.call_and_validate(headers=headers, checks=CHECKS)
 
 
+# The same app with tiny rate limits: registration, reviews and expire soon answer 429, which must be in the
+# document wherever it happens (only the checks that matter for it, and fewer examples: it is a second pass).
+limited_app = create_app("sqlite://", slow_charge_delay=0, sweep_interval=0, register_limit=3, join_limit=1,
+                         review_limit=1, review_address_limit=2, expire_limit=2, expire_address_limit=3)
+limited_schema = schemathesis.openapi.from_asgi("/openapi.json", limited_app)
+
+
+@pytest.fixture(scope="module")
+def limited_backend():
+    with TestClient(limited_app) as client:
+        yield Api.register(client).headers
+
+
+@limited_schema.include(method=["POST", "PUT", "DELETE"]).parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_rate_limited_answers_are_documented_and_none_is_a_5xx(case, limited_backend):
+    headers = dict(limited_backend)
+    if case.path != "/v1/devices":
+        headers["Idempotency-Key"] = str(uuid.uuid4())
+    case.call_and_validate(headers=headers, checks=[not_a_server_error, status_code_conformance])
+
+
 def test_the_openapi_document_describes_errors_and_auth(backend):
     app, _ = backend
     document = app.openapi()
