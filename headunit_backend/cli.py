@@ -53,13 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
                             "(for an embedded backend)")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--access-log", action="store_true", help="log every request")
+    sweep = commands.add_parser("sweep", help="delete stored answers and rate-limit counters past their retention "
+                                              "(each server also does it every hour; for cron)")
+    sweep.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")
+    sweep.add_argument("--retention-days", type=float, default=Settings.operation_retention / 86400, metavar="DAYS",
+                       help="keep idempotency answers and tombstones this long (default: 30; longer than any "
+                            "operation's not_after on the car)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return serve(args)
+        return sweep(args) if args.command == "sweep" else serve(args)
     except ServeError as error:
         print(f"headunit-backend: error: {error}", file=sys.stderr)
         return 1
@@ -69,6 +75,32 @@ def main(argv: list[str] | None = None) -> int:
 
 class ServeError(Exception):
     pass
+
+
+def sweep(args: argparse.Namespace) -> int:
+    """One sweep of old idempotency rows and ended rate-limit windows; prints what it deleted."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from headunit_backend.db import Database, DatabaseError
+    from headunit_backend.sweep import sweep_once
+
+    if args.retention_days <= 0:
+        raise ServeError("--retention-days must be positive")
+    settings = Settings(db_url=args.db, operation_retention=args.retention_days * 86400)
+    try:
+        db = Database(settings.db_url)
+        db.check()
+    except DatabaseError as error:
+        raise ServeError(error) from None
+    try:
+        operations, counters = sweep_once(db, settings)
+    except SQLAlchemyError as error:  # e.g. a database no server of this release has prepared yet
+        raise ServeError(f"cannot sweep {db.name}: {str(error).splitlines()[0]}") from None
+    finally:
+        db.dispose()
+    print(f"deleted {operations} stored operations older than {args.retention_days:g} days and {counters} "
+          f"ended rate-limit counters from {db.name}")
+    return 0
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
+import time
 import uuid
 
 import pytest
 import sqlalchemy as sa
 
 from headunit_backend import idempotency, ratelimit
+from headunit_backend.app import create_app
 from headunit_backend.db import Database, reviews
 from headunit_backend.limits import MAX_BODY_BYTES, MAX_JSON_DEPTH, json_depth_exceeds
 from tests.backend.api import Api
+from tests.backend.conftest import TestClient
 
 PRODUCT = "bosch-aerotwin-a863s"
 
@@ -306,3 +311,19 @@ def test_the_sweep_deletes_ended_rate_limit_windows(db_url, client, database):
         db.dispose()
     with database.connect() as conn:
         assert conn.execute(sa.text("SELECT key FROM rate_limits WHERE key LIKE 'test:%'")).scalars().all() == ["test:b"]
+
+
+def test_the_sweep_command(sqlite_url):
+    with TestClient(create_app(sqlite_url)) as http:
+        device = Api.register(http)
+        device.write("PUT", "/v1/sync/items/favourites/home", {"value": 1})
+    time.sleep(1.0)
+
+    result = subprocess.run([sys.executable, "-m", "headunit_backend", "sweep", "--db", sqlite_url,
+                             "--retention-days", "0.00001"], capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("deleted 1 stored operations")
+    engine = sa.create_engine(sqlite_url)
+    assert count(engine, "operations") == 0
+    engine.dispose()
