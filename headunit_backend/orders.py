@@ -41,7 +41,7 @@ class OrderLine(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     product_id: str = Field(min_length=1, max_length=80)
-    quantity: int = Field(ge=1, le=99)
+    quantity: int = Field(ge=1, le=99, strict=True)  # "1" or true is not a quantity
 
 
 class NewOrder(BaseModel):

@@ -221,6 +221,19 @@ def test_a_rating_must_be_a_json_integer(api, database, rating):
     nothing_written(database)
 
 
+@pytest.mark.parametrize("quantity", [b'"1"', b"true", b"1.0"])
+def test_a_quantity_must_be_a_json_integer(api, database, quantity):
+    body = b'{"items": [{"product_id": "' + PRODUCT.encode() + b'", "quantity": ' + quantity + \
+        b'}], "payment_method_id": "pm_x"}'
+
+    answer = raw(api, "POST", "/v1/orders", body)
+
+    assert_refused(answer, 422, "invalid_request")
+    assert [e["loc"][-1] for e in answer.json()["errors"]] == ["quantity"]
+    assert count(database, "orders") == 0
+    nothing_written(database)
+
+
 # --- sizes ------------------------------------------------------------------------------------------------
 
 def test_a_chunked_body_over_the_limit_is_413_and_nothing_is_written(api, database):
