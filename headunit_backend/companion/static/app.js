@@ -173,8 +173,8 @@ async function loadCards() {
       el("div", { class: `card-art ${card.brand}`, "aria-hidden": "true" }, el("span", {}, card.brand === "visa" ? "VISA" : "")),
       el("div", { class: "item-main" },
         el("div", { class: "item-title" }, BRANDS[card.brand] || card.brand),
-        el("div", { class: "item-sub" }, el("span", { class: "digits" }, `•••• ${card.last4}`),
-           ` · added ${formatDate(card.created_at)}`)),
+        el("div", { class: "item-sub", title: `Added ${formatDate(card.created_at)}` },
+           el("span", { class: "digits" }, `•••• ${card.last4}`))),
       el("button", { class: "button small ghost", type: "button", "aria-label": `Remove card ending ${card.last4}`,
                      onclick: () => removeCard(card) }, "Remove"))));
     $("cards-empty").hidden = items.length > 0;
