@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="after how long a request left in flight may be taken over (default: 30)")
     serve.add_argument("--slow-charge-delay", type=float, default=Settings.slow_charge_delay, metavar="SECONDS",
                        help="how long the sandbox takes to approve tok_slow (default: 2)")
+    serve.add_argument("--hold-expiry", type=float, default=Settings.hold_expiry, metavar="SECONDS",
+                       help="how long the sandbox processor's holds last before they lapse (default: 7 days)")
+    serve.add_argument("--reconcile-interval", type=float, default=Settings.reconcile_interval, metavar="SECONDS",
+                       help="how often to settle payments left in flight past the lease (default: 30; 0: at "
+                            "start only)")
     serve.add_argument("--weather-max-age", type=int, default=Settings.weather_max_age, metavar="SECONDS",
                        help="Cache-Control max-age of weather answers (default: 600)")
     serve.add_argument("--catalog-max-age", type=int, default=Settings.catalog_max_age, metavar="SECONDS",
@@ -59,12 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--retention-days", type=float, default=Settings.operation_retention / 86400, metavar="DAYS",
                        help="keep idempotency answers and tombstones this long (default: 30; longer than any "
                             "operation's not_after on the car)")
+    audit = commands.add_parser("audit", help="check that every payment the processor made has its intent, "
+                                              "ledger entries and answer (exit 1 with findings)")
+    audit.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")
+    audit.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "audit":
+            return audit(args)
         return sweep(args) if args.command == "sweep" else serve(args)
     except ServeError as error:
         print(f"headunit-backend: error: {error}", file=sys.stderr)
@@ -103,6 +114,33 @@ def sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def audit(args: argparse.Namespace) -> int:
+    """Audit payments (headunit_backend/audit.py): exit 0 when clean, 1 with findings."""
+    import json
+
+    from headunit_backend.audit import audit as run_audit
+    from headunit_backend.db import Database, DatabaseError
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        db = Database(args.db)
+        if db.dialect == "sqlite" and not Path(db.url.database or "").is_file():
+            raise DatabaseError(f"no SQLite database {db.name}")  # opening it would create an empty one
+        db.check()
+    except DatabaseError as error:
+        raise ServeError(error) from None
+    try:
+        report = run_audit(db)
+    except SQLAlchemyError as error:
+        raise ServeError(f"cannot audit {db.name} (not a migrated headunit-backend database?): "
+                         f"{str(getattr(error, 'orig', error)).splitlines()[0]}") from None
+    finally:
+        db.dispose()
+    print(json.dumps(report.to_json(), indent=2, sort_keys=True) if args.json else report.to_text())
+    return 0 if report.clean else 1
+
+
 def serve(args: argparse.Namespace) -> int:
     from headunit_backend.app import prepare_database
     from headunit_backend.db import Database, DatabaseError
@@ -113,7 +151,8 @@ def serve(args: argparse.Namespace) -> int:
                         idempotency_lease=args.idempotency_lease, slow_charge_delay=args.slow_charge_delay,
                         weather_max_age=args.weather_max_age, catalog_max_age=args.catalog_max_age,
                         radio=args.radio, radio_browser_url=args.radio_browser_url,
-                        radio_max_age=args.radio_max_age)
+                        radio_max_age=args.radio_max_age, hold_expiry=args.hold_expiry,
+                        reconcile_interval=args.reconcile_interval)
     try:
         db = Database(settings.db_url)
         prepare_database(db)

@@ -222,7 +222,9 @@ class PaymentDesk:
         """The amount of a change, or a 422 saying why the payment does not allow it (before money moves)."""
         expired = row.hold_expires_at is not None and row.hold_expires_at <= utcnow()
         if action in ("capture", "void"):
-            if row.status != "authorized":
+            if action == "capture" and row.failure_code == "hold_expired":
+                expired = True  # recorded already: say why, not just that the state is wrong
+            elif row.status != "authorized":
                 raise ApiError(422, "invalid_payment_state", f"a {row.status} payment cannot be {action}d "
                                                              "(only an authorized one)")
             if action == "capture" and expired:
