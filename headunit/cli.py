@@ -20,6 +20,14 @@ def _size(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
+def _position(text: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LAT,LON such as 43.7283,7.4165, got {text!r}") from None
+    return lat, lon
+
+
 def _language(text: str) -> str:
     from headunit.i18n import normalize_language
     from headunit.shell.settings import LANGUAGES
@@ -64,6 +72,10 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     emulator.add_argument("--night", action="store_true", default=None, help="use the night palette")
     emulator.add_argument("--type", dest="type_text", metavar="TEXT",
                           help="type TEXT into the open app's first text field, as if tapped (keyboard shown)")
+    emulator.add_argument("--at", type=_position, metavar="LAT,LON", help="put the simulated car here")
+    emulator.add_argument("--tap", action="append", default=[], metavar="NAME",
+                          help="after the app opens, tap the item with this objectName (repeatable, in order), "
+                               "as a driver would: to put a sheet on screen for a screenshot")
     emulator.add_argument("--unsandboxed", action="store_true",
                           help="where bubblewrap cannot run, run third-party plugins without a sandbox (a banner "
                                "says so); never on a car")
@@ -104,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             mode=args.command, size=getattr(args, "size", (1280, 720)), dpi=getattr(args, "dpi", None),
             screenshot=getattr(args, "screenshot", None), open_app=getattr(args, "open_app", None),
             drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
-            type_text=getattr(args, "type_text", None),
+            type_text=getattr(args, "type_text", None), at=getattr(args, "at", None),
+            taps=tuple(getattr(args, "tap", ())),
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
             sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),
         ))

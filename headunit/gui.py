@@ -33,6 +33,8 @@ class Launch:
     language: str | None = None  # --lang: for this run only, the saved setting stays
     timings: bool = False
     type_text: str | None = None  # typed into the open app's first text field, keyboard shown
+    at: tuple[float, float] | None = None  # --at (emulator): the simulated car's position
+    taps: tuple[str, ...] = ()  # --tap (emulator): items tapped by objectName once the app is open
     plugin_paths: tuple[str, ...] = ()
     backend: str | None = None  # --backend: "embedded", "none" or a URL; None for the mode's default
     sandbox_all: bool = False  # --sandbox-all: the shell's own plugins sandboxed too
@@ -80,6 +82,8 @@ def launch(opts: Launch) -> int:
                               backend=opts.backend or default_backend(opts.mode),
                               sandbox_all=opts.sandbox_all, unsandboxed=opts.unsandboxed and opts.mode == "emulator"))
 
+    if opts.at and runtime.simulator:
+        runtime.simulator.setPosition(*opts.at)
     windowed = opts.mode == "emulator" and not opts.screenshot
     window = runtime.load_window("HeadUnit.Shell" if not windowed else "HeadUnit.Emulator",
                                  "ShellWindow" if not windowed else "EmulatorWindow",
@@ -112,7 +116,11 @@ def launch(opts: Launch) -> int:
             QTimer.singleShot(SETTLE_MS // 2, type_into_first_field)
         if opts.screenshot:
             def shoot(*_link) -> None:
-                QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1), take_screenshot)
+                # --tap: once the backend link is up (apps read from it first), a tap every 1.2 s, then the shot.
+                for i, name in enumerate(opts.taps):
+                    QTimer.singleShot(SETTLE_MS * (3 + 2 * i), lambda name=name: tap(name))
+                QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1)
+                                  + (SETTLE_MS * (2 * len(opts.taps) + 3) if opts.taps else 0), take_screenshot)
 
             if runtime.cloud.starting:  # the status bar shows the backend link once it is up
                 runtime.cloud.linkReady.connect(shoot)
@@ -137,6 +145,24 @@ def launch(opts: Launch) -> int:
         field.forceActiveFocus()
         field.setProperty("text", opts.type_text)
         app.inputMethod().show()
+
+    def tap(name: str) -> None:
+        """--tap: a press and release at the middle of the visible item called `name`."""
+        from PySide6.QtCore import QPoint, QPointF, Qt
+        from PySide6.QtTest import QTest
+
+        def items(root):  # the visual tree: delegates of a Repeater are only there
+            for child in root.childItems():
+                yield child
+                yield from items(child)
+
+        item = next((i for i in items(window.contentItem()) if i.objectName() == name and i.isVisible()), None)
+        if item is None:
+            log.error("--tap: no visible item called %r", name)
+            return
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(round(centre.x()), round(centre.y())))
 
     def take_screenshot(waited_ms: int = 0, settled: bool = False) -> None:
         # A sandboxed app shows its process's first frame, or its template, a moment later: wait for it (bounded).

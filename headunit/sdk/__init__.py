@@ -10,6 +10,7 @@ from headunit.host.context import CAPABILITIES, PluginContext, VehicleReader
 from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied, WrongThread
 from headunit.host.maps_access import PluginMaps, PluginNavigation
 from headunit.host.media_access import PluginMedia
+from headunit.host.payments_access import PaymentHandle, PluginPayments
 from headunit.host.plugin import Plugin
 from headunit.host.weather_access import PluginWeather
 from headunit.maps.errors import MapError, NoRoute
@@ -25,9 +26,11 @@ __all__ = [
     "IntentError",
     "MapError",
     "NoRoute",
+    "PaymentHandle",
     "PermissionDenied",
     "Plugin",
     "PluginAudio",
+    "PluginPayments",
     "PluginCloud",
     "PluginContext",
     "PluginMaps",

@@ -78,6 +78,11 @@ def money(cents: int, currency: str, language: str = "en") -> str:
     return locale.toCurrencyString(cents / 100.0, CURRENCY_SYMBOLS.get(currency, currency), 2)
 
 
+def brand_name(brand: str) -> str:
+    """A card brand as printed on the card: visa -> Visa, mastercard -> Mastercard, amex -> American Express."""
+    return {"amex": "American Express", "unionpay": "UnionPay", "jcb": "JCB"}.get(brand.lower(), brand.capitalize())
+
+
 class PaymentError(ValueError):
     """A request the shell will not show: what is wrong with it."""
 
@@ -367,7 +372,7 @@ class PaymentDesk(QObject):
             else:
                 data, age = value
                 items = data.get("items", []) if isinstance(data, dict) else []
-                self._cards = [{"id": c["payment_method_id"], "brand": str(c.get("brand", "")),
+                self._cards = [{"id": c["payment_method_id"], "brand": brand_name(str(c.get("brand", ""))),
                                 "last4": str(c.get("last4", ""))} for c in items if "payment_method_id" in c]
                 self._cards_age, self._cards_state = age, "ready"
             req = self._current
