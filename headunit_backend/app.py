@@ -41,7 +41,6 @@ def prepare_database(db: Database) -> None:
             db.lock_schema(conn)
             migrate.upgrade(conn)
             metadata.create_all(conn)  # tables whose revision is not written yet (test_migrations says so)
-            sweep.ensure_indexes(conn)
             catalog.seed(conn)
     except DBAPIError as error:
         raise DatabaseError(explain(db, error)) from None

@@ -10,20 +10,13 @@ import logging
 import random
 import threading
 
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from headunit_backend import idempotency, ratelimit
-from headunit_backend.db import Database, operations_created_at, reviews_one_per_account
+from headunit_backend.db import Database
 from headunit_backend.services import Settings
 
 log = logging.getLogger(__name__)
-
-
-def ensure_indexes(conn: Connection) -> None:
-    """Indexes added to tables an older database already has (`create_all` only makes missing tables)."""
-    for index in (operations_created_at, reviews_one_per_account):
-        index.create(conn, checkfirst=True)
 
 
 def sweep_once(db: Database, settings: Settings) -> tuple[int, int]:

@@ -340,3 +340,28 @@ def test_the_sweep_command(sqlite_url):
     engine = sa.create_engine(sqlite_url)
     assert count(engine, "operations") == 0
     engine.dispose()
+
+
+def test_the_migration_keeps_an_accounts_newest_review_of_a_product(sqlite_url):
+    """A database from before one-review-per-account, with an account's three reviews of one product."""
+    from alembic import command
+
+    from headunit_backend import migrate
+
+    engine = sa.create_engine(sqlite_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.config(conn), "0003")
+        conn.execute(sa.text("INSERT INTO accounts (id, key_hash, last_seq, created_at) "
+                             "VALUES ('acct_a', :k, 0, '2026-01-01 00:00:00')"), {"k": "0" * 64})
+        conn.execute(sa.text("INSERT INTO categories (id, name, position) VALUES ('c', 'C', 0)"))
+        conn.execute(sa.text("INSERT INTO products (id, category_id, name, description, price_cents, currency, stock, "
+                             "rating_sum, rating_count, universal, fitment_json, position) "
+                             "VALUES ('p', 'c', 'P', '', 100, 'EUR', 1, 9, 3, 1, '[]', 0)"))
+        for n, (rating, day) in enumerate([(1, 1), (5, 3), (3, 2)]):
+            conn.execute(sa.text("INSERT INTO reviews (id, product_id, account_id, rating, text, created_at) "
+                                 "VALUES (:id, 'p', 'acct_a', :rating, '', :at)"),
+                         {"id": f"rev_{n}", "rating": rating, "at": f"2026-01-0{day} 00:00:00"})
+        command.upgrade(migrate.config(conn), "head")
+        assert conn.execute(sa.text("SELECT id FROM reviews")).scalars().all() == ["rev_1"]
+        assert conn.execute(sa.text("SELECT rating_sum, rating_count FROM products")).one() == (5, 1)
+    engine.dispose()
