@@ -1,0 +1,115 @@
+"""The wallet app against the real embedded backend: fuel at a Monaco station (hold, the simulated pump,
+the captured amount, the receipt), parking started and ended from the car or by driving away."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.shell import find, settle
+
+#: A fuel station on the Monaco map (OpenStreetMap node 1704462974), by the backend's sandbox station Fontvieille.
+AT_THE_PUMP = (43.7282965, 7.416472)
+#: By the sandbox parking zone Casino.
+AT_THE_CASINO = (43.7396, 7.4281)
+
+
+@pytest.fixture
+def wallet_shell(make_shell, install_region, qtbot):
+    install_region("monaco")
+
+    def make(position, size=(1280, 720)):
+        runtime, window = make_shell(*size, backend="embedded")
+        runtime.start_cloud()
+        assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+        runtime.cloud.client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"},
+                                     plugin="headunit")
+        qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
+        runtime.simulator.setPosition(*position)
+        assert runtime.apps.openApp("org.headunit.wallet")
+        store = runtime.host.record("org.headunit.wallet").instance.store
+        store.refresh()
+        return runtime, window, store
+    return make
+
+
+def confirm_on_the_sheet(runtime, qtbot) -> None:
+    qtbot.waitUntil(lambda: runtime.payments.shown and runtime.payments.cardId != "", timeout=10_000)
+    runtime.payments.confirm()
+
+
+def test_fuel_hold_then_the_pump_then_the_captured_amount_and_a_receipt(wallet_shell, qtbot):
+    runtime, window, store = wallet_shell(AT_THE_PUMP)
+    qtbot.waitUntil(lambda: store.stationName == "Sandbox Fuel Fontvieille" and bool(store.fuels), timeout=15_000)
+    store.choosePump(3)
+    store.chooseFuel("diesel")
+    hold = store.hold_cents()
+    assert hold == 50 * 178_900 // 1000 + (1 if 50 * 178_900 % 1000 else 0)  # a 50 L tank at €1.789
+    store.payFuel()
+    settle(qtbot)
+    assert find(window, "paymentSheet").isVisible()
+    assert find(window, "paymentAmount").property("text") == "Hold €89.45"
+    confirm_on_the_sheet(runtime, qtbot)
+    qtbot.waitUntil(lambda: store.fuelling, timeout=20_000)
+    ops = runtime.cloud.client.outbox.operations(lane="payments")
+    assert [op.path for op in ops].count("/v1/fuel/sessions") == 1
+
+    qtbot.waitUntil(lambda: runtime.fuel_pump.session != "", timeout=5000)
+    runtime.fuel_pump.dispense(21.5)
+    qtbot.waitUntil(lambda: not store.fuelling, timeout=30_000)
+    receipts = store.receipts
+    assert len(receipts) == 1 and receipts[0]["title"] == "Sandbox Fuel Fontvieille"
+    kept = runtime.cloud.client.items("receipts")
+    (receipt,) = kept.values()
+    assert receipt["litres_milli"] == 21_500 and receipt["amount_cents"] == round(21.5 * 178.9)
+    assert receipt["amount_cents"] < hold
+    assert "21.50 L" in receipts[0]["subtitle"] and receipts[0]["amount"] == "€38.46"
+
+
+def test_no_fuel_payment_away_from_a_station(wallet_shell, qtbot):
+    runtime, window, store = wallet_shell(AT_THE_CASINO)
+    qtbot.waitUntil(lambda: store.stationNote.startswith("Park at a fuel pump"), timeout=15_000)
+    assert not store.canPayFuel
+
+
+def test_parking_starts_and_ends_from_the_car(wallet_shell, qtbot):
+    runtime, window, store = wallet_shell(AT_THE_CASINO)
+    qtbot.waitUntil(lambda: bool(store.zones), timeout=15_000)
+    assert store.zones[0]["name"] == "Sandbox zone Casino"
+    store.startParking(60)
+    settle(qtbot)
+    assert find(window, "paymentAmount").property("text") == "Hold €4.80"
+    confirm_on_the_sheet(runtime, qtbot)
+    qtbot.waitUntil(lambda: store.parkingActive, timeout=20_000)
+    assert store.parkingZone == "Sandbox zone Casino" and store.askEndOnDriveAway
+    assert store._reminder.isActive()  # 10 minutes before the end
+    store.endParking()
+    qtbot.waitUntil(lambda: not store.parkingActive, timeout=20_000)
+    (receipt,) = runtime.cloud.client.items("receipts").values()
+    assert receipt["kind"] == "parking" and receipt["amount_cents"] <= 480
+
+
+def test_parking_ends_when_the_car_drives_away_once_the_driver_said_so(wallet_shell, qtbot):
+    runtime, window, store = wallet_shell(AT_THE_CASINO)
+    qtbot.waitUntil(lambda: bool(store.zones), timeout=15_000)
+    store.startParking(30)
+    confirm_on_the_sheet(runtime, qtbot)
+    qtbot.waitUntil(lambda: store.parkingActive, timeout=20_000)
+    store.setEndOnDriveAway(True)
+    runtime.simulator.applyDrive("moving")
+    qtbot.waitUntil(lambda: not store.parkingActive, timeout=20_000)
+    assert [r["kind"] for r in runtime.cloud.client.items("receipts").values()] == ["parking"]
+    settle(qtbot)
+    assert find(window, "walletDriving").isVisible()  # while moving: the last receipt, nothing to pay
+
+
+def test_while_moving_the_wallet_asks_for_nothing(wallet_shell, qtbot):
+    runtime, window, store = wallet_shell(AT_THE_PUMP)
+    qtbot.waitUntil(lambda: bool(store.fuels), timeout=15_000)
+    store.choosePump(2)
+    runtime.simulator.applyDrive("moving")
+    settle(qtbot)
+    assert not store.canPayFuel
+    store.payFuel()  # even asked: the shell refuses while moving
+    settle(qtbot)
+    assert not find(window, "paymentSheet").isVisible()
+    assert find(window, "walletDriving").isVisible()
