@@ -38,7 +38,7 @@ def _local_error(kind: str, message: str) -> HeadUnitError:
     return exc
 
 
-def call(channel: PluginEnd, method: str, **params: Any) -> Any:
+def call(channel: PluginEnd, method: str, /, **params: Any) -> Any:
     """Ask the shell and wait for its answer; its errors come back as the API's own exceptions."""
     try:
         return channel.call(method, params).result(CALL_TIMEOUT_S)

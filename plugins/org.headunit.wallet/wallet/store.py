@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from headunit.sdk import CloudUnavailable, HeadUnitError, PluginContext
+from headunit.sdk import PluginContext
 
 QML_IMPORT_NAME = "HeadUnit.Plugins.Wallet"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -122,7 +122,7 @@ class WalletStore(QObject):
         def run() -> None:
             try:
                 value = (fn(), None)
-            except (CloudUnavailable, HeadUnitError, OSError, ValueError, KeyError) as exc:
+            except Exception as exc:  # noqa: BLE001 - shown on the page, never a failed app
                 value = (None, exc)
             self._result.emit(then, value)
         self.ctx.submit(run)
