@@ -229,6 +229,11 @@ payment_intents = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.UniqueConstraint("device_id", "op_id", name="uq_payment_intents_device_op"),
+    # The reconciler's two questions: which changes are pending since when, which holds have lapsed; and
+    # `expire`'s: which intent is an operation changing.
+    sa.Index("ix_payment_intents_pending_since", "pending_since"),
+    sa.Index("ix_payment_intents_status_expiry", "status", "hold_expires_at"),
+    sa.Index("ix_payment_intents_pending_op", "pending_device_id", "pending_op_id"),
 )
 
 ledger = sa.Table(

@@ -356,6 +356,9 @@ class PaymentDesk:
                 402, "payment_canceled", "the payment's hold was released before it was recorded"))
         try:
             answer = self._commit(claim, op, lambda conn: self._authorized(conn, claim, row, hold))
+        except LostClaim:
+            self._disown(row, hold)
+            raise
         except ApiError as refusal:
             # The purchase was refused after money was held (stock ran out meanwhile): say why on the intent
             # first, so a crash before the commit below still ends in this refusal, then give the money back.
@@ -374,6 +377,17 @@ class PaymentDesk:
                 log.exception("could not finish %s of payment %s now; the reconciler will", after.pending_action,
                               after.id)
         return answer
+
+    def _disown(self, row: sa.Row, hold: Hold) -> None:
+        """We made a hold but lost the intent meanwhile (past the lease). If another claim holds the intent,
+        it finds the hold by its key; if the intent was dropped (the processor had not answered when it was
+        looked up), nobody will, so the money goes back now."""
+        with self.db.read() as conn:
+            current = conn.execute(sa.select(payment_intents.c.id).where(
+                payment_intents.c.processor_key == row.processor_key)).first()
+        if current is None and hold.live:
+            log.warning("giving back hold %s: its payment was dropped while the processor answered", hold.hold_id)
+            self._give_back(row, hold)
 
     def _give_back(self, row: sa.Row, hold: Hold) -> Hold:
         if hold.status == "authorized":
@@ -608,10 +622,12 @@ def operation_settled(db: Database, intent: sa.Row) -> bool:
 def intent_of_operation(db: Database, device_id: str, op_id: str) -> sa.Row | None:
     """The intent an operation created or is changing (its pending change), if any."""
     with db.read() as conn:
-        return conn.execute(sa.select(payment_intents).where(
-            sa.or_(sa.and_(payment_intents.c.device_id == device_id, payment_intents.c.op_id == op_id),
-                   sa.and_(payment_intents.c.pending_device_id == device_id,
-                           payment_intents.c.pending_op_id == op_id)))).first()
+        created = conn.execute(sa.select(payment_intents).where(payment_intents.c.device_id == device_id,
+                                                                payment_intents.c.op_id == op_id)).first()
+        if created is not None:
+            return created
+        return conn.execute(sa.select(payment_intents).where(payment_intents.c.pending_device_id == device_id,
+                                                             payment_intents.c.pending_op_id == op_id)).first()
 
 
 def run_payment_operation(op: Operation, desk: PaymentDesk, start: Callable[[], Response]) -> Response:

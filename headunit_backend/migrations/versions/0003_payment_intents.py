@@ -92,6 +92,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('payment_intents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_payment_intents_account_id'), ['account_id'], unique=False)
+        batch_op.create_index('ix_payment_intents_pending_since', ['pending_since'], unique=False)
+        batch_op.create_index('ix_payment_intents_status_expiry', ['status', 'hold_expires_at'], unique=False)
+        batch_op.create_index('ix_payment_intents_pending_op', ['pending_device_id', 'pending_op_id'], unique=False)
 
     op.create_table('fuel_sessions',
     sa.Column('id', sa.String(length=40), nullable=False),
@@ -207,6 +210,9 @@ def downgrade() -> None:
 
     op.drop_table('fuel_sessions')
     with op.batch_alter_table('payment_intents', schema=None) as batch_op:
+        batch_op.drop_index('ix_payment_intents_pending_op')
+        batch_op.drop_index('ix_payment_intents_status_expiry')
+        batch_op.drop_index('ix_payment_intents_pending_since')
         batch_op.drop_index(batch_op.f('ix_payment_intents_account_id'))
 
     op.drop_table('payment_intents')
