@@ -414,6 +414,21 @@
         <source>Leave the route</source>
         <translation>Route verlassen</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Fuel pump</source>
+        <translation>Zapfsäule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fuel hold waiting</source>
+        <translation>Keine Tankreservierung offen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dispense %1 L</source>
+        <translation>%1 L zapfen</translation>
+    </message>
 </context>
 <context>
     <name>Dock</name>
@@ -565,9 +580,201 @@
     </message>
 </context>
 <context>
+    <name>PairingSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/PairingSheet.qml" line="+78"/>
+        <source>Link your phone</source>
+        <translation>Handy verbinden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Getting a code…</source>
+        <translation>Code wird abgerufen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan with your phone to add a card. The code works once, for 10 minutes.</source>
+        <translation>Mit dem Handy scannen, um eine Karte hinzuzufügen. Der Code gilt einmal, 10 Minuten lang.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+53"/>
+        <source>Asked by %1</source>
+        <extracomment>%1 is the app that asks for the payment.</extracomment>
+        <translation>Angefragt von %1</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Confirm hold</source>
+        <translation>Reservierung bestätigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start parking</source>
+        <translation>Parken starten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <location filename="../headunit/shell/payments.py" line="+208"/>
+        <location line="+62"/>
+        <source>Payments need the car parked</source>
+        <translation>Zahlungen nur bei geparktem Auto</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Hold placed: %1. Start fuelling at the pump</source>
+        <translation>Betrag reserviert: %1. Jetzt an der Säule tanken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parking started at %1</source>
+        <translation>Parken gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid %1 to %2</source>
+        <translation>%1 an %2 bezahlt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card was declined</source>
+        <translation>Die Karte wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough funds on the card</source>
+        <translation>Nicht genug Deckung auf der Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card has expired</source>
+        <translation>Die Karte ist abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Hold %1</source>
+        <translation>Reservierung %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You pay for what you pump; the rest of the hold is released</source>
+        <translation>Sie zahlen, was Sie tanken; der Rest der Reservierung wird freigegeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Billed by the minute; the rest of the hold is released</source>
+        <translation>Minutengenaue Abrechnung; der Rest der Reservierung wird freigegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The final amount is charged later; the rest is released</source>
+        <translation>Der Endbetrag wird später belastet; der Rest wird freigegeben</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Loading your cards…</source>
+        <translation>Ihre Karten werden geladen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No card on file: add one with your phone</source>
+        <translation>Keine Karte hinterlegt: fügen Sie eine mit dem Handy hinzu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cards as of a moment ago (offline)</source>
+        <translation>Karten von gerade eben (offline)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cards as of %1 min ago (offline)</source>
+        <translation>Karten von vor %1 min (offline)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cards as of %1 h ago (offline)</source>
+        <translation>Karten von vor %1 h (offline)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to send: no connection. It is sent once the car is online</source>
+        <translation>Wartet auf Versand: keine Verbindung. Wird gesendet, sobald das Auto online ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent, waiting for the station</source>
+        <translation>Gesendet, wartet auf die Station</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent, waiting for the merchant</source>
+        <translation>Gesendet, wartet auf den Händler</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not sent in time: nothing was charged</source>
+        <translation>Nicht rechtzeitig gesendet: nichts wurde belastet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be sent: %1</source>
+        <translation>Konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+54"/>
+        <source>Linking a phone needs the car parked</source>
+        <translation>Handy verbinden nur bei geparktem Auto</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Linking a phone needs a connection</source>
+        <translation>Zum Verbinden eines Handys ist eine Internetverbindung nötig</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The phone link could not be made (%1)</source>
+        <translation>Die Verbindung zum Handy konnte nicht erstellt werden (%1)</translation>
+    </message>
+</context>
+<context>
     <name>SandboxOverlays</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/SandboxOverlays.qml" line="+29"/>
+        <location filename="../qml/HeadUnit/Shell/SandboxOverlays.qml" line="+37"/>
         <source>Third-party apps run without a sandbox</source>
         <translation>Apps von Drittanbietern laufen ohne Sandbox</translation>
     </message>
@@ -615,12 +822,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source>Apps</source>
         <translation>Apps</translation>
     </message>
@@ -628,6 +835,11 @@
         <location line="+1"/>
         <source>About</source>
         <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Konto</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -759,6 +971,21 @@
         <source>12-hour</source>
         <translation>12 Stunden</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Phone</source>
+        <translation>Handy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link a phone to this car&apos;s account to add and manage payment cards</source>
+        <translation>Verbinden Sie ein Handy mit dem Konto dieses Autos, um Zahlungskarten hinzuzufügen und zu verwalten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Link a phone</source>
+        <translation>Handy verbinden</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -866,7 +1093,7 @@
 <context>
     <name>TemplateView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+123"/>
+        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+136"/>
         <source>Available when parked</source>
         <translation>Verfügbar im Stand</translation>
     </message>

@@ -414,6 +414,21 @@
         <source>Leave the route</source>
         <translation>偏离路线</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Fuel pump</source>
+        <translation>加油机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fuel hold waiting</source>
+        <translation>没有待加油的预授权</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dispense %1 L</source>
+        <translation>加注 %1 升</translation>
+    </message>
 </context>
 <context>
     <name>Dock</name>
@@ -563,9 +578,201 @@
     </message>
 </context>
 <context>
+    <name>PairingSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/PairingSheet.qml" line="+78"/>
+        <source>Link your phone</source>
+        <translation>连接手机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Getting a code…</source>
+        <translation>正在获取二维码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan with your phone to add a card. The code works once, for 10 minutes.</source>
+        <translation>用手机扫描以添加银行卡。二维码仅可使用一次，10 分钟内有效。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+53"/>
+        <source>Asked by %1</source>
+        <extracomment>%1 is the app that asks for the payment.</extracomment>
+        <translation>由 %1 发起</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Confirm hold</source>
+        <translation>确认预授权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start parking</source>
+        <translation>开始停车</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <location filename="../headunit/shell/payments.py" line="+208"/>
+        <location line="+62"/>
+        <source>Payments need the car parked</source>
+        <translation>仅在停车时可以付款</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Hold placed: %1. Start fuelling at the pump</source>
+        <translation>已预授权 %1。请开始加油</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parking started at %1</source>
+        <translation>已开始停车：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid %1 to %2</source>
+        <translation>已向 %2 支付 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card was declined</source>
+        <translation>银行卡被拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough funds on the card</source>
+        <translation>卡内余额不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card has expired</source>
+        <translation>银行卡已过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Hold %1</source>
+        <translation>预授权 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You pay for what you pump; the rest of the hold is released</source>
+        <translation>按实际加油量付款，其余预授权金额将释放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Billed by the minute; the rest of the hold is released</source>
+        <translation>按分钟计费，其余预授权金额将释放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The final amount is charged later; the rest is released</source>
+        <translation>最终金额稍后扣款，其余部分将释放</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Loading your cards…</source>
+        <translation>正在加载银行卡…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No card on file: add one with your phone</source>
+        <translation>尚无银行卡：请用手机添加</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cards as of a moment ago (offline)</source>
+        <translation>刚才的银行卡信息（离线）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cards as of %1 min ago (offline)</source>
+        <translation>%1 分钟前的银行卡信息（离线）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cards as of %1 h ago (offline)</source>
+        <translation>%1 小时前的银行卡信息（离线）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to send: no connection. It is sent once the car is online</source>
+        <translation>等待发送：无网络连接。车辆联网后将自动发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent, waiting for the station</source>
+        <translation>已发送，等待站点确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent, waiting for the merchant</source>
+        <translation>已发送，等待商户确认</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not sent in time: nothing was charged</source>
+        <translation>未能及时发送：未扣任何费用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be sent: %1</source>
+        <translation>无法发送：%1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+54"/>
+        <source>Linking a phone needs the car parked</source>
+        <translation>仅在停车时可以连接手机</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Linking a phone needs a connection</source>
+        <translation>连接手机需要网络连接</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The phone link could not be made (%1)</source>
+        <translation>无法创建手机连接（%1）</translation>
+    </message>
+</context>
+<context>
     <name>SandboxOverlays</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/SandboxOverlays.qml" line="+29"/>
+        <location filename="../qml/HeadUnit/Shell/SandboxOverlays.qml" line="+37"/>
         <source>Third-party apps run without a sandbox</source>
         <translation>第三方应用未在沙盒中运行</translation>
     </message>
@@ -613,12 +820,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source>Apps</source>
         <translation>应用</translation>
     </message>
@@ -626,6 +833,11 @@
         <location line="+1"/>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>账户</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -757,6 +969,21 @@
         <source>12-hour</source>
         <translation>12 小时制</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link a phone to this car&apos;s account to add and manage payment cards</source>
+        <translation>将手机连接到本车账户，以添加和管理支付卡</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Link a phone</source>
+        <translation>连接手机</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -862,7 +1089,7 @@
 <context>
     <name>TemplateView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+123"/>
+        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+136"/>
         <source>Available when parked</source>
         <translation>停车后可用</translation>
     </message>

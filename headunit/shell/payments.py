@@ -68,10 +68,6 @@ CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CNY": 
 OUTCOMES = ("declined_by_driver", "queued", "sent", "succeeded", "refused", "failed")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Payments", text)
-
-
 def money(cents: int, currency: str, language: str = "en") -> str:
     """`cents` as the driver's language writes an amount: €85.00, 85,00 €, €85.00."""
     locale = QLocale(language.replace("_", "-") if language else "en")
@@ -209,7 +205,7 @@ class PaymentDesk(QObject):
         req = PaymentRequest(id=f"pay-{next(self._ids)}", plugin=plugin, app_name=self._app_name(plugin), **checked)
         self._requests[req.id] = req
         if not self._driving.parked:
-            self._notifications.show_toast(tr("Payments need the car parked"), "warning")
+            self._notifications.show_toast(QCoreApplication.translate("Payments", "Payments need the car parked"), "warning")
             self._later(req, "declined_by_driver", reason="not-parked")
             return req.id
         if self._current is not None and self._current.stage in ("confirm", "saving"):
@@ -271,7 +267,7 @@ class PaymentDesk(QObject):
     def _follow_driving(self) -> None:
         req = self._current
         if req is not None and req.stage == "confirm" and not self._driving.parked:
-            self._notifications.show_toast(tr("Payments need the car parked"), "warning")
+            self._notifications.show_toast(QCoreApplication.translate("Payments", "Payments need the car parked"), "warning")
             self._report(req, "declined_by_driver", reason="not-parked")
             self._current = None
         self.changed.emit()  # the sheet hides while the car moves, whatever its stage
@@ -387,18 +383,18 @@ class PaymentDesk(QObject):
     def _paid_text(self, req: PaymentRequest) -> str:
         amount = money(req.amount_cents, req.currency, self._language())
         if req.kind == "fuel":
-            return tr("Hold placed: %1. Start fuelling at the pump").replace("%1", amount)
+            return QCoreApplication.translate("Payments", "Hold placed: %1. Start fuelling at the pump").replace("%1", amount)
         if req.kind == "parking":
-            return tr("Parking started at %1").replace("%1", req.merchant["name"])
-        return tr("Paid %1 to %2").replace("%1", amount).replace("%2", req.merchant["name"])
+            return QCoreApplication.translate("Payments", "Parking started at %1").replace("%1", req.merchant["name"])
+        return QCoreApplication.translate("Payments", "Paid %1 to %2").replace("%1", amount).replace("%2", req.merchant["name"])
 
     def refusalText(self, req: PaymentRequest) -> str:
         reasons = {
-            "card_declined": tr("The card was declined"),
-            "insufficient_funds": tr("Not enough funds on the card"),
-            "expired_card": tr("The card has expired"),
+            "card_declined": QCoreApplication.translate("Payments", "The card was declined"),
+            "insufficient_funds": QCoreApplication.translate("Payments", "Not enough funds on the card"),
+            "expired_card": QCoreApplication.translate("Payments", "The card has expired"),
         }
-        return reasons.get(req.code, tr("Refused: %1").replace("%1", req.reason or req.code))
+        return reasons.get(req.code, QCoreApplication.translate("Payments", "Refused: %1").replace("%1", req.reason or req.code))
 
     @Property(bool, notify=changed, final=True)
     def shown(self) -> bool:
@@ -431,7 +427,7 @@ class PaymentDesk(QObject):
         if req is None:
             return ""
         amount = money(req.amount_cents, req.currency, self._language())
-        return tr("Hold %1").replace("%1", amount) if req.hold else amount
+        return QCoreApplication.translate("Payments", "Hold %1").replace("%1", amount) if req.hold else amount
 
     @Property(str, notify=changed, final=True)
     def amountNote(self) -> str:
@@ -439,10 +435,10 @@ class PaymentDesk(QObject):
         if req is None or not req.hold:
             return ""
         if req.kind == "fuel":
-            return tr("You pay for what you pump; the rest of the hold is released")
+            return QCoreApplication.translate("Payments", "You pay for what you pump; the rest of the hold is released")
         if req.kind == "parking":
-            return tr("Billed by the minute; the rest of the hold is released")
-        return tr("The final amount is charged later; the rest is released")
+            return QCoreApplication.translate("Payments", "Billed by the minute; the rest of the hold is released")
+        return QCoreApplication.translate("Payments", "The final amount is charged later; the rest is released")
 
     @Property("QVariantList", notify=changed, final=True)
     def details(self) -> list:
@@ -468,8 +464,8 @@ class PaymentDesk(QObject):
         if i >= 0:
             return f"{self._cards[i]['brand']} •••• {self._cards[i]['last4']}"
         if self._cards_state == "loading":
-            return tr("Loading your cards…")
-        return tr("No card on file: add one with your phone")
+            return QCoreApplication.translate("Payments", "Loading your cards…")
+        return QCoreApplication.translate("Payments", "No card on file: add one with your phone")
 
     @Property(str, notify=changed, final=True)
     def cardsAge(self) -> str:
@@ -478,10 +474,10 @@ class PaymentDesk(QObject):
             return ""
         minutes = int(self._cards_age // 60)
         if minutes < 1:
-            return tr("Cards as of a moment ago (offline)")
+            return QCoreApplication.translate("Payments", "Cards as of a moment ago (offline)")
         if minutes < 120:
-            return tr("Cards as of %1 min ago (offline)").replace("%1", str(minutes))
-        return tr("Cards as of %1 h ago (offline)").replace("%1", str(minutes // 60))
+            return QCoreApplication.translate("Payments", "Cards as of %1 min ago (offline)").replace("%1", str(minutes))
+        return QCoreApplication.translate("Payments", "Cards as of %1 h ago (offline)").replace("%1", str(minutes // 60))
 
     @Property(str, notify=changed, final=True)
     def statusText(self) -> str:
@@ -490,19 +486,19 @@ class PaymentDesk(QObject):
             return ""
         match req.stage:
             case "saving":
-                return tr("Saving…")
+                return QCoreApplication.translate("Payments", "Saving…")
             case "queued":
-                return tr("Waiting to send: no connection. It is sent once the car is online")
+                return QCoreApplication.translate("Payments", "Waiting to send: no connection. It is sent once the car is online")
             case "sent":
-                return tr("Sent, waiting for the station") if req.kind in ("fuel", "parking") \
-                    else tr("Sent, waiting for the merchant")
+                return QCoreApplication.translate("Payments", "Sent, waiting for the station") if req.kind in ("fuel", "parking") \
+                    else QCoreApplication.translate("Payments", "Sent, waiting for the merchant")
             case "succeeded":
                 return self._paid_text(req)
             case "refused":
                 return self.refusalText(req)
             case "failed":
-                return tr("Not sent in time: nothing was charged") if req.reason == "expired" \
-                    else tr("Could not be sent: %1").replace("%1", req.reason)
+                return QCoreApplication.translate("Payments", "Not sent in time: nothing was charged") if req.reason == "expired" \
+                    else QCoreApplication.translate("Payments", "Could not be sent: %1").replace("%1", req.reason)
         return ""
 
     @Property(str, notify=changed, final=True)
@@ -581,12 +577,12 @@ class PairingDesk(QObject):
 
     def open(self) -> bool:
         if not self._driving.parked:
-            self._notifications.show_toast(tr("Linking a phone needs the car parked"), "warning")
+            self._notifications.show_toast(QCoreApplication.translate("Payments", "Linking a phone needs the car parked"), "warning")
             return False
         self._stage, self._url, self._matrix, self._error = "loading", "", [], ""
         self.changed.emit()
         if not self._cloud.online:
-            self._stage, self._error = "error", tr("Linking a phone needs a connection")
+            self._stage, self._error = "error", QCoreApplication.translate("Payments", "Linking a phone needs a connection")
             self.changed.emit()
             return True
 
@@ -622,7 +618,7 @@ class PairingDesk(QObject):
                 self._stage = "ready"
             else:
                 self._stage = "error"
-                self._error = tr("The phone link could not be made (%1)").replace(
+                self._error = QCoreApplication.translate("Payments", "The phone link could not be made (%1)").replace(
                     "%1", str(answer.get("error")) if isinstance(answer, dict) else state)
             self.changed.emit()
         self._io.submit(lambda: self._done.emit(shown, _attempt(read)))
@@ -635,7 +631,7 @@ class PairingDesk(QObject):
     def _follow_driving(self) -> None:
         if self._stage and not self._driving.parked:
             self._stage = ""
-            self._notifications.show_toast(tr("Linking a phone needs the car parked"), "warning")
+            self._notifications.show_toast(QCoreApplication.translate("Payments", "Linking a phone needs the car parked"), "warning")
         self.changed.emit()
 
     @Property(bool, notify=changed, final=True)

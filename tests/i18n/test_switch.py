@@ -14,7 +14,7 @@ PARKED = {"en": "Parked", "de": "Geparkt", "zh_CN": "已停车"}
 
 
 def test_switching_language_changes_visible_text_without_a_restart(make_shell, qtbot):
-    runtime, window = make_shell(1280, 720)  # every home tile on one screen
+    runtime, window = make_shell(1920, 720)  # every home tile on one screen (four columns: seven apps and Settings)
     driving_state = find(window, "drivingState")
     assert driving_state.property("text") == "Parked"
     assert "Settings" in shown_texts(window)

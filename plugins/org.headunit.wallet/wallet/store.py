@@ -127,9 +127,6 @@ class WalletStore(QObject):
             self._result.emit(then, value)
         self.ctx.submit(run)
 
-    def _tr(self, text: str) -> str:
-        return self.ctx.tr(text)
-
     def money(self, cents: int | None, currency: str | None = None) -> str:
         if cents is None:
             return ""
@@ -142,12 +139,12 @@ class WalletStore(QObject):
             return ""
         minutes = int(seconds // 60)
         if minutes < 1:
-            return self._tr("just now")
+            return self.ctx.tr("just now")
         if minutes < 60:
-            return self._tr("%1 min ago").replace("%1", str(minutes))
+            return self.ctx.tr("%1 min ago").replace("%1", str(minutes))
         if minutes < 48 * 60:
-            return self._tr("%1 h ago").replace("%1", str(minutes // 60))
-        return self._tr("%1 days ago").replace("%1", str(minutes // (24 * 60)))
+            return self.ctx.tr("%1 h ago").replace("%1", str(minutes // 60))
+        return self.ctx.tr("%1 days ago").replace("%1", str(minutes // (24 * 60)))
 
     # What stays on the car: receipts, settings and the active parking session
 
@@ -196,7 +193,7 @@ class WalletStore(QObject):
     def _cards_loaded(self, result) -> None:
         value, error = result
         if error is not None:
-            self._cards_error = self._tr("Cards are not available offline yet")
+            self._cards_error = self.ctx.tr("Cards are not available offline yet")
         else:
             data, self._cards_age = value
             self._cards = [c for c in (data or {}).get("items", []) if "payment_method_id" in c]
@@ -210,7 +207,7 @@ class WalletStore(QObject):
     def _find_station(self) -> None:
         here = self._here()
         if here is None:
-            self._station, self._station_note = None, self._tr("Waiting for the car's position")
+            self._station, self._station_note = None, self.ctx.tr("Waiting for the car's position")
             self.changed.emit()
             return
 
@@ -223,14 +220,14 @@ class WalletStore(QObject):
     def _station_found(self, result) -> None:
         place, error = result
         if error is not None or place is None:
-            self._station, self._station_note = None, self._tr("No fuel station on the map here")
+            self._station, self._station_note = None, self.ctx.tr("No fuel station on the map here")
         elif place.distance_m > STATION_RADIUS_M:
             self._station = None
-            self._station_note = self._tr("Park at a fuel pump to pay for fuel (nearest: %1, %2 m)") \
-                .replace("%1", place.name or self._tr("fuel station")).replace("%2", str(round(place.distance_m)))
+            self._station_note = self.ctx.tr("Park at a fuel pump to pay for fuel (nearest: %1, %2 m)") \
+                .replace("%1", place.name or self.ctx.tr("fuel station")).replace("%2", str(round(place.distance_m)))
         else:
             sid, name = network_station(place.id, place.name, place.lat, place.lon)
-            self._station = {"id": sid, "name": name or self._tr("Fuel station")}
+            self._station = {"id": sid, "name": name or self.ctx.tr("Fuel station")}
             self._station_note = ""
             station_id = self._station["id"]
             self._work(lambda: self._get("/v1/fuel/prices", {"station": station_id}), self._prices_loaded)
@@ -240,9 +237,9 @@ class WalletStore(QObject):
         value, error = result
         if error is not None:
             self._prices = {}
-            self._station_note = self._tr("This station does not take payments from the car") \
+            self._station_note = self.ctx.tr("This station does not take payments from the car") \
                 if "404" in str(error) or "not_found" in str(error) else \
-                self._tr("Fuel prices are not available: %1").replace("%1", str(error))
+                self.ctx.tr("Fuel prices are not available: %1").replace("%1", str(error))
         else:
             data, self._prices_age = value
             self._prices = {k: int(v) for k, v in (data.get("prices") or {}).items() if k in FUELS}
@@ -261,13 +258,13 @@ class WalletStore(QObject):
     def _zones_loaded(self, result) -> None:
         value, error = result
         if error is not None:
-            self._zones, self._parking_note = [], self._tr("Parking zones are not available: %1").replace("%1", str(error))
+            self._zones, self._parking_note = [], self.ctx.tr("Parking zones are not available: %1").replace("%1", str(error))
         else:
             data, _age = value
             items = data.get("items", data.get("zones", [])) if isinstance(data, dict) else data
             self._zones = [z for z in items or [] if isinstance(z, dict) and "zone_id" in z]
             self._zone_index = 0
-            self._parking_note = "" if self._zones else self._tr("No parking zone here")
+            self._parking_note = "" if self._zones else self.ctx.tr("No parking zone here")
         self.changed.emit()
 
     # Fuel
@@ -311,13 +308,13 @@ class WalletStore(QObject):
         handle = self.ctx.payments.request(
             kind="fuel", merchant=station, amount_cents=hold, hold=True, currency=currency,
             reference=f"pump-{self._pump}",
-            details=[{"label": self._tr("Pump"), "value": str(self._pump)},
-                     {"label": self._tr("Fuel"), "value": f"{self.fuelName(self._fuel)} · "
+            details=[{"label": self.ctx.tr("Pump"), "value": str(self._pump)},
+                     {"label": self.ctx.tr("Fuel"), "value": f"{self.fuelName(self._fuel)} · "
                                                           f"{self.price_text(price, currency)}"},
-                     {"label": self._tr("Hold for"), "value": f"{self._tank_litres()} L"}],
+                     {"label": self.ctx.tr("Hold for"), "value": f"{self._tank_litres()} L"}],
             request={"method": "POST", "path": "/v1/fuel/sessions", "body": body},
             payment_method_id=self._default_card())
-        self._fuel_note = self._tr("Confirm on the screen")
+        self._fuel_note = self.ctx.tr("Confirm on the screen")
         self._track(handle, self._fuel_outcome)
         self.changed.emit()
 
@@ -337,17 +334,17 @@ class WalletStore(QObject):
     def _fuel_outcome(self, state: str, details: dict) -> None:
         match state:
             case "queued":
-                self._fuel_note = self._tr("Waiting to send")
+                self._fuel_note = self.ctx.tr("Waiting to send")
             case "sent":
-                self._fuel_note = self._tr("Sent, waiting for the station")
+                self._fuel_note = self.ctx.tr("Sent, waiting for the station")
             case "succeeded":
                 self._fuel_session = details.get("answer") or {}
-                self._fuel_note = self._tr("Pump %1 is ready: start fuelling").replace("%1", str(self._pump))
+                self._fuel_note = self.ctx.tr("Pump %1 is ready: start fuelling").replace("%1", str(self._pump))
                 self._poll.start()
             case "refused":
-                self._fuel_note = self._tr("Refused: %1").replace("%1", details.get("reason") or details.get("code", ""))
+                self._fuel_note = self.ctx.tr("Refused: %1").replace("%1", details.get("reason") or details.get("code", ""))
             case "failed":
-                self._fuel_note = self._tr("Not sent: %1").replace("%1", details.get("reason", ""))
+                self._fuel_note = self.ctx.tr("Not sent: %1").replace("%1", details.get("reason", ""))
             case "declined_by_driver":
                 self._fuel_note = ""
         self.changed.emit()
@@ -374,11 +371,11 @@ class WalletStore(QObject):
             self._fuel_session = None
             if session.get("status") == "completed":
                 self._keep_receipt(f"fuel-{session['session_id']}", self._fuel_receipt(session))
-                self._fuel_note = self._tr("Paid %1 for %2 L").replace("%1", self.money(
+                self._fuel_note = self.ctx.tr("Paid %1 for %2 L").replace("%1", self.money(
                     session.get("amount_cents"), session.get("currency"))).replace(
                     "%2", f"{session.get('litres_milli', 0) / 1000:.2f}")
             else:
-                self._fuel_note = self._tr("Cancelled: the hold was released")
+                self._fuel_note = self.ctx.tr("Cancelled: the hold was released")
         self.changed.emit()
 
     def _fuel_receipt(self, session: dict) -> dict:
@@ -421,31 +418,31 @@ class WalletStore(QObject):
         handle = self.ctx.payments.request(
             kind="parking", merchant={"id": zone["zone_id"], "name": zone.get("name", zone["zone_id"])},
             amount_cents=estimate, hold=True, currency=zone.get("currency", "EUR"), reference=zone["zone_id"],
-            details=[{"label": self._tr("Rate"), "value": self._tr("%1 per hour").replace(
+            details=[{"label": self.ctx.tr("Rate"), "value": self.ctx.tr("%1 per hour").replace(
                          "%1", self.money(zone.get("rate_cents_per_hour"), zone.get("currency")))},
-                     {"label": self._tr("Until"), "value": QLocale().toString(end.astimezone(), "HH:mm")}],
+                     {"label": self.ctx.tr("Until"), "value": QLocale().toString(end.astimezone(), "HH:mm")}],
             request={"method": "POST", "path": "/v1/parking/sessions",
                      "body": {"zone_id": zone["zone_id"], "expected_end": end.isoformat().replace("+00:00", "Z")}},
             payment_method_id=self._default_card())
-        self._parking_note = self._tr("Confirm on the screen")
+        self._parking_note = self.ctx.tr("Confirm on the screen")
         self._track(handle, self._parking_outcome)
         self.changed.emit()
 
     def _parking_outcome(self, state: str, details: dict) -> None:
         match state:
             case "queued":
-                self._parking_note = self._tr("Waiting to send")
+                self._parking_note = self.ctx.tr("Waiting to send")
             case "sent":
-                self._parking_note = self._tr("Sent, waiting for the parking operator")
+                self._parking_note = self.ctx.tr("Sent, waiting for the parking operator")
             case "succeeded":
                 session = details.get("answer") or {}
                 self._parking_note = ""
                 self._set_parking(session)
                 self._save_settings(parking=session)
             case "refused":
-                self._parking_note = self._tr("Refused: %1").replace("%1", details.get("reason") or details.get("code", ""))
+                self._parking_note = self.ctx.tr("Refused: %1").replace("%1", details.get("reason") or details.get("code", ""))
             case "failed":
-                self._parking_note = self._tr("Not sent: %1").replace("%1", details.get("reason", ""))
+                self._parking_note = self.ctx.tr("Not sent: %1").replace("%1", details.get("reason", ""))
             case "declined_by_driver":
                 self._parking_note = ""
         self.changed.emit()
@@ -463,7 +460,7 @@ class WalletStore(QObject):
     def _remind(self) -> None:
         if self._parking is not None:
             zone = (self._parking.get("zone") or {}).get("name", "")
-            self.ctx.notify(self._tr("Parking ends in 10 minutes"), zone, "warning")
+            self.ctx.notify(self.ctx.tr("Parking ends in 10 minutes"), zone, "warning")
 
     @Slot()
     def endParking(self) -> None:
@@ -472,7 +469,7 @@ class WalletStore(QObject):
             return
         session["ending"] = True
         handle = self.ctx.payments.finish("POST", f"/v1/parking/sessions/{session['session_id']}/end")
-        self._parking_note = self._tr("Ending parking…")
+        self._parking_note = self.ctx.tr("Ending parking…")
         self._track(handle, self._parking_ended)
         self.changed.emit()
 
@@ -487,12 +484,12 @@ class WalletStore(QObject):
                 "card": payment.get("card") or {}, "time": time.time(), "session_id": session.get("session_id")})
             self._set_parking(None)
             self._save_settings(parking=None)
-            self._parking_note = self._tr("Parking ended: %1").replace(
+            self._parking_note = self.ctx.tr("Parking ended: %1").replace(
                 "%1", self.money(session.get("amount_cents"), session.get("currency")))
         elif state in ("refused", "failed"):
             if self._parking:
                 self._parking.pop("ending", None)
-            self._parking_note = self._tr("Parking could not be ended: %1").replace(
+            self._parking_note = self.ctx.tr("Parking could not be ended: %1").replace(
                 "%1", details.get("reason") or details.get("code", ""))
         self.changed.emit()
         self._publish_template()
@@ -505,7 +502,7 @@ class WalletStore(QObject):
     def _follow_driving(self) -> None:
         if not self.ctx.driving.parked and self._parking is not None \
                 and self._settings.get("end_on_drive_away") is True and self.ctx.driving.state == "moving":
-            self.ctx.toast(self._tr("Ending parking: the car drove away"))
+            self.ctx.toast(self.ctx.tr("Ending parking: the car drove away"))
             self.endParking()
         self.changed.emit()
         self._publish_template()
@@ -533,18 +530,18 @@ class WalletStore(QObject):
     def _publish_template(self) -> None:
         rows = []
         if self._parking is not None:
-            title = self._tr("Parking")
-            rows.append({"label": self._tr("Zone"), "value": (self._parking.get("zone") or {}).get("name", "")})
-            rows.append({"label": self._tr("Until"), "value": self.parkingUntil})
+            title = self.ctx.tr("Parking")
+            rows.append({"label": self.ctx.tr("Zone"), "value": (self._parking.get("zone") or {}).get("name", "")})
+            rows.append({"label": self.ctx.tr("Until"), "value": self.parkingUntil})
         else:
             receipt = self._last_receipt()
-            title = self._tr("Last receipt") if receipt else self._tr("Wallet")
+            title = self.ctx.tr("Last receipt") if receipt else self.ctx.tr("Wallet")
             if receipt:
                 rows.append({"label": receipt.get("merchant", ""), "value": self.money(receipt.get("amount_cents"),
                                                                                      receipt.get("currency"))})
-                rows.append({"label": self._tr("When"), "value": self._age(time.time() - receipt.get("time", 0))})
+                rows.append({"label": self.ctx.tr("When"), "value": self._age(time.time() - receipt.get("time", 0))})
         try:
-            self.ctx.templates.show("pane", title=title, subtitle=self._tr("Payments are available when parked"),
+            self.ctx.templates.show("pane", title=title, subtitle=self.ctx.tr("Payments are available when parked"),
                                     icon="mdi6.wallet-outline", rows=rows[:4])
         except ValueError as exc:
             self.ctx.log.warning("template: %s", exc)
@@ -581,8 +578,8 @@ class WalletStore(QObject):
         if self._cards_error:
             return self._cards_error
         if self._cards_age is not None:
-            return self._tr("Offline: cards as of %1").replace("%1", self._age(self._cards_age))
-        return "" if self._cards else self._tr("No card yet: add one with your phone")
+            return self.ctx.tr("Offline: cards as of %1").replace("%1", self._age(self._cards_age))
+        return "" if self._cards else self.ctx.tr("No card yet: add one with your phone")
 
     @Property("QVariantList", notify=changed, final=True)
     def receipts(self) -> list:
@@ -591,10 +588,10 @@ class WalletStore(QObject):
         for key, r in sorted(self._receipts.items(), key=lambda kv: -kv[1].get("time", 0)):
             card = r.get("card") or {}
             if r.get("kind") == "fuel":
-                what = self._tr("Fuel · pump %1 · %2 L").replace("%1", str(r.get("pump", ""))).replace(
+                what = self.ctx.tr("Fuel · pump %1 · %2 L").replace("%1", str(r.get("pump", ""))).replace(
                     "%2", f"{(r.get('litres_milli') or 0) / 1000:.2f}")
             else:
-                what = self._tr("Parking")
+                what = self.ctx.tr("Parking")
             rows.append({"key": key, "title": r.get("merchant", ""), "amount": self.money(r.get("amount_cents"),
                                                                                       r.get("currency")),
                          "subtitle": " · ".join(p for p in (what, self._age(now - r.get("time", now)),
@@ -625,14 +622,14 @@ class WalletStore(QObject):
                 for f, p in self._prices.items()]
 
     def fuelName(self, fuel: str) -> str:
-        return {"petrol": self._tr("Petrol"), "diesel": self._tr("Diesel")}.get(fuel, fuel)
+        return {"petrol": self.ctx.tr("Petrol"), "diesel": self.ctx.tr("Diesel")}.get(fuel, fuel)
 
     @Property(str, notify=changed, final=True)
     def holdText(self) -> str:
         hold = self.hold_cents()
         if not hold:
             return ""
-        return self._tr("Hold %1 for %2 L: you pay for what you pump").replace(
+        return self.ctx.tr("Hold %1 for %2 L: you pay for what you pump").replace(
             "%1", self.money(hold, self._price_currency)).replace("%2", str(self._tank_litres()))
 
     @Property(bool, notify=changed, final=True)
@@ -651,7 +648,7 @@ class WalletStore(QObject):
     @Property("QVariantList", notify=changed, final=True)
     def zones(self) -> list:
         return [{"name": z.get("name", z["zone_id"]),
-                 "rate": self._tr("%1 per hour").replace("%1", self.money(z.get("rate_cents_per_hour"),
+                 "rate": self.ctx.tr("%1 per hour").replace("%1", self.money(z.get("rate_cents_per_hour"),
                                                                            z.get("currency")))}
                 for z in self._zones]
 
@@ -662,7 +659,7 @@ class WalletStore(QObject):
     @Property("QVariantList", notify=changed, final=True)
     def durations(self) -> list:
         def label(m: int) -> str:
-            return self._tr("%1 min").replace("%1", str(m)) if m < 60 else self._tr("%1 h").replace("%1", str(m // 60))
+            return self.ctx.tr("%1 min").replace("%1", str(m)) if m < 60 else self.ctx.tr("%1 h").replace("%1", str(m // 60))
         zone = self._zone()
         return [{"minutes": m, "label": label(m),
                  "price": self.money(self.parking_estimate(m), zone.get("currency")) if zone else ""}
@@ -683,7 +680,7 @@ class WalletStore(QObject):
             return ""
         left = int((end - time.time()) // 60)
         at = QLocale().toString(datetime.fromtimestamp(end), "HH:mm")
-        return self._tr("%1 (%2 min left)").replace("%1", at).replace("%2", str(max(0, left)))
+        return self.ctx.tr("%1 (%2 min left)").replace("%1", at).replace("%2", str(max(0, left)))
 
     @Property(str, notify=changed, final=True)
     def parkingNote(self) -> str:
