@@ -185,7 +185,7 @@ def _change(op: Operation, services: Services, session_id: str, action: str, lit
             action_now, amount_now = "void", None  # nothing delivered: release the whole hold
         else:
             action_now, amount_now = action, amount
-        return desk.change(op, row.intent_id, action_now, amount_now)
+        return desk.change(op, row.intent_id, action_now, amount_now, purpose="fuel")
 
     try:
         return op.execute(handler)

@@ -193,13 +193,19 @@ class PaymentDesk:
 
     # -- changing an intent ----------------------------------------------------------------------------------
 
-    def change(self, op: Operation, payment_id: str, action: str, amount_cents: int | None) -> Response:
-        """Capture, void or refund: check, write ahead, ask the processor, record."""
+    def change(self, op: Operation, payment_id: str, action: str, amount_cents: int | None,
+               purpose: str = "payment") -> Response:
+        """Capture, void or refund: check, write ahead, ask the processor, record. Only through the routes of
+        the intent's `purpose`: an order's or a session's payment changes with its order or session (a
+        refund the buyer could ask for through `/v1/payments` would let them keep the goods for free)."""
         with self.db.write() as conn:
             row = conn.execute(sa.select(payment_intents).where(
                 payment_intents.c.id == payment_id, payment_intents.c.account_id == op.device.account_id)).first()
             if row is None:
                 raise not_found(f"payment {payment_id!r}")
+            if row.purpose != purpose:
+                raise ApiError(422, "invalid_payment_state",
+                               f"this payment belongs to a {row.purpose}; it changes with it, not on its own")
             resume = row.pending_action is not None
             if resume:
                 if (row.pending_device_id, row.pending_op_id) != (op.device.id, op.op_id):
@@ -337,8 +343,8 @@ class PaymentDesk:
                 # A hold made under this key by an earlier attempt with other parameters (the attempt's intent
                 # was dropped when the processor had not answered yet): it is not ours to keep, so release it.
                 hold = self.processor.lookup(row.pending_key)
-                if hold is not None and hold.status == "authorized":
-                    hold = self.processor.void(f"{row.pending_key}:void", hold.hold_id)
+                if hold is not None:
+                    hold = self._give_back(row, hold)
                 return self._finish_refused(claim, op, row, hold, ApiError(
                     422, "payment_interrupted", "an earlier attempt of this request was interrupted; send it "
                                                 "again with a new Idempotency-Key"))
@@ -417,9 +423,14 @@ class PaymentDesk:
         """Record a refusal; with money held and given back, the ledger shows both ways."""
         def effect(conn: Connection) -> Answer:
             status = "failed" if hold is None or hold.status == "declined" else "canceled"
+            money = {}
+            if hold is not None:
+                money = {"hold_id": hold.hold_id, "hold_expires_at": hold.expires_at}
+                if hold.captured_cents:  # taken, then given back: a refunded payment, as the processor has it
+                    status = "succeeded"
+                    money.update(captured_cents=hold.captured_cents, refunded_cents=hold.refunded_cents)
             self._update(conn, claim, status=status, failure_code=refusal.code, failure_detail=refusal.detail[:300],
-                         **({"hold_id": hold.hold_id, "hold_expires_at": hold.expires_at} if hold else {}),
-                         **_done())
+                         **money, **_done())
             if hold is not None and hold.status != "declined":
                 device, op_id = row.pending_device_id, row.pending_op_id
                 self._book(conn, row, hold, "authorize", hold.amount_cents, row.processor_key, device, op_id)

@@ -184,7 +184,7 @@ def end_session(session_id: Annotated[str, Path(max_length=40)], op: IdempotentO
             conn.execute(parking_sessions.update().where(parking_sessions.c.id == row.id,
                                                          parking_sessions.c.ended_at.is_(None)).values(ended_at=ended))
         amount = min(price_cents(row.rate_cents_per_hour, row.started_at, ended), intent.amount_cents)
-        return desk.change(op, row.intent_id, "capture", amount)
+        return desk.change(op, row.intent_id, "capture", amount, purpose="parking")
 
     try:
         return op.execute(handler)

@@ -178,3 +178,13 @@ def test_the_sandbox_refuses_a_reused_key_before_moving_money_and_answers_a_repe
         assert [tuple(h) for h in holds] == [(100, 60, 60)]
     finally:
         db.dispose()
+
+
+def test_an_orders_payment_changes_only_with_its_order(api):
+    """The buyer cannot refund (or void) the payment of an order through /v1/payments and keep the goods."""
+    order = api.order(api.add_card(), ("philips-longlife-w5w", 1)).json()
+
+    refund = api.write("POST", f"/v1/payments/{order['payment_id']}/refund", {})
+
+    assert (refund.status_code, refund.json()["error"]) == (422, "invalid_payment_state")
+    assert [e["kind"] for e in api.get("/v1/ledger").json()["items"]] == ["authorize", "capture"]
