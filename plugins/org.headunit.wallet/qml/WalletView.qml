@@ -57,7 +57,7 @@ Item {
 
         Rectangle {
             Layout.fillHeight: true
-            Layout.preferredWidth: view.wide ? Theme.dp(240) : Theme.touchTarget + Theme.spacingM
+            Layout.preferredWidth: view.wide ? Theme.dp(290) : Theme.touchTarget + Theme.spacingM
             color: Theme.surface
             Column {
                 anchors { fill: parent; margins: Theme.spacingS }
