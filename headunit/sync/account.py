@@ -117,8 +117,11 @@ def _status(args: argparse.Namespace) -> int:
     from headunit.sync.profile import load_registration
 
     profile = _profile(args)
+    if not (profile / "sync.db").exists():
+        print(f"headunit account status: {profile}: no profile there yet", file=sys.stderr)
+        return 1
     try:
-        registration = load_registration(profile) if profile.exists() else None
+        registration = load_registration(profile)
         client = SyncClient(registration.base_url if registration else None, profile)
     except SyncError as exc:
         print(f"headunit account status: {exc}", file=sys.stderr)
