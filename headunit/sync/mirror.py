@@ -208,6 +208,13 @@ class Mirror:
             for (collection, key), change in account.items():
                 if (collection, key) in local or change.get("deleted"):
                     continue
+                if self.outbox.has_pending_write(conn, item_path(collection, key)):  # a local deletion to send
+                    conn.execute(
+                        "INSERT INTO held (collection, key, value, deleted, seq) VALUES (?, ?, ?, 0, ?) "
+                        "ON CONFLICT (collection, key) DO UPDATE SET value = excluded.value, "
+                        "deleted = excluded.deleted, seq = excluded.seq",
+                        (collection, key, _dumps(change.get("value")), change["seq"]))
+                    continue
                 conn.execute(
                     "INSERT INTO items (collection, key, value, updated_at, server_seq) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (collection, key) DO UPDATE SET value = excluded.value, "

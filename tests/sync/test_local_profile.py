@@ -377,3 +377,20 @@ def test_the_account_command_links_a_profile(backend, make_client, tmp_path, cap
     finally:
         car.close()
     assert main(["account", "link", "--backend", backend.url, "--key", "wrong", "--profile", str(profile)]) == 1
+
+
+def test_a_deletion_made_before_the_link_deletes_on_the_account(backend, make_client, tmp_path):
+    phone = make_client("phone")
+    phone.put_item("favourites", "old", {"lat": 1.0})
+    assert phone.drain(10)
+    car = SyncClient(backend.url, tmp_path / "car", settings=FAST)
+    try:
+        car.delete_item("favourites", "old")  # the driver removed it on the car, with no account yet
+        registration = car.link(phone.registration.account_key)
+        approve(backend, phone, registration.device_id)
+        assert car.drain(10)
+        car.pull()
+        assert car.items("favourites") == {}
+        assert ("favourites", "old") not in backend.db.items(registration.account_id)
+    finally:
+        car.close()
