@@ -215,10 +215,16 @@ class PaymentDesk:
             else:
                 amount = self._check(row, action, amount_cents)
                 claim = Claim(row.id, secrets.token_hex(16))
-                conn.execute(payment_intents.update().where(payment_intents.c.id == row.id).values(
-                    pending_action=action, pending_key=f"{op.processor_key}:{action}", pending_amount=amount,
-                    pending_device_id=op.device.id, pending_op_id=op.op_id, pending_holder=claim.holder,
-                    pending_since=time.time()))
+                # Conditional, as we read it: of two changes at once (another worker, another server) one
+                # writes ahead and the other is answered 409, before either asks the processor.
+                written = conn.execute(payment_intents.update().where(
+                    payment_intents.c.id == row.id, payment_intents.c.pending_action.is_(None),
+                    payment_intents.c.status == row.status, payment_intents.c.updated_at == row.updated_at,
+                ).values(pending_action=action, pending_key=f"{op.processor_key}:{action}", pending_amount=amount,
+                         pending_device_id=op.device.id, pending_op_id=op.op_id, pending_holder=claim.holder,
+                         pending_since=time.time()))
+                if written.rowcount != 1:
+                    claim = None
         if claim is None:
             raise Busy
         return self.advance(claim, op)
