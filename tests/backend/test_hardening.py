@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy as sa
@@ -283,6 +284,17 @@ def test_an_account_reviews_a_product_once(api, database):
     assert Api.register(api.http).write("POST", f"/v1/catalog/products/{PRODUCT}/reviews",
                                         {"rating": 4}).status_code == 201
     assert api.write("POST", "/v1/catalog/products/castrol-edge-5w30-ll-5l/reviews", {"rating": 4}).status_code == 201
+
+
+def test_devices_of_one_account_reviewing_at_once_store_one_review(api, database):
+    devices = [api] + [api.join() for _ in range(5)]
+    with ThreadPoolExecutor(len(devices)) as pool:
+        answers = list(pool.map(lambda d: d.write("POST", f"/v1/catalog/products/{PRODUCT}/reviews",
+                                                  {"rating": 4}), devices))
+
+    assert sorted(a.status_code for a in answers) == [201] + [422] * 5
+    assert {a.json()["error"] for a in answers if a.status_code == 422} == {"already_reviewed"}
+    assert count(database, "reviews", "WHERE account_id IS NOT NULL") == 1
 
 
 def test_the_database_itself_refuses_a_second_review(api, database):
