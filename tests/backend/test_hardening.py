@@ -17,12 +17,14 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import requests
 import sqlalchemy as sa
 
 from headunit_backend import idempotency, ratelimit
 from headunit_backend.app import create_app
 from headunit_backend.db import Database, reviews
 from headunit_backend.limits import MAX_BODY_BYTES, MAX_JSON_DEPTH, json_depth_exceeds
+from headunit_backend.process import ServerProcess
 from tests.backend.api import Api
 from tests.backend.conftest import TestClient
 
@@ -377,3 +379,24 @@ def test_the_migration_keeps_an_accounts_newest_review_of_a_product(sqlite_url):
         assert conn.execute(sa.text("SELECT id FROM reviews")).scalars().all() == ["rev_1"]
         assert conn.execute(sa.text("SELECT rating_sum, rating_count FROM products")).one() == (5, 1)
     engine.dispose()
+
+
+def test_a_real_server_answers_a_chunked_oversized_body_413_and_deep_json_422(sqlite_url):
+    """Over HTTP through uvicorn, where the reviewer saw 400: the refusal comes before the app answers."""
+    def chunks():
+        yield b'{"value": "'
+        for _ in range(MAX_BODY_BYTES // 65536 + 2):
+            yield b"x" * 65536
+        yield b'"}'
+
+    with ServerProcess(sqlite_url) as server:
+        device = Api.register(requests.Session(), server.url)
+        headers = {**device.headers, "Content-Type": "application/json"}
+        big = requests.put(f"{server.url}/v1/sync/items/settings/big", data=chunks(), timeout=30,
+                           headers={**headers, "Idempotency-Key": str(uuid.uuid4())})
+        deep = requests.delete(f"{server.url}/v1/sync/items/settings/deep", data=nested(100_000), timeout=30,
+                               headers={**headers, "Idempotency-Key": str(uuid.uuid4())})
+
+        assert_refused(big, 413, "payload_too_large")
+        assert_refused(deep, 422, "invalid_request", "json_too_deep")
+        assert device.get("/v1/sync/changes").json()["changes"] == []
