@@ -1,4 +1,5 @@
-"""Idempotent writes: each (device, Idempotency-Key) takes effect at most once, forever.
+"""Idempotent writes: each (device, Idempotency-Key) takes effect at most once while its row is kept (30 days,
+longer than any operation lives on the car; `sweep` deletes it after).
 
 An effect with an outside party (a payment processor) claims the key first, by inserting an `in_flight` row
 in a transaction of its own, so a second request with the same key sees it at once and answers 409. An
