@@ -150,6 +150,10 @@ def check_request(spec: dict[str, Any]) -> dict[str, Any]:
         raise PaymentError(f"request: {amount_field} must be the amount shown ({amount})")
     if "currency" in body and body["currency"] != currency:
         raise PaymentError("request: currency must be the currency shown")
+    # The one the driver sees is the one paid: a purchase's merchant, a fuel session's station.
+    named = body.get("merchant") if kind == "purchase" else body.get("station") if kind == "fuel" else None
+    if named is not None and (not isinstance(named, dict) or named.get("name") != merchant["name"]):
+        raise PaymentError("request: the merchant in the write must be the merchant shown")
     card = spec.get("payment_method_id")
     return {
         "kind": kind, "merchant": merchant, "amount_cents": amount, "hold": bool(spec.get("hold", False)),
@@ -184,6 +188,7 @@ class PaymentDesk(QObject):
         self._driving, self._cloud, self._notifications = driving, cloud, notifications
         self._language, self._app_name = language, app_name
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="payments")
+        self._closed = False
         self._ids = itertools.count(1)
         self._requests: dict[str, PaymentRequest] = {}
         self._by_op: dict[str, PaymentRequest] = {}
@@ -303,7 +308,8 @@ class PaymentDesk(QObject):
             except Exception as exc:  # noqa: BLE001 - reported to the plugin and the driver
                 result = (None, exc)
             self._done.emit(then, result)
-        self._io.submit(work)
+        if not self._closed:
+            self._io.submit(work)
 
     def _follow_link(self) -> None:
         online = self._cloud.online
@@ -510,6 +516,7 @@ class PaymentDesk(QObject):
         return self._current
 
     def close(self) -> None:
+        self._closed = True
         self._io.shutdown(wait=True)
 
 
@@ -571,6 +578,7 @@ class PairingDesk(QObject):
         self._stage, self._url, self._expires, self._matrix, self._error = "", "", "", [], ""
         self._op: str | None = None
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pairing")
+        self._closed = False
         self._done.connect(lambda fn, value: fn(value))
         driving.stateChanged.connect(self._follow_driving)
         cloud.operationFinished.connect(self._on_final)
@@ -597,7 +605,7 @@ class PairingDesk(QObject):
             if result[1] is not None:
                 self._stage, self._error = "error", str(result[1])
                 self.changed.emit()
-        self._io.submit(lambda: self._done.emit(queued, _attempt(enqueue)))
+        self._submit(lambda: self._done.emit(queued, _attempt(enqueue)))
         return True
 
     def _on_final(self, op_id: str, plugin: str, state: str, status: int) -> None:
@@ -621,7 +629,7 @@ class PairingDesk(QObject):
                 self._error = QCoreApplication.translate("Payments", "The phone link could not be made (%1)").replace(
                     "%1", str(answer.get("error")) if isinstance(answer, dict) else state)
             self.changed.emit()
-        self._io.submit(lambda: self._done.emit(shown, _attempt(read)))
+        self._submit(lambda: self._done.emit(shown, _attempt(read)))
 
     @Slot()
     def close(self) -> None:
@@ -660,7 +668,12 @@ class PairingDesk(QObject):
         """Each row of the QR code as a string of '1' (dark) and '0' (light), quiet zone included."""
         return list(self._matrix)
 
+    def _submit(self, fn: Callable[[], None]) -> None:
+        if not self._closed:
+            self._io.submit(fn)
+
     def shutdown(self) -> None:
+        self._closed = True
         self._io.shutdown(wait=True)
 
 

@@ -113,3 +113,22 @@ def test_while_moving_the_wallet_asks_for_nothing(wallet_shell, qtbot):
     settle(qtbot)
     assert not find(window, "paymentSheet").isVisible()
     assert find(window, "walletDriving").isVisible()
+
+
+def test_a_card_is_removed_through_the_shell_and_a_phone_is_linked_from_the_wallet(wallet_shell, qtbot):
+    runtime, window, store = wallet_shell(AT_THE_CASINO)
+    qtbot.waitUntil(lambda: len(store.cards) == 1, timeout=15_000)
+    card = store.cards[0]["id"]
+    store.removeCard(card)
+    assert store.cards == []
+    def removals():
+        return [op for op in runtime.cloud.client.outbox.operations(lane="payments") if op.method == "DELETE"]
+    qtbot.waitUntil(lambda: [op.state for op in removals()] == ["acked"], timeout=15_000)
+    assert [(op.path, op.plugin, op.state) for op in removals()] == [
+        (f"/v1/wallet/cards/{card}", "org.headunit.wallet", "acked")]
+    store.refresh()
+    settle(qtbot)
+    assert store.cards == []  # a cached list from before does not bring it back
+    store.addCard()
+    settle(qtbot)
+    assert find(window, "pairingSheet").isVisible()

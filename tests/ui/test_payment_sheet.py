@@ -86,6 +86,11 @@ def test_a_request_whose_write_does_not_match_the_sheet_is_refused(payer_shell):
         payer(runtime).ctx.payments.request(
             kind="purchase", merchant="Shop", amount_cents=100, currency="EUR",
             request={"method": "POST", "path": "/v1/payments", "body": {"amount_cents": 100_000, "currency": "EUR"}})
+    with pytest.raises(ValueError, match="the merchant in the write must be the merchant shown"):
+        payer(runtime).ctx.payments.request(
+            kind="purchase", merchant="Café de Paris", amount_cents=100, currency="EUR",
+            request={"method": "POST", "path": "/v1/payments",
+                     "body": {"amount_cents": 100, "currency": "EUR", "merchant": {"id": "x", "name": "Someone else"}}})
     with pytest.raises(ValueError, match="a fuel payment makes POST /v1/fuel/sessions"):
         payer(runtime).ctx.payments.request(
             kind="fuel", merchant="Shop", amount_cents=100, currency="EUR",

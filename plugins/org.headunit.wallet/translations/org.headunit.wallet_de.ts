@@ -159,7 +159,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+142"/>
+        <location filename="../wallet/store.py" line="+143"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>Karten sind offline noch nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Waiting for the car&apos;s position</source>
         <translation>Warte auf die Position des Autos</translation>
     </message>
@@ -294,18 +294,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+230"/>
+        <location line="+237"/>
         <source>%1 per hour</source>
         <translation>%1 pro Stunde</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+112"/>
+        <location line="-235"/>
+        <location line="+119"/>
         <source>Until</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-106"/>
         <source>Sent, waiting for the parking operator</source>
         <translation>Gesendet, wartet auf den Parkbetreiber</translation>
     </message>
@@ -335,7 +335,12 @@
         <translation>Parken wird beendet: das Auto ist losgefahren</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
+        <source>The card could not be removed</source>
+        <translation>Die Karte konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+61"/>
         <source>Parking</source>
         <translation>Parken</translation>

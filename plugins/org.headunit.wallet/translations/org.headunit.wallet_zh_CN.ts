@@ -159,7 +159,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+142"/>
+        <location filename="../wallet/store.py" line="+143"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>离线时暂无银行卡信息</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Waiting for the car&apos;s position</source>
         <translation>正在等待车辆位置</translation>
     </message>
@@ -294,18 +294,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+230"/>
+        <location line="+237"/>
         <source>%1 per hour</source>
         <translation>每小时 %1</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+112"/>
+        <location line="-235"/>
+        <location line="+119"/>
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-106"/>
         <source>Sent, waiting for the parking operator</source>
         <translation>已发送，等待停车运营商确认</translation>
     </message>
@@ -335,7 +335,12 @@
         <translation>正在结束停车：车辆已驶离</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
+        <source>The card could not be removed</source>
+        <translation>无法删除该银行卡</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+61"/>
         <source>Parking</source>
         <translation>停车</translation>

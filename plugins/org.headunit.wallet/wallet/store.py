@@ -94,6 +94,7 @@ class WalletStore(QObject):
         self._parking: dict | None = None
         self._parking_note = ""
         self._handles: list = []
+        self._removed: set[str] = set()  # cards removed here: a cached list may still name them for a minute
         self._result.connect(lambda fn, value: fn(value))
         self._poll = QTimer(self, interval=FUEL_POLL_MS)
         self._poll.timeout.connect(self._poll_fuel)
@@ -196,7 +197,8 @@ class WalletStore(QObject):
             self._cards_error = self.ctx.tr("Cards are not available offline yet")
         else:
             data, self._cards_age = value
-            self._cards = [c for c in (data or {}).get("items", []) if "payment_method_id" in c]
+            self._cards = [c for c in (data or {}).get("items", [])
+                           if "payment_method_id" in c and c["payment_method_id"] not in self._removed]
             self._cards_error = ""
         self.changed.emit()
 
@@ -517,7 +519,14 @@ class WalletStore(QObject):
     @Slot(str)
     def removeCard(self, card: str) -> None:
         handle = self.ctx.payments.finish("DELETE", f"/v1/wallet/cards/{card}")
-        self._track(handle, lambda state, details: self.refresh() if state == "succeeded" else None)
+        self._removed.add(card)
+
+        def removed(state: str, details: dict) -> None:
+            if state in ("refused", "failed"):
+                self._removed.discard(card)
+                self.ctx.toast(self.ctx.tr("The card could not be removed"), "warning")
+                self.refresh()
+        self._track(handle, removed)
         self._cards = [c for c in self._cards if c["payment_method_id"] != card]
         self.changed.emit()
 
