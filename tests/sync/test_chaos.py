@@ -66,12 +66,13 @@ def test_the_checker_catches_money_that_does_not_add_up(campaign, tmp_path):
     assert rerun_check(folder, tmp_path, lambda conn: None)["money_mismatches"] == 0
 
     def lose_a_ledger_entry(conn):  # charged, order placed, but no ledger entry
-        conn.execute("DELETE FROM ledger WHERE id = (SELECT min(id) FROM ledger)")
+        conn.execute("DELETE FROM payment_ledger WHERE id = (SELECT min(id) FROM payment_ledger WHERE kind = 'capture')")
 
     assert rerun_check(folder, tmp_path / "2", lose_a_ledger_entry)["money_mismatches"] == 1
 
     def refund_a_booked_order(conn):  # ledger entry and order, but the money was given back
-        conn.execute("UPDATE sandbox_charges SET refunded = 1 WHERE charge_id = (SELECT charge_id FROM ledger ORDER BY id LIMIT 1)")
+        conn.execute("UPDATE sandbox_holds SET refunded_cents = captured_cents "
+                     "WHERE hold_id = (SELECT charge_id FROM payment_ledger WHERE kind = 'capture' ORDER BY id LIMIT 1)")
 
     assert rerun_check(folder, tmp_path / "3", refund_a_booked_order)["money_mismatches"] == 1
 

@@ -69,13 +69,16 @@ def server_state(engine: sa.Engine, account_id: str, devices: list[str]) -> dict
         last_seq = conn.execute(sa.select(t.accounts.c.last_seq).where(t.accounts.c.id == account_id)).scalar_one()
         items = {(r.collection, r.key): json.loads(r.value_json) for r in conn.execute(
             sa.select(t.sync_items).where(t.sync_items.c.account_id == account_id, t.sync_items.c.deleted.is_(False)))}
-        ledger = Counter((r.device_id, r.op_id) for r in conn.execute(
-            sa.select(t.ledger.c.device_id, t.ledger.c.op_id).where(t.ledger.c.account_id == account_id)))
+        ledger = Counter((r.device_id, r.op_id) for r in conn.execute(  # an order's booked charge is its capture
+            sa.select(t.ledger.c.device_id, t.ledger.c.op_id).where(t.ledger.c.account_id == account_id,
+                                                                    t.ledger.c.kind == "capture")))
         orders = Counter((r.device_id, r.op_id) for r in conn.execute(
             sa.select(t.orders.c.device_id, t.orders.c.op_id).where(t.orders.c.account_id == account_id)))
-        charges = Counter((r.idempotency_key, "refunded" if r.refunded else r.outcome) for r in conn.execute(
-            sa.select(t.sandbox_charges.c.idempotency_key, t.sandbox_charges.c.outcome,
-                      t.sandbox_charges.c.refunded)))
+        # A hold captured and not refunded is a charge kept ("succeeded"); the others say what became of it.
+        charges = Counter((r.idempotency_key, "refunded" if r.refunded_cents else
+                           "succeeded" if r.status == "captured" else r.status) for r in conn.execute(
+            sa.select(t.sandbox_holds.c.idempotency_key, t.sandbox_holds.c.status,
+                      t.sandbox_holds.c.refunded_cents)))
         reviews = Counter(r.text for r in conn.execute(
             sa.select(t.reviews.c.text).where(t.reviews.c.account_id == account_id)))
     return {"ops": ops, "last_seq": last_seq, "items": items, "ledger": ledger, "orders": orders,
