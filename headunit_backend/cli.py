@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "(for an embedded backend)")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument("--rate-limit-exempt", default=Settings.rate_limit_exempt, metavar="ADDRESSES",
+                       help="client addresses never rate limited, comma-separated; empty for none "
+                            f"(default: {Settings.rate_limit_exempt}, this machine)")
     sweep = commands.add_parser("sweep", help="delete stored answers and rate-limit counters past their retention "
                                               "(each server also does it every hour; for cron)")
     sweep.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")
@@ -152,7 +155,7 @@ def serve(args: argparse.Namespace) -> int:
                         weather_max_age=args.weather_max_age, catalog_max_age=args.catalog_max_age,
                         radio=args.radio, radio_browser_url=args.radio_browser_url,
                         radio_max_age=args.radio_max_age, hold_expiry=args.hold_expiry,
-                        reconcile_interval=args.reconcile_interval)
+                        reconcile_interval=args.reconcile_interval, rate_limit_exempt=args.rate_limit_exempt)
     try:
         db = Database(settings.db_url)
         prepare_database(db)

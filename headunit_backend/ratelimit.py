@@ -18,7 +18,8 @@ What is limited, and by what (defaults in `Settings`, all configurable):
 A refused request is `429 rate_limited` with `Retry-After` (seconds until the window ends) and has done
 nothing: the counter runs before any claim of an Idempotency-Key, so a 429 is never stored as the answer
 and the same key may be retried later. The client address is the ASGI `client` (uvicorn takes it from
-`X-Forwarded-For` only for proxies listed in `--forwarded-allow-ips`).
+`X-Forwarded-For` only for proxies listed in `--forwarded-allow-ips`). Addresses in
+`Settings.rate_limit_exempt` (this machine, by default) are never limited.
 """
 
 from __future__ import annotations
@@ -116,7 +117,13 @@ class RateLimit:
     address: str
     blocked: _Blocked
 
+    @property
+    def exempt(self) -> bool:
+        return self.address in {a.strip() for a in self.services.settings.rate_limit_exempt.split(",")}
+
     def _check(self, what: str, keys: list[tuple[str, int, int]]) -> None:
+        if self.exempt:
+            return
         for key, limit, window in keys:
             wait = hit(self.services.db, key, limit, window)
             if wait is not None:
@@ -133,6 +140,8 @@ class RateLimit:
     def failed_token(self) -> None:
         """A bearer token that matched no device: 429 (and a block) once the address has failed too often."""
         s = self.services.settings
+        if self.exempt:
+            return
         now = time.time()
         wait = hit(self.services.db, f"token:addr:{self.address}", s.token_failure_limit, s.token_failure_window, now)
         if wait is not None:

@@ -8,9 +8,11 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
+import requests
 import sqlalchemy as sa
 
 from headunit_backend.app import create_app
+from headunit_backend.process import ServerProcess
 from tests.backend.api import Api
 from tests.backend.conftest import TestClient
 
@@ -168,3 +170,22 @@ def test_429_is_in_the_openapi_document_with_retry_after(make_client):
         answer = document["paths"][path][method]["responses"]["429"]
         assert answer["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
         assert "Retry-After" in answer["headers"]
+
+
+def test_exempt_addresses_are_never_limited(make_client):
+    http = make_client(register_limit=1, token_failure_limit=1, rate_limit_exempt="192.0.2.1, testclient")
+    assert all(register(http).status_code == 201 for _ in range(3))
+    assert all(http.get("/v1/sync/changes", headers={"Authorization": "Bearer guess"}).status_code == 401
+               for _ in range(3))
+
+
+def test_a_server_exempts_this_machine_unless_told_otherwise(sqlite_url):
+    """The emulator's embedded backend and test servers are reached over loopback: not limited by default."""
+    with ServerProcess(sqlite_url, args=["--rate-limit-exempt", ""]) as strict:
+        guesses = [requests.get(f"{strict.url}/v1/sync/changes", headers={"Authorization": f"Bearer g{n}"})
+                   for n in range(21)]
+        assert [g.status_code for g in guesses] == [401] * 20 + [429]
+    with ServerProcess(sqlite_url) as default:
+        guesses = [requests.get(f"{default.url}/v1/sync/changes", headers={"Authorization": f"Bearer g{n}"})
+                   for n in range(21)]
+        assert {g.status_code for g in guesses} == {401}
