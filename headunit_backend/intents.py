@@ -475,6 +475,8 @@ class PaymentDesk:
 
         def effect(conn: Connection) -> Answer:
             device, op_id = row.pending_device_id, row.pending_op_id
+            if op_id is None:  # a change no request waits for (an order's capture): the purchase's request
+                device, op_id = row.device_id, row.op_id
             if action == "capture":
                 self._update(conn, claim, status="succeeded", captured_cents=amount, **_done())
                 self._book(conn, row, hold, "capture", amount, row.pending_key, device, op_id)
