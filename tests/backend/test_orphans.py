@@ -167,3 +167,45 @@ def test_a_retry_that_finds_the_first_attempts_hold_finishes_it_without_pricing_
         assert retry.json()["total_cents"] == price
         assert [e["kind"] for e in api.get("/v1/ledger").json()["items"]] == ["authorize", "capture"]
     assert_audit_clean(db_url)
+
+
+def test_expire_settles_a_payment_left_in_flight_and_the_stalled_first_attempt_changes_nothing(db_url):
+    """The car gives an order up while its first attempt is stalled past the lease after the processor held
+    the money: `expire` completes the order (the money moved), and the stalled attempt, when it wakes, finds
+    it lost its claim and writes nothing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fastapi.testclient import TestClient
+
+    from headunit_backend.app import create_app
+    from headunit_backend.payments import SandboxProcessor
+
+    held, wake = threading.Event(), threading.Event()
+
+    class Stalls(SandboxProcessor):
+        def authorize(self, *args, **kwargs):
+            hold = super().authorize(*args, **kwargs)
+            held.set()
+            wake.wait(30)
+            return hold
+
+    app = create_app(db_url, idempotency_lease=0.5, reconcile_interval=0)
+    app.state.services.processor = Stalls(app.state.services.db)
+    with TestClient(app) as client, ThreadPoolExecutor(1) as pool:
+        api = Api.register(client)
+        card, key = api.add_card(), str(uuid.uuid4())
+        stalled = pool.submit(api.order, card, (PRODUCT, 1), key=key)
+        assert held.wait(30)
+        time.sleep(0.7)  # past the lease
+
+        given_up = api.write("POST", f"/v1/operations/{key}/expire").json()
+        wake.set()
+        first = stalled.result(30)
+        retry = api.order(card, (PRODUCT, 1), key=key)
+
+        assert (given_up["status"], given_up["response_status"]) == ("done", 201)
+        assert first.status_code == 409  # its claim was taken over: it stored nothing
+        assert (retry.status_code, retry.json()) == (201, given_up["response"])
+        assert [e["kind"] for e in api.get("/v1/ledger").json()["items"]] == ["authorize", "capture"]
+        assert len(api.get("/v1/orders").json()["items"]) == 1
+    assert_audit_clean(db_url)
