@@ -26,8 +26,10 @@ import sqlalchemy as sa
 
 from headunit.sync.chaos.plan import PlannedOp
 
-#: Refusals the plan provokes on purpose: a declined card, and stock that runs out in a long campaign.
-BY_DESIGN = {"declined_order": {"card_declined", "out_of_stock"}, "order": {"out_of_stock"}}
+#: Refusals the plan provokes on purpose: a declined card, stock that runs out in a long campaign, and a
+#: second review of a product by the account (one review per account and product).
+BY_DESIGN = {"declined_order": {"card_declined", "out_of_stock"}, "order": {"out_of_stock"},
+             "review": {"already_reviewed"}}
 
 
 @dataclass
