@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.add_argument("--rate-limit-exempt", default=Settings.rate_limit_exempt, metavar="ADDRESSES",
                        help="client addresses never rate limited, comma-separated; empty for none "
-                            f"(default: {Settings.rate_limit_exempt}, this machine)")
+                            "(default: none)")
     sweep = commands.add_parser("sweep", help="delete stored answers and rate-limit counters past their retention "
                                               "(each server also does it every hour; for cron)")
     sweep.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")

@@ -43,7 +43,9 @@ class ServerProcess:
         port_file = self._folder / "port"
         command = [sys.executable, "-m", "headunit_backend", "serve", "--db", db_url, "--host", "127.0.0.1",
                    "--port", "0", "--workers", str(workers), "--port-file", str(port_file),
-                   "--log-level", "warning", "--exit-with-parent", *args]
+                   "--log-level", "warning", "--exit-with-parent",
+                   # Only this machine reaches a server started here: an emulator's, a test's, a benchmark's.
+                   "--rate-limit-exempt", "127.0.0.1,::1", *args]
         environment = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
         with open(self.log, "wb") as log:
             self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,

@@ -19,7 +19,7 @@ A refused request is `429 rate_limited` with `Retry-After` (seconds until the wi
 nothing: the counter runs before any claim of an Idempotency-Key, so a 429 is never stored as the answer
 and the same key may be retried later. The client address is the ASGI `client` (uvicorn takes it from
 `X-Forwarded-For` only for proxies listed in `--forwarded-allow-ips`). Addresses in
-`Settings.rate_limit_exempt` (this machine, by default) are never limited.
+`Settings.rate_limit_exempt` (none by default; loopback for an embedded backend) are never limited.
 """
 
 from __future__ import annotations

@@ -40,10 +40,10 @@ class Settings:
     stale_while_revalidate: int = 60
     stale_if_error: int = 86400
     # Rate limits (headunit_backend.ratelimit): at most LIMIT events per WINDOW seconds; a limit of 0 is off.
-    #: Client addresses never limited, comma-separated: this machine by default (the emulator's embedded
-    #: backend, test servers, a local admin). Behind a reverse proxy on this host, let uvicorn see clients'
-    #: own addresses (`--forwarded-allow-ips`), or every client would be this machine, and exempt.
-    rate_limit_exempt: str = "127.0.0.1,::1"
+    #: Client addresses never limited, comma-separated; none by default. `ServerProcess` (the emulator's
+    #: embedded backend, test servers: reached only from this machine) exempts loopback. Exempting
+    #: loopback behind a reverse proxy on the same host would exempt every client.
+    rate_limit_exempt: str = ""
     #: Device registrations per client address: a car registers once, a workshop a handful a day.
     register_limit: int = 30
     register_window: int = 3600

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from headunit_backend.app import create_app
 from headunit_backend.process import ServerProcess
+from headunit_backend.services import Settings
 from tests.backend.api import Api
 from tests.backend.conftest import TestClient
 
@@ -179,8 +180,10 @@ def test_exempt_addresses_are_never_limited(make_client):
                for _ in range(3))
 
 
-def test_a_server_exempts_this_machine_unless_told_otherwise(sqlite_url):
-    """The emulator's embedded backend and test servers are reached over loopback: not limited by default."""
+def test_a_server_process_exempts_this_machine_unless_told_otherwise(sqlite_url):
+    """The emulator's embedded backend and test servers are reached over loopback: not limited by default.
+    `headunit-backend serve` itself exempts nobody unless told."""
+    assert Settings().rate_limit_exempt == ""
     with ServerProcess(sqlite_url, args=["--rate-limit-exempt", ""]) as strict:
         guesses = [requests.get(f"{strict.url}/v1/sync/changes", headers={"Authorization": f"Bearer g{n}"})
                    for n in range(21)]
