@@ -8,6 +8,7 @@ between the pump's report and the capture is finished by the reconciler like any
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal
 
 import sqlalchemy as sa
@@ -19,7 +20,7 @@ from sqlalchemy.engine import Connection
 from headunit_backend.auth import CurrentDevice, new_id
 from headunit_backend.db import fuel_sessions, payment_intents, utcnow
 from headunit_backend.errors import ApiError, documented, not_found
-from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation, Operation
+from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation, Operation, in_flight
 from headunit_backend.intents import (PURPOSES, Busy, Merchant, Payment, Purpose, card_for, desk_of, present_payment,
                                       run_payment_operation)
 from headunit_backend.payments import Hold
@@ -107,8 +108,6 @@ def _present(conn: Connection, intent: sa.Row) -> FuelSession:
 
 
 def _authorized(conn: Connection, intent: sa.Row, hold: Hold) -> tuple[int, FuelSession]:
-    import json
-
     draft = json.loads(intent.draft_json)
     conn.execute(fuel_sessions.insert().values(
         id=new_id("fuel"), account_id=intent.account_id, intent_id=intent.id, station_id=draft["station"]["id"],
@@ -190,7 +189,6 @@ def _change(op: Operation, services: Services, session_id: str, action: str, lit
     try:
         return op.execute(handler)
     except Busy:
-        from headunit_backend.idempotency import in_flight
         raise in_flight() from None
 
 

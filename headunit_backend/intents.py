@@ -36,8 +36,7 @@ from sqlalchemy.engine import Connection
 from headunit_backend.auth import CurrentDevice, Device, new_id
 from headunit_backend.db import Database, ledger, operations, payment_intents, payment_methods, utcnow
 from headunit_backend.errors import ApiError, ErrorBody, documented, not_found
-from headunit_backend.idempotency import (IDEMPOTENT_ERRORS, TOMBSTONE, IdempotentOperation, LostClaim, Operation,
-                                          in_flight)
+from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation, LostClaim, Operation, in_flight
 from headunit_backend.payments import (Hold, InvalidToken, KeyReused, PaymentDeclined, PaymentProcessor,
                                        ProcessorRefused)
 from headunit_backend.services import Services, get_services
@@ -769,6 +768,3 @@ def get_ledger(device: CurrentDevice, services: ServicesDep) -> Ledger:
     return Ledger(items=[LedgerEntry(entry_id=r.id, payment_id=r.intent_id, op_id=r.op_id, order_id=r.order_id,
                                      charge_id=r.charge_id, amount_cents=r.amount_cents, currency=r.currency,
                                      kind=r.kind, created_at=r.created_at) for r in rows])
-
-
-__all__ = ["PaymentDesk", "PURPOSES", "Purpose", "router", "ledger_router", "TOMBSTONE"]
