@@ -312,12 +312,14 @@ class PaymentDesk(QObject):
             self._io.submit(work)
 
     def _follow_link(self) -> None:
-        online = self._cloud.online
+        """Back online: what waited to be sent is on its way."""
+        if not self._cloud.online:
+            return
         for req in list(self._by_op.values()):
-            if req.stage in ("queued", "sent") and (req.stage == "sent") != online and online:
+            if req.stage == "queued":
                 req.stage = "sent"
                 self._report(req, "sent", op_id=req.op_id)
-        self.changed.emit()
+                self.changed.emit()
 
     def _on_final(self, op_id: str, plugin: str, state: str, status: int) -> None:
         req = self._by_op.pop(op_id, None)
