@@ -33,6 +33,7 @@ from fastapi.responses import Response
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection
 
+from headunit_backend import crashpoints
 from headunit_backend.auth import CurrentDevice, Device, new_id
 from headunit_backend.db import Database, ledger, operations, payment_intents, payment_methods, utcnow
 from headunit_backend.errors import ApiError, ErrorBody, documented, not_found
@@ -188,6 +189,7 @@ class PaymentDesk:
                     pending_since=time.time(), created_at=now, updated_at=now))
         except sa.exc.IntegrityError:
             raise Busy from None  # another request of this key wrote its intent first
+        crashpoints.hit("after_write_ahead")
         return self._authorize(claim, op, lookup=False)
 
     # -- changing an intent ----------------------------------------------------------------------------------
@@ -226,6 +228,7 @@ class PaymentDesk:
                     claim = None
         if claim is None:
             raise Busy
+        crashpoints.hit("after_write_ahead")
         return self.advance(claim, op)
 
     @staticmethod
@@ -318,6 +321,7 @@ class PaymentDesk:
         except KeyReused:
             log.error("processor key %s of payment %s reused for a different change", row.pending_key, row.id)
             return self._refused(claim, op, row, ProcessorRefused("invalid_state", "the change could not be made"))
+        crashpoints.hit("after_processor_call")
         return self._record_change(claim, op, row, hold)
 
     def _authorize(self, claim: Claim, op: Operation | None, *, lookup: bool, give_up: bool = False,
@@ -361,6 +365,7 @@ class PaymentDesk:
                 hold = self.processor.capture(f"{row.pending_key}:capture", hold.hold_id, row.amount_cents)
             except ProcessorRefused as refused:
                 log.warning("automatic capture of payment %s refused: %s", row.id, refused.code)
+        crashpoints.hit("after_processor_call")
         if hold.status in ("canceled", "expired"):
             # Voided by an earlier attempt that refused the purchase and crashed before recording it.
             return self._finish_refused(claim, op, row, hold, _refusal(row) if row.failure_code else ApiError(

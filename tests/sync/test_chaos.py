@@ -14,6 +14,7 @@ from headunit.sync import cli
 from headunit.sync.chaos import campaign as campaigns
 from headunit.sync.chaos import check, plan
 from headunit.sync.crashpoints import POINTS
+from headunit_backend.crashpoints import POINTS as BACKEND_POINTS
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,16 @@ def test_every_invariant_holds(campaign):
     assert result["converged"]
     assert set(result["crash_points_hit"]) == set(POINTS) and min(result["crash_points_hit"].values()) >= 1
     assert result["restarts"] >= len(POINTS) and sum(result["faults_injected"].values()) > 0
+
+
+def test_payments_survive_a_backend_killed_between_the_processor_and_the_commit(campaign):
+    result, _ = campaign
+    assert {"payment", "hold", "capture"} <= set(result["kinds"])
+    assert set(result["backend_crash_points_hit"]) == set(BACKEND_POINTS)
+    assert min(result["backend_crash_points_hit"].values()) >= 1 and result["backend_restarts"] >= 2
+    assert result["audited"]["intents"] > 0 and result["audited"]["in_flight"] == 0
+    assert result["orphaned_charges"] == result["unrefunded_refusals"] == result["ledger_mismatches"] == 0
+    assert result["holds_past_expiry"] == 0 and result["audit_findings"] == []
 
 
 def rerun_check(folder, tmp_path, tamper) -> dict:

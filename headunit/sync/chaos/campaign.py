@@ -3,8 +3,13 @@
 The parent starts the backend (`ServerProcess`), registers the cars in one account, writes each car's
 plan, then runs one worker process per car. Each incarnation of a worker is armed with one crash point
 (the points rotate, and each car starts the rotation at a different point), and dies there by SIGKILL;
-the parent restarts it until the car's plan is enqueued, drained and pulled. Then every car pulls once
-more, and `check.check` compares the histories and outboxes with the backend's tables.
+the parent restarts it until the car's plan is enqueued, drained and pulled. The backend dies too: it is
+armed in turn with its payment crash points (between the processor's answer and the commit, see
+headunit_backend/crashpoints.py) and restarted on its port, with a short idempotency lease so the cars'
+retries take the payments over, and holds that expire in seconds. Meanwhile the products' prices change,
+so a takeover meets a basket that is not what the first attempt priced. Then every car pulls once more,
+`check.check` compares the histories and outboxes with the backend's tables, and the payment audit
+(headunit_backend.audit) must find nothing: no orphaned charge, no unrefunded refusal, no ledger mismatch.
 """
 
 from __future__ import annotations
@@ -30,6 +35,62 @@ from headunit.sync.chaos import plan as plans
 
 WORKER_TIMEOUT = 600.0  # one incarnation running longer than this is hung
 MAX_FAILURES = 5  # unexpected worker exits per car before the campaign gives up
+#: How the backend runs in a campaign: a lease short enough that retries take payments over soon after a
+#: crash, holds that expire while their captures are still coming, a reconciler that runs every second.
+BACKEND_ARGS = ["--idempotency-lease", "2", "--hold-expiry", "4", "--reconcile-interval", "1"]
+PRICE_CHANGE_EVERY = 2.0  # seconds
+
+
+class Backend:
+    """The campaign's backend, armed with its next crash point until `crashes` deaths have happened, and
+    restarted on the same port each time (the cars keep its URL)."""
+
+    def __init__(self, db_url: str, workers: int, folder: Path, crashes: int, rng: random.Random):
+        from headunit_backend import crashpoints as backend_points
+
+        self.db_url, self.workers, self.rng, self.points = db_url, workers, rng, backend_points
+        self.crashes_left, self.restarts = crashes, 0
+        self.log = folder / "backend-crashes.log"
+        self.server = self._start([])
+        self.url = self.server.url
+
+    def _start(self, port_args: list[str]):
+        from headunit_backend.process import ServerProcess, ServerStartError
+
+        while True:
+            env = {self.points.ENV_LOG: str(self.log), self.points.ENV_ARM: ""}
+            if self.crashes_left > 0:
+                point = self.points.POINTS[self.restarts % len(self.points.POINTS)]
+                env[self.points.ENV_ARM] = f"{point}:{self.rng.randint(1, 3)}"
+                self.crashes_left -= 1
+            crashed = sum(self.hits().values())
+            try:
+                return ServerProcess(self.db_url, workers=self.workers, env=env, args=[*BACKEND_ARGS, *port_args])
+            except ServerStartError:
+                if sum(self.hits().values()) == crashed:
+                    raise
+                self.restarts += 1  # died at its point while its reconciler settled the last crash's payments
+
+    def arm(self, crashes: int) -> None:
+        """From now on, die `crashes` times at the crash points (restarted after each)."""
+        self.crashes_left = crashes
+        if crashes:
+            self.server.stop()
+            self.server = self._start(["--port", str(self.server.port)])
+
+    def keep_up(self) -> None:
+        """Restart the backend if a crash point killed it."""
+        if self.server.returncode is None:
+            return
+        self.server.kill()  # its workers too
+        self.restarts += 1
+        self.server = self._start(["--port", str(self.server.port)])
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    def hits(self) -> Counter:
+        return Counter(line.split()[0] for line in _lines(self.log))
 
 
 class CampaignError(RuntimeError):
@@ -38,9 +99,11 @@ class CampaignError(RuntimeError):
 
 class Campaign:
     def __init__(self, *, ops: int, seed: int, db_url: str | None = None, workers: int = 1, cars: int = 2,
-                 fault_rate: float = 0.05, crashes_per_car: int | None = None, workdir: str | Path | None = None,
-                 on_progress: Callable[[int, int, str], None] | None = None):
+                 fault_rate: float = 0.05, crashes_per_car: int | None = None, backend_crashes: int | None = None,
+                 workdir: str | Path | None = None, on_progress: Callable[[int, int, str], None] | None = None):
         self.ops, self.seed, self.db_url, self.workers, self.cars = ops, seed, db_url, workers, cars
+        # Each backend crash point at least twice, more in a long campaign.
+        self.backend_crashes = backend_crashes if backend_crashes is not None else max(4, min(20, ops // 1000))
         self.fault_rate = fault_rate
         self.crashes_per_car = crashes_per_car or max(len(crashpoints.POINTS), min(10, ops // (cars * 600)))
         self.workdir = Path(workdir) if workdir else None
@@ -49,26 +112,31 @@ class Campaign:
 
     def run(self) -> dict:
         from headunit_backend.db import database_url
-        from headunit_backend.process import ServerProcess
 
         started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="headunit-chaos-") as tmp:
             folder = self.workdir or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
             db_url = self.db_url or f"sqlite:///{folder / 'backend.db'}"
-            with ServerProcess(db_url, workers=self.workers) as server:
+            server = Backend(db_url, self.workers, folder, 0, self._rng)  # no crash while setting up
+            try:
                 self.on_progress(0, self.ops, "setting up")
                 cars, account_id, backend = self._setup(server.url, folder)
+                server.arm(self.backend_crashes if backend.payments else 0)
                 engine = sa.create_engine(database_url(db_url))
                 try:
                     drain_started = time.monotonic()
-                    restarts = self._run_workers(server.url, folder, cars, engine)
+                    restarts = self._run_workers(server, folder, cars, engine)
                     drain_seconds = time.monotonic() - drain_started
                     self.on_progress(self.ops, self.ops, "checking")
                     mirrors = {car.index: _final_pull(server.url, car.profile) for car in cars}
                     verdict = checks.check(engine, account_id, cars, mirrors)
                 finally:
                     engine.dispose()
+            finally:
+                server.stop()
+            money = _audit(db_url) if backend.payments else {}
+            backend_hits = server.hits()
             crash_log = folder / "crashes.log"
             hits = Counter(line.split()[0] for line in _lines(crash_log))
             faults = Counter()
@@ -80,6 +148,10 @@ class Campaign:
             "kinds": dict(Counter(op.kind for car in cars for op in car.plan)),
             **verdict,
             "crash_points_hit": {point: hits.get(point, 0) for point in crashpoints.POINTS},
+            "backend_crash_points_hit": ({point: backend_hits.get(point, 0) for point in server.points.POINTS}
+                                         if backend.payments else {}),
+            "backend_restarts": server.restarts,
+            **money,
             "faults_injected": dict(sorted(faults.items())),
             "restarts": restarts,
             "drain_ops_per_second": round(self.ops / drain_seconds, 1) if drain_seconds else None,
@@ -113,17 +185,22 @@ class Campaign:
 
     # -- running the cars --------------------------------------------------------------------------
 
-    def _run_workers(self, url: str, folder: Path, cars: list[checks.Car], engine: sa.Engine) -> int:
+    def _run_workers(self, server: Backend, folder: Path, cars: list[checks.Car], engine: sa.Engine) -> int:
         running: dict[int, tuple[subprocess.Popen, float]] = {}
         incarnation = Counter()
         failures = Counter()
         restarts = 0
         done: set[int] = set()
+        url = server.url
         for car in cars:
             running[car.index] = (self._launch(url, folder, car, incarnation[car.index]), time.monotonic())
-        last_progress = 0.0
+        last_progress = last_price_change = 0.0
         while running:
             time.sleep(0.05)
+            server.keep_up()
+            if time.monotonic() - last_price_change > PRICE_CHANGE_EVERY:
+                last_price_change = time.monotonic()
+                _change_a_price(engine, self._rng)
             for index, (process, since) in list(running.items()):
                 code = process.poll()
                 if code is None:
@@ -188,16 +265,56 @@ class Campaign:
 
 MUST_BE_ZERO = ("duplicates", "lost", "order_violations", "unexpected_rejections", "expired_but_applied",
                 "rejected_but_applied", "mismatched_answers", "phantoms", "declined_but_charged", "money_mismatches",
-                "pending", "never_invoked")
+                "pending", "never_invoked", "orphaned_charges", "unrefunded_refusals", "ledger_mismatches",
+                "holds_past_expiry")
 
 
 def violations(result: dict) -> list[str]:
     """The invariants a campaign's result breaks (empty when all hold)."""
-    broken = [key for key in MUST_BE_ZERO if result[key]]
+    broken = [key for key in MUST_BE_ZERO if result.get(key)]
     if not result["converged"]:
         broken.append("converged")
     broken += [f"crash point {point} never hit" for point, n in result["crash_points_hit"].items() if not n]
+    broken += [f"backend crash point {point} never hit"
+               for point, n in result.get("backend_crash_points_hit", {}).items() if not n]
     return broken
+
+
+def _change_a_price(engine: sa.Engine, rng: random.Random) -> None:
+    """A shop changes a price: an order taken over after a crash must still be paid at its first price."""
+    from headunit_backend.db import products
+
+    try:
+        with engine.begin() as conn:
+            ids = conn.execute(sa.select(products.c.id)).scalars().all()
+            if ids:
+                conn.execute(products.update().where(products.c.id == rng.choice(ids))
+                             .values(price_cents=products.c.price_cents + rng.choice([-7, 5, 11])))
+    except sa.exc.OperationalError:  # the backend holds the write lock; the next change comes soon
+        pass
+
+
+def _audit(db_url: str) -> dict:
+    """Settle what the last crash left in flight, as the next start's reconciler would, then audit the money."""
+    from headunit_backend.audit import audit
+    from headunit_backend.db import Database
+    from headunit_backend.intents import PaymentDesk
+    from headunit_backend.payments import SandboxProcessor
+    from headunit_backend.reconcile import reconcile_once
+
+    db = Database(db_url)
+    try:
+        reconcile_once(PaymentDesk(db, SandboxProcessor(db), lease=0))
+        report = audit(db)
+    finally:
+        db.dispose()
+    findings = report.to_json()
+    return {"orphaned_charges": len(findings["orphaned_charges"]),
+            "unrefunded_refusals": len(findings["unrefunded_refusals"]),
+            "ledger_mismatches": len(findings["ledger_mismatches"]),
+            "holds_past_expiry": len(findings["holds_past_expiry"]), "audited": findings["counts"],
+            "audit_findings": [f for name in ("orphaned_charges", "unrefunded_refusals", "ledger_mismatches",
+                                              "holds_past_expiry") for f in findings[name]][:20]}
 
 
 def _probe(url: str, token: str) -> plans.Backend:
@@ -207,17 +324,18 @@ def _probe(url: str, token: str) -> plans.Backend:
     session.headers["Authorization"] = f"Bearer {token}"
     paths = session.get(f"{url}/openapi.json", timeout=10).json().get("paths", {})
     orders = "/v1/orders" in paths and "/v1/wallet/cards" in paths
+    payments = "/v1/payments" in paths and "/v1/wallet/cards" in paths
     reviews = any(p.startswith("/v1/catalog/products/") and p.endswith("/reviews") for p in paths)
     products, card, declined = (), None, None
     if orders or reviews:
         answer = session.get(f"{url}/v1/catalog/products", params={"in_stock": "true", "limit": 100}, timeout=10)
         items = answer.json().get("items", []) if answer.ok else []
         products = tuple(p["id"] for p in items if p.get("stock", 0) > 0)
-    if orders:
+    if orders or payments:
         card = _add_card(session, url, "tok_visa")
         declined = _add_card(session, url, "tok_declined")
     return plans.Backend(orders=orders and bool(products) and bool(card), reviews=reviews and bool(products),
-                         products=products, card=card, declined_card=declined)
+                         products=products, card=card, declined_card=declined, payments=payments and bool(card))
 
 
 def _add_card(session: requests.Session, url: str, token: str) -> str | None:

@@ -29,7 +29,9 @@ from headunit.sync.chaos.plan import PlannedOp
 #: Refusals the plan provokes on purpose: a declined card, stock that runs out in a long campaign, and a
 #: second review of a product by the account (one review per account and product).
 BY_DESIGN = {"declined_order": {"card_declined", "out_of_stock"}, "order": {"out_of_stock"},
-             "review": {"already_reviewed"}}
+             "review": {"already_reviewed"},
+             # A capture after its hold expired (or whose hold was refused: no payment to name).
+             "capture": {"hold_expired", "invalid_payment_state", "not_found"}}
 
 
 @dataclass
@@ -71,7 +73,7 @@ def server_state(engine: sa.Engine, account_id: str, devices: list[str]) -> dict
         last_seq = conn.execute(sa.select(t.accounts.c.last_seq).where(t.accounts.c.id == account_id)).scalar_one()
         items = {(r.collection, r.key): json.loads(r.value_json) for r in conn.execute(
             sa.select(t.sync_items).where(t.sync_items.c.account_id == account_id, t.sync_items.c.deleted.is_(False)))}
-        ledger = Counter((r.device_id, r.op_id) for r in conn.execute(  # an order's booked charge is its capture
+        ledger = Counter((r.device_id, r.op_id) for r in conn.execute(  # captures, by the request that made them
             sa.select(t.ledger.c.device_id, t.ledger.c.op_id).where(t.ledger.c.account_id == account_id,
                                                                     t.ledger.c.kind == "capture")))
         orders = Counter((r.device_id, r.op_id) for r in conn.execute(
@@ -83,8 +85,13 @@ def server_state(engine: sa.Engine, account_id: str, devices: list[str]) -> dict
                       t.sandbox_holds.c.refunded_cents)))
         reviews = Counter(r.text for r in conn.execute(
             sa.select(t.reviews.c.text).where(t.reviews.c.account_id == account_id)))
+        # Payments the processor held money for, by the operation that asked (declined ones held nothing).
+        intents = Counter((r.device_id, r.op_id) for r in conn.execute(
+            sa.select(t.payment_intents.c.device_id, t.payment_intents.c.op_id).where(
+                t.payment_intents.c.account_id == account_id, t.payment_intents.c.purpose == "payment",
+                t.payment_intents.c.hold_id.is_not(None))))
     return {"ops": ops, "last_seq": last_seq, "items": items, "ledger": ledger, "orders": orders,
-            "charges": charges, "reviews": reviews}
+            "charges": charges, "reviews": reviews, "intents": intents}
 
 
 def effects(op: PlannedOp, device_id: str, server: dict) -> int:
@@ -95,6 +102,10 @@ def effects(op: PlannedOp, device_id: str, server: dict) -> int:
         return max(server["ledger"][key], server["orders"][key], charged)
     if op.kind == "review":
         return server["reviews"][f"chaos review {op.op_id}"]
+    if op.kind in ("payment", "hold"):
+        return server["intents"][key]
+    if op.kind == "capture":
+        return server["ledger"][key]  # its capture's entry
     row = server["ops"].get(key)
     return 1 if row is not None and row.state == "done" and 200 <= row.response_status < 300 else 0
 

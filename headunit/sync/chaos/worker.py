@@ -54,6 +54,21 @@ def _try_pull(client: SyncClient) -> bool:
         return False
 
 
+def _hold_payment(client: SyncClient, hold_op_id: str, timeout: float) -> str:
+    """The payment a hold created, once its answer is in: what its capture's path names. A hold that failed
+    names none (`pay_none`), and its capture is refused with 404, by design."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        op = client.outbox.get(hold_op_id)
+        if op is None:
+            break
+        if op.final:
+            answer = op.response if isinstance(op.response, dict) else {}
+            return answer.get("payment_id") if op.state == "acked" and answer.get("payment_id") else "pay_none"
+        time.sleep(0.01)
+    return "pay_none"
+
+
 def run(args: argparse.Namespace) -> int:
     faults = FaultInjector(rate=args.fault_rate, seed=args.fault_seed, weights=FAULT_WEIGHTS, retry_after=1,
                            on_inject=_log_fault(args.faults_log))
@@ -70,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         while client.outbox.counts()[0] >= MAX_PENDING:
             time.sleep(0.005)
+        path = op.path
+        if op.ref is not None:
+            path = path.replace(plans.HOLD_PLACEHOLDER, _hold_payment(client, op.ref, args.drain_timeout))
         history.append("invoke", op.op_id)
         not_after = time.time() + op.deadline if op.deadline is not None else None
         if op.kind == "put" and not_after is None:
@@ -77,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         elif op.kind == "delete" and not_after is None:
             client.delete_item(op.collection, op.key, plugin=op.plugin, op_id=op.op_id)
         else:
-            client.enqueue(op.lane, op.method, op.path, op.body, plugin=op.plugin, not_after=not_after,
+            client.enqueue(op.lane, op.method, path, op.body, plugin=op.plugin, not_after=not_after,
                            op_id=op.op_id)
         history.append("ok", op.op_id)
         enqueued += 1
