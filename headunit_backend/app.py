@@ -24,7 +24,7 @@ from headunit_backend import sweep
 from headunit_backend import fuel, intents, parking, reconcile
 from headunit_backend import radio as radio_routes
 from headunit_backend import weather as weather_routes
-from headunit_backend.db import Database, DatabaseError, explain, metadata
+from headunit_backend.db import Database, DatabaseError, explain
 from headunit_backend.errors import documented, install_handlers
 from headunit_backend.limits import RequestGuard
 from headunit_backend.payments import PaymentProcessor, SandboxProcessor
@@ -34,13 +34,13 @@ from headunit_backend.weather import DemoWeather, OpenMeteoWeather, WeatherProvi
 
 
 def prepare_database(db: Database) -> None:
-    """Create missing tables and seed the catalog; safe to run again and from several processes at once."""
+    """Migrate the schema to this release's and seed the catalog; safe to run again and from several
+    processes at once."""
     try:
         db.check()
         with db.write() as conn:
             db.lock_schema(conn)
             migrate.upgrade(conn)
-            metadata.create_all(conn)  # tables whose revision is not written yet (test_migrations says so)
             catalog.seed(conn)
     except DBAPIError as error:
         raise DatabaseError(explain(db, error)) from None

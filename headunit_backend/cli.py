@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
                                               "ledger entries and answer (exit 1 with findings)")
     audit.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")
     audit.add_argument("--json", action="store_true", help="print the report as JSON")
+    migrate = commands.add_parser("migrate", help="bring a database to this release's schema (serve does it too), "
+                                                  "or with --new write the revision for a change to db.py")
+    migrate.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")
+    migrate.add_argument("--new", metavar="MESSAGE",
+                         help="for developers: write headunit_backend/migrations/versions/NNNN_….py for what db.py "
+                              "adds to the newest revision (read and correct it before committing)")
     return parser
 
 
@@ -79,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "audit":
             return audit(args)
+        if args.command == "migrate":
+            return migrate(args)
         return sweep(args) if args.command == "sweep" else serve(args)
     except ServeError as error:
         print(f"headunit-backend: error: {error}", file=sys.stderr)
@@ -89,6 +97,28 @@ def main(argv: list[str] | None = None) -> int:
 
 class ServeError(Exception):
     pass
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from headunit_backend import migrate as migrations
+
+    if args.new:
+        print(f"wrote {migrations.new_revision(args.new)}")
+        return 0
+    from headunit_backend.app import prepare_database
+    from headunit_backend.db import Database, DatabaseError
+
+    try:
+        db = Database(args.db)
+        db.check()  # a file that is not a database, a server that does not answer: one line, not a traceback
+        with db.read() as conn:
+            before = migrations.current(conn)
+        prepare_database(db)
+    except DatabaseError as error:
+        raise ServeError(error) from None
+    db.dispose()
+    print(f"{db.name}: revision {before or 'none (empty)'} -> {migrations.head()}")
+    return 0
 
 
 def sweep(args: argparse.Namespace) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -38,7 +36,7 @@ def first_release_database(url: str) -> None:
     with engine.begin() as conn:
         command.upgrade(migrate.config(conn), migrate.FIRST_RELEASE)
         conn.execute(sa.text("DROP TABLE alembic_version"))
-        now = dt.datetime(2026, 11, 1, 12, 0)
+        now = "2026-11-01 12:00:00"
         conn.execute(sa.text("INSERT INTO accounts (id, key_hash, last_seq, created_at) "
                              "VALUES ('acct_old', :key, 1, :now)"), {"key": "0" * 64, "now": now})
         conn.execute(sa.text("INSERT INTO devices (id, account_id, name, kind, token_hash, created_at) "
@@ -90,3 +88,16 @@ def test_the_revision_files_are_the_models(tmp_path):
         command.upgrade(migrate.config(conn), "head")
     assert differences(engine) == []
     engine.dispose()
+
+
+def test_the_migrate_command_says_from_which_revision_to_which(sqlite_url, tmp_path, capsys):
+    from headunit_backend.cli import main
+
+    first_release_database(sqlite_url)
+    assert main(["migrate", "--db", sqlite_url]) == 0
+    assert f"revision {migrate.FIRST_RELEASE} -> {migrate.head()}" in capsys.readouterr().out
+    not_a_database = tmp_path / "notes.txt"
+    not_a_database.write_text("shopping list\n" * 100)
+    assert main(["migrate", "--db", str(not_a_database)]) == 1
+    assert "notes.txt: file is not a database" in capsys.readouterr().err
+    assert not_a_database.read_text() == "shopping list\n" * 100
