@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "(for an embedded backend)")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument("--public-url", default=Settings.public_url, metavar="URL",
+                       help="the address phones reach this service at, for pairing links (default: the address "
+                            "the car's request named)")
     serve.add_argument("--rate-limit-exempt", default=Settings.rate_limit_exempt, metavar="ADDRESSES",
                        help="client addresses never rate limited, comma-separated; empty for none "
                             "(default: none)")
@@ -185,7 +188,8 @@ def serve(args: argparse.Namespace) -> int:
                         weather_max_age=args.weather_max_age, catalog_max_age=args.catalog_max_age,
                         radio=args.radio, radio_browser_url=args.radio_browser_url,
                         radio_max_age=args.radio_max_age, hold_expiry=args.hold_expiry,
-                        reconcile_interval=args.reconcile_interval, rate_limit_exempt=args.rate_limit_exempt)
+                        reconcile_interval=args.reconcile_interval, rate_limit_exempt=args.rate_limit_exempt,
+                        public_url=args.public_url.rstrip("/"))
     try:
         db = Database(settings.db_url)
         prepare_database(db)

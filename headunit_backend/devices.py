@@ -162,7 +162,7 @@ def create_pairing_code(request: Request, device: CurrentDevice, services: Servi
     with services.db.write() as conn:
         conn.execute(pairing_codes.insert().values(code_hash=hash_secret(code), account_id=device.account_id,
                                                    created_by=device.id, created_at=now, expires_at=expires_at))
-    base = str(request.base_url).rstrip("/")
+    base = services.settings.public_url or str(request.base_url).rstrip("/")
     return PairingCode(code=code, url=f"{base}/pair/{code}", expires_at=expires_at)
 
 

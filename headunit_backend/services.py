@@ -44,6 +44,9 @@ class Settings:
     #: embedded backend, test servers: reached only from this machine) exempts loopback. Exempting
     #: loopback behind a reverse proxy on the same host would exempt every client.
     rate_limit_exempt: str = ""
+    #: Where phones reach this service (the pairing link a car shows as a QR code), e.g.
+    #: `https://cars.example.com`; empty: the address the car's request named, right on a local network.
+    public_url: str = ""
     #: Device registrations per client address: a car registers once, a workshop a handful a day.
     register_limit: int = 30
     register_window: int = 3600

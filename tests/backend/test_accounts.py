@@ -8,7 +8,9 @@ import hashlib
 
 import sqlalchemy as sa
 
+from headunit_backend.app import create_app
 from tests.backend.api import Api
+from tests.backend.conftest import TestClient
 
 PRODUCT = ("philips-longlife-w5w", 1)
 
@@ -178,6 +180,12 @@ def test_a_pairing_code_joins_a_phone_approved_once_and_only_once(client, databa
         stored = " ".join(str(v) for row in conn.execute(sa.text("SELECT * FROM pairing_codes")).all() for v in row)
     assert code["code"] not in stored
     assert hashlib.sha256(code["code"].encode()).hexdigest() in stored
+
+
+def test_a_pairing_link_names_the_public_address_phones_reach(sqlite_url):
+    with TestClient(create_app(sqlite_url, public_url="https://cars.example.com")) as http:
+        code = pairing_code(Api.register(http))
+    assert code["url"] == f"https://cars.example.com/pair/{code['code']}"
 
 
 def test_a_pairing_code_expires_after_ten_minutes(client, database):
