@@ -2,6 +2,9 @@
 
 The ETag is a hash of the exact body, so equal answers share a tag on every worker and after restarts,
 and a client revalidating with If-None-Match gets a body-less 304 while nothing changed.
+
+Answers that change from moment to moment (cards, payments, sessions) are `no_cache`: a cache may keep
+them for offline use but must ask the server again before it shows one.
 """
 
 from __future__ import annotations
@@ -21,6 +24,15 @@ def cache_control(max_age: int, *, stale_while_revalidate: int | None = None,
     if stale_if_error is not None:
         parts.append(f"stale-if-error={stale_if_error}")
     return ", ".join(parts)
+
+
+#: Stored, but revalidated before every use (RFC 9111 §5.2.2.4).
+NO_CACHE = "no-cache"
+
+
+def no_cache(response: Response) -> None:
+    """A route dependency: `dependencies=[Depends(no_cache)]` sets `Cache-Control: no-cache` on its answer."""
+    response.headers["Cache-Control"] = NO_CACHE
 
 
 def etag_for(body: bytes) -> str:

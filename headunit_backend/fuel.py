@@ -1,6 +1,8 @@
-"""Paying at the pump (sandbox stations): a hold first, the litres dispensed captured, the rest released.
+"""Paying at the pump (sandbox fuel network): a hold first, the litres dispensed captured, the rest released.
 
-The stations and their prices are demo data, marked `"sandbox": true`: there is no fuel network behind them.
+The car names the fuel station it is parked at: the map's `amenity=fuel` POI, by its OpenStreetMap id
+(`osm:node/123456`) and name. The sandbox network takes any such station and prices it with demo prices
+derived from its id, marked `"sandbox": true`: there is no fuel network behind them.
 `POST /v1/sandbox/fuel/sessions/{id}/dispense` stands in for the station's pump reporting what it delivered.
 A session is a payment intent with manual capture; its state is the intent's (see intents.py), so a crash
 between the pump's report and the capture is finished by the reconciler like any other payment.
@@ -8,6 +10,7 @@ between the pump's report and the capture is finished by the reconciler like any
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Annotated, Literal
 
@@ -18,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection
 
 from headunit_backend.auth import CurrentDevice, new_id
+from headunit_backend.caching import no_cache
 from headunit_backend.db import fuel_sessions, payment_intents, utcnow
 from headunit_backend.errors import ApiError, documented, not_found
 from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation, Operation, in_flight
@@ -28,15 +32,26 @@ from headunit_backend.services import Services, get_services
 
 router = APIRouter(tags=["fuel"])
 
-#: Demo stations in Monaco (sandbox data): prices in milli-cents per litre, as pumps show three decimals.
-STATIONS = {
-    "mc-fontvieille": {"name": "Sandbox Fuel Fontvieille", "lat": 43.7295, "lon": 7.4170,
-                       "currency": "EUR", "prices": {"petrol": 189_900, "diesel": 178_900}},
-    "mc-port-hercule": {"name": "Sandbox Fuel Port Hercule", "lat": 43.7352, "lon": 7.4237,
-                        "currency": "EUR", "prices": {"petrol": 191_900, "diesel": 180_500}},
-    "mc-larvotto": {"name": "Sandbox Fuel Larvotto", "lat": 43.7465, "lon": 7.4360,
-                    "currency": "EUR", "prices": {"petrol": 193_400, "diesel": 182_900}},
-}
+#: A station's id: the map POI's OpenStreetMap object, as the car names it.
+STATION_ID_PATTERN = r"^osm:(node|way|relation)/[1-9][0-9]{0,18}$"
+STATION_ID_MAX = 40
+CURRENCY = "EUR"
+#: Demo prices in milli-cents per litre (pumps show three decimals): petrol 1.799–1.999 €/L, diesel 0.10 € less.
+PETROL_LOWEST, PRICE_STEPS, PRICE_STEP = 179_900, 201, 100
+DIESEL_DISCOUNT = 10_000
+
+
+def sandbox_prices(station_id: str) -> dict[str, int]:
+    """A station's demo prices, the same on every server and after restarts: from a hash of its id."""
+    step = int.from_bytes(hashlib.sha256(station_id.encode()).digest()[:8], "big") % PRICE_STEPS
+    petrol = PETROL_LOWEST + step * PRICE_STEP
+    return {"petrol": petrol, "diesel": petrol - DIESEL_DISCOUNT}
+
+
+StationId = Annotated[str, Field(min_length=1, max_length=STATION_ID_MAX, pattern=STATION_ID_PATTERN,
+                                 description="The map's fuel station (OpenStreetMap object), e.g. `osm:node/123456`.",
+                                 examples=["osm:node/1704462974"])]
+
 
 FuelKind = Literal["petrol", "diesel"]
 
@@ -49,16 +64,25 @@ class FuelPrices(BaseModel):
 
 
 class Station(BaseModel):
+    """A station as a session records it."""
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(min_length=1, max_length=80)
     name: str = Field(min_length=1, max_length=200)
 
 
+class NamedStation(BaseModel):
+    """The fuel station the car is parked at, as the map names it."""
+    model_config = ConfigDict(extra="forbid")
+
+    id: StationId
+    name: str = Field(min_length=1, max_length=200)
+
+
 class NewFuelSession(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    station: Station
+    station: NamedStation
     pump: int = Field(ge=1, le=99)
     fuel: FuelKind
     hold_cents: int = Field(ge=100, le=50_000, description="The most the pump may deliver for, held first.")
@@ -121,32 +145,29 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 SessionId = Annotated[str, Path(max_length=40)]
 
 
-@router.get("/fuel/prices", response_model=FuelPrices, responses=documented(401, 404))
-def fuel_prices(station: Annotated[str, Query(min_length=1, max_length=80)], device: CurrentDevice) -> FuelPrices:
-    """A sandbox station's prices, in milli-cents per litre."""
-    found = STATIONS.get(station)
-    if found is None:
-        raise not_found(f"station {station!r}")
-    return FuelPrices(station=station, currency=found["currency"], prices=found["prices"])
+@router.get("/fuel/prices", response_model=FuelPrices, responses=documented(401))
+def fuel_prices(station: Annotated[str, Query(min_length=1, max_length=STATION_ID_MAX, pattern=STATION_ID_PATTERN,
+                                              description="The map's fuel station, e.g. `osm:node/123456`.")],
+                device: CurrentDevice) -> FuelPrices:
+    """A station's prices in the sandbox network (demo prices, the same for a station every time), in
+    milli-cents per litre."""
+    return FuelPrices(station=station, currency=CURRENCY, prices=sandbox_prices(station))
 
 
 @router.post("/fuel/sessions", status_code=201, response_model=FuelSession,
              responses={**IDEMPOTENT_ERRORS, **documented(402)})
 def start_session(session: NewFuelSession, op: IdempotentOperation, services: ServicesDep) -> Response:
     """Hold `hold_cents` on the card and free the pump: `authorized`. 402 when the card is refused, 422
-    `unknown_station`, `currency_mismatch`, `unknown_payment_method`."""
+    `currency_mismatch`, `unknown_payment_method`."""
     desk = desk_of(services)
 
     def start() -> Response:
-        station = STATIONS.get(session.station.id)
-        if station is None:
-            raise ApiError(422, "unknown_station", f"no sandbox station {session.station.id!r}")
-        if session.currency != station["currency"]:
-            raise ApiError(422, "currency_mismatch", f"this station takes {station['currency']}")
+        if session.currency != CURRENCY:
+            raise ApiError(422, "currency_mismatch", f"this station takes {CURRENCY}")
         with services.db.read() as conn:
             method = card_for(conn, op.device.account_id, session.payment_method_id)
         draft = {"station": session.station.model_dump(), "pump": session.pump, "fuel": session.fuel,
-                 "price": station["prices"][session.fuel]}
+                 "price": sandbox_prices(session.station.id)[session.fuel]}
         return desk.start(op, purpose="fuel", amount_cents=session.hold_cents, currency=session.currency,
                           method=method, merchant=Merchant(id=session.station.id, name=session.station.name),
                           reference=f"pump {session.pump}", capture="manual", draft=draft)
@@ -207,7 +228,8 @@ def cancel(session_id: SessionId, op: IdempotentOperation, services: ServicesDep
     return _change(op, services, session_id, "void")
 
 
-@router.get("/fuel/sessions/{session_id}", response_model=FuelSession, responses=documented(401, 404))
+@router.get("/fuel/sessions/{session_id}", response_model=FuelSession, responses=documented(401, 404),
+            dependencies=[Depends(no_cache)])
 def get_session(session_id: SessionId, device: CurrentDevice, services: ServicesDep) -> FuelSession:
     """One fuel session of the account."""
     with services.db.read() as conn:

@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection
 
 from headunit_backend import crashpoints
 from headunit_backend.auth import CurrentDevice, Device, new_id
+from headunit_backend.caching import no_cache
 from headunit_backend.db import Database, ledger, operations, payment_intents, payment_methods, utcnow
 from headunit_backend.errors import ApiError, ErrorBody, documented, not_found
 from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation, LostClaim, Operation, in_flight
@@ -739,7 +740,7 @@ def refund_payment(payment_id: PaymentId, change: AmountChange, op: IdempotentOp
     return _change(op, services, payment_id, "refund", change.amount_cents)
 
 
-@router.get("", response_model=PaymentList, responses=documented(401))
+@router.get("", response_model=PaymentList, responses=documented(401), dependencies=[Depends(no_cache)])
 def list_payments(device: CurrentDevice, services: ServicesDep,
                   limit: Annotated[int, Query(ge=1, le=200)] = 50) -> PaymentList:
     """The account's payments (receipts), newest first."""
@@ -749,7 +750,7 @@ def list_payments(device: CurrentDevice, services: ServicesDep,
     return PaymentList(items=[present_payment(row) for row in rows])
 
 
-@router.get("/{payment_id}", response_model=Payment, responses=documented(401, 404))
+@router.get("/{payment_id}", response_model=Payment, responses=documented(401, 404), dependencies=[Depends(no_cache)])
 def get_payment(payment_id: PaymentId, device: CurrentDevice, services: ServicesDep) -> Payment:
     """One payment of the account (404 for any other account's)."""
     with services.db.read() as conn:

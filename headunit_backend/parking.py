@@ -20,6 +20,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection
 
 from headunit_backend.auth import CurrentDevice, new_id
+from headunit_backend.caching import no_cache
 from headunit_backend.db import parking_sessions, payment_intents, utcnow
 from headunit_backend.errors import ApiError, documented, not_found
 from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation, in_flight
@@ -192,7 +193,7 @@ def end_session(session_id: Annotated[str, Path(max_length=40)], op: IdempotentO
         raise in_flight() from None
 
 
-@router.get("/sessions", response_model=ParkingSessionList, responses=documented(401))
+@router.get("/sessions", response_model=ParkingSessionList, responses=documented(401), dependencies=[Depends(no_cache)])
 def list_sessions(device: CurrentDevice, services: ServicesDep) -> ParkingSessionList:
     """The account's parking sessions, newest first."""
     with services.db.read() as conn:

@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection
 
 from headunit_backend.auth import CurrentDevice, new_id
+from headunit_backend.caching import no_cache
 from headunit_backend.db import payment_methods, utcnow
 from headunit_backend.errors import ApiError, documented, not_found
 from headunit_backend.idempotency import IDEMPOTENT_ERRORS, IdempotentOperation
@@ -67,7 +68,7 @@ def add_card(card: NewCard, op: IdempotentOperation,
     return op.apply(effect)
 
 
-@router.get("/cards", response_model=PaymentMethodList, responses=documented(401))
+@router.get("/cards", response_model=PaymentMethodList, responses=documented(401), dependencies=[Depends(no_cache)])
 def list_cards(device: CurrentDevice, services: Annotated[Services, Depends(get_services)]) -> PaymentMethodList:
     """The account's cards, oldest first."""
     with services.db.read() as conn:
