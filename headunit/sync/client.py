@@ -89,7 +89,7 @@ class SyncClient:
         self._clock = clock
         self._faults = faults
         self.db = SyncDB(self.profile_dir / SYNC_DB)
-        self.outbox = Outbox(self.db, clock=clock)
+        self.outbox = Outbox(self.db, clock=clock, lifetime=self.settings.op_lifetime)
         self.mirror = Mirror(self.db, self.outbox, clock=clock)
         self._registration = load_registration(self.profile_dir)
         self._traffic = Traffic(self._load_traffic())
@@ -616,7 +616,8 @@ class SyncClient:
                       last_sync=self._last_sync,
                       oldest_pending_age=None if oldest is None else max(0.0, now - oldest),
                       data_age=None if last_pull is None else max(0.0, now - last_pull),
-                      approval=self._approval, reason=self.unlinked_reason)
+                      approval=self._approval, reason=self.unlinked_reason,
+                      revoked=self._unlinked_reason is not None)
 
     def subscribe(self, callback: Callable[[Status], None]) -> Callable[[], None]:
         """`callback(status)` at once with the current status, then on each change of online, linked,
@@ -648,6 +649,10 @@ class SyncClient:
         if op.lane == USER_DATA_LANE and op.path.startswith("/v1/sync/items/"):
             if op.state == "acked":
                 self.mirror.settle()  # a pulled change held behind this write may now apply
+            elif op.state == "expired":
+                # Never refused, only not sent in time: the car's value stays and goes out again, anew.
+                if self.mirror.resend(op, plugin=op.plugin) is None:
+                    self.mirror.settle()
             else:
                 self.mirror.request_rebuild()
         self._progress.set()

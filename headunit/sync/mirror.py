@@ -7,8 +7,11 @@ the write is no longer pending, `settle` decides: if the server applied our writ
 (the usual case: it was sent after the pull), ours stands; if the held change came later (our write had
 landed but was not yet acknowledged when the pull ran), the held change wins, as on the server.
 
-If the server refuses a local write (rejected or expired), the mirror may hold a value the server
-never had; the next pull then starts over from no cursor and rebuilds the mirror from the server.
+If the server refuses a local write (rejected), the mirror may hold a value the server never had; the
+next pull then starts over from no cursor and rebuilds the mirror from the server. A write that expired
+(not sent within its lifetime, SyncSettings.op_lifetime: the car was offline, unlinked or waiting for
+approval too long) was refused by no one: the car's value stays, and `resend` queues it again as a new
+operation (a new Idempotency-Key), unless a newer write to that key is already waiting.
 
 Collections the account syncs are `COLLECTIONS`. A plugin may keep other collections (the wallet's
 `receipts`, say): they live in the same durable table and survive restarts, but stay on this car (no
@@ -28,7 +31,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from headunit.sync import crashpoints
 from headunit.sync.db import SyncDB, joined
@@ -225,6 +228,26 @@ class Mirror:
             SyncDB.set_meta(conn, "rebuild", 0)
             SyncDB.set_meta(conn, "merge", None)
         return pushed, pulled, replaced
+
+    def resend(self, op: Any, *, plugin: str) -> str | None:
+        """Queue the car's current value of the key an expired user-data write `op` was for, as a new
+        operation; returns its op_id, or None when a newer pending write covers the key already or the
+        key's value is no longer what a resend of `op` would carry (a PUT's item deleted since)."""
+        parts = op.path.split("/")
+        if len(parts) != 6 or parts[:4] != ["", "v1", "sync", "items"] or parts[4] not in COLLECTIONS:
+            return None
+        collection, key = parts[4], unquote(parts[5])
+        with self.db.transaction() as conn:
+            if self.outbox.has_pending_write(conn, op.path):
+                return None
+            row = conn.execute("SELECT value FROM items WHERE collection = ? AND key = ?",
+                               (collection, key)).fetchone()
+            if op.method == "PUT" and row is not None:
+                return self.outbox.enqueue(LANE, "PUT", op.path, {"value": json.loads(row[0])}, plugin=plugin,
+                                           conn=conn)
+            if op.method == "DELETE" and row is None:
+                return self.outbox.enqueue(LANE, "DELETE", op.path, None, plugin=plugin, conn=conn)
+        return None
 
     def replaced(self) -> list[dict[str, Any]]:
         """The account's values that a merge replaced with the car's, oldest first."""

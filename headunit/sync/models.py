@@ -56,7 +56,7 @@ class Status:
     and still on its account (False while the account is not reached yet, while the device waits for
     approval, or once it was removed from the account: writes wait in the outbox). `approval` is
     "pending", "approved" or None (no approval involved); `reason` says why the device is not linked
-    ("" when it is)."""
+    ("" when it is); `revoked` says the device was removed from its account (`reason` says how)."""
 
     online: bool
     linked: bool
@@ -67,6 +67,7 @@ class Status:
     data_age: float | None
     approval: str | None = None
     reason: str = ""
+    revoked: bool = False
 
 
 @dataclass(frozen=True, slots=True)

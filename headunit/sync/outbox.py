@@ -22,14 +22,19 @@ from headunit.sync.db import SyncDB, joined
 from headunit.sync.models import FINAL_STATES, Operation, State
 
 METHODS = ("POST", "PUT", "DELETE")
+#: SyncSettings.op_lifetime's default: well inside the backend's 30 days of idempotency answers.
+DEFAULT_LIFETIME = 7 * 86400.0
 
 
 class Outbox:
     """The `outbox` table of a profile's sync.db."""
 
-    def __init__(self, db: SyncDB, *, clock: Callable[[], float] = time.time):
+    def __init__(self, db: SyncDB, *, clock: Callable[[], float] = time.time,
+                 lifetime: float = DEFAULT_LIFETIME):
         self.db = db
         self._clock = clock
+        #: Seconds an operation queued without its own `not_after` may be sent for (SyncSettings.op_lifetime).
+        self.lifetime = lifetime
         self._listeners: list[Callable[[str], None]] = []
 
     def add_listener(self, listener: Callable[[str], None]) -> None:
@@ -46,7 +51,8 @@ class Outbox:
                 not_after: float | None = None, conn: sqlite3.Connection | None = None,
                 op_id: str | None = None) -> str:
         """Record a write; returns its op_id (a UUID4, the Idempotency-Key). Durable when it returns,
-        or when the caller's transaction commits if `conn` is given."""
+        or when the caller's transaction commits if `conn` is given. Without `not_after`, the operation
+        may be sent until `lifetime` seconds from now: never after the backend could have forgotten its key."""
         method = method.upper()
         if method not in METHODS:
             raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
@@ -56,7 +62,10 @@ class Outbox:
             raise ValueError("lane and plugin must be non-empty")
         op_id = str(uuid.UUID(op_id)) if op_id else str(uuid.uuid4())
         text = None if body is None else json.dumps(body, separators=(",", ":"), ensure_ascii=False)
-        row = (op_id, lane, plugin, method, path, text, self._clock(), not_after)
+        now = self._clock()
+        if not_after is None:
+            not_after = now + self.lifetime
+        row = (op_id, lane, plugin, method, path, text, now, not_after)
         with (self.db.transaction() if conn is None else joined(conn)) as c:
             c.execute("INSERT INTO outbox (op_id, lane, plugin, method, path, body, created_at, not_after) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)

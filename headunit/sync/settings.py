@@ -27,5 +27,10 @@ class SyncSettings:
     lane_batch: int = 64
     #: How often per-plugin byte counters are written to sync.db.
     traffic_flush_interval: float = 10.0
+    #: An operation queued without a `not_after` gets `created_at + op_lifetime`: the backend forgets stored
+    #: idempotency answers after 30 days, so nothing may be sent for the first time, or retried, after its key
+    #: could have been swept. Past it, the operation is reconciled (`GET /v1/operations/{id}`), never resent;
+    #: an expired user-data write is queued again as a new operation with the car's value (Mirror).
+    op_lifetime: float = 7 * 86400.0
     #: Final operations (acked, rejected, expired) stay in the outbox this long, for apps and support.
     keep_final_for: float = 7 * 86400.0
