@@ -41,11 +41,16 @@ class Launch:
     unsandboxed: bool = False  # --unsandboxed (emulator): third-party plugins without bubblewrap, with a banner
 
 
-def default_backend(mode: str) -> str:
-    """The emulator brings its own backend; a car uses HEADUNIT_BACKEND's, or none until one is set."""
-    from headunit.shell.cloud import EMBEDDED, NO_BACKEND
+def default_backend(mode: str, profile: str = "default") -> str:
+    """The backend when no `--backend` is given: HEADUNIT_BACKEND's; else the one the profile was linked to
+    (`headunit account link --backend URL`, saved in its device.json); else the emulator's own, and none
+    on a car until one is set. An explicit `--backend none` stays local only."""
+    from headunit import paths
+    from headunit.shell.cloud import EMBEDDED, NO_BACKEND, saved_backend
 
-    return os.environ.get("HEADUNIT_BACKEND") or (EMBEDDED if mode == "emulator" else NO_BACKEND)
+    return (os.environ.get("HEADUNIT_BACKEND")
+            or saved_backend(paths.data_dir() / "profiles" / profile, paths.data_dir() / "embedded-backend")
+            or (EMBEDDED if mode == "emulator" else NO_BACKEND))
 
 
 def _forget_module_sources() -> None:

@@ -9,7 +9,9 @@ The profile's database opens first, before any network: from then on plugins' us
 durable, whether or not the backend answers. The client registers the device in the background, retrying
 until the account is reached (`linked`), and only then sends.
 
-With no backend (`--backend none`) the profile's database still opens: plugins' user data and writes
+With no `--backend` (nor HEADUNIT_BACKEND), a profile linked with `headunit account link` keeps the backend
+saved in its device.json (`saved_backend`); an unlinked one gets the mode's default (the emulator's
+embedded backend, or none on a car). With no backend (`--backend none`, explicit) the profile's database still opens: plugins' user data and writes
 persist across restarts on the car alone (`localProfile`), and no network code is loaded. `available`
 stays false then (there is no backend link to show). A device that joined an account waits for a device
 of it to approve it (`approvalPending`: Settings says "Waiting for approval on your phone"); one removed
@@ -50,6 +52,28 @@ class CloudConfig:
     profile_dir: Path  # the driver profile's sync database, token and HTTP cache
     backend_dir: Path  # where the embedded backend keeps its database
     device_name: str = "HeadUnit emulator"
+
+
+def saved_backend(profile_dir: Path, backend_dir: Path) -> str | None:
+    """The backend the profile is registered with (its device.json, written by `headunit account link`),
+    or None: no registration, an unreadable one (the shell says why later), or the emulator's own embedded
+    backend (a loopback URL on the port it last ran on), which the emulator starts again itself."""
+    from headunit.sync.errors import StoreError
+    from headunit.sync.profile import load_registration
+
+    try:
+        registration = load_registration(profile_dir)
+    except (OSError, StoreError, TypeError) as exc:
+        log.warning("backend link: %s", exc)
+        return None
+    url = registration.base_url if registration else None
+    if not url:
+        return None
+    try:
+        embedded = f"http://127.0.0.1:{int((backend_dir / 'port').read_text())}"
+    except (OSError, ValueError):
+        embedded = None
+    return None if url.rstrip("/") == embedded else url
 
 
 def _same_port_as_before(port_file: Path) -> list[str]:
@@ -249,9 +273,28 @@ class Cloud(QObject):
             return ""
         return self._status.reason if self._status else ""
 
+    @Property(bool, notify=changed, final=True)
+    def revoked(self) -> bool:
+        """This device was removed from its account (Settings: "Removed from the account: `linkReason`");
+        its data and unsent writes stay on the car until it is linked again."""
+        return bool(self._status and self._status.revoked) and not self._local_only
+
     @Property(str, notify=changed, final=True)
     def url(self) -> str:
         return self._url
+
+    @Property(str, notify=changed, final=True)
+    def host(self) -> str:
+        """The backend's host name (and port, if not the scheme's), for the driver: "" without a backend."""
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self._url)
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        host = parts.hostname or ""  # never the URL's user or password
+        return f"{host}:{port}" if host and port else host
 
     @Property(str, notify=changed, final=True)
     def error(self) -> str:
