@@ -147,11 +147,99 @@ Item {
 
             AboutSettings {}
 
-            // Account: link a phone (to add cards there) with a QR code the shell shows, parked only.
+            // Account: where the car's data lives, honestly, and the one next step (a phone, parked only: the QR
+            // sheet refuses while moving, nothing is typed here).
             SettingsSection {
-                Label { text: qsTr("Phone"); Layout.fillWidth: true }
+                id: account
+                objectName: "accountSection"
+                // "opening", "error", "local", "pending", "revoked", "connecting" or "linked".
+                readonly property string linkState: !Cloud.localProfile ? (Cloud.error !== "" ? "error" : "opening")
+                    : !Cloud.available ? "local"
+                    : Cloud.approvalPending ? "pending"
+                    : Cloud.revoked ? "revoked"
+                    : Cloud.linked ? "linked" : "connecting"
+                readonly property var look: ({
+                    opening: { icon: "mdi6.cloud-sync-outline", color: Theme.textMuted,
+                               title: qsTr("Opening this car's data…"), hint: "" },
+                    error: { icon: "mdi6.alert-circle-outline", color: Theme.danger,
+                             title: qsTr("This car's data could not be opened"), hint: Cloud.error },
+                    local: { icon: "mdi6.car-outline", color: Theme.text,
+                             title: qsTr("On this car only (no account)"),
+                             hint: qsTr("Favourites, destinations, playlists and settings are kept on this car. "
+                                        + "Link a phone to keep them on your account too.") },
+                    pending: { icon: "mdi6.account-clock-outline", color: Theme.warning,
+                               title: qsTr("Waiting for approval on your phone"),
+                               hint: qsTr("Open the companion page on a device already on your account and "
+                                          + "approve this car there. Its data stays here meanwhile.") },
+                    revoked: { icon: "mdi6.account-remove-outline", color: Theme.danger,
+                               title: qsTr("Removed from the account: %1").arg(Cloud.linkReason),
+                               hint: qsTr("Nothing was deleted: this car keeps its data and unsent changes. "
+                                          + "Link it to an account again with a phone.") },
+                    connecting: { icon: "mdi6.cloud-sync-outline", color: Theme.textMuted,
+                                  title: qsTr("Reaching your account…"),
+                                  hint: Cloud.linkReason !== "" ? Cloud.linkReason
+                                      : qsTr("Changes are kept on this car until the account answers.") },
+                    linked: { icon: "mdi6.cloud-check-outline", color: Theme.success,
+                              title: qsTr("Linked to your account"),
+                              hint: Cloud.host !== "" ? qsTr("Kept on %1 and on this car").arg(Cloud.host) : "" }
+                })
+                readonly property var shown: look[linkState]
+
+                Label { text: qsTr("Where this car's data is"); role: "secondary"; muted: true; Layout.fillWidth: true }
+                Rectangle {
+                    objectName: "accountState"
+                    Layout.fillWidth: true
+                    implicitHeight: Math.max(Theme.touchTarget, stateRow.implicitHeight + 2 * Theme.spacingM)
+                    radius: Theme.tileRadius
+                    color: Theme.surfaceRaised
+                    border.width: Theme.lineWidth
+                    border.color: account.shown.color === Theme.text || account.shown.color === Theme.textMuted
+                                  ? Theme.surfaceRaised : account.shown.color
+                    RowLayout {
+                        id: stateRow
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                                  margins: Theme.spacingM }
+                        spacing: Theme.spacingM
+                        Icon {
+                            name: account.shown.icon
+                            color: account.shown.color
+                            Layout.alignment: Qt.AlignTop
+                        }
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingS
+                            Label {
+                                objectName: "accountTitle"
+                                text: account.shown.title
+                                wrapMode: Text.WordWrap
+                                maximumLineCount: 3
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                objectName: "accountHint"
+                                visible: text !== ""
+                                text: account.shown.hint
+                                role: "secondary"
+                                muted: true
+                                wrapMode: Text.WordWrap
+                                maximumLineCount: 4
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                //: Writes made on the car that the account has not received yet.
+                                visible: Cloud.localProfile && Cloud.pending > 0 && account.linkState !== "linked"
+                                text: qsTr("%n change(s) waiting to be sent", "", Cloud.pending)
+                                role: "secondary"
+                                muted: true
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+                }
                 Label {
-                    text: qsTr("Link a phone to this car's account to add and manage payment cards")
+                    text: account.linkState === "linked"
+                          ? qsTr("Link a phone to this car's account to add and manage payment cards")
+                          : qsTr("Linking a phone needs the car parked; scan the code with the phone's camera")
                     role: "secondary"
                     muted: true
                     wrapMode: Text.WordWrap
@@ -164,6 +252,7 @@ Item {
                     iconName: "mdi6.qrcode"
                     accent: true
                     enabled: !Restrictions.noSetup
+                    Layout.fillWidth: true
                     onClicked: Pairing.open()
                 }
             }
