@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from headunit_backend.fuel import sandbox_prices
 from tests.shell import find, settle
 
-#: A fuel station on the Monaco map (OpenStreetMap node 1704462974), by the backend's sandbox station Fontvieille.
-AT_THE_PUMP = (43.7282965, 7.416472)
+#: A fuel station on the Monaco map (amenity=fuel, OpenStreetMap node 1699777834, brand Agip), 10 m away.
+STATION_ID = "osm:node/1699777834"
+AT_THE_PUMP = (43.74166, 7.43050)
 #: By the sandbox parking zone Casino.
 AT_THE_CASINO = (43.7396, 7.4281)
 
@@ -39,30 +41,34 @@ def confirm_on_the_sheet(runtime, qtbot) -> None:
 
 def test_fuel_hold_then_the_pump_then_the_captured_amount_and_a_receipt(wallet_shell, qtbot):
     runtime, window, store = wallet_shell(AT_THE_PUMP)
-    qtbot.waitUntil(lambda: store.stationName == "Sandbox Fuel Fontvieille" and bool(store.fuels), timeout=15_000)
+    qtbot.waitUntil(lambda: store.stationName == "Agip" and bool(store.fuels), timeout=15_000)
+    assert store.stationNote == "Test mode: sandbox prices, no fuel is sold"
     store.choosePump(3)
     store.chooseFuel("diesel")
     hold = store.hold_cents()
-    assert hold == 50 * 178_900 // 1000 + (1 if 50 * 178_900 % 1000 else 0)  # a 50 L tank at €1.789
+    diesel = sandbox_prices(STATION_ID)["diesel"]  # the backend's price for this station
+    assert hold == -(-50 * diesel // 1000)  # a 50 L tank at that price, rounded up to the cent
     store.payFuel()
     settle(qtbot)
     assert find(window, "paymentSheet").isVisible()
-    assert find(window, "paymentAmount").property("text") == "Hold €89.45"
+    assert find(window, "paymentAmount").property("text") == f"Hold €{hold // 100}.{hold % 100:02d}"
     confirm_on_the_sheet(runtime, qtbot)
     qtbot.waitUntil(lambda: store.fuelling, timeout=20_000)
     ops = runtime.cloud.client.outbox.operations(lane="payments")
-    assert [op.path for op in ops].count("/v1/fuel/sessions") == 1
+    (started,) = [op for op in ops if op.path == "/v1/fuel/sessions"]
+    assert started.body["station"] == {"id": STATION_ID, "name": "Agip"}  # the map's station, as the map names it
 
     qtbot.waitUntil(lambda: runtime.fuel_pump.session != "", timeout=5000)
     runtime.fuel_pump.dispense(21.5)
     qtbot.waitUntil(lambda: not store.fuelling, timeout=30_000)
     receipts = store.receipts
-    assert len(receipts) == 1 and receipts[0]["title"] == "Sandbox Fuel Fontvieille"
+    assert len(receipts) == 1 and receipts[0]["title"] == "Agip"
     kept = runtime.cloud.client.items("receipts")
     (receipt,) = kept.values()
-    assert receipt["litres_milli"] == 21_500 and receipt["amount_cents"] == round(21.5 * 178.9)
+    paid = (21_500 * diesel + 500_000) // 1_000_000
+    assert receipt["litres_milli"] == 21_500 and receipt["amount_cents"] == paid
     assert receipt["amount_cents"] < hold
-    assert "21.50 L" in receipts[0]["subtitle"] and receipts[0]["amount"] == "€38.46"
+    assert "21.50 L" in receipts[0]["subtitle"] and receipts[0]["amount"] == f"€{paid // 100}.{paid % 100:02d}"
 
 
 def test_no_fuel_payment_away_from_a_station(wallet_shell, qtbot):

@@ -25,30 +25,13 @@ REMIND_BEFORE_S = 10 * 60
 #: How often a fuel session is read while the pump runs.
 FUEL_POLL_MS = 3000
 SETTINGS_KEY = "org.headunit.wallet"
-#: The payment network's stations, for stations on the map it knows under its own id. Today that network is
-#: the backend's sandbox operator (test mode): its stations stand within a few hundred metres of real ones.
-SANDBOX_NETWORK = {
-    "mc-fontvieille": ((43.7295, 7.4170), "Sandbox Fuel Fontvieille"),
-    "mc-port-hercule": ((43.7352, 7.4237), "Sandbox Fuel Port Hercule"),
-    "mc-larvotto": ((43.7465, 7.4360), "Sandbox Fuel Larvotto"),
-}
-SANDBOX_MATCH_M = 400
 
 
-def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat = math.radians((a[0] + b[0]) / 2)
-    dx = math.radians(b[1] - a[1]) * math.cos(lat) * 6_371_000
-    dy = math.radians(b[0] - a[0]) * 6_371_000
-    return math.hypot(dx, dy)
+def network_id(place_id: str) -> str:
+    """The id the fuel network knows a map station by: its OpenStreetMap object, `osm:node/123456`."""
+    return f"osm:{place_id}"
 
 
-def network_station(place_id: str, name: str, lat: float, lon: float) -> tuple[str, str]:
-    """The payment network's id (and a name) for the fuel station on the map: its sandbox station when one
-    stands by it, else the map's own id (`node-123`)."""
-    sid, (where, sandbox_name) = min(SANDBOX_NETWORK.items(), key=lambda kv: distance_m((lat, lon), kv[1][0]))
-    if distance_m((lat, lon), where) <= SANDBOX_MATCH_M:
-        return sid, name or sandbox_name
-    return place_id.replace("/", "-"), name
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "¥"}
 
 
@@ -94,7 +77,7 @@ class WalletStore(QObject):
         self._parking: dict | None = None
         self._parking_note = ""
         self._handles: list = []
-        self._removed: set[str] = set()  # cards removed here: a cached list may still name them for a minute
+        self._removed: set[str] = set()  # cards removed here: the backend names them until the removal is sent
         self._result.connect(lambda fn, value: fn(value))
         self._poll = QTimer(self, interval=FUEL_POLL_MS)
         self._poll.timeout.connect(self._poll_fuel)
@@ -228,8 +211,7 @@ class WalletStore(QObject):
             self._station_note = self.ctx.tr("Park at a fuel pump to pay for fuel (nearest: %1, %2 m)") \
                 .replace("%1", place.name or self.ctx.tr("fuel station")).replace("%2", str(round(place.distance_m)))
         else:
-            sid, name = network_station(place.id, place.name, place.lat, place.lon)
-            self._station = {"id": sid, "name": name or self.ctx.tr("Fuel station")}
+            self._station = {"id": network_id(place.id), "name": place.name or self.ctx.tr("Fuel station")}
             self._station_note = ""
             station_id = self._station["id"]
             self._work(lambda: self._get("/v1/fuel/prices", {"station": station_id}), self._prices_loaded)
@@ -240,11 +222,14 @@ class WalletStore(QObject):
         if error is not None:
             self._prices = {}
             self._station_note = self.ctx.tr("This station does not take payments from the car") \
-                if "404" in str(error) or "not_found" in str(error) else \
+                if any(code in str(error) for code in ("404", "422", "not_found")) else \
                 self.ctx.tr("Fuel prices are not available: %1").replace("%1", str(error))
         else:
             data, self._prices_age = value
             self._prices = {k: int(v) for k, v in (data.get("prices") or {}).items() if k in FUELS}
+            # A real station on the map, demo prices: say so.
+            self._station_note = self.ctx.tr("Test mode: sandbox prices, no fuel is sold") \
+                if data.get("sandbox") else ""
             self._price_currency = data.get("currency", "EUR")
             if self._fuel not in self._prices and self._prices:
                 self._fuel = next(iter(self._prices))
@@ -358,9 +343,8 @@ class WalletStore(QObject):
             self._poll.stop()
             return
         path = f"/v1/fuel/sessions/{session['session_id']}"
-        # Each poll its own URL: a session changes within the cache's heuristic minute for answers without
-        # Cache-Control, and the pump's progress must be read, not remembered.
-        self._work(lambda: self._get(path, {"poll": int(time.time() * 1000)}), self._fuel_read)
+        # The backend answers a session with Cache-Control: no-cache: every read asks it again.
+        self._work(lambda: self._get(path), self._fuel_read)
 
     def _fuel_read(self, result) -> None:
         value, error = result
