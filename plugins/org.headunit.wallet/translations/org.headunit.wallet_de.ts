@@ -159,7 +159,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+143"/>
+        <location filename="../wallet/store.py" line="+126"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>Tankstelle</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Fuel station</source>
         <translation>Tankstelle</translation>
     </message>
@@ -219,7 +219,12 @@
         <translation>Kraftstoffpreise nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Test mode: sandbox prices, no fuel is sold</source>
+        <translation>Testmodus: Sandbox-Preise, es wird kein Kraftstoff verkauft</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Parking zones are not available: %1</source>
         <translation>Parkzonen nicht verfügbar: %1</translation>
     </message>
@@ -245,18 +250,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>Confirm on the screen</source>
         <translation>Bitte auf dem Bildschirm bestätigen</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+97"/>
+        <location line="-89"/>
+        <location line="+96"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-94"/>
         <source>Sent, waiting for the station</source>
         <translation>Gesendet, wartet auf die Station</translation>
     </message>
@@ -267,13 +272,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+98"/>
+        <location line="-95"/>
+        <location line="+97"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>

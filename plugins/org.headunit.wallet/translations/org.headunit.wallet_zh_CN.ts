@@ -159,7 +159,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+143"/>
+        <location filename="../wallet/store.py" line="+126"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>加油站</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Fuel station</source>
         <translation>加油站</translation>
     </message>
@@ -219,7 +219,12 @@
         <translation>无法获取油价：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Test mode: sandbox prices, no fuel is sold</source>
+        <translation>测试模式：沙盒价格，不出售燃油</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Parking zones are not available: %1</source>
         <translation>无法获取停车区：%1</translation>
     </message>
@@ -245,18 +250,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>Confirm on the screen</source>
         <translation>请在屏幕上确认</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+97"/>
+        <location line="-89"/>
+        <location line="+96"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-94"/>
         <source>Sent, waiting for the station</source>
         <translation>已发送，等待站点确认</translation>
     </message>
@@ -267,13 +272,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+98"/>
+        <location line="-95"/>
+        <location line="+97"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
