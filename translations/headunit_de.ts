@@ -639,13 +639,13 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../headunit/shell/payments.py" line="+208"/>
+        <location filename="../headunit/shell/payments.py" line="+213"/>
         <location line="+62"/>
         <source>Payments need the car parked</source>
         <translation>Zahlungen nur bei geparktem Auto</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Hold placed: %1. Start fuelling at the pump</source>
         <translation>Betrag reserviert: %1. Jetzt an der Säule tanken</translation>
     </message>
@@ -755,7 +755,7 @@
         <translation>Konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <location line="+54"/>
         <source>Linking a phone needs the car parked</source>
         <translation>Handy verbinden nur bei geparktem Auto</translation>
@@ -972,12 +972,78 @@
         <translation>12 Stunden</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Phone</source>
-        <translation>Handy</translation>
+        <location line="+31"/>
+        <source>Opening this car&apos;s data…</source>
+        <translation>Die Daten dieses Autos werden geöffnet…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>This car&apos;s data could not be opened</source>
+        <translation>Die Daten dieses Autos konnten nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On this car only (no account)</source>
+        <translation>Nur in diesem Auto (kein Konto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites, destinations, playlists and settings are kept on this car. Link a phone to keep them on your account too.</source>
+        <translation>Favoriten, Ziele, Playlists und Einstellungen bleiben in diesem Auto. Verbinden Sie ein Handy, um sie auch in Ihrem Konto zu speichern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for approval on your phone</source>
+        <translation>Warten auf Freigabe auf Ihrem Handy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the companion page on a device already on your account and approve this car there. Its data stays here meanwhile.</source>
+        <translation>Öffnen Sie die Begleitseite auf einem Gerät, das schon zu Ihrem Konto gehört, und geben Sie dieses Auto dort frei. Seine Daten bleiben so lange hier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed from the account: %1</source>
+        <translation>Aus dem Konto entfernt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its data and unsent changes stay on this car. Link a phone to add it to an account again.</source>
+        <translation>Seine Daten und nicht gesendeten Änderungen bleiben in diesem Auto. Verbinden Sie ein Handy, um es wieder einem Konto hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reaching your account…</source>
+        <translation>Ihr Konto wird erreicht…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes are kept on this car until the account answers.</source>
+        <translation>Änderungen bleiben in diesem Auto, bis das Konto antwortet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linked to your account</source>
+        <translation>Mit Ihrem Konto verbunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept on %1 and on this car</source>
+        <translation>Gespeichert auf %1 und in diesem Auto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where this car&apos;s data is</source>
+        <translation>Wo die Daten dieses Autos liegen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Changes waiting to be sent: %1</source>
+        <extracomment>Writes made on the car that the account has not received yet.</extracomment>
+        <translation>Änderungen, die auf das Senden warten: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Link a phone to this car&apos;s account to add and manage payment cards</source>
         <translation>Verbinden Sie ein Handy mit dem Konto dieses Autos, um Zahlungskarten hinzuzufügen und zu verwalten</translation>
     </message>

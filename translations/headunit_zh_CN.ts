@@ -637,13 +637,13 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../headunit/shell/payments.py" line="+208"/>
+        <location filename="../headunit/shell/payments.py" line="+213"/>
         <location line="+62"/>
         <source>Payments need the car parked</source>
         <translation>仅在停车时可以付款</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Hold placed: %1. Start fuelling at the pump</source>
         <translation>已预授权 %1。请开始加油</translation>
     </message>
@@ -753,7 +753,7 @@
         <translation>无法发送：%1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <location line="+54"/>
         <source>Linking a phone needs the car parked</source>
         <translation>仅在停车时可以连接手机</translation>
@@ -970,12 +970,78 @@
         <translation>12 小时制</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Phone</source>
-        <translation>手机</translation>
+        <location line="+31"/>
+        <source>Opening this car&apos;s data…</source>
+        <translation>正在打开本车的数据…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>This car&apos;s data could not be opened</source>
+        <translation>无法打开本车的数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On this car only (no account)</source>
+        <translation>仅保存在本车上（无账户）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites, destinations, playlists and settings are kept on this car. Link a phone to keep them on your account too.</source>
+        <translation>收藏、目的地、播放列表和设置保存在本车上。连接手机即可同时保存到您的账户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for approval on your phone</source>
+        <translation>等待在手机上批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the companion page on a device already on your account and approve this car there. Its data stays here meanwhile.</source>
+        <translation>请在已登录您账户的设备上打开配套页面，并在那里批准本车。在此期间，数据保留在本车上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed from the account: %1</source>
+        <translation>已从账户中移除：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its data and unsent changes stay on this car. Link a phone to add it to an account again.</source>
+        <translation>本车的数据和未发送的更改仍保留在车上。连接手机即可将其重新加入账户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reaching your account…</source>
+        <translation>正在连接您的账户…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes are kept on this car until the account answers.</source>
+        <translation>在账户响应之前，更改会保存在本车上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linked to your account</source>
+        <translation>已连接到您的账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept on %1 and on this car</source>
+        <translation>保存在 %1 和本车上</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where this car&apos;s data is</source>
+        <translation>本车数据的存放位置</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Changes waiting to be sent: %1</source>
+        <extracomment>Writes made on the car that the account has not received yet.</extracomment>
+        <translation>等待发送的更改：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Link a phone to this car&apos;s account to add and manage payment cards</source>
         <translation>将手机连接到本车账户，以添加和管理支付卡</translation>
     </message>

@@ -173,8 +173,8 @@ Item {
                                           + "approve this car there. Its data stays here meanwhile.") },
                     revoked: { icon: "mdi6.account-remove-outline", color: Theme.danger,
                                title: qsTr("Removed from the account: %1").arg(Cloud.linkReason),
-                               hint: qsTr("Nothing was deleted: this car keeps its data and unsent changes. "
-                                          + "Link it to an account again with a phone.") },
+                               hint: qsTr("Its data and unsent changes stay on this car. Link a phone to "
+                                          + "add it to an account again.") },
                     connecting: { icon: "mdi6.cloud-sync-outline", color: Theme.textMuted,
                                   title: qsTr("Reaching your account…"),
                                   hint: Cloud.linkReason !== "" ? Cloud.linkReason
@@ -226,9 +226,9 @@ Item {
                                 Layout.fillWidth: true
                             }
                             Label {
-                                //: Writes made on the car that the account has not received yet.
                                 visible: Cloud.localProfile && Cloud.pending > 0 && account.linkState !== "linked"
-                                text: qsTr("%n change(s) waiting to be sent", "", Cloud.pending)
+                                //: Writes made on the car that the account has not received yet.
+                                text: qsTr("Changes waiting to be sent: %1").arg(Cloud.pending)
                                 role: "secondary"
                                 muted: true
                                 Layout.fillWidth: true
@@ -237,9 +237,8 @@ Item {
                     }
                 }
                 Label {
-                    text: account.linkState === "linked"
-                          ? qsTr("Link a phone to this car's account to add and manage payment cards")
-                          : qsTr("Linking a phone needs the car parked; scan the code with the phone's camera")
+                    visible: account.linkState === "linked"
+                    text: qsTr("Link a phone to this car's account to add and manage payment cards")
                     role: "secondary"
                     muted: true
                     wrapMode: Text.WordWrap
