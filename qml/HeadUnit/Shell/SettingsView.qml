@@ -155,8 +155,8 @@ Item {
                 // "opening", "error", "local", "pending", "revoked", "connecting" or "linked".
                 readonly property string linkState: !Cloud.localProfile ? (Cloud.error !== "" ? "error" : "opening")
                     : !Cloud.available ? "local"
+                    : Cloud.revoked ? "revoked"  // final until linked again, whatever approval it waited for
                     : Cloud.approvalPending ? "pending"
-                    : Cloud.revoked ? "revoked"
                     : Cloud.linked ? "linked" : "connecting"
                 readonly property var look: ({
                     opening: { icon: "mdi6.cloud-sync-outline", color: Theme.textMuted,
