@@ -76,6 +76,9 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     emulator.add_argument("--tap", action="append", default=[], metavar="NAME",
                           help="after the app opens, tap the item with this objectName (repeatable, in order), "
                                "as a driver would: to put a sheet on screen for a screenshot")
+    emulator.add_argument("--then-drive", choices=DRIVES, metavar="STATE",
+                          help="after the taps, put the car in this state (parked, idling or moving), as a driver "
+                               "setting off with a sheet open would")
     emulator.add_argument("--unsandboxed", action="store_true",
                           help="where bubblewrap cannot run, run third-party plugins without a sandbox (a banner "
                                "says so); never on a car")
@@ -118,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
             type_text=getattr(args, "type_text", None), at=getattr(args, "at", None),
             taps=tuple(getattr(args, "tap", ())),
+            then_drive=getattr(args, "then_drive", None),
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
             sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),
         ))

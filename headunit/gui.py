@@ -35,6 +35,7 @@ class Launch:
     type_text: str | None = None  # typed into the open app's first text field, keyboard shown
     at: tuple[float, float] | None = None  # --at (emulator): the simulated car's position
     taps: tuple[str, ...] = ()  # --tap (emulator): items tapped by objectName once the app is open
+    then_drive: str | None = None  # --then-drive (emulator): the car's state after the taps
     plugin_paths: tuple[str, ...] = ()
     backend: str | None = None  # --backend: "embedded", "none" or a URL; None for the mode's default
     sandbox_all: bool = False  # --sandbox-all: the shell's own plugins sandboxed too
@@ -121,11 +122,16 @@ def launch(opts: Launch) -> int:
             QTimer.singleShot(SETTLE_MS // 2, type_into_first_field)
         if opts.screenshot:
             def shoot(*_link) -> None:
-                # --tap: once the backend link is up (apps read from it first), a tap every 1.2 s, then the shot.
+                # --tap: once the backend link is up (apps read from it first), a tap every 1.2 s (then --then-drive),
+                # then the shot.
                 for i, name in enumerate(opts.taps):
                     QTimer.singleShot(SETTLE_MS * (3 + 2 * i), lambda name=name: tap(name))
+                if opts.then_drive and runtime.simulator:  # a tap's slot after the last one
+                    QTimer.singleShot(SETTLE_MS * (3 + 2 * len(opts.taps)),
+                                      lambda: runtime.simulator.applyDrive(opts.then_drive))
+                steps = len(opts.taps) + (1 if opts.then_drive else 0)
                 QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1)
-                                  + (SETTLE_MS * (2 * len(opts.taps) + 3) if opts.taps else 0), take_screenshot)
+                                  + (SETTLE_MS * (2 * steps + 3) if steps else 0), take_screenshot)
 
             if runtime.cloud.starting:  # the status bar shows the backend link once it is up
                 runtime.cloud.linkReady.connect(shoot)

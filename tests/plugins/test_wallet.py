@@ -92,6 +92,14 @@ def test_parking_starts_and_ends_from_the_car(wallet_shell, qtbot):
     qtbot.waitUntil(lambda: not store.parkingActive, timeout=20_000)
     (receipt,) = runtime.cloud.client.items("receipts").values()
     assert receipt["kind"] == "parking" and receipt["amount_cents"] <= 480
+    # The session just ended stays on the parking page as its receipt, until the next one starts.
+    shown = store.parkingReceipt
+    assert shown["title"].startswith("Parking ended: €")
+    assert shown["subtitle"].startswith("Sandbox zone Casino · ") and shown["subtitle"].endswith("•••• 4242")
+    settle(qtbot)
+    store.setTab("parking")
+    settle(qtbot)
+    assert find(window, "walletParkingReceipt").isVisible() and find(window, "walletPark:60").isVisible()
 
 
 def test_parking_ends_when_the_car_drives_away_once_the_driver_said_so(wallet_shell, qtbot):

@@ -235,21 +235,50 @@ Item {
                             TouchButton { text: qsTr("Yes"); accent: true; Layout.fillWidth: true; onClicked: view.store.setEndOnDriveAway(true) }
                         }
                     }
-                    Repeater {
-                        model: view.store.parkingActive ? [] : view.store.zones
-                        delegate: TouchButton {
-                            required property var modelData
-                            required property int index
-                            text: modelData.name + " · " + modelData.rate
-                            iconName: "mdi6.map-marker-outline"
-                            accent: view.store.zoneIndex === index
+                    // The session just ended: its receipt, until the next one starts.
+                    DetailPane {
+                        objectName: "walletParkingReceipt"
+                        visible: !view.store.parkingActive && view.store.parkingReceipt.title !== undefined
+                        icon: "mdi6.receipt-text-outline"
+                        title: view.store.parkingReceipt.title || ""
+                        subtitle: view.store.parkingReceipt.subtitle || ""
+                        Layout.fillWidth: true
+                    }
+                    // The zone: the nearest first; the others near the car one tap away each.
+                    RowLayout {
+                        visible: !view.store.parkingActive && view.store.zones.length > 0
+                        spacing: Theme.spacingM
+                        Layout.fillWidth: true
+                        Icon { name: "mdi6.map-marker-outline"; color: Theme.accent }
+                        ColumnLayout {
+                            spacing: 0
                             Layout.fillWidth: true
-                            onClicked: view.store.chooseZone(index)
+                            Label {
+                                objectName: "walletZone"
+                                text: view.store.zones.length > 0 ? view.store.zones[view.store.zoneIndex].name : ""
+                                wrapMode: Text.WordWrap
+                                maximumLineCount: 2
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: view.store.zones.length > 0 ? view.store.zones[view.store.zoneIndex].rate : ""
+                                role: "secondary"
+                                muted: true
+                                Layout.fillWidth: true
+                            }
+                        }
+                        TouchButton {
+                            objectName: "walletNextZone"
+                            visible: view.store.zones.length > 1
+                            //: Shows the next parking zone near the car; %1 of %2 counts them.
+                            text: qsTr("Zone %1 of %2").arg(view.store.zoneIndex + 1).arg(view.store.zones.length)
+                            iconName: "mdi6.swap-horizontal"
+                            onClicked: view.store.chooseZone((view.store.zoneIndex + 1) % view.store.zones.length)
                         }
                     }
                     GridLayout {
                         visible: !view.store.parkingActive && view.store.zones.length > 0
-                        columns: view.wide ? 4 : 2
+                        columns: 2  // four across would cut "30 min  €1.80" short even at 1280 px
                         columnSpacing: Theme.spacingS
                         rowSpacing: Theme.spacingS
                         Layout.fillWidth: true
@@ -261,6 +290,7 @@ Item {
                                 text: modelData.label + "  " + modelData.price
                                 iconName: "mdi6.timer-outline"
                                 Layout.fillWidth: true
+                                Layout.preferredWidth: 1
                                 onClicked: view.store.startParking(modelData.minutes)
                             }
                         }

@@ -119,7 +119,13 @@
         <translation>Ja</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+39"/>
+        <source>Zone %1 of %2</source>
+        <extracomment>Shows the next parking zone near the car; %1 of %2 counts them.</extracomment>
+        <translation>Zone %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Default card</source>
         <translation>Standardkarte</translation>
     </message>
@@ -159,7 +165,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+126"/>
+        <location filename="../wallet/store.py" line="+127"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
@@ -256,12 +262,12 @@
     </message>
     <message>
         <location line="-89"/>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Waiting to send</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Sent, waiting for the station</source>
         <translation>Gesendet, wartet auf die Station</translation>
     </message>
@@ -272,18 +278,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+97"/>
+        <location line="-96"/>
+        <location line="+98"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Paid %1 for %2 L</source>
         <translation>%1 für %2 L bezahlt</translation>
     </message>
@@ -299,18 +305,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+237"/>
+        <location line="+239"/>
         <source>%1 per hour</source>
         <translation>%1 pro Stunde</translation>
     </message>
     <message>
-        <location line="-235"/>
-        <location line="+119"/>
+        <location line="-237"/>
+        <location line="+121"/>
         <source>Until</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>Sent, waiting for the parking operator</source>
         <translation>Gesendet, wartet auf den Parkbetreiber</translation>
     </message>
@@ -325,12 +331,12 @@
         <translation>Parken wird beendet …</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+235"/>
         <source>Parking ended: %1</source>
         <translation>Parken beendet: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-214"/>
         <source>Parking could not be ended: %1</source>
         <translation>Parken konnte nicht beendet werden: %1</translation>
     </message>

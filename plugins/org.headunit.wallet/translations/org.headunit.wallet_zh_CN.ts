@@ -119,7 +119,13 @@
         <translation>是</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+39"/>
+        <source>Zone %1 of %2</source>
+        <extracomment>Shows the next parking zone near the car; %1 of %2 counts them.</extracomment>
+        <translation>区域 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
@@ -159,7 +165,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+126"/>
+        <location filename="../wallet/store.py" line="+127"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
@@ -256,12 +262,12 @@
     </message>
     <message>
         <location line="-89"/>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Sent, waiting for the station</source>
         <translation>已发送，等待站点确认</translation>
     </message>
@@ -272,18 +278,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+97"/>
+        <location line="-96"/>
+        <location line="+98"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Paid %1 for %2 L</source>
         <translation>已为 %2 升支付 %1</translation>
     </message>
@@ -299,18 +305,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+237"/>
+        <location line="+239"/>
         <source>%1 per hour</source>
         <translation>每小时 %1</translation>
     </message>
     <message>
-        <location line="-235"/>
-        <location line="+119"/>
+        <location line="-237"/>
+        <location line="+121"/>
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>Sent, waiting for the parking operator</source>
         <translation>已发送，等待停车运营商确认</translation>
     </message>
@@ -325,12 +331,12 @@
         <translation>正在结束停车…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+235"/>
         <source>Parking ended: %1</source>
         <translation>停车已结束：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-214"/>
         <source>Parking could not be ended: %1</source>
         <translation>无法结束停车：%1</translation>
     </message>

@@ -76,6 +76,7 @@ class WalletStore(QObject):
         self._zone_index = 0
         self._parking: dict | None = None
         self._parking_note = ""
+        self._parking_receipt: dict | None = None  # the session just ended, shown until the next one
         self._handles: list = []
         self._removed: set[str] = set()  # cards removed here: the backend names them until the removal is sent
         self._result.connect(lambda fn, value: fn(value))
@@ -411,6 +412,7 @@ class WalletStore(QObject):
                      "body": {"zone_id": zone["zone_id"], "expected_end": end.isoformat().replace("+00:00", "Z")}},
             payment_method_id=self._default_card())
         self._parking_note = self.ctx.tr("Confirm on the screen")
+        self._parking_receipt = None
         self._track(handle, self._parking_outcome)
         self.changed.emit()
 
@@ -463,15 +465,16 @@ class WalletStore(QObject):
         if state == "succeeded":
             session = details.get("answer") or {}
             payment = session.get("payment") or {}
-            self._keep_receipt(f"parking-{session.get('session_id')}", {
+            receipt = {
                 "kind": "parking", "merchant": (session.get("zone") or {}).get("name", ""),
                 "amount_cents": session.get("amount_cents"), "currency": session.get("currency", "EUR"),
                 "started_at": session.get("started_at"), "ended_at": session.get("ended_at"),
-                "card": payment.get("card") or {}, "time": time.time(), "session_id": session.get("session_id")})
+                "card": payment.get("card") or {}, "time": time.time(), "session_id": session.get("session_id")}
+            self._keep_receipt(f"parking-{session.get('session_id')}", receipt)
+            self._parking_receipt = receipt
             self._set_parking(None)
             self._save_settings(parking=None)
-            self._parking_note = self.ctx.tr("Parking ended: %1").replace(
-                "%1", self.money(session.get("amount_cents"), session.get("currency")))
+            self._parking_note = ""
         elif state in ("refused", "failed"):
             if self._parking:
                 self._parking.pop("ending", None)
@@ -678,6 +681,22 @@ class WalletStore(QObject):
     @Property(str, notify=changed, final=True)
     def parkingNote(self) -> str:
         return self._parking_note
+
+    @Property("QVariantMap", notify=changed, final=True)
+    def parkingReceipt(self) -> dict:
+        """The session just ended, as its receipt: what was paid, where, from when to when, with which card."""
+        r = self._parking_receipt
+        if not r:
+            return {}
+        started, ended = parse_time(r.get("started_at")), parse_time(r.get("ended_at"))
+        card = r.get("card") or {}
+        period = "–".join(QLocale().toString(datetime.fromtimestamp(t), "HH:mm") for t in (started, ended)) \
+            if started is not None and ended is not None else ""
+        return {"title": self.ctx.tr("Parking ended: %1").replace("%1", self.money(r.get("amount_cents"),
+                                                                                   r.get("currency"))),
+                "subtitle": " · ".join(p for p in (r.get("merchant", ""), period,
+                                                   f"{brand(card.get('brand', ''))} •••• {card.get('last4')}"
+                                                   if card.get("last4") else "") if p)}
 
     @Property(bool, notify=changed, final=True)
     def askEndOnDriveAway(self) -> bool:
