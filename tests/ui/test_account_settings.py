@@ -34,6 +34,7 @@ def _open_account(window, qtbot):
 def _as_if(runtime, status: Status | None, url: str = "https://backend.example.org/") -> None:
     cloud = runtime.cloud
     cloud._client, cloud._local_only, cloud._url, cloud._status = _Client(), False, url, status
+    cloud._opened.set()  # plugins asking for the client get it at once instead of waiting for it to open
     cloud.changed.emit()
 
 
