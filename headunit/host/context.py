@@ -147,8 +147,9 @@ class ContextBase(QObject):
             self._worker_failed(exc)
 
     def _worker_failed(self, exc: BaseException) -> None:
-        """From the worker thread: the plugin's function raised."""
-        raise NotImplementedError
+        """From the worker thread: the plugin's function raised. Each context reports it its own way (the
+        shell's marks the plugin failed; a sandboxed plugin's process ends), so subclasses must say how."""
+        raise NotImplementedError(f"{type(self).__name__} must report a failed worker")
 
     # Intents
 
