@@ -133,9 +133,21 @@ products = sa.Table(
     sa.Column("rating_sum", sa.Integer, nullable=False),
     sa.Column("rating_count", sa.Integer, nullable=False),
     sa.Column("universal", sa.Boolean, nullable=False),
-    sa.Column("fitment_json", sa.Text, nullable=False),
+    sa.Column("fitment_json", sa.Text, nullable=False),  # fitment records (headunit.fitment.rules)
     sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("brand", sa.String(80), nullable=False, server_default=""),
+    sa.Column("part_number", sa.String(60)),
+    sa.Column("fitting_minutes", sa.Integer),  # NULL: no fitting service at a partner workshop
+    # How many ratings of each star count (visible reviews plus the seeded counts): the histogram.
+    sa.Column("stars_1", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("stars_2", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("stars_3", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("stars_4", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("stars_5", sa.Integer, nullable=False, server_default="0"),
+    # Stamped by every Core UPDATE that does not set it (orders taking stock included): the sync cursor.
+    sa.Column("updated_at", UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow),
     sa.CheckConstraint("stock >= 0", name="ck_products_stock"),
+    sa.Index("ix_products_updated_at_id", "updated_at", "id"),
 )
 
 reviews = sa.Table(
@@ -146,6 +158,19 @@ reviews = sa.Table(
     sa.Column("rating", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("vehicle", sa.String(80)),  # the reviewer's car as they named it, e.g. "2021 Volkswagen Golf"
+    sa.Column("verified_purchase", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("hidden_at", UTCDateTime),  # reported by enough accounts: left out of answers and the rating
+)
+
+review_reports = sa.Table(
+    "review_reports", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("review_id", sa.ForeignKey("reviews.id"), nullable=False),
+    sa.Column("account_id", sa.ForeignKey("accounts.id"), nullable=False),
+    sa.Column("reason", sa.String(20), nullable=False),  # spam | offensive | off_topic | fake
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("review_id", "account_id", name="uq_review_reports_review_account"),
 )
 
 payment_methods = sa.Table(
