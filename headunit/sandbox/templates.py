@@ -107,18 +107,23 @@ class Templates(QObject):
     def __init__(self, channel: PluginEnd | None, parent: QObject | None = None):
         super().__init__(parent)
         self._channel = channel
+        # Checked here only when they cross to the shell: in the shell's own process (a built-in app) nothing
+        # is drawn from them, and the check would load a JSON Schema validator (~9 MB) at every start.
+        # The built-in apps' tests validate what they publish.
+        self._page = validate_page if channel is not None else dict
+        self._tile = validate_tile if channel is not None else dict
         self.page_stack: list[dict[str, Any]] = []
         self.tile_data: dict[str, Any] | None = None
 
     def show(self, kind: str, **fields: Any) -> None:
         """Replace the template on top (or show the first): `show("list", title=..., rows=[...])`."""
-        template = validate_page({"kind": kind, **fields})
+        template = self._page({"kind": kind, **fields})
         self.page_stack[-1:] = [template]
         self._send()
 
     def push(self, kind: str, **fields: Any) -> None:
         """Open a deeper level (a row's detail); the shell refuses more than three levels while driving."""
-        template = validate_page({"kind": kind, **fields})
+        template = self._page({"kind": kind, **fields})
         if self._channel is not None:
             self._channel.call("templates.push", {"template": template}).result(30)
         self.page_stack.append(template)
@@ -130,7 +135,7 @@ class Templates(QObject):
 
     def tile(self, title: str, subtitle: str = "", icon: str = "", actions: list[dict[str, str]] = ()) -> None:
         """The home tile: a title, a subtitle, an icon (`mdi6.<name>`) and up to 2 actions ({id, text, icon})."""
-        self.tile_data = validate_tile({"title": title, "subtitle": subtitle, "icon": icon, "actions": list(actions)})
+        self.tile_data = self._tile({"title": title, "subtitle": subtitle, "icon": icon, "actions": list(actions)})
         if self._channel is not None:
             self._channel.notify("templates.tile", {"template": self.tile_data})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from headunit.sandbox.templates import validate_page
 from headunit_backend.fuel import sandbox_prices
 from tests.shell import find, settle
 
@@ -88,6 +89,9 @@ def test_parking_starts_and_ends_from_the_car(wallet_shell, qtbot):
     qtbot.waitUntil(lambda: store.parkingActive, timeout=20_000)
     assert store.parkingZone == "Sandbox zone Casino" and store.askEndOnDriveAway
     assert store._reminder.isActive()  # 10 minutes before the end
+    # What it publishes for the car in motion is a valid template (the shell checks it only at a sandbox's edge).
+    (template,) = runtime.host.record("org.headunit.wallet").context.templates.page_stack
+    assert validate_page(template)["rows"][0]["value"] == "Sandbox zone Casino"
     store.endParking()
     qtbot.waitUntil(lambda: not store.parkingActive, timeout=20_000)
     (receipt,) = runtime.cloud.client.items("receipts").values()
