@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 _EXPORTS = {
+    "BinaryReading": "headunit.sync.models",
     "SyncClient": "headunit.sync.client",
     "CorruptStoreError": "headunit.sync.errors",
     "NotRegisteredError": "headunit.sync.errors",
@@ -26,6 +27,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "BinaryReading",
     "CorruptStoreError",
     "FaultInjector",
     "NotRegisteredError",
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
         UnavailableError,
     )
     from headunit.sync.faults import FaultInjector
-    from headunit.sync.models import Operation, Reading, Registration, Status
+    from headunit.sync.models import BinaryReading, Operation, Reading, Registration, Status
     from headunit.sync.settings import SyncSettings
 
 

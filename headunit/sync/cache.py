@@ -32,7 +32,7 @@ from requests_cache.policy import CacheDirectives
 
 from headunit.sync.errors import UnavailableError
 from headunit.sync.files import private_database, tighten_side_files
-from headunit.sync.models import Reading
+from headunit.sync.models import BinaryReading, Reading
 from headunit.sync.transport import PLUGIN_HEADER
 
 HEURISTIC_FRESHNESS = 60
@@ -67,6 +67,23 @@ class CachedReader:
         self.session.mount("https://", adapter)
 
     def get(self, url: str, params: dict[str, Any] | None = None, *, plugin: str) -> Reading:
+        response, age, from_cache, stale = self._fetch(url, params, plugin)
+        return Reading(_decode(response), age, from_cache, stale, response.status_code)
+
+    def get_bytes(self, url: str, *, plugin: str, max_bytes: int | None = None) -> BinaryReading:
+        """The body as bytes, whatever its type (an image), with the same cache, revalidation and offline
+        fallback as `get`. A body over `max_bytes` raises UnavailableError (it is still cached: the limit
+        is the caller's, not the server's)."""
+        response, age, from_cache, stale = self._fetch(url, None, plugin)
+        content = response.content or b""
+        if max_bytes is not None and len(content) > max_bytes:
+            raise UnavailableError(url, response.status_code,
+                                   f"a body of {len(content)} bytes, over the {max_bytes}-byte limit")
+        content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        return BinaryReading(content, content_type, age, from_cache, stale, response.status_code)
+
+    def _fetch(self, url: str, params: dict[str, Any] | None, plugin: str) -> tuple[requests.Response, float, bool, bool]:
+        """The answer to show, its age, whether it came from the cache and whether it is stale."""
         try:
             response = self.session.get(url, params=params, headers={PLUGIN_HEADER: plugin})
         except requests.RequestException as exc:
@@ -74,10 +91,10 @@ class CachedReader:
         if not getattr(response, "from_cache", False):
             if response.status_code >= 400:
                 raise UnavailableError(url, response.status_code, _detail(response))
-            return Reading(_decode(response), 0.0, False, False, response.status_code)
+            return response, 0.0, False, False
         if response.revalidated:
-            return Reading(_decode(response), 0.0, True, False, response.status_code)
-        return Reading(_decode(response), age_of(response), True, response.is_expired, response.status_code)
+            return response, 0.0, True, False
+        return response, age_of(response), True, response.is_expired
 
     def close(self) -> None:
         self.session.cache.close()

@@ -33,7 +33,7 @@ from headunit.sync.errors import NotRegisteredError, SyncError, UnavailableError
 from headunit.sync.files import private_folder
 from headunit.sync.mirror import LANE as USER_DATA_LANE
 from headunit.sync.mirror import Mirror
-from headunit.sync.models import Operation, Reading, Registration, Status
+from headunit.sync.models import BinaryReading, Operation, Reading, Registration, Status
 from headunit.sync.outbox import Outbox
 from headunit.sync.profile import ProfileLock, load_registration, save_registration
 from headunit.sync.settings import SyncSettings
@@ -347,6 +347,14 @@ class SyncClient:
 
     def get(self, path: str, params: dict[str, Any] | None = None, *, plugin: str) -> Reading:
         """A cached GET: fresh if possible, else the last data with its age (UnavailableError if none)."""
+        return self._read(path, lambda: self._reader.get(self._url(path), params, plugin=plugin))
+
+    def get_bytes(self, path: str, *, plugin: str, max_bytes: int | None = None) -> BinaryReading:
+        """`get` for a body that is not JSON (a catalog image): its bytes and media type, fresh if possible,
+        else the cached copy with its age (UnavailableError if none, or if it is over `max_bytes`)."""
+        return self._read(path, lambda: self._reader.get_bytes(self._url(path), plugin=plugin, max_bytes=max_bytes))
+
+    def _read(self, path: str, read: Callable[[], Any]) -> Any:
         if not self.linked:
             reason = self.unlinked_reason
             if reason == "no backend":
@@ -355,7 +363,7 @@ class SyncClient:
                 reason = "the account is not reached yet"
             raise UnavailableError(path, None, reason)
         try:
-            return self._reader.get(self._url(path), params, plugin=plugin)
+            return read()
         except UnavailableError as exc:
             if exc.status in (401, 403) and self._refused(exc.status, {"error": NOT_APPROVED}
                                                           if NOT_APPROVED in exc.detail else None):

@@ -87,6 +87,22 @@ class Reading:
 
 
 @dataclass(frozen=True, slots=True)
+class BinaryReading:
+    """A cached read of a body that is not JSON (a catalog image): its bytes as the server sent them.
+
+    `content_type` is the answer's media type without parameters ("image/svg+xml"); `age_seconds`,
+    `from_cache`, `stale` and `status` mean what they mean in `Reading`.
+    """
+
+    content: bytes = field(repr=False)
+    content_type: str
+    age_seconds: float
+    from_cache: bool
+    stale: bool
+    status: int
+
+
+@dataclass(frozen=True, slots=True)
 class Registration:
     """The device's identity in the profile folder. `token` and `account_key` are secrets."""
 
