@@ -28,6 +28,7 @@ __all__ = [
     "NoRoute",
     "PaymentHandle",
     "PermissionDenied",
+    "Profile",
     "Plugin",
     "PluginAudio",
     "PluginPayments",
@@ -40,4 +41,30 @@ __all__ = [
     "Prompt",
     "VehicleReader",
     "WrongThread",
+    "decode_vin",
+    "fitment_verdict",
+    "parse_fitment",
+    "service_plan",
+    "vehicle_list",
 ]
+
+#: Vehicle and fitment names, imported on first use so `import headunit.sdk` at start-up does not pay for them.
+_FITMENT = {
+    "decode_vin": ("headunit.fitment.vin", "decode"),
+    "Profile": ("headunit.fitment.rules", "Profile"),
+    "fitment_verdict": ("headunit.fitment.rules", "verdict"),
+    "parse_fitment": ("headunit.fitment.rules", "parse_records"),
+    "service_plan": ("headunit.fitment.maintenance", "service_plan"),
+    "vehicle_list": ("headunit.fitment.vehicles", "vehicle_list"),
+}
+
+
+def __getattr__(name: str):
+    if name in _FITMENT:
+        import importlib
+
+        module, attribute = _FITMENT[name]
+        value = getattr(importlib.import_module(module), attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
