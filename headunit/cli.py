@@ -97,6 +97,7 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
         p.add_argument("plugin_id")
     if gui_only:
         return parser
+    from headunit.fitment.cli import add_commands as add_vehicle_commands
     from headunit.maps.cli import add_commands as add_map_commands
     from headunit.media.cli import add_commands as add_music_commands
     from headunit.sync.account import add_commands as add_account_commands
@@ -106,6 +107,7 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     add_music_commands(sub)
     add_sync_commands(sub)
     add_account_commands(sub)
+    add_vehicle_commands(sub)
     return parser
 
 
@@ -137,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         from headunit.media.cli import run as run_music
 
         return run_music(args)
+    if args.command == "vehicle":
+        from headunit.fitment.cli import run as run_vehicle
+
+        return run_vehicle(args)
     if args.command in ("maps", "nav"):
         from headunit.maps.cli import run as run_maps
 
