@@ -1,33 +1,1005 @@
-"""ServiceDesk: workshops, bookings, orders and maintenance for the store's QML.
+"""ServiceDesk: fitting at a workshop and the car's maintenance, for the store's QML (exposed as `service`).
 
-Constructed by the store plugin as `ServiceDesk(ctx, shop)` and exposed to QML as `service`.
+- Workshops near the car, or along the route being guided in the order the car reaches them, and the free
+  slots of a day for the basket's fitting time (the checkout's WorkshopPicker).
+- Orders and bookings, read with `ctx.cloud.get` (the cache answers offline, with its age), plus the orders
+  confirmed on this car and not yet at the backend ("Waiting to send").
+- Changing and cancelling a booking: `ctx.cloud.submit("bookings", ...)`, followed to its answer through
+  `ctx.cloud.finished`. Reminders before an appointment (60 and 15 minutes), once each, re-armed from the cached
+  bookings after a restart.
+- Maintenance from `service_plan` for the car's profile and odometer, with the parts that fit each item, "mark
+  as done" kept on the car, and one notification when an item becomes due.
+
+Every backend call and write runs on the plugin's worker; results come back to the GUI thread through a signal.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import math
+import time
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Property, QDate, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from headunit.sdk import PluginContext
+from headunit.sdk import HeadUnitError, IntentError, PluginContext
+
+from .service_geo import ROUTE_CORRIDOR_M, RouteShape, along_route, nearest_first, sample_radius_km
+from .service_times import (due_reminders, epoch, next_reminder_at, parse_time, slot_days, wall_clock)
 
 QML_IMPORT_NAME = "HeadUnit.Plugins.Store"
 QML_IMPORT_MAJOR_VERSION = 1
+
+#: Workshops near the car: the backend's search radius.
+NEAR_RADIUS_KM = 25
+#: The backend's search around the car is cached by position rounded to about 100 m.
+POSITION_DECIMALS = 3
+#: Ages and reminders are looked at this often.
+TICK_MS = 30_000
+#: An order confirmed on the car that never reached the backend is no longer shown after this long (the
+#: shell sends a payment within 10 minutes or never).
+PENDING_ORDER_LIFETIME_S = 30 * 60
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "¥", "CHF": "CHF"}
+FULFILMENT_ICONS = {"processing": "mdi6.progress-clock", "shipped": "mdi6.truck-delivery-outline",
+                    "ready": "mdi6.store-outline", "delivered": "mdi6.package-variant-closed",
+                    "fitted": "mdi6.check-decagram"}
+MAINTENANCE_ICONS = {"oil": "mdi6.oil", "oil_filter": "mdi6.filter-outline", "air_filter": "mdi6.air-filter",
+                     "cabin_filter": "mdi6.fan", "wipers": "mdi6.wiper", "tyres": "mdi6.tire"}
+STATE_ORDER = {"due": 0, "soon": 1, "ok": 2}
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS service_reminders (key TEXT PRIMARY KEY, sent_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS service_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, item TEXT NOT NULL, km REAL, date TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS service_due_notified (key TEXT PRIMARY KEY, sent_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS service_pending_orders (
+    id TEXT PRIMARY KEY, state TEXT NOT NULL, confirmed_at REAL NOT NULL, order_json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS service_booking_ops (
+    op_id TEXT PRIMARY KEY, booking_id TEXT NOT NULL, kind TEXT NOT NULL, slot_start TEXT, submitted_at REAL NOT NULL);
+"""
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 @QmlElement
 @QmlUncreatable("made by the store app")
 class ServiceDesk(QObject):
     changed = Signal()
+    workshopsChanged = Signal()
+    slotsChanged = Signal()
+    ordersChanged = Signal()
+    maintenanceChanged = Signal()
+    # Results from the worker, carried to the GUI thread: a function and its value.
+    _result = Signal(object, object)
 
-    def __init__(self, ctx: PluginContext, shop: Any, parent: QObject | None = None):
+    def __init__(self, ctx: PluginContext, shop: Any, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.time):
         super().__init__(parent)
-        self.ctx = ctx
-        self.shop = shop
+        self.ctx, self.shop, self._clock = ctx, shop, clock
+        self._db = None
+        # Workshops and slots
+        self._mode = "near"
+        self._workshops: list[dict] = []
+        self._workshops_note = ""
+        self._workshops_loading = False
+        self._workshops_request = 0
+        self._slot_workshop: dict = {}
+        self._slot_minutes = 60
+        self._slot_day = 0
+        self._slots: list[dict] = []
+        self._slots_note = ""
+        self._slots_request = 0
+        # Orders and bookings
+        self._orders: list[dict] = []
+        self._orders_fetched: float | None = None  # when the backend's answer shown was made (epoch), if stale
+        self._orders_note = ""
+        self._bookings: list[dict] = []
+        self._bookings_known = False
+        self._pending: dict[str, dict] = {}
+        self._ops: dict[str, dict] = {}
+        self._booking_notes: dict[str, str] = {}
+        self._order_id = ""
+        self._booking_id = ""
+        self._handles: list = []
+        # Reminders and maintenance
+        self._sent: set[str] = set()
+        self._due_sent: set[str] = set()
+        self._history: dict[str, dict] = {}
+        self._plan: list[dict] = []
+        self._plan_note = ""
+        self._item_key = ""
+        self._parts: dict[str, list[dict]] = {}
+
+        self._result.connect(lambda fn, value: fn(value))
+        self._tick = QTimer(self, interval=TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._reminder = QTimer(self, singleShot=True)
+        self._reminder.timeout.connect(self._remind)
+
+    # Lifetime
 
     def start(self) -> None:
-        pass
+        self._db = self.ctx.storage()
+        with self._db:
+            self._db.executescript(SCHEMA)
+        self._load_local()
+        try:
+            _ = self.ctx.cloud  # made on the GUI thread, its home, before the worker uses it
+            self.ctx.cloud.finished.connect(self._op_finished)
+        except HeadUnitError as exc:
+            self.ctx.log.info("service: no backend: %s", exc)
+        self.ctx.driving.stateChanged.connect(self.changed)
+        confirmed = getattr(self.shop, "orderConfirmed", None)
+        if confirmed is not None:
+            confirmed.connect(self.order_confirmed)
+        for source in (self._navigation(), self._vehicle_profile()):
+            signal = getattr(source, "routeChanged", None) or getattr(source, "changed", None)
+            if signal is not None:
+                signal.connect(self._route_or_profile_changed)
+        self._tick.start()
+        self.refreshOrders()
+        self.refreshWorkshops()
+        self.refreshMaintenance()
 
     def stop(self) -> None:
-        pass
+        self._tick.stop()
+        self._reminder.stop()
+
+    def _work(self, fn: Callable[[], Any], then: Callable[[tuple[Any, BaseException | None]], None]) -> None:
+        """`fn()` on the plugin's worker; `then((value, error))` on the GUI thread."""
+        def run() -> None:
+            try:
+                value = (fn(), None)
+            except Exception as exc:  # noqa: BLE001 - said on the page, never a failed app
+                value = (None, exc)
+            self._result.emit(then, value)
+        self.ctx.submit(run)
+
+    def _write(self, sql: str, *params: Any) -> None:
+        db = self._db
+
+        def write() -> None:
+            with db:
+                db.execute(sql, params)
+        self.ctx.submit(write)
+
+    def _load_local(self) -> None:
+        """What the car keeps: reminders sent, maintenance history, orders waiting to send, changes under way."""
+        db = self._db
+        self._sent = {row[0] for row in db.execute("SELECT key FROM service_reminders")}
+        self._due_sent = {row[0] for row in db.execute("SELECT key FROM service_due_notified")}
+        for item, km, date in db.execute("SELECT item, km, date FROM service_history ORDER BY id"):
+            self._history[item] = {"km": km, "date": date}
+        now = self._clock()
+        for key, state, confirmed_at, order_json in db.execute(
+                "SELECT id, state, confirmed_at, order_json FROM service_pending_orders"):
+            if now - confirmed_at < PENDING_ORDER_LIFETIME_S:
+                self._pending[key] = {"state": state, "confirmed_at": confirmed_at, **json.loads(order_json)}
+        for op_id, booking_id, kind, slot_start in db.execute(
+                "SELECT op_id, booking_id, kind, slot_start FROM service_booking_ops"):
+            self._ops[op_id] = {"booking_id": booking_id, "kind": kind, "slot_start": slot_start}
+
+    def _on_tick(self) -> None:
+        self._remind()
+        self._drop_old_pending()
+        self.changed.emit()
+        self.ordersChanged.emit()
+
+    def _route_or_profile_changed(self) -> None:
+        if self._mode == "route":
+            self.refreshWorkshops()
+        self.changed.emit()
+        self.refreshMaintenance()
+
+    # Text helpers
+
+    def _money(self, cents: Any, currency: str | None) -> str:
+        if not _is_number(cents):
+            return ""
+        return QLocale(QLocale().name()).toCurrencyString(cents / 100.0,
+                                                          CURRENCY_SYMBOLS.get(currency or "EUR", currency or ""), 2)
+
+    def _updated(self, fetched: float | None) -> str:
+        """"Updated 9 min ago" for an answer from the cache; "" for a fresh one."""
+        if fetched is None:
+            return ""
+        minutes = int(max(0.0, self._clock() - fetched) // 60)
+        if minutes < 1:
+            return self.ctx.tr("Updated just now")
+        if minutes < 60:
+            return self.ctx.tr("Updated %1 min ago").replace("%1", str(minutes))
+        if minutes < 48 * 60:
+            return self.ctx.tr("Updated %1 h ago").replace("%1", str(minutes // 60))
+        return self.ctx.tr("Updated %1 days ago").replace("%1", str(minutes // (24 * 60)))
+
+    def _date_text(self, value: dt.datetime | dt.date) -> str:
+        locale = QLocale(QLocale().name())
+        return locale.toString(QDate(value.year, value.month, value.day), "ddd d MMM")
+
+    def _day_text(self, day: dt.date) -> str:
+        """"7 Dec 2026", in the driver's language."""
+        return QLocale(QLocale().name()).toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+    def _when(self, start: str | None) -> str:
+        """"Tue 8 Dec, 14:30": the appointment on the workshop's own clock."""
+        value = parse_time(start)
+        if value is None:
+            return ""
+        today = dt.datetime.fromtimestamp(self._clock(), value.tzinfo).date()
+        day = value.date()
+        if day == today:
+            label = self.ctx.tr("Today")
+        elif day == today + dt.timedelta(days=1):
+            label = self.ctx.tr("Tomorrow")
+        else:
+            label = self._date_text(day)
+        return self.ctx.tr("%1, %2").replace("%1", label).replace("%2", wall_clock(start))
+
+    def _fulfilment_text(self, state: str, delivery: dict | None) -> str:
+        return {"processing": self.ctx.tr("Processing"), "shipped": self.ctx.tr("Shipped"),
+                "ready": self.ctx.tr("Ready at the workshop"), "delivered": self.ctx.tr("Delivered"),
+                "fitted": self.ctx.tr("Fitted")}.get(state, state)
+
+    def _here(self) -> tuple[float, float] | None:
+        try:
+            lat, lon = self.ctx.vehicle.latitude, self.ctx.vehicle.longitude
+        except HeadUnitError:
+            return None
+        return None if math.isnan(lat) or math.isnan(lon) else (lat, lon)
+
+    def _navigation(self):
+        try:
+            return self.ctx.navigation.state
+        except (HeadUnitError, AttributeError):
+            return None
+
+    def _route_shape(self) -> list:
+        state = self._navigation()
+        if state is None or not state.property("active"):
+            return []
+        return list(state.property("routeShape") or [])
+
+    # Workshops
+
+    @Property(str, notify=workshopsChanged, final=True)
+    def workshopMode(self) -> str:
+        return self._mode
+
+    @Property(bool, notify=changed, final=True)
+    def routeActive(self) -> bool:
+        return len(self._route_shape()) >= 2
+
+    @Slot(str)
+    def setWorkshopMode(self, mode: str) -> None:
+        if mode not in ("near", "route"):
+            raise ValueError(f"workshop mode: expected 'near' or 'route', got {mode!r}")
+        if mode != self._mode:
+            self._mode = mode
+            self.refreshWorkshops()
+
+    @Slot()
+    def refreshWorkshops(self) -> None:
+        self._workshops_request += 1
+        request = self._workshops_request
+        here = self._here()
+        if self._mode == "route":
+            shape = self._route_shape()
+            if len(shape) < 2:
+                self._show_workshops(request, [], self.ctx.tr("No route is being guided"))
+                return
+            self._workshops_loading = True
+            self._work(lambda: self._workshops_along(shape, here), lambda r: self._workshops_loaded(request, r))
+        else:
+            if here is None:
+                self._show_workshops(request, [], self.ctx.tr("Waiting for the car's position"))
+                return
+            self._workshops_loading = True
+            params = {"lat": round(here[0], POSITION_DECIMALS), "lon": round(here[1], POSITION_DECIMALS),
+                      "radius_km": NEAR_RADIUS_KM}
+
+            def near():
+                reading = self.ctx.cloud.get("/v1/workshops", params)
+                items = (reading.data or {}).get("items", [])
+                return nearest_first(items, here), self._fetched(reading)
+            self._work(near, lambda r: self._workshops_loaded(request, r))
+        self.workshopsChanged.emit()
+
+    def _fetched(self, reading) -> float | None:
+        return self._clock() - float(reading.age_seconds or 0) if reading.stale else None
+
+    def _workshops_along(self, shape: list, here: tuple[float, float] | None):
+        route = RouteShape(shape)
+        start = route.locate(here)[1] if here is not None else 0.0
+        points = route.samples(start)
+        radius = sample_radius_km(route, start, len(points), ROUTE_CORRIDOR_M)
+        found, oldest = [], None
+        for lat, lon in points:
+            reading = self.ctx.cloud.get("/v1/workshops", {"lat": round(lat, POSITION_DECIMALS),
+                                                           "lon": round(lon, POSITION_DECIMALS), "radius_km": radius})
+            found.extend((reading.data or {}).get("items", []))
+            fetched = self._fetched(reading)
+            if fetched is not None:
+                oldest = fetched if oldest is None else min(oldest, fetched)
+        return along_route(found, route, here), oldest
+
+    def _workshops_loaded(self, request: int, result) -> None:
+        if request != self._workshops_request:
+            return  # an older search answered late
+        value, error = result
+        if error is not None:
+            self._show_workshops(request, [], self.ctx.tr("Workshops are not available offline yet")
+                                 if "nothing cached" in str(error).lower() or "unavailable" in type(error).__name__.lower()
+                                 else self.ctx.tr("Workshops are not available: %1").replace("%1", str(error)))
+            return
+        items, fetched = value
+        note = self._updated(fetched)
+        if not items:
+            note = self.ctx.tr("No partner workshop on the route") if self._mode == "route" \
+                else self.ctx.tr("No partner workshop near the car")
+        self._show_workshops(request, items, note)
+
+    def _show_workshops(self, request: int, items: list[dict], note: str) -> None:
+        if request != self._workshops_request:
+            return
+        self._workshops, self._workshops_note, self._workshops_loading = items, note, False
+        self.workshopsChanged.emit()
+
+    def _workshop_row(self, w: dict) -> dict:
+        rating = w.get("rating")
+        return {"id": str(w.get("id", "")), "name": w.get("name", ""), "address": w.get("address", ""),
+                "phone": w.get("phone", ""), "lat": w.get("lat"), "lon": w.get("lon"),
+                "distanceM": float(w.get("distance_m") or 0.0), "detourM": float(w.get("detour_m") or 0.0),
+                "rating": f"★ {rating:.1f}" if _is_number(rating) else "",
+                "opening": " · ".join(p.strip() for p in str(w.get("opening") or "").split(";") if p.strip()),
+                "services": list(w.get("services") or [])}
+
+    @Property("QVariantList", notify=workshopsChanged, final=True)
+    def workshops(self) -> list:
+        return [self._workshop_row(w) for w in self._workshops]
+
+    @Property(str, notify=workshopsChanged, final=True)
+    def workshopsNote(self) -> str:
+        return self._workshops_note
+
+    @Property(bool, notify=workshopsChanged, final=True)
+    def workshopsLoading(self) -> bool:
+        return self._workshops_loading
+
+    # Slots
+
+    @Slot("QVariant", int)
+    def openSlots(self, workshop: Any, minutes: int) -> None:
+        """Show the slots of `workshop` (a row of `workshops`, or a booking's workshop) for a fitting of
+        `minutes`, starting today."""
+        workshop = dict(workshop.toVariant() if hasattr(workshop, "toVariant") else workshop or {})
+        if not workshop.get("id"):
+            raise ValueError("openSlots: the workshop has no id")
+        if not isinstance(minutes, int) or minutes <= 0:
+            raise ValueError(f"openSlots: minutes must be a positive whole number, got {minutes!r}")
+        self._slot_workshop, self._slot_minutes, self._slot_day = workshop, minutes, 0
+        self._load_slots()
+
+    @Slot(int)
+    def chooseSlotDay(self, index: int) -> None:
+        if 0 <= index < len(self._days()) and index != self._slot_day:
+            self._slot_day = index
+            self._load_slots()
+
+    def _days(self) -> list[dt.date]:
+        return slot_days(dt.datetime.fromtimestamp(self._clock()).date())
+
+    def _load_slots(self) -> None:
+        self._slots_request += 1
+        request = self._slots_request
+        self._slots, self._slots_note = [], self.ctx.tr("Looking for free times…")
+        path = f"/v1/workshops/{self._slot_workshop['id']}/slots"
+        params = {"date": self._days()[self._slot_day].isoformat(), "minutes": self._slot_minutes}
+
+        def read():
+            reading = self.ctx.cloud.get(path, params)
+            return (reading.data or {}).get("items", []), self._fetched(reading)
+        self._work(read, lambda r: self._slots_loaded(request, r))
+        self.slotsChanged.emit()
+
+    def _slots_loaded(self, request: int, result) -> None:
+        if request != self._slots_request:
+            return
+        value, error = result
+        if error is not None:
+            self._slots = []
+            self._slots_note = self.ctx.tr("Free times need a connection")
+        else:
+            items, fetched = value
+            now = self._clock()
+            self._slots = [{"start": s["start"], "label": wall_clock(s["start"]),
+                            "free": bool(s.get("free")) and (epoch(s["start"]) or 0) > now}
+                           for s in items if isinstance(s, dict) and parse_time(s.get("start"))]
+            if not any(s["free"] for s in self._slots):
+                self._slots_note = self.ctx.tr("No free time this day")
+            else:
+                self._slots_note = self._updated(fetched)
+        self.slotsChanged.emit()
+
+    @Property("QVariantMap", notify=slotsChanged, final=True)
+    def slotWorkshop(self) -> dict:
+        return self._workshop_row(self._slot_workshop) if self._slot_workshop else {}
+
+    @Property(int, notify=slotsChanged, final=True)
+    def slotMinutes(self) -> int:
+        return self._slot_minutes
+
+    @Property(int, notify=slotsChanged, final=True)
+    def slotDay(self) -> int:
+        return self._slot_day
+
+    @Property("QVariantList", notify=slotsChanged, final=True)
+    def slotDays(self) -> list:
+        rows = []
+        for n, day in enumerate(self._days()):
+            label = self.ctx.tr("Today") if n == 0 else self.ctx.tr("Tomorrow") if n == 1 else self._date_text(day)
+            rows.append({"index": n, "label": label, "date": day.isoformat()})
+        return rows
+
+    @Property("QVariantList", notify=slotsChanged, final=True)
+    def slots(self) -> list:
+        return list(self._slots)
+
+    @Property(str, notify=slotsChanged, final=True)
+    def slotsNote(self) -> str:
+        return self._slots_note
+
+    @Slot(str, result=str)
+    def slotText(self, start: str) -> str:
+        return self._when(start)
+
+    # Orders: what the backend knows, and what this car confirmed and has not sent yet
+
+    @Slot()
+    def refreshOrders(self) -> None:
+        def read():
+            orders = self.ctx.cloud.get("/v1/orders")
+            try:
+                bookings = self.ctx.cloud.get("/v1/bookings")
+            except HeadUnitError as exc:
+                self.ctx.log.info("bookings: %s", exc)
+                bookings = None
+            return orders, bookings
+        self._work(read, self._orders_loaded)
+
+    def _orders_loaded(self, result) -> None:
+        value, error = result
+        if error is not None:
+            self._orders_note = self.ctx.tr("Orders are not available offline yet") if not self._orders \
+                else self._orders_note
+            self.ordersChanged.emit()
+            return
+        orders, bookings = value
+        self._orders = [o for o in (orders.data or {}).get("items", []) if isinstance(o, dict) and o.get("order_id")]
+        self._orders_fetched = self._fetched(orders)
+        fetched = [self._orders_fetched]
+        if bookings is not None:
+            self._bookings = [b for b in (bookings.data or {}).get("items", [])
+                              if isinstance(b, dict) and b.get("booking_id")]
+            self._bookings_known = True
+            fetched.append(self._fetched(bookings))
+        stale = [f for f in fetched if f is not None]
+        self._orders_fetched = min(stale) if stale else None
+        self._orders_note = ""
+        self._match_pending()
+        self.ordersChanged.emit()
+        self._remind()
+
+    def _all_bookings(self) -> dict[str, dict]:
+        """Every booking by id: the bookings list where it has one (fresher after a change), else the order's."""
+        found: dict[str, dict] = {}
+        for order in self._orders:
+            booking = order.get("booking")
+            if isinstance(booking, dict) and booking.get("booking_id"):
+                found[booking["booking_id"]] = {**booking, "order_id": order["order_id"]}
+        for booking in self._bookings:
+            found[booking["booking_id"]] = {**found.get(booking["booking_id"], {}), **booking}
+        return found
+
+    # The shop hands over what the driver confirmed
+
+    def follow_payment(self, handle: Any, order: dict) -> None:
+        """Show the order the driver just confirmed as waiting to send until the backend has it.
+
+        `order` describes it as the checkout does: `items` ([{product_id, name, quantity}]), `total_cents`,
+        `currency`, `delivery`. `handle` is its PaymentHandle; `queued` and `sent` are shown, `succeeded`
+        brings the backend's order, `refused` and `failed` remove it (the shop says why)."""
+        key = str(getattr(handle, "id", "") or f"order-{self._clock()}")
+        self._pending[key] = {"state": "confirmed", "confirmed_at": self._clock(),
+                              **{k: order.get(k) for k in ("items", "total_cents", "currency", "delivery")}}
+        self._save_pending(key)
+        self._handles.append(handle)
+
+        def outcome(state: str, details: dict) -> None:
+            if state in ("queued", "sent"):
+                self.order_state(key, state)
+            elif state == "succeeded":
+                self.order_confirmed(details.get("answer") or {}, key)
+            elif state in ("refused", "failed", "declined_by_driver"):
+                self._drop_pending(key)
+            if getattr(handle, "done", False) and handle in self._handles:
+                self._handles.remove(handle)
+        handle.outcome.connect(outcome)
+        self.ordersChanged.emit()
+
+    def order_state(self, key: str, state: str) -> None:
+        if key in self._pending:
+            self._pending[key]["state"] = state
+            self._save_pending(key)
+            self.ordersChanged.emit()
+
+    def order_confirmed(self, order: dict, key: str = "") -> None:
+        """The backend's Order for an order placed from this car: shown at once, with its booking."""
+        if not isinstance(order, dict) or not order.get("order_id"):
+            return
+        self._orders = [order] + [o for o in self._orders if o.get("order_id") != order["order_id"]]
+        if key:
+            self._drop_pending(key)
+        self._match_pending()
+        self.ordersChanged.emit()
+        self._remind()
+        self.refreshOrders()
+
+    def _save_pending(self, key: str) -> None:
+        entry = self._pending[key]
+        body = json.dumps({k: v for k, v in entry.items() if k not in ("state", "confirmed_at")})
+        self._write("INSERT OR REPLACE INTO service_pending_orders VALUES (?, ?, ?, ?)",
+                    key, entry["state"], entry["confirmed_at"], body)
+
+    def _drop_pending(self, key: str) -> None:
+        if self._pending.pop(key, None) is not None:
+            self._write("DELETE FROM service_pending_orders WHERE id = ?", key)
+            self.ordersChanged.emit()
+
+    def _drop_old_pending(self) -> None:
+        now = self._clock()
+        for key in [k for k, p in self._pending.items() if now - p["confirmed_at"] >= PENDING_ORDER_LIFETIME_S]:
+            self._drop_pending(key)
+
+    def _match_pending(self) -> None:
+        """An order waiting to send that the backend now lists (same products and total, placed after it was
+        confirmed) is the backend's from now on."""
+        for key, pending in list(self._pending.items()):
+            wanted = sorted((i.get("product_id"), i.get("quantity")) for i in pending.get("items") or [])
+            for order in self._orders:
+                placed = epoch(order.get("created_at")) or 0
+                if (placed >= pending["confirmed_at"] - 120 and order.get("total_cents") == pending.get("total_cents")
+                        and sorted((i.get("product_id"), i.get("quantity")) for i in order.get("items") or []) == wanted):
+                    self._drop_pending(key)
+                    break
+
+    def _items_text(self, items: list) -> str:
+        names = [f"{i.get('quantity', 1)} × {i.get('name', '')}" if (i.get("quantity") or 1) > 1 else i.get("name", "")
+                 for i in items or [] if isinstance(i, dict)]
+        return ", ".join(n for n in names if n)
+
+    @Property("QVariantList", notify=ordersChanged, final=True)
+    def orders(self) -> list:
+        """Rows: the orders waiting to send first, then the backend's, newest first."""
+        rows = []
+        for key, p in sorted(self._pending.items(), key=lambda kv: -kv[1]["confirmed_at"]):
+            rows.append({"id": key, "pending": True, "icon": "mdi6.cloud-upload-outline",
+                         "title": self._items_text(p.get("items")) or self.ctx.tr("Order"),
+                         "subtitle": self.ctx.tr("Waiting to send") if p["state"] in ("queued", "confirmed")
+                         else self.ctx.tr("Sent, waiting for the shop"),
+                         "trailing": self._money(p.get("total_cents"), p.get("currency"))})
+        bookings = self._all_bookings()
+        for order in self._orders:
+            state = order.get("fulfilment") or "processing"
+            parts = [self._fulfilment_text(state, order.get("delivery"))]
+            booking = bookings.get((order.get("booking") or {}).get("booking_id", ""))
+            if booking and booking.get("status", "booked") == "booked" and state not in ("fitted", "delivered"):
+                parts.append(self._when(booking.get("start")))
+            rows.append({"id": order["order_id"], "pending": False, "icon": FULFILMENT_ICONS.get(state, "mdi6.package-variant-closed"),
+                         "title": self._items_text(order.get("items")) or order["order_id"],
+                         "subtitle": " · ".join(p for p in parts if p),
+                         "trailing": self._money(order.get("total_cents"), order.get("currency"))})
+        return rows
+
+    @Property(str, notify=ordersChanged, final=True)
+    def ordersNote(self) -> str:
+        return self._orders_note or self._updated(self._orders_fetched)
+
+    @Slot(str)
+    def openOrder(self, order_id: str) -> None:
+        self._order_id = order_id
+        self.ordersChanged.emit()
+
+    @Property("QVariantMap", notify=ordersChanged, final=True)
+    def order(self) -> dict:
+        """The order opened: its products, where it goes, how far it got, and its booking."""
+        if self._order_id in self._pending:
+            p = self._pending[self._order_id]
+            return {"id": self._order_id, "pending": True, "title": self._items_text(p.get("items")),
+                    "total": self._money(p.get("total_cents"), p.get("currency")),
+                    "status": self.ctx.tr("Waiting to send") if p["state"] in ("queued", "confirmed")
+                    else self.ctx.tr("Sent, waiting for the shop"),
+                    "steps": [], "delivery": self._delivery_text(p.get("delivery")), "bookingId": ""}
+        order = next((o for o in self._orders if o.get("order_id") == self._order_id), None)
+        if order is None:
+            return {}
+        state = order.get("fulfilment") or "processing"
+        to_workshop = (order.get("delivery") or {}).get("kind") == "workshop" or bool(order.get("booking"))
+        names = ["processing", "shipped", "ready", "fitted"] if to_workshop else ["processing", "shipped", "delivered"]
+        reached = names.index(state) if state in names else 0
+        created = parse_time(order.get("created_at"))
+        return {"id": order["order_id"], "pending": False, "title": self._items_text(order.get("items")),
+                "total": self._money(order.get("total_cents"), order.get("currency")),
+                "status": self._fulfilment_text(state, order.get("delivery")),
+                "placed": self.ctx.tr("Ordered %1").replace("%1", self._date_text(created.astimezone())) if created else "",
+                "steps": [{"label": self._fulfilment_text(n, None), "done": i <= reached, "current": i == reached}
+                          for i, n in enumerate(names)],
+                "delivery": self._delivery_text(order.get("delivery")),
+                "bookingId": (order.get("booking") or {}).get("booking_id", "")}
+
+    def _delivery_text(self, delivery: dict | None) -> str:
+        if not isinstance(delivery, dict):
+            return ""
+        if delivery.get("kind") == "home":
+            address = delivery.get("address") or {}
+            return self.ctx.tr("To %1").replace("%1", ", ".join(
+                str(address[k]) for k in ("street", "city") if address.get(k)))
+        if delivery.get("kind") == "workshop":
+            return self.ctx.tr("Fitted at a workshop")
+        return ""
+
+    # Bookings
+
+    @Property("QVariantList", notify=ordersChanged, final=True)
+    def bookings(self) -> list:
+        """Rows: upcoming appointments first (soonest first), then past and cancelled ones."""
+        now = self._clock()
+        rows = []
+        for b in self._all_bookings().values():
+            start = epoch(b.get("start")) or 0
+            cancelled = b.get("status") == "cancelled"
+            rows.append((cancelled or start < now, start if not (cancelled or start < now) else -start, {
+                "id": b["booking_id"], "icon": "mdi6.calendar-remove" if cancelled else "mdi6.calendar-clock",
+                "title": (b.get("workshop") or {}).get("name", ""),
+                "subtitle": self.ctx.tr("Cancelled") if cancelled else self._when(b.get("start")),
+                "trailing": self.ctx.tr("Moved") if b.get("moved_from") and not cancelled else ""}))
+        return [row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+    @Slot(str)
+    def openBooking(self, booking_id: str) -> None:
+        self._booking_id = booking_id
+        self.ordersChanged.emit()
+
+    def _booking_of(self, booking_id: str) -> dict | None:
+        return self._all_bookings().get(booking_id)
+
+    @Property("QVariantMap", notify=ordersChanged, final=True)
+    def booking(self) -> dict:
+        """The booking opened: the workshop, the time, whether the backend moved it, what is under way."""
+        b = self._booking_of(self._booking_id)
+        if b is None:
+            return {}
+        workshop = b.get("workshop") or {}
+        start, end = epoch(b.get("start")), epoch(b.get("end"))
+        cancelled = b.get("status") == "cancelled"
+        past = start is not None and start <= self._clock()
+        moved = ""
+        if b.get("moved_from") and not cancelled:
+            moved = self.ctx.tr("Moved from %1: that time was taken").replace("%1", self._when(b["moved_from"]))
+        pending = [op for op in self._ops.values() if op["booking_id"] == b["booking_id"]]
+        note = self._booking_notes.get(b["booking_id"], "")
+        if pending:
+            op = pending[-1]
+            note = self.ctx.tr("Cancellation waiting to send") if op["kind"] == "cancel" else \
+                self.ctx.tr("Change to %1 waiting to send").replace("%1", self._when(op["slot_start"]))
+        return {"id": b["booking_id"], "orderId": b.get("order_id", ""), "workshop": workshop.get("name", ""),
+                "workshopId": str(workshop.get("id", "")), "address": workshop.get("address", ""),
+                "lat": workshop.get("lat"), "lon": workshop.get("lon"),
+                "when": self._when(b.get("start")), "start": b.get("start", ""),
+                "minutes": int(round((end - start) / 60)) if start and end and end > start else 60,
+                "status": self.ctx.tr("Cancelled: the parts wait at the workshop for collection") if cancelled
+                else self.ctx.tr("Appointment passed") if past else self.ctx.tr("Booked"),
+                "cancelled": cancelled, "past": past, "movedFrom": moved, "note": note,
+                "changeable": not cancelled and not past and not pending}
+
+    @Property(bool, notify=changed, final=True)
+    def parked(self) -> bool:
+        return self.ctx.driving.parked
+
+    @Slot(str, str)
+    def rescheduleBooking(self, booking_id: str, slot_start: str) -> None:
+        """Move the booking to the slot starting at `slot_start`. Parked only."""
+        if parse_time(slot_start) is None:
+            raise ValueError(f"rescheduleBooking: slot_start is not an ISO 8601 time with an offset: {slot_start!r}")
+        self._submit_booking_op(booking_id, "reschedule", {"slot_start": slot_start}, slot_start)
+
+    @Slot(str)
+    def cancelBooking(self, booking_id: str) -> None:
+        """Cancel the booking (the order stays: its parts wait at the workshop). Parked only."""
+        self._submit_booking_op(booking_id, "cancel", {}, None)
+
+    def _submit_booking_op(self, booking_id: str, kind: str, body: dict, slot_start: str | None) -> None:
+        booking = self._booking_of(booking_id)
+        if booking is None:
+            raise ValueError(f"{kind}: no booking {booking_id!r}")
+        if not self.ctx.driving.parked:
+            self.ctx.toast(self.ctx.tr("Changing an appointment needs the car parked"), "warning")
+            return
+        path = f"/v1/bookings/{booking_id}/{kind}"
+        # A change that has not reached the workshop by the appointment (or the new slot) no longer makes sense.
+        not_after = min(t for t in (epoch(booking.get("start")), epoch(slot_start)) if t is not None) \
+            if epoch(booking.get("start")) or epoch(slot_start) else None
+        submitted = self._clock()
+
+        def submit() -> str:
+            return self.ctx.cloud.submit("bookings", "POST", path, body, not_after=not_after)
+
+        def queued(result) -> None:
+            op_id, error = result
+            if error is not None:
+                self._booking_notes[booking_id] = self.ctx.tr("Not sent: %1").replace("%1", str(error))
+            else:
+                self._ops[op_id] = {"booking_id": booking_id, "kind": kind, "slot_start": slot_start}
+                self._write("INSERT OR REPLACE INTO service_booking_ops VALUES (?, ?, ?, ?, ?)",
+                            op_id, booking_id, kind, slot_start, submitted)
+                self._booking_notes.pop(booking_id, None)
+            self.ordersChanged.emit()
+        self._work(submit, queued)
+
+    def _op_finished(self, op_id: str, state: str, status: int) -> None:
+        op = self._ops.pop(op_id, None)
+        if op is None:
+            return
+        self._write("DELETE FROM service_booking_ops WHERE op_id = ?", op_id)
+        booking_id, kind = op["booking_id"], op["kind"]
+        if state == "acked":
+            note = self.ctx.tr("Cancelled") if kind == "cancel" else \
+                self.ctx.tr("Moved to %1").replace("%1", self._when(op["slot_start"]))
+            level = "success"
+            if kind == "reschedule":
+                self._move_locally(booking_id, op["slot_start"])
+            else:
+                self._set_locally(booking_id, status="cancelled")
+        elif state == "expired":
+            note, level = self.ctx.tr("Not sent in time: nothing was changed"), "warning"
+        elif status == 422 and kind == "reschedule":
+            note, level = self.ctx.tr("That time was just taken: pick another"), "warning"
+        elif status == 409:
+            note, level = self.ctx.tr("The appointment has passed: it can no longer be changed"), "warning"
+        elif status == 404:
+            note, level = self.ctx.tr("The workshop no longer knows this appointment"), "warning"
+        else:
+            note, level = self.ctx.tr("The workshop refused the change"), "warning"
+        self._booking_notes[booking_id] = note
+        self.ctx.toast(note, level)
+        self.ordersChanged.emit()
+        self.refreshOrders()
+
+    def _set_locally(self, booking_id: str, **changes: Any) -> None:
+        """Until the next read: the booking as the backend now has it."""
+        booking = self._booking_of(booking_id) or {"booking_id": booking_id}
+        updated = {**booking, **changes}
+        self._bookings = [updated] + [b for b in self._bookings if b.get("booking_id") != booking_id]
+        self._remind()
+
+    def _move_locally(self, booking_id: str, slot_start: str) -> None:
+        booking = self._booking_of(booking_id) or {}
+        start, end = epoch(booking.get("start")), epoch(booking.get("end"))
+        new_start = parse_time(slot_start)
+        changes: dict[str, Any] = {"start": slot_start, "moved_from": None}
+        if start is not None and end is not None and new_start is not None:
+            changes["end"] = (new_start + dt.timedelta(seconds=end - start)).isoformat()
+        self._set_locally(booking_id, **changes)
+
+    @Slot(str)
+    def navigateToBooking(self, booking_id: str) -> None:
+        booking = self._booking_of(booking_id)
+        if booking is not None:
+            self.navigateToWorkshop(booking.get("workshop") or {})
+
+    @Slot("QVariant")
+    def navigateToWorkshop(self, workshop: Any) -> None:
+        """Guidance to the workshop, by the navigation app (`navigate-to` with its name and position)."""
+        workshop = dict(workshop.toVariant() if hasattr(workshop, "toVariant") else workshop or {})
+        lat, lon = workshop.get("lat"), workshop.get("lon")
+        if not (_is_number(lat) and _is_number(lon)):
+            self.ctx.toast(self.ctx.tr("This workshop has no position"), "warning")
+            return
+        try:
+            self.ctx.send_intent("navigate-to", lat=float(lat), lon=float(lon), name=str(workshop.get("name") or ""))
+        except IntentError as exc:
+            self.ctx.log.warning("navigate-to: %s", exc)
+            self.ctx.toast(self.ctx.tr("Navigation is not available"), "warning")
+
+    # Reminders before an appointment
+
+    def _remind(self) -> None:
+        """Post the reminders that are due (once each, kept in storage) and arm the timer for the next."""
+        if not self._bookings_known and not self._orders:
+            return
+        bookings = list(self._all_bookings().values())
+        now = self._clock()
+        post, mark = due_reminders(bookings, self._sent, now)
+        for reminder in post:
+            workshop = (reminder.booking.get("workshop") or {}).get("name", "")
+            title = self.ctx.tr("Workshop appointment in %1 min").replace("%1", str(reminder.lead_min))
+            body = self.ctx.tr("%1 at %2").replace("%1", wall_clock(reminder.booking.get("start"))).replace("%2", workshop)
+            try:
+                self.ctx.notify(title, body, "info")
+            except HeadUnitError as exc:
+                self.ctx.log.warning("reminder: %s", exc)
+        for key in mark:
+            self._sent.add(key)
+            self._write("INSERT OR IGNORE INTO service_reminders VALUES (?, ?)", key, now)
+        self._reminder.stop()
+        at = next_reminder_at(bookings, self._sent, now)
+        if at is not None:
+            self._reminder.start(int(min(max(0.0, at - now) * 1000 + 500, TICK_MS)))
+
+    # Maintenance
+
+    def _vehicle_profile(self):
+        try:
+            return self.ctx.vehicle.profile
+        except (HeadUnitError, AttributeError):
+            return None
+
+    def _odometer_km(self, profile: Any) -> float | None:
+        vehicle = self._vehicle_profile()
+        value = vehicle.property("odometerKm") if isinstance(vehicle, QObject) else getattr(vehicle, "odometerKm", None)
+        if not _is_number(value) or value <= 0:
+            value = getattr(profile, "odometer_km", None)
+        return float(value) if _is_number(value) else None
+
+    @Slot()
+    def refreshMaintenance(self) -> None:
+        try:
+            from headunit.sdk import service_plan  # type: ignore[attr-defined]
+        except ImportError:
+            service_plan = None
+        try:
+            profile = self.shop.profile()
+        except Exception as exc:  # noqa: BLE001 - the shop's profile is the driver's; say what is missing
+            self.ctx.log.info("maintenance: no profile: %s", exc)
+            profile = None
+        odometer = self._odometer_km(profile)
+        if service_plan is None:
+            self._plan, self._plan_note = [], self.ctx.tr("Service reminders are not available")
+        elif profile is None or not getattr(profile, "make", None) or odometer is None:
+            self._plan, self._plan_note = [], self.ctx.tr("Set up your car in Settings › Vehicle for service reminders")
+        else:
+            today = dt.datetime.fromtimestamp(self._clock()).date()
+            history = {k: dict(v) for k, v in self._history.items()}
+            items = service_plan(profile, int(round(odometer)), history, today)
+            self._plan = [self._plan_item(item) for item in items]
+            self._plan.sort(key=lambda i: STATE_ORDER.get(i["state"], 3))
+            self._plan_note = ""
+            self._notify_due()
+        self.maintenanceChanged.emit()
+
+    def _plan_item(self, item: Any) -> dict:
+        def field(name: str) -> Any:
+            return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+        due_on = field("due_on")
+        if isinstance(due_on, str):
+            due_on = dt.date.fromisoformat(due_on[:10])
+        return {"key": field("key"), "state": field("state") or "ok", "due_in_km": field("due_in_km"),
+                "due_on": due_on, "categories": list(field("categories") or [])}
+
+    def _title(self, key: str) -> str:
+        return {"oil": self.ctx.tr("Engine oil"), "oil_filter": self.ctx.tr("Oil filter"),
+                "air_filter": self.ctx.tr("Air filter"), "cabin_filter": self.ctx.tr("Cabin filter"),
+                "wipers": self.ctx.tr("Wiper blades"), "tyres": self.ctx.tr("Tyres")}.get(key, key)
+
+    def _state_text(self, state: str) -> str:
+        return {"ok": self.ctx.tr("OK"), "soon": self.ctx.tr("Soon"), "due": self.ctx.tr("Due")}.get(state, state)
+
+    def _due_text(self, item: dict) -> str:
+        """"Due in 6,600 km or by 7 Dec 2027", "Overdue by 100 km", "Overdue since 7 Dec 2026"."""
+        km, on = item["due_in_km"], item["due_on"]
+        today = dt.datetime.fromtimestamp(self._clock()).date()
+        distance = QLocale(QLocale().name()).toString(int(round(abs(km)))) if _is_number(km) else ""
+        if _is_number(km) and km <= 0:
+            return self.ctx.tr("Overdue by %1 km").replace("%1", distance)
+        if isinstance(on, dt.date) and on <= today:
+            return self.ctx.tr("Overdue since %1").replace("%1", self._day_text(on))
+        if distance and isinstance(on, dt.date):
+            return self.ctx.tr("Due in %1 km or by %2").replace("%1", distance).replace("%2", self._day_text(on))
+        if distance:
+            return self.ctx.tr("Due in %1 km").replace("%1", distance)
+        if isinstance(on, dt.date):
+            return self.ctx.tr("Due by %1").replace("%1", self._day_text(on))
+        return self.ctx.tr("No service recorded yet") if item["state"] == "due" else ""
+
+    def _notify_due(self) -> None:
+        """One notification when an item becomes due; again only after it was done and came due again."""
+        for item in self._plan:
+            if item["state"] != "due":
+                continue
+            done = self._history.get(item["key"])
+            key = f"{item['key']}@{done['date'] if done else 'never'}"
+            if key in self._due_sent:
+                continue
+            self._due_sent.add(key)
+            self._write("INSERT OR IGNORE INTO service_due_notified VALUES (?, ?)", key, self._clock())
+            try:
+                self.ctx.notify(self.ctx.tr("Service due: %1").replace("%1", self._title(item["key"])),
+                                self._due_text(item), "warning")
+            except HeadUnitError as exc:
+                self.ctx.log.warning("maintenance: %s", exc)
+
+    @Property("QVariantList", notify=maintenanceChanged, final=True)
+    def maintenance(self) -> list:
+        return [{"key": i["key"], "title": self._title(i["key"]), "subtitle": self._due_text(i),
+                 "icon": MAINTENANCE_ICONS.get(i["key"], "mdi6.wrench-outline"), "state": i["state"],
+                 "trailing": self._state_text(i["state"])} for i in self._plan]
+
+    @Property(str, notify=maintenanceChanged, final=True)
+    def maintenanceNote(self) -> str:
+        return self._plan_note
+
+    @Property(int, notify=maintenanceChanged, final=True)
+    def dueCount(self) -> int:
+        return sum(1 for i in self._plan if i["state"] == "due")
+
+    @Slot(str)
+    def openMaintenance(self, key: str) -> None:
+        self._item_key = key
+        item = next((i for i in self._plan if i["key"] == key), None)
+        if item is not None and key not in self._parts:
+            try:
+                verdicts = self.shop.verdicts_for_categories(item["categories"]) if item["categories"] else []
+            except Exception as exc:  # noqa: BLE001 - suggestions are a help, never a failure
+                self.ctx.log.info("maintenance parts: %s", exc)
+                verdicts = []
+            self._parts[key] = [self._part_row(p) for p in verdicts or [] if isinstance(p, dict)]
+        self.maintenanceChanged.emit()
+
+    def _part_row(self, product: dict) -> dict:
+        verdict = product.get("verdict")
+        kind = verdict.get("kind") if isinstance(verdict, dict) else verdict
+        price = product.get("price_text") or self._money(product.get("price_cents"), product.get("currency"))
+        return {"id": str(product.get("id") or product.get("product_id") or ""), "title": product.get("name", ""),
+                "subtitle": self.ctx.tr("Fits if you confirm a detail") if kind == "fits_if" else
+                product.get("brand") or "", "icon": "mdi6.check-circle-outline" if kind == "fits" else "mdi6.help-circle-outline",
+                "trailing": price}
+
+    @Property("QVariantMap", notify=maintenanceChanged, final=True)
+    def maintenanceItem(self) -> dict:
+        item = next((i for i in self._plan if i["key"] == self._item_key), None)
+        if item is None:
+            return {}
+        done = self._history.get(item["key"])
+        last = ""
+        if done:
+            when = self._day_text(dt.date.fromisoformat(done["date"]))
+            last = self.ctx.tr("Last done %1 at %2 km").replace("%1", when).replace(
+                "%2", QLocale(QLocale().name()).toString(int(round(done["km"] or 0)))) if done.get("km") is not None \
+                else self.ctx.tr("Last done %1").replace("%1", when)
+        return {"key": item["key"], "title": self._title(item["key"]), "state": item["state"],
+                "stateText": self._state_text(item["state"]), "due": self._due_text(item), "lastDone": last,
+                "icon": MAINTENANCE_ICONS.get(item["key"], "mdi6.wrench-outline"),
+                "parts": self._parts.get(item["key"], [])}
+
+    @Slot(str)
+    def markDone(self, key: str) -> None:
+        """The item was serviced today at the current odometer reading. Parked only."""
+        if not self.ctx.driving.parked:
+            self.ctx.toast(self.ctx.tr("Marking a service as done needs the car parked"), "warning")
+            return
+        if key not in {i["key"] for i in self._plan}:
+            raise ValueError(f"markDone: no service item {key!r}")
+        try:
+            profile = self.shop.profile()
+        except Exception:  # noqa: BLE001
+            profile = None
+        km = self._odometer_km(profile)
+        today = dt.datetime.fromtimestamp(self._clock()).date().isoformat()
+        self._history[key] = {"km": km, "date": today}
+        self._write("INSERT INTO service_history (item, km, date) VALUES (?, ?, ?)", key, km, today)
+        self.ctx.toast(self.ctx.tr("%1 marked as done").replace("%1", self._title(key)), "success")
+        self.refreshMaintenance()
