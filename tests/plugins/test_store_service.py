@@ -468,3 +468,50 @@ def test_without_a_vehicle_the_page_says_how_to_set_it_up(make_desk):
     desk = make_desk(FakeShop(Profile()))
     assert desk.maintenance == []
     assert desk.maintenanceNote == "Set up your car in Settings › Vehicle for service reminders"
+
+
+class CheckoutShop(FakeShop):
+    """The shop's checkout as the desk sees it: its order state and the request it paid with."""
+
+    def __init__(self):
+        super().__init__(GOLF)
+        self.orderState = ""
+
+    def order_request(self):
+        return {"kind": "order", "amount_cents": 4590, "currency": "EUR",
+                "request": {"method": "POST", "path": "/v1/orders",
+                            "body": {"items": [{"product_id": "wiper-golf-8", "quantity": 1}],
+                                     "delivery": {"kind": "workshop", "workshop_id": "ws-british-motors-monaco",
+                                                  "slot_start": at(7, 14)}}},
+                "details": [{"label": "Items", "value": "Bosch Aerotwin wiper set"}]}
+
+
+def test_the_checkout_waiting_to_send_shows_among_the_orders_until_the_backend_has_it(make_desk, ctx, clock):
+    ctx.cloud.answers["/v1/orders"] = {"items": []}
+    ctx.cloud.answers["/v1/bookings"] = {"items": []}
+    shop = CheckoutShop()
+    desk = make_desk(shop)
+    shop.orderState = "queued"
+    shop.changed.emit()
+    assert [(r["title"], r["subtitle"], r["trailing"]) for r in desk.orders] == [
+        ("Bosch Aerotwin wiper set", "Waiting to send", "€45.90")]
+    shop.orderState = "sent"
+    shop.changed.emit()
+    assert desk.orders[0]["subtitle"] == "Sent, waiting for the shop"
+    placed = order(created=dt.datetime.fromtimestamp(clock.now + 5, MONACO).isoformat())
+    shop.orderState = "succeeded"
+    shop.orderConfirmed.emit(placed)
+    shop.changed.emit()
+    assert [(r["id"], r["pending"]) for r in desk.orders] == [("ord_1", False)]
+
+
+def test_a_refused_checkout_leaves_no_order_behind(make_desk, ctx):
+    ctx.cloud.answers["/v1/orders"] = {"items": []}
+    ctx.cloud.answers["/v1/bookings"] = {"items": []}
+    shop = CheckoutShop()
+    desk = make_desk(shop)
+    shop.orderState = "sent"
+    shop.changed.emit()
+    shop.orderState = "refused"
+    shop.changed.emit()
+    assert desk.orders == []

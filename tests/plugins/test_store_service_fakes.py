@@ -130,6 +130,7 @@ class Clock:
 
 class FakeShop(QObject):
     orderConfirmed = Signal(dict)
+    changed = Signal()
 
     def __init__(self, profile: Any = None, parts: dict[str, list[dict]] | None = None):
         super().__init__()

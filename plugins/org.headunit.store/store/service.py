@@ -41,7 +41,9 @@ POSITION_DECIMALS = 3
 TICK_MS = 30_000
 #: An order confirmed on the car that never reached the backend is no longer shown after this long (the
 #: shell sends a payment within 10 minutes or never).
-PENDING_ORDER_LIFETIME_S = 30 * 60
+PENDING_ORDER_LIFETIME_S = 15 * 60
+#: The key of the order the shop's checkout is paying for right now.
+CHECKOUT = "checkout"
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "¥", "CHF": "CHF"}
 FULFILMENT_ICONS = {"processing": "mdi6.progress-clock", "shipped": "mdi6.truck-delivery-outline",
                     "ready": "mdi6.store-outline", "delivered": "mdi6.package-variant-closed",
@@ -106,6 +108,8 @@ class ServiceDesk(QObject):
         self._order_id = ""
         self._booking_id = ""
         self._handles: list = []
+        self._checkout_key: str | None = None
+        self._confirmed: dict[str, dict] = {}  # orders placed from this car while it runs, by id
         # Reminders and maintenance
         self._sent: set[str] = set()
         self._due_sent: set[str] = set()
@@ -137,6 +141,9 @@ class ServiceDesk(QObject):
         confirmed = getattr(self.shop, "orderConfirmed", None)
         if confirmed is not None:
             confirmed.connect(self.order_confirmed)
+        shop_changed = getattr(self.shop, "changed", None)
+        if shop_changed is not None:
+            shop_changed.connect(self._follow_checkout)
         for source in (self._navigation(), self._vehicle_profile()):
             signal = getattr(source, "routeChanged", None) or getattr(source, "changed", None)
             if signal is not None:
@@ -480,6 +487,9 @@ class ServiceDesk(QObject):
             return
         orders, bookings = value
         self._orders = [o for o in (orders.data or {}).get("items", []) if isinstance(o, dict) and o.get("order_id")]
+        listed = {o["order_id"] for o in self._orders}
+        # An order this car placed that a list from the cache does not name yet.
+        self._orders[:0] = [o for key, o in self._confirmed.items() if key not in listed]
         self._orders_fetched = self._fetched(orders)
         fetched = [self._orders_fetched]
         if bookings is not None:
@@ -515,7 +525,7 @@ class ServiceDesk(QObject):
         brings the backend's order, `refused` and `failed` remove it (the shop says why)."""
         key = str(getattr(handle, "id", "") or f"order-{self._clock()}")
         self._pending[key] = {"state": "confirmed", "confirmed_at": self._clock(),
-                              **{k: order.get(k) for k in ("items", "total_cents", "currency", "delivery")}}
+                              **{k: order.get(k) for k in ("title", "items", "total_cents", "currency", "delivery")}}
         self._save_pending(key)
         self._handles.append(handle)
 
@@ -531,6 +541,33 @@ class ServiceDesk(QObject):
         handle.outcome.connect(outcome)
         self.ordersChanged.emit()
 
+    def _follow_checkout(self) -> None:
+        """The shop's checkout, confirmed and not yet answered (offline: queued; online: sent), shows among the
+        orders as waiting to send; its answer (orderConfirmed) or a refusal ends that."""
+        state = getattr(self.shop, "orderState", "")
+        key = self._checkout_key
+        if state in ("queued", "sent"):
+            if key is None or key not in self._pending:
+                try:
+                    request = self.shop.order_request()
+                except Exception as exc:  # noqa: BLE001 - the basket changed meanwhile: nothing to show
+                    self.ctx.log.info("checkout: %s", exc)
+                    return
+                body = request.get("request", {}).get("body", {})
+                items = next((d.get("value") for d in request.get("details", []) if d.get("label") == self.ctx.tr("Items")), "")
+                self._checkout_key = key = f"{CHECKOUT}-{self._clock():.0f}"
+                self._pending[key] = {"state": state, "confirmed_at": self._clock(), "title": items,
+                                      "items": body.get("items"), "total_cents": request.get("amount_cents"),
+                                      "currency": request.get("currency"), "delivery": body.get("delivery")}
+                self._save_pending(key)
+                self.ordersChanged.emit()
+            elif self._pending[key]["state"] != state:
+                self.order_state(key, state)
+        elif key is not None:
+            self._checkout_key = None
+            if state in ("refused", "failed", "declined"):
+                self._drop_pending(key)
+
     def order_state(self, key: str, state: str) -> None:
         if key in self._pending:
             self._pending[key]["state"] = state
@@ -541,6 +578,7 @@ class ServiceDesk(QObject):
         """The backend's Order for an order placed from this car: shown at once, with its booking."""
         if not isinstance(order, dict) or not order.get("order_id"):
             return
+        self._confirmed[order["order_id"]] = order
         self._orders = [order] + [o for o in self._orders if o.get("order_id") != order["order_id"]]
         if key:
             self._drop_pending(key)
@@ -588,7 +626,7 @@ class ServiceDesk(QObject):
         rows = []
         for key, p in sorted(self._pending.items(), key=lambda kv: -kv[1]["confirmed_at"]):
             rows.append({"id": key, "pending": True, "icon": "mdi6.cloud-upload-outline",
-                         "title": self._items_text(p.get("items")) or self.ctx.tr("Order"),
+                         "title": p.get("title") or self._items_text(p.get("items")) or self.ctx.tr("Order"),
                          "subtitle": self.ctx.tr("Waiting to send") if p["state"] in ("queued", "confirmed")
                          else self.ctx.tr("Sent, waiting for the shop"),
                          "trailing": self._money(p.get("total_cents"), p.get("currency"))})
@@ -619,7 +657,8 @@ class ServiceDesk(QObject):
         """The order opened: its products, where it goes, how far it got, and its booking."""
         if self._order_id in self._pending:
             p = self._pending[self._order_id]
-            return {"id": self._order_id, "pending": True, "title": self._items_text(p.get("items")),
+            return {"id": self._order_id, "pending": True,
+                    "title": p.get("title") or self._items_text(p.get("items")) or self.ctx.tr("Order"),
                     "total": self._money(p.get("total_cents"), p.get("currency")),
                     "status": self.ctx.tr("Waiting to send") if p["state"] in ("queued", "confirmed")
                     else self.ctx.tr("Sent, waiting for the shop"),
@@ -948,25 +987,30 @@ class ServiceDesk(QObject):
 
     @Slot(str)
     def openMaintenance(self, key: str) -> None:
+        """Open a service item; the parts that fit it are looked up in the shop's catalog (on the worker)."""
         self._item_key = key
         item = next((i for i in self._plan if i["key"] == key), None)
-        if item is not None and key not in self._parts:
-            try:
-                verdicts = self.shop.verdicts_for_categories(item["categories"]) if item["categories"] else []
-            except Exception as exc:  # noqa: BLE001 - suggestions are a help, never a failure
-                self.ctx.log.info("maintenance parts: %s", exc)
-                verdicts = []
-            self._parts[key] = [self._part_row(p) for p in verdicts or [] if isinstance(p, dict)]
+        if item is not None and item["categories"] and key not in self._parts:
+            categories = list(item["categories"])
+
+            def found(result) -> None:
+                verdicts, error = result
+                if error is not None:
+                    self.ctx.log.info("maintenance parts: %s", error)
+                self._parts[key] = [self._part_row(p) for p in verdicts or [] if isinstance(p, dict)]
+                self.maintenanceChanged.emit()
+            self._work(lambda: self.shop.verdicts_for_categories(categories), found)
         self.maintenanceChanged.emit()
 
     def _part_row(self, product: dict) -> dict:
         verdict = product.get("verdict")
         kind = verdict.get("kind") if isinstance(verdict, dict) else verdict
-        price = product.get("price_text") or self._money(product.get("price_cents"), product.get("currency"))
-        return {"id": str(product.get("id") or product.get("product_id") or ""), "title": product.get("name", ""),
-                "subtitle": self.ctx.tr("Fits if you confirm a detail") if kind == "fits_if" else
-                product.get("brand") or "", "icon": "mdi6.check-circle-outline" if kind == "fits" else "mdi6.help-circle-outline",
-                "trailing": price}
+        return {"id": str(product.get("id") or ""), "title": product.get("name", ""),
+                "subtitle": (product.get("verdictText") or self.ctx.tr("Fits if you confirm a detail"))
+                if kind == "fits_if" else product.get("brand") or "",
+                "icon": "mdi6.check-circle-outline" if kind == "fits" else "mdi6.help-circle-outline",
+                "image": product.get("image") or "",
+                "trailing": product.get("price") or self._money(product.get("price_cents"), product.get("currency"))}
 
     @Property("QVariantMap", notify=maintenanceChanged, final=True)
     def maintenanceItem(self) -> dict:
