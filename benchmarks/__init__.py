@@ -11,5 +11,5 @@ from pathlib import Path
 #: The checkout: the children run from here.
 ROOT = Path(__file__).resolve().parent.parent
 
-#: HeadUnit / floor, at most.
-TARGETS = {"startup": 2.0, "rss": 1.5}
+#: HeadUnit / floor, at most; the store's figures are absolute (milliseconds), with their floors shown beside.
+TARGETS = {"startup": 2.0, "rss": 1.5, "store_first_page_ms": 100.0, "store_fitment_filter_ms": 50.0}

@@ -1,13 +1,14 @@
 """`python -m benchmarks`: HeadUnit's performance against floors measured in the same run.
 
-    python -m benchmarks [startup|sync|fleet|maps|mapframes|music|all] [--runs N] [--cars N] [--json] [--check]
+    python -m benchmarks [startup|sync|fleet|maps|mapframes|music|store|all] [--runs N] [--cars N] [--json] [--check]
 
 startup: start-up time and memory against a bare QML window; sync: the sync client's enqueue, drain and
 cached-read figures against a loopback backend; fleet: 1,000 cars reconnecting at once into a backend of
 two worker processes over PostgreSQL; maps: route latency against Valhalla's own, nearest-5 search and
 Monaco's import time; mapframes: the map's frame time while panning at zoom 16, 1280×720; music: the
 music library's scan rate against bare mutagen, search over 20,000 tracks against a bare FTS5 MATCH, and
-the memory a 20,000-track library costs.
+the memory a 20,000-track library costs; store: the accessory store's first page from its catalog mirror
+and its "for my car" filter over 5,000 products, against a bare SELECT and a bare loop.
 
 Exit status: 0 once measured, whatever the figures (PASS/FAIL is reported), 1 with --check when a
 target is missed, 2 when the measurement itself failed.
@@ -23,14 +24,14 @@ import statistics
 import sys
 import tempfile
 
-from benchmarks import TARGETS, fleet, floor, headunit_start, mapframes, maps, music, sync
+from benchmarks import TARGETS, fleet, floor, headunit_start, mapframes, maps, music, store, sync
 from benchmarks.measure import MeasurementError, Sample, environment, run
 from benchmarks.report import print_fleet_table, print_sync_table, print_table
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "music", "all"), default="all",
+    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "music", "store", "all"), default="all",
                         help="which benchmarks (default all)")
     parser.add_argument("--runs", type=int, default=7, metavar="N",
                         help="start-up: measured runs of each, alternating floor and HeadUnit (default 7)")
@@ -94,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.runs < 1:
         _parser().error("--runs must be at least 1")
-    suites = ("startup", "sync", "fleet", "maps", "mapframes", "music") if args.suite == "all" else (args.suite,)
+    suites = ("startup", "sync", "fleet", "maps", "mapframes", "music", "store") if args.suite == "all" \
+        else (args.suite,)
     results, passed = {}, True
     try:
         if "startup" in suites:
@@ -115,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         if "music" in suites:
             results["music"] = music.measure(progress=_progress)
             passed &= all(music.verdicts(results["music"]).values())
+        if "store" in suites:
+            results["store"] = store.measure(progress=_progress)
+            passed &= all(store.verdicts(results["store"]).values())
     except (MeasurementError, RuntimeError) as exc:
         print(f"benchmarks: measurement failed: {exc}", file=sys.stderr)
         return 2
@@ -133,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             mapframes.print_table(results["mapframes"])
         if "music" in results:
             music.print_table(results["music"])
+        if "store" in results:
+            store.print_table(results["store"])
     return 1 if args.check and not passed else 0
 
 
