@@ -191,7 +191,10 @@ class CloudImageProvider(QQuickAsyncImageProvider):
 
     def requestImageResponse(self, image_id: str, requested: QSize) -> QQuickImageResponse:
         response = CloudImageResponse()
-        self._pool.submit(self._load, response, image_id, QSize(requested))
+        try:
+            self._pool.submit(self._load, response, image_id, QSize(requested))
+        except RuntimeError:  # shutting down: never hand Qt no response
+            response.finish(None, f"image://cloud/{image_id[:120]}: the shell is shutting down")
         return response
 
     def _load(self, response: CloudImageResponse, image_id: str, requested: QSize) -> None:

@@ -221,3 +221,16 @@ def test_a_very_large_size_asked_for_is_capped(qapp):
 def test_the_shell_registers_the_provider_in_its_engine(runtimes):
     runtime = runtimes.start()
     assert runtime.engine.imageProvider(cloud_images.PROVIDER) is not None
+
+
+def test_after_the_provider_is_closed_an_image_is_an_error_not_a_crash(car, qtbot, tmp_path):
+    view = QQuickView()
+    provider = install(view.engine(), cloud_fetcher(shell_cloud(car), plugin=SHELL))
+    provider.close()  # as when the shell's engine goes away
+    page = tmp_path / "late.qml"
+    page.write_text(f'import QtQuick\nImage {{ property int loadStatus: status; source: "{source(car.images[0])}" }}\n')
+    view.setSource(QUrl.fromLocalFile(str(page)))
+    qtbot.waitUntil(lambda: view.rootObject().property("loadStatus") in (READY, ERROR), timeout=5000)
+    assert view.rootObject().property("loadStatus") == ERROR
+    assert car.recorder.requests == []
+    view.deleteLater()
