@@ -23,6 +23,7 @@ from headunit_backend import companion, devices
 from headunit_backend import sweep
 from headunit_backend import fuel, intents, parking, reconcile
 from headunit_backend import radio as radio_routes
+from headunit_backend import vehicles
 from headunit_backend import weather as weather_routes
 from headunit_backend.db import Database, DatabaseError, explain
 from headunit_backend.errors import documented, install_handlers
@@ -98,6 +99,7 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
         v1.include_router(module.router)
     v1.include_router(intents.ledger_router)
     v1.include_router(devices.router)
+    v1.include_router(vehicles.router)
     app.include_router(v1)
     app.include_router(companion.router)  # the phone companion page and the sandbox's hosted card form
     return app

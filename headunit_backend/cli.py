@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="radio station directory (default: demo, stations this server streams itself)")
     serve.add_argument("--radio-browser-url", default=Settings.radio_browser_url,
                        help="radio-browser.info API base URL")
+    serve.add_argument("--vpic-url", default=Settings.vpic_url, metavar="URL",
+                       help="NHTSA vPIC API base URL for VIN decodes; 'none' answers from the offline decode only")
     serve.add_argument("--port-file", type=Path, help="write the port number to this file once bound")
     serve.add_argument("--idempotency-lease", type=float, default=Settings.idempotency_lease, metavar="SECONDS",
                        help="after how long a request left in flight may be taken over (default: 30)")
@@ -186,7 +188,7 @@ def serve(args: argparse.Namespace) -> int:
     settings = Settings(db_url=args.db, weather=args.weather, open_meteo_url=args.open_meteo_url,
                         idempotency_lease=args.idempotency_lease, slow_charge_delay=args.slow_charge_delay,
                         weather_max_age=args.weather_max_age, catalog_max_age=args.catalog_max_age,
-                        radio=args.radio, radio_browser_url=args.radio_browser_url,
+                        radio=args.radio, radio_browser_url=args.radio_browser_url, vpic_url=args.vpic_url,
                         radio_max_age=args.radio_max_age, hold_expiry=args.hold_expiry,
                         reconcile_interval=args.reconcile_interval, rate_limit_exempt=args.rate_limit_exempt,
                         public_url=args.public_url.rstrip("/"))

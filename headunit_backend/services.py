@@ -28,6 +28,8 @@ class Settings:
     open_meteo_url: str = "https://api.open-meteo.com"
     radio: str = "demo"  # demo | radio-browser
     radio_browser_url: str = "https://all.api.radio-browser.info"
+    #: NHTSA's vPIC API, which enriches VIN decodes; "none" turns it off (answers are then offline only).
+    vpic_url: str = "https://vpic.nhtsa.dot.gov/api"
     #: Seconds after which a request still "in flight" under an Idempotency-Key may be taken over.
     idempotency_lease: float = 30.0
     #: How long the sandbox processor takes to approve `tok_slow`.

@@ -82,7 +82,8 @@ class CachedReader:
         content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         return BinaryReading(content, content_type, age, from_cache, stale, response.status_code)
 
-    def _fetch(self, url: str, params: dict[str, Any] | None, plugin: str) -> tuple[requests.Response, float, bool, bool]:
+    def _fetch(self, url: str, params: dict[str, Any] | None,
+               plugin: str) -> tuple[requests.Response, float, bool, bool]:
         """The answer to show, its age, whether it came from the cache and whether it is stale."""
         try:
             response = self.session.get(url, params=params, headers={PLUGIN_HEADER: plugin})

@@ -3,6 +3,7 @@ from the cache; every other path refused before a request is made."""
 
 from __future__ import annotations
 
+import json
 import logging
 from types import SimpleNamespace
 
@@ -59,8 +60,9 @@ def show(qtbot, tmp_path):
         views.append(view)
         install(view.engine(), cloud_fetcher(cloud, plugin=SHELL))
         items = "\n".join(
-            f'Image {{ objectName: "image{i}"; property int loadStatus: status; x: {i * 10}; source: {source!r}; '
-            f"sourceSize.width: {w}; sourceSize.height: {h} }}".replace("'", '"') for i, (source, w, h) in enumerate(images))
+            f'Image {{ objectName: "image{i}"; property int loadStatus: status; x: {i * 10}; '
+            f"source: {json.dumps(url)}; sourceSize.width: {w}; sourceSize.height: {h} }}"
+            for i, (url, w, h) in enumerate(images))
         page = tmp_path / f"page{len(views)}.qml"
         page.write_text(f"import QtQuick\nRectangle {{ width: 400; height: 300; color: \"white\"\n{items}\n}}\n")
         view.setSource(QUrl.fromLocalFile(str(page)))
