@@ -43,6 +43,7 @@ from headunit.shell.weather import Weather
 from headunit.startup import timeline
 from headunit.sync.traffic import SHELL as SHELL_TRAFFIC
 from headunit.vehicle.driving import DrivingState
+from headunit.vehicle.profile import FILE_NAME as VEHICLE_PROFILE_FILE, VehicleProfile
 from headunit.vehicle.restrictions import UxRestrictions
 from headunit.vehicle.simulator import Simulator
 from headunit.vehicle.state import VehicleState
@@ -64,6 +65,13 @@ def ensure_app(offscreen: bool = False) -> QGuiApplication:
         app.setFont(ui_font(app.font()))
     collect_on_gui_thread(app)
     return app
+
+
+def _simulated_car():
+    """The emulator's car (headunit.fitment), imported only when no vehicle profile is saved."""
+    from headunit.fitment.vehicles import SIMULATED_CAR
+
+    return SIMULATED_CAR
 
 
 @dataclass
@@ -99,6 +107,10 @@ class Runtime:
             self.simulator.applyDrive(options.drive)
         self.driving = DrivingState(self.vehicle)
         self.restrictions = UxRestrictions(self.driving)
+        # The car's make, model, tyres and odometer; the emulator's car until the driver enters another.
+        self.vehicle_profile = VehicleProfile(
+            paths.data_dir() / "profiles" / options.profile / VEHICLE_PROFILE_FILE, self.vehicle, self.driving,
+            self.cloud, self.io, default=_simulated_car if options.simulator else None)
         self.notifications = Notifications()
         self.theme = Theme(dpi=options.dpi)
         # In the emulator the sun stands where the simulator's clock (which the panel can shift) puts it.
@@ -126,6 +138,7 @@ class Runtime:
             notifications=self.notifications, settings=self.settings, cloud=self.cloud, maps=self.maps,
             navigation=self.navigation, audio_focus=self.audio_focus, speech=self.speech, media=self.media,
             weather=self.weather, tuner=self.tuner, payments=self.payments, pairing=self.pairing_desk,
+            vehicle_profile=self.vehicle_profile,
         )
         timeline.mark("services")
 
@@ -233,4 +246,5 @@ class Runtime:
         self.speech.close()
         self.translations.close()
         self.settings.save()  # a change made in the last moment would otherwise wait on a timer
+        self.vehicle_profile.close()  # the odometer's last metres
         self.io.shutdown(wait=True)

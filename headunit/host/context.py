@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from headunit.host.host import PluginHost
     from headunit.host.manifest import Manifest
     from headunit.host.services import Services
+    from headunit.vehicle.profile import VehicleProfile, VehicleProfileView
 
 CAPABILITIES = ("network", "location", "payments", "storage", "vehicle-data", "notifications", "audio",
                 "media-library", "install")
@@ -48,7 +49,8 @@ def _reader_property(name: str, notify: Signal) -> Property:
 
 
 class VehicleReader(QObject):
-    """A read-only view of vehicle state. Position and heading read NaN without the location capability."""
+    """A read-only view of vehicle state. Position and heading read NaN without the location capability; `profile`
+    is the car's vehicle profile, read-only."""
 
     speedChanged = Signal()
     gearChanged = Signal()
@@ -59,9 +61,12 @@ class VehicleReader(QObject):
     longitudeChanged = Signal()
     headingChanged = Signal()
 
-    def __init__(self, state: VehicleState, location: bool, parent: QObject | None = None):
+    def __init__(self, state: VehicleState, location: bool, parent: QObject | None = None, *,
+                 profile: "VehicleProfile | None" = None):
         super().__init__(parent)
         self._state, self._location = state, location
+        self._profile_source = profile
+        self._profile: "VehicleProfileView | None" = None
         for name in READINGS:
             if location or name not in LOCATION_READINGS:
                 getattr(state, f"{name}Changed").connect(getattr(self, f"{name}Changed"))
@@ -69,6 +74,18 @@ class VehicleReader(QObject):
     def age(self, name: str) -> float:
         """Seconds since the reading `name` last arrived."""
         return self._state.age(name)
+
+    @property
+    def profile(self) -> "VehicleProfileView":
+        """The car's vehicle profile (make, model, year, engine, fuel, tyres, odometer…), read-only: the same
+        properties as QML's VehicleProfile, `data()` as Profile JSON, and `changed`."""
+        if self._profile is None:
+            if self._profile_source is None:
+                raise HeadUnitError("ctx.vehicle.profile is not available on this head unit")
+            from headunit.vehicle.profile import VehicleProfileView
+
+            self._profile = VehicleProfileView(self._profile_source, self)
+        return self._profile
 
     for _name in READINGS:
         vars()[_name] = _reader_property(_name, vars()[f"{_name}Changed"])
@@ -214,7 +231,8 @@ class PluginContext(ContextBase):
         """Read-only vehicle state (capability: vehicle-data; position and heading also need location)."""
         self._require("vehicle-data", "vehicle")
         if self._vehicle is None:
-            self._vehicle = VehicleReader(self._services.vehicle, "location" in self._manifest.capabilities, self)
+            self._vehicle = VehicleReader(self._services.vehicle, "location" in self._manifest.capabilities, self,
+                                          profile=self._services.vehicle_profile)
         return self._vehicle
 
     @property

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from headunit.shell.settings import Settings
     from headunit.shell.weather import Weather
     from headunit.vehicle.driving import DrivingState
+    from headunit.vehicle.profile import VehicleProfile
     from headunit.vehicle.restrictions import UxRestrictions
     from headunit.vehicle.state import VehicleState
 
@@ -44,3 +45,4 @@ class Services:
     tuner: "TunerProvider | None" = None
     payments: "PaymentDesk | None" = None
     pairing: "PairingDesk | None" = None
+    vehicle_profile: "VehicleProfile | None" = None

@@ -1,7 +1,8 @@
 """Read-only copies of the shell's objects inside a sandboxed plugin's process.
 
-Each is the shell's own class (so QML's `Settings`, `Navigation`, `Weather`, `Maps`, `Cloud`, `Connectivity`
-and the plugin's `ctx.navigation.state`, `ctx.weather.state`, `ctx.audio.focus` and `ctx.media.service` have
+Each is the shell's own class (so QML's `Settings`, `Navigation`, `Weather`, `Maps`, `Cloud`, `Connectivity`,
+`VehicleProfile` and the plugin's `ctx.navigation.state`, `ctx.weather.state`, `ctx.audio.focus`,
+`ctx.vehicle.profile` and `ctx.media.service` have
 the same properties and signals as in the shell's process), set only from what the shell sends
 (headunit.sandbox.shell_state). Changing one changes nothing outside the process.
 """
@@ -22,6 +23,7 @@ from headunit.shell.connectivity import Connectivity
 from headunit.shell.navigation import Navigation
 from headunit.shell.settings import REGIONAL_KEYS, Settings
 from headunit.shell.weather import Weather
+from headunit.vehicle.profile import MirroredVehicleProfile
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +154,7 @@ class Mirrors:
         self.weather = MirroredWeather()
         self.audio_focus = MirroredFocus()
         self.scan = MirroredScan()
+        self.vehicle_profile = MirroredVehicleProfile()  # stays empty without vehicle-data
         from headunit.sandbox.map_mirror import MirroredMaps
 
         self.maps = MirroredMaps()
@@ -163,7 +166,7 @@ class Mirrors:
         """The QML singletons they stand for, by the attribute name headunit.shell.qml_services looks up."""
         return {"settings": self.settings, "connectivity": self.connectivity, "cloud": self.cloud,
                 "navigation": self.navigation, "weather": self.weather, "audio_focus": self.audio_focus,
-                "maps": self.maps}
+                "maps": self.maps, "vehicle_profile": self.vehicle_profile}
 
     def follow_part(self, part: str, value: dict[str, Any]) -> None:
         match part:
@@ -182,6 +185,8 @@ class Mirrors:
                 self.audio_focus.follow(value)
             case "media":
                 self.scan.follow(value)
+            case "vehicleProfile":
+                self.vehicle_profile.follow(value)
 
     def on_notification(self, method: str, params: dict[str, Any]) -> bool:
         """Take a notification of the shell's if it is one of ours; whether it was."""

@@ -179,7 +179,8 @@ class RemoteContext(ContextBase):
     def vehicle(self) -> VehicleReader:
         self._require("vehicle-data", "vehicle")
         if self._vehicle is None:
-            self._vehicle = VehicleReader(self._vehicle_state, "location" in self._capabilities, self)
+            self._vehicle = VehicleReader(self._vehicle_state, "location" in self._capabilities, self,
+                                          profile=self._mirrors.vehicle_profile if self._mirrors else None)
         return self._vehicle
 
     @property

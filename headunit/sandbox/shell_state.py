@@ -4,7 +4,8 @@ A plugin in the shell's process reads the shell's objects (Settings, Navigation,
 the music scanner) directly. A sandboxed one gets a copy of each it may read: all of it in answer to
 `shell.state` when it starts, then each part again (`shell.state` notifications) whenever it changes. Which
 parts a plugin gets is decided here, from its manifest, as PluginContext decides what it may touch: the drive
-and the map region need location, the media focus audio, the scanner media-library, the link network.
+and the map region need location, the media focus audio, the scanner media-library, the link network, the
+vehicle profile vehicle-data.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class ShellState(QObject):
             "maps": ("location", self._maps),
             "audio": ("audio", self._audio),
             "media": ("media-library", self._media),
+            "vehicleProfile": ("vehicle-data", self._vehicle_profile),
         }
         self._sent: dict[str, dict[str, Any]] = {}
         self._media_timer = QTimer(self, singleShot=True, interval=PROGRESS_MS)
@@ -60,6 +62,7 @@ class ShellState(QObject):
         s.media.progressChanged.connect(lambda: self._media_timer.isActive() or self._media_timer.start())
         s.media.changed.connect(lambda: self.send_event("media.changed", {}))
         s.media.scanFinished.connect(lambda report: self.send_event("media.scanFinished", {"report": no_nan(report)}))
+        s.vehicle_profile.changed.connect(lambda: self.send("vehicleProfile"))
 
     def _capabilities(self, key: str) -> frozenset[str]:
         record = self._host.record(key)
@@ -120,6 +123,9 @@ class ShellState(QObject):
         media = self._services.media
         return {"scanning": media.scanning, "scanned": media.scanned, "found": media.found,
                 "trackCount": media.trackCount, "skippedCount": media.skippedCount}
+
+    def _vehicle_profile(self) -> dict[str, Any]:
+        return self._services.vehicle_profile.snapshot()
 
 
 def navigation_state(navigation) -> dict[str, Any]:
