@@ -113,6 +113,8 @@ def launch(opts: Launch) -> int:
             print(timeline.report(), flush=True)
         if opts.open_app in SHELL_VIEWS:
             runtime.apps.showShellView(opts.open_app)
+        elif opts.open_app and opts.open_app.startswith("settings/"):  # a page of Settings: settings/vehicle
+            runtime.apps.openSettings(opts.open_app.removeprefix("settings/"))
         elif opts.open_app and not runtime.apps.openApp(opts.open_app):
             record = runtime.host.record(opts.open_app)
             log.error("cannot open %s: %s", opts.open_app, record.reason if record else "no such plugin")

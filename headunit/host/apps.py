@@ -12,6 +12,7 @@ from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 from PySide6.QtQuick import QQuickItem
 
+from headunit.host.errors import IntentError
 from headunit.host.host import PluginHost
 from headunit.host.registry import PluginRecord
 from headunit.shell.qml_services import singleton_of
@@ -21,6 +22,8 @@ QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
 
 MAX_RECENTS = 6
+#: Settings' pages in their order, by the names the `open-settings` intent takes; an unknown name opens the first.
+SETTINGS_PAGES = ("display", "units", "language", "apps", "about", "account", "vehicle")
 
 
 class _Role(IntEnum):
@@ -50,6 +53,8 @@ class Apps(QAbstractListModel):
     namesChanged = Signal()
     #: Ask the shell to show a view that is not an app, such as "settings" or "notifications".
     shellViewRequested = Signal(str)
+    #: Settings should show this page (one of SETTINGS_PAGES); `settingsPage` keeps it for a view made later.
+    settingsPageRequested = Signal(str)
 
     def __init__(self, host: PluginHost, language: str = "en", parent: QObject | None = None):
         super().__init__(parent)
@@ -61,7 +66,9 @@ class Apps(QAbstractListModel):
         host.recordChanged.connect(self._on_record_changed)
         host.pluginFailed.connect(self._on_failed)
         host.pluginCrashed.connect(self._on_crashed)
+        self._settings_page = ""
         host.shell_intents["open-app"] = lambda params: self.openApp(str(params.get("id", "")))
+        host.shell_intents["open-settings"] = self._open_settings_intent
 
     def set_language(self, language: str) -> None:
         self._language = language
@@ -148,6 +155,28 @@ class Apps(QAbstractListModel):
     @Slot(str)
     def showShellView(self, view: str) -> None:
         self.shellViewRequested.emit(view)
+
+    @Slot(str, result=str)
+    def openSettings(self, page: str) -> str:
+        """Show Settings at `page` (one of SETTINGS_PAGES; any other name: the first page). Returns the page."""
+        page = page if page in SETTINGS_PAGES else SETTINGS_PAGES[0]
+        self._settings_page = page
+        self.settingsPageRequested.emit(page)
+        self.shellViewRequested.emit("settings")
+        return page
+
+    @Property(str, notify=settingsPageRequested, final=True)
+    def settingsPage(self) -> str:
+        """The page Settings was last asked to show ("" if none was)."""
+        return self._settings_page
+
+    def _open_settings_intent(self, params: dict) -> bool:
+        """The built-in intent `open-settings` (`page`: "vehicle", …)."""
+        page = params.get("page", "")
+        if not isinstance(page, str):
+            raise IntentError(f"intent 'open-settings': page: expected string, got {page!r}")
+        self.openSettings(page)
+        return True
 
     @Slot(str, str, QQuickItem, result=QQuickItem)
     def createView(self, key: str, kind: str, parent: QQuickItem) -> QQuickItem | None:

@@ -10,6 +10,7 @@ ColumnLayout {
     property string title
     property var choices: []      // [{value, label}]
     property var current
+    property string namePrefix    // each button is called "<namePrefix>:<value>" (tests, --tap), if set
     signal chosen(var value)
 
     spacing: Theme.spacingS
@@ -23,6 +24,7 @@ ColumnLayout {
             model: row.choices
             delegate: TouchButton {
                 required property var modelData
+                objectName: row.namePrefix !== "" ? row.namePrefix + ":" + modelData.value : ""
                 text: modelData.label
                 checkable: true
                 checked: modelData.value === row.current

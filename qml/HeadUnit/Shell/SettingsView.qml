@@ -3,45 +3,80 @@ import QtQuick.Layouts
 import HeadUnit
 import HeadUnit.Controls
 
-// Settings: display, units, language, apps and about, one section at a time.
+// Settings: display, units, language, apps, about, account and vehicle, one section at a time.
 Item {
     id: settings
 
     property int section: 0
+    // `page` is the name the open-settings intent takes (Apps.openSettings; headunit/host/apps.py SETTINGS_PAGES).
     readonly property var sections: [
-        { icon: "mdi6.brightness-6", label: qsTr("Display") },
-        { icon: "mdi6.ruler", label: qsTr("Units") },
-        { icon: "mdi6.translate", label: qsTr("Language") },
-        { icon: "mdi6.apps", label: qsTr("Apps") },
-        { icon: "mdi6.information-outline", label: qsTr("About") },
-        { icon: "mdi6.account-circle-outline", label: qsTr("Account") },
+        { page: "display", icon: "mdi6.brightness-6", label: qsTr("Display") },
+        { page: "units", icon: "mdi6.ruler", label: qsTr("Units") },
+        { page: "language", icon: "mdi6.translate", label: qsTr("Language") },
+        { page: "apps", icon: "mdi6.apps", label: qsTr("Apps") },
+        { page: "about", icon: "mdi6.information-outline", label: qsTr("About") },
+        { page: "account", icon: "mdi6.account-circle-outline", label: qsTr("Account") },
+        { page: "vehicle", icon: "mdi6.car-info", label: qsTr("Vehicle") },
     ]
+
+    function openPage(name) {
+        section = Math.max(0, sections.findIndex(s => s.page === name))
+    }
+    Component.onCompleted: if (Apps.settingsPage !== "") openPage(Apps.settingsPage)
+    Connections {
+        target: Apps
+        function onSettingsPageRequested(page) { settings.openPage(page) }
+    }
 
     RowLayout {
         anchors.fill: parent
         spacing: 0
 
-        // Section list: icons only on narrow screens.
+        // Section list: icons only on narrow screens; it scrolls where the screen is too short for every section.
         Rectangle {
             Layout.fillHeight: true
             Layout.preferredWidth: settings.width >= Theme.dp(900) ? Theme.dp(260) : Theme.touchTarget + Theme.spacingM
             color: Theme.surface
-            Column {
+            Flickable {
+                id: sectionList
+                objectName: "sectionList"
                 anchors { fill: parent; margins: Theme.spacingS }
-                spacing: Theme.spacingS
-                Repeater {
-                    model: settings.sections
-                    delegate: TouchButton {
-                        required property var modelData
-                        required property int index
-                        objectName: "section:" + index
-                        width: parent.width
-                        iconName: modelData.icon
-                        text: settings.width >= Theme.dp(900) ? modelData.label : ""
-                        Accessible.name: modelData.label
-                        checked: settings.section === index
-                        accent: checked
-                        onClicked: settings.section = index
+                contentHeight: sectionColumn.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                clip: true
+                // The chosen section in view (opened at a page by the open-settings intent).
+                function reveal() {
+                    const button = sectionRepeater.itemAt(settings.section)
+                    if (!button) return
+                    if (button.y < contentY) contentY = button.y
+                    else if (button.y + button.height > contentY + height)
+                        contentY = Math.min(contentHeight - height, button.y + button.height - height)
+                }
+                Connections {
+                    target: settings
+                    function onSectionChanged() { Qt.callLater(sectionList.reveal) }
+                }
+                onHeightChanged: Qt.callLater(reveal)
+                onContentHeightChanged: Qt.callLater(reveal)
+                Column {
+                    id: sectionColumn
+                    width: sectionList.width
+                    spacing: Theme.spacingS
+                    Repeater {
+                        id: sectionRepeater
+                        model: settings.sections
+                        delegate: TouchButton {
+                            required property var modelData
+                            required property int index
+                            objectName: "section:" + index
+                            width: parent.width
+                            iconName: modelData.icon
+                            text: settings.width >= Theme.dp(900) ? modelData.label : ""
+                            Accessible.name: modelData.label
+                            checked: settings.section === index
+                            accent: checked
+                            onClicked: settings.section = index
+                        }
                     }
                 }
             }
@@ -255,6 +290,8 @@ Item {
                     onClicked: Pairing.open()
                 }
             }
+
+            VehicleSettings {}
         }
     }
 }
