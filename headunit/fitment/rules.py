@@ -116,8 +116,23 @@ class _Car:
     tyre_size: str | None
 
 
-@lru_cache(maxsize=16)
+#: (profile, its _Car): a catalog's verdicts all ask for the same profile object; one tuple, read and
+#: replaced whole, so threads never see a profile with another's _Car.
+_last_car: tuple[Profile | None, _Car | None] = (None, None)
+
+
 def _car(profile: Profile) -> _Car:
+    global _last_car
+    last = _last_car
+    if last[0] is profile:
+        return last[1]  # type: ignore[return-value]
+    car = _car_of(profile)
+    _last_car = (profile, car)
+    return car
+
+
+@lru_cache(maxsize=16)
+def _car_of(profile: Profile) -> _Car:
     return _Car(_key(profile.make), _key(profile.model), profile.year, _key(profile.engine), profile.fuel,
                 profile.body, tyre_size_key(profile.tyre_size) if profile.tyre_size else None)
 
@@ -141,6 +156,9 @@ class Record:
     model_key: str | None = field(default=None, repr=False, compare=False)
     engine_keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     tyre_keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    #: (keys, the car's attribute, confirm code, other code, param name, values) for each qualifier named.
+    checks: tuple[tuple[frozenset[str], str, str, str, str, tuple[str, ...]], ...] = field(
+        default=(), repr=False, compare=False)
 
     def to_json(self) -> dict:
         data: dict[str, Any] = {}
@@ -196,11 +214,17 @@ def _parse_record(item: Any, where: str) -> Record:
     quantity = item.get("quantity")
     if quantity is not None and (isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1):
         raise FitmentError(f"{where}.quantity", f"expected a whole number ≥ 1, got {quantity!r}")
+    engine_keys = frozenset(e.casefold() for e in engines)
+    tyre_keys = frozenset(tyre_size_key(s) for s in tyre_sizes)
+    checks = tuple((keys, attribute, confirm, other, param, values) for values, keys, attribute, confirm, other, param in (
+        (engines, engine_keys, "engine", "confirm_engine", "other_engine", "engines"),
+        (fuels, frozenset(fuels), "fuel", "confirm_fuel", "other_fuel", "fuels"),
+        (bodies, frozenset(bodies), "body", "confirm_body", "other_body", "bodies"),
+        (tyre_sizes, tyre_keys, "tyre_size", "confirm_tyre_size", "other_tyre_size", "sizes")) if values)
     return Record(make=make, model=model, years=years, engines=engines, fuels=fuels, bodies=bodies,
                   tyre_sizes=tyre_sizes, position=_text(item, "position", where), quantity=quantity,
                   condition=_text(item, "condition", where), make_key=_key(make), model_key=_key(model),
-                  engine_keys=frozenset(e.casefold() for e in engines),
-                  tyre_keys=frozenset(tyre_size_key(s) for s in tyre_sizes))
+                  engine_keys=engine_keys, tyre_keys=tyre_keys, checks=checks)
 
 
 def _year(value: Any) -> bool:
@@ -270,7 +294,8 @@ NO_VEHICLE = Verdict("unknown", "no_vehicle")
 
 def verdict(records: tuple[Record, ...] | list[Record], universal: bool, profile: Profile | None) -> Verdict:
     """The verdict for one product. Across records fits beats fits if, which beats unknown, which beats does
-    not fit; a does-not-fit reason comes from the record that matched the most before it failed."""
+    not fit; a does-not-fit reason comes from the record that matched the most before it failed (the same
+    make and model with other years is closer than another make)."""
     if universal:
         return UNIVERSAL
     if not records:
@@ -279,77 +304,70 @@ def verdict(records: tuple[Record, ...] | list[Record], universal: bool, profile
         return NO_VEHICLE
     car = _car(profile)
     best_fits_if: Verdict | None = None
-    unknown: Verdict | None = None
-    closest: tuple[int, Verdict] | None = None
+    unknown = False
+    closest: tuple[int, str, dict] | None = None  # (criteria met, reason, params)
     other_make: Record | None = None
+    other_model: Record | None = None
+    # Verdict objects are built only for the answer: a catalog mostly holds other makes and models.
     for record in records:
         make = record.make_key
-        if make is not None and car.make is not None and make != car.make:
-            other_make = other_make or record  # the common case in a catalog: judged without building a verdict
-            continue
-        score, result = _judge(record, car)
-        kind = result.kind
-        if kind == "fits":
-            return result
-        if kind == "fits_if":
-            if best_fits_if is None or len(result.conditions) < len(best_fits_if.conditions):
-                best_fits_if = result
-        elif kind == "unknown":
-            unknown = unknown or result
-        elif closest is None or score > closest[0]:
-            closest = (score, result)
+        if make is not None:
+            if car.make is None:
+                unknown = True
+                continue
+            if make != car.make:
+                other_make = other_make or record
+                continue
+            if record.model_key is not None:
+                if car.model is None:
+                    unknown = True
+                    continue
+                if record.model_key != car.model:
+                    other_model = other_model or record
+                    continue
+        matched, failure, conditions = _judge(record, car)
+        if failure is not None:
+            if closest is None or matched > closest[0]:
+                closest = (matched, failure[0], failure[1])
+        elif not conditions:
+            return Verdict("fits", "matches", {}, (), record.position, record.quantity)
+        elif best_fits_if is None or len(conditions) < len(best_fits_if.conditions):
+            best_fits_if = Verdict("fits_if", "matches", {}, tuple(conditions), record.position, record.quantity)
     if best_fits_if is not None:
         return best_fits_if
-    if unknown is not None:
-        return unknown
-    if closest is not None:
-        return closest[1]
+    if unknown:
+        return NO_VEHICLE
+    if closest is not None and (closest[0] > 1 or other_model is None):
+        return Verdict("does_not_fit", closest[1], closest[2])
+    if other_model is not None:  # the make matched: closer than another make
+        return Verdict("does_not_fit", "other_model", {"model": other_model.model})
     assert other_make is not None
     return Verdict("does_not_fit", "other_make", {"make": other_make.make})
 
 
-def _judge(record: Record, car: _Car) -> tuple[int, Verdict]:
-    """(how many of the record's criteria the car met, the verdict for this record alone)."""
+def _judge(record: Record, car: _Car) -> tuple[int, tuple[str, dict] | None, list[Condition]]:
+    """For a record whose make and model (if named) are the car's: (criteria met, counting make and model;
+    the first does-not-fit reason and its params, or None; the conditions to confirm)."""
+    matched = (record.make_key is not None) + (record.model_key is not None)
     conditions: list[Condition] = []
-    matched = 0
-    if record.make_key is not None:
-        if car.make is None:
-            return 0, NO_VEHICLE
-        if record.make_key != car.make:
-            return 0, Verdict("does_not_fit", "other_make", {"make": record.make})
-        matched += 1
-        if record.model_key is not None:
-            if car.model is None:
-                return matched, NO_VEHICLE
-            if record.model_key != car.model:
-                return matched, Verdict("does_not_fit", "other_model", {"model": record.model})
-            matched += 1
-    failure: Verdict | None = None
+    failure: tuple[str, dict] | None = None
     if record.years is not None:
         start, end = record.years
         if car.year is None:
             conditions.append(Condition("confirm_year", {"from": start, "to": end}))
         elif car.year < start or (end is not None and car.year > end):
-            failure = Verdict("does_not_fit", "other_years", {"from": start, "to": end})
+            failure = ("other_years", {"from": start, "to": end})
         else:
             matched += 1
-    for values, keys, have, confirm, other, param in (
-            (record.engines, record.engine_keys, car.engine, "confirm_engine", "other_engine", "engines"),
-            (record.fuels, record.fuels, car.fuel, "confirm_fuel", "other_fuel", "fuels"),
-            (record.bodies, record.bodies, car.body, "confirm_body", "other_body", "bodies"),
-            (record.tyre_sizes, record.tyre_keys, car.tyre_size, "confirm_tyre_size", "other_tyre_size", "sizes")):
-        if not values:
-            continue
+    for keys, attribute, confirm, other, param, values in record.checks:
+        have = getattr(car, attribute)
         if have is None:
             conditions.append(Condition(confirm, {param: list(values)}))
         elif have not in keys:
-            failure = failure or Verdict("does_not_fit", other, {param: list(values)})
+            if failure is None:
+                failure = (other, {param: list(values)})
         else:
             matched += 1
-    if failure is not None:
-        return matched, failure
-    if record.condition:
+    if failure is None and record.condition:
         conditions.append(Condition("confirm", {"text": record.condition}))
-    if conditions:
-        return matched, Verdict("fits_if", "matches", {}, tuple(conditions), record.position, record.quantity)
-    return matched, Verdict("fits", "matches", {}, (), record.position, record.quantity)
+    return matched, failure, conditions

@@ -173,18 +173,19 @@ def catalog(products: int, seed: int = 1):
     return items
 
 
-@pytest.mark.parametrize("make", ["any", "Volkswagen"])
-def test_verdicts_for_5000_products_take_well_under_50_ms(make):
+@pytest.mark.parametrize("catalog_kind", ["mixed", "all for the car's model"])
+def test_verdicts_for_5000_products_take_well_under_50_ms(catalog_kind):
     products = catalog(5000)
-    if make != "any":  # the slow case: every record of the car's make, so each is judged in full
-        products = [(tuple(dataclasses.replace(r, make=GOLF.make, make_key="volkswagen") for r in records), u)
-                    for records, u in products]
+    if catalog_kind != "mixed":  # the slow case: every record names the car's make and model, so each is judged in full
+        products = [(tuple(dataclasses.replace(r, make=GOLF.make, make_key="volkswagen", model=GOLF.model,
+                                               model_key="golf") for r in records), u) for records, u in products]
     best = min(_timed(products) for _ in range(5))
     assert best < 0.050, f"{best * 1000:.1f} ms"
 
 
 def _timed(products) -> float:
-    start = time.perf_counter()
+    """CPU time, so other processes on a busy test machine do not count."""
+    start = time.process_time()
     for records, universal in products:
         verdict(records, universal, GOLF)
-    return time.perf_counter() - start
+    return time.process_time() - start
