@@ -13,7 +13,7 @@ What is limited, and by what (defaults in `Settings`, all configurable):
 - joining an account with an account key or pairing code (a guess at a secret): per client address;
 - failed bearer tokens: per client address; past the limit the address is answered 429 for the rest of
   the window, right or wrong token, without looking the token up;
-- reviews and `POST /v1/operations/{id}/expire`: per device and per client address.
+- reviews, reports of reviews and `POST /v1/operations/{id}/expire`: per device and per client address.
 
 A refused request is `429 rate_limited` with `Retry-After` (seconds until the window ends) and has done
 nothing: the counter runs before any claim of an Idempotency-Key, so a 429 is never stored as the answer
@@ -152,6 +152,12 @@ class RateLimit:
         s = self.services.settings
         self._check("reviews", [(f"review:dev:{device_id}", s.review_limit, s.review_window),
                                 (f"review:addr:{self.address}", s.review_address_limit, s.review_window)])
+
+    def report(self, device_id: str) -> None:
+        """Reports of reviews: counted apart from reviews, with the same limits."""
+        s = self.services.settings
+        self._check("review reports", [(f"report:dev:{device_id}", s.review_limit, s.review_window),
+                                       (f"report:addr:{self.address}", s.review_address_limit, s.review_window)])
 
     def expire(self, device_id: str) -> None:
         s = self.services.settings
