@@ -196,6 +196,9 @@ orders = sa.Table(
     sa.Column("payment_method_id", sa.String(40), nullable=False),
     sa.Column("charge_id", sa.String(40), nullable=False, unique=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # Where the parts go: {"kind": "home", "address": {...}} or {"kind": "workshop", "workshop_id", "slot_start"}
+    # as asked for (NULL for orders placed before delivery was asked).
+    sa.Column("delivery_json", sa.Text),
     sa.UniqueConstraint("device_id", "op_id", name="uq_orders_device_op"),
 )
 
@@ -207,6 +210,24 @@ order_items = sa.Table(
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("quantity", sa.Integer, nullable=False),
     sa.Column("unit_price_cents", sa.Integer, nullable=False),
+)
+
+# --- O2O: an installation slot at a partner workshop (headunit_backend/bookings.py) --------------------------
+
+bookings = sa.Table(
+    "bookings", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("account_id", sa.ForeignKey("accounts.id"), nullable=False, index=True),
+    sa.Column("order_id", sa.ForeignKey("orders.id"), nullable=False, unique=True),  # one booking per order
+    sa.Column("workshop_id", sa.String(60), nullable=False),  # data/workshops.json
+    sa.Column("start", UTCDateTime, nullable=False),
+    sa.Column("end", UTCDateTime, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),  # booked | cancelled
+    sa.Column("moved_from", UTCDateTime),  # the slot asked for, when it was taken and this one was booked instead
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    # A workshop's bookings of a day: what the slots and the capacity check read.
+    sa.Index("ix_bookings_workshop_start", "workshop_id", "start"),
 )
 
 # --- payments: intents and their ledger (ours), then the sandbox processor's own tables (the "remote" side) ---
