@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import uuid
 
+#: A home delivery address for orders whose delivery a test does not care about.
+HOME = {"kind": "home", "address": {"name": "Test Driver", "street": "2 Avenue de Monte-Carlo", "postcode": "98000",
+                                    "city": "Monaco", "country": "MC"}}
+
 
 class Api:
     """A registered device: sends its bearer token, and a fresh Idempotency-Key with every write unless
@@ -46,6 +50,9 @@ class Api:
         assert answer.status_code == 201, answer.text
         return answer.json()["payment_method_id"]
 
-    def order(self, card: str, *lines: tuple[str, int], key: str | None = None, **kwargs):
-        body = {"items": [{"product_id": p, "quantity": q} for p, q in lines], "payment_method_id": card}
+    def order(self, card: str, *lines: tuple[str, int], key: str | None = None, delivery: dict | None = None,
+              **kwargs):
+        """An order delivered home unless `delivery` says otherwise."""
+        body = {"items": [{"product_id": p, "quantity": q} for p, q in lines], "payment_method_id": card,
+                "delivery": delivery or HOME}
         return self.write("POST", "/v1/orders", body, key=key, **kwargs)

@@ -25,7 +25,7 @@ from headunit_backend.app import create_app
 from headunit_backend.db import Database, reviews
 from headunit_backend.limits import MAX_BODY_BYTES, MAX_JSON_DEPTH, json_depth_exceeds
 from headunit_backend.process import ServerProcess
-from tests.backend.api import Api
+from tests.backend.api import HOME, Api
 from tests.backend.conftest import TestClient
 
 PRODUCT = "bosch-aerotwin-a863s"
@@ -227,7 +227,7 @@ def test_a_rating_must_be_a_json_integer(api, database, rating):
 @pytest.mark.parametrize("quantity", [b'"1"', b"true", b"1.0"])
 def test_a_quantity_must_be_a_json_integer(api, database, quantity):
     body = b'{"items": [{"product_id": "' + PRODUCT.encode() + b'", "quantity": ' + quantity + \
-        b'}], "payment_method_id": "pm_x"}'
+        b'}], "payment_method_id": "pm_x", "delivery": ' + json.dumps(HOME).encode() + b'}'
 
     answer = raw(api, "POST", "/v1/orders", body)
 
