@@ -82,6 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("--new", metavar="MESSAGE",
                          help="for developers: write headunit_backend/migrations/versions/NNNN_….py for what db.py "
                               "adds to the newest revision (read and correct it before committing)")
+    catalog = commands.add_parser("catalog", help="the product catalog")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", required=True)
+    load = catalog_commands.add_parser(
+        "import", help="insert new and update changed products from a CSV or JSON file (docs/catalog-format.md); "
+                       "nothing is imported if any row is wrong")
+    load.add_argument("file", type=Path, metavar="FILE", help="the products: CSV (one row per product) or JSON")
+    load.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")
+    load.add_argument("--dry-run", action="store_true", help="check the file and say what would change; write nothing")
+    load.add_argument("--format", choices=["csv", "json"], help="the file's format (default: detected)")
     return parser
 
 
@@ -92,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return audit(args)
         if args.command == "migrate":
             return migrate(args)
+        if args.command == "catalog":
+            return catalog_import(args)
         return sweep(args) if args.command == "sweep" else serve(args)
     except ServeError as error:
         print(f"headunit-backend: error: {error}", file=sys.stderr)
@@ -123,6 +134,49 @@ def migrate(args: argparse.Namespace) -> int:
         raise ServeError(error) from None
     db.dispose()
     print(f"{db.name}: revision {before or 'none (empty)'} -> {migrations.head()}")
+    return 0
+
+
+class _DryRun(Exception):
+    pass
+
+
+def catalog_import(args: argparse.Namespace) -> int:
+    """Validate the whole file, then upsert it in one transaction (rolled back for --dry-run); exit 1 with
+    every problem, naming its row and field, when any row is wrong."""
+    import sqlalchemy as sa
+    from rich.console import Console
+
+    from headunit_backend import catalog_data, catalog_import as importer, migrate as migrations
+    from headunit_backend.db import Database, DatabaseError, categories
+
+    if not args.file.is_file():
+        raise ServeError(f"no such file: {args.file}")
+    errors = Console(stderr=True, highlight=False)
+    try:
+        db = Database(args.db)
+        db.check()
+        try:
+            with db.write() as conn:  # the schema brought up to date and the file loaded in one transaction
+                db.lock_schema(conn)
+                migrations.upgrade(conn)
+                catalog_data.seed(conn)
+                known = set(conn.execute(sa.select(categories.c.id)).scalars())
+                result = importer.apply(conn, importer.plan(args.file, args.format, known_categories=known))
+                if args.dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        db.dispose()
+    except DatabaseError as error:
+        raise ServeError(error) from None
+    except importer.ImportFailed as failed:
+        for problem in failed.problems:
+            errors.print(problem, markup=False, soft_wrap=True)
+        errors.print(f"{args.file}: {len(failed.problems)} problem(s); nothing was imported", markup=False,
+                     soft_wrap=True)
+        return 1
+    importer.print_summary(Console(highlight=False), result, source=args.file, dry_run=args.dry_run)
     return 0
 
 
