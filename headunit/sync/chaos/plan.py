@@ -23,6 +23,9 @@ KEYS_PER_COLLECTION = 40
 PLUGINS = {"user-data": "org.headunit.settings", "payments": "org.headunit.store", "reviews": "org.headunit.store"}
 #: Where a capture's path names the payment its hold created.
 HOLD_PLACEHOLDER = "{hold}"
+#: Where the campaign's orders go: every order names its delivery (docs/workshops.md).
+HOME_DELIVERY = {"kind": "home", "address": {"name": "Chaos Driver", "street": "1 Avenue Princesse Grace",
+                                             "postcode": "98000", "city": "Monaco", "country": "MC"}}
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ def _op(rng: random.Random, kind: str, op_id: str, car: int, n: int, backend: Ba
         body = {"rating": rng.randint(1, 5), "text": f"chaos review {op_id}"}
         return PlannedOp(op_id, kind, "reviews", "POST", f"/v1/catalog/products/{product}/reviews", body)
     card = backend.declined_card if kind == "declined_order" else backend.card
-    body = {"items": [{"product_id": product, "quantity": 1}], "payment_method_id": card}
+    body = {"items": [{"product_id": product, "quantity": 1}], "payment_method_id": card, "delivery": HOME_DELIVERY}
     return PlannedOp(op_id, kind, "payments", "POST", "/v1/orders", body)
 
 
