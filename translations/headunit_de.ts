@@ -108,7 +108,7 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+84"/>
+        <location filename="../headunit/host/apps.py" line="+91"/>
         <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
@@ -811,7 +811,7 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+12"/>
+        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+13"/>
         <source>Display</source>
         <translation>Anzeige</translation>
     </message>
@@ -822,12 +822,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+159"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-158"/>
         <source>Apps</source>
         <translation>Apps</translation>
     </message>
@@ -842,7 +842,12 @@
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Theme</source>
         <translation>Darstellung</translation>
     </message>
@@ -1170,6 +1175,277 @@
         <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+63"/>
         <source>Typing is available when parked</source>
         <translation>Tippen nur beim Parken</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleProfile</name>
+    <message>
+        <location filename="../headunit/vehicle/profile.py" line="+311"/>
+        <source>The vehicle can be changed when parked</source>
+        <translation>Das Fahrzeug lässt sich im Stand ändern</translation>
+    </message>
+    <message>
+        <location line="+420"/>
+        <source>Only the shell&apos;s Settings change the vehicle</source>
+        <translation>Nur die Einstellungen des Systems ändern das Fahrzeug</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/VehicleSettings.qml" line="+19"/>
+        <source>Petrol</source>
+        <translation>Benzin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diesel</source>
+        <translation>Diesel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Electric</source>
+        <translation>Elektro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plug-in hybrid</source>
+        <translation>Plug-in-Hybrid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hatchback</source>
+        <translation>Schrägheck</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Estate</source>
+        <translation>Kombi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saloon</source>
+        <translation>Limousine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SUV</source>
+        <translation>SUV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pickup</source>
+        <translation>Pick-up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Africa</source>
+        <translation>Afrika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asia</source>
+        <translation>Asien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Europe</source>
+        <translation>Europa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>North America</source>
+        <translation>Nordamerika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oceania</source>
+        <translation>Ozeanien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>South America</source>
+        <translation>Südamerika</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 mi</source>
+        <translation>%1 mi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A VIN has 17 letters and digits; this one has %1</source>
+        <translation>Eine FIN hat 17 Buchstaben und Ziffern, diese hat %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Character %1 cannot be in a VIN (never I, O or Q)</source>
+        <translation>Zeichen %1 kann in keiner FIN stehen (nie I, O oder Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check digit (character 9) does not match: a character is mistyped</source>
+        <translation>Die Prüfziffer (Zeichen 9) stimmt nicht: ein Zeichen ist falsch getippt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Character 10 is not a model year code</source>
+        <translation>Zeichen 10 ist kein Modelljahr-Code</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No vehicle chosen</source>
+        <translation>Kein Fahrzeug gewählt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 L tank</source>
+        <translation>%1-l-Tank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kWh battery</source>
+        <translation>%1-kWh-Akku</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>VIN %1</source>
+        <translation>FIN %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Odometer %1</source>
+        <translation>Kilometerstand %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Enter VIN</source>
+        <translation>FIN eingeben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>17 characters, as on the windscreen</source>
+        <translation>17 Zeichen, wie an der Windschutzscheibe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decode</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is refused: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown manufacturer</source>
+        <translation>Hersteller unbekannt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>model year %1</source>
+        <translation>Modelljahr %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model year not given</source>
+        <translation>ohne Modelljahr</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking the backend for more…</source>
+        <translation>Frage das Backend nach mehr …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the backend: %1</source>
+        <translation>Vom Backend: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backend knows nothing more about this VIN</source>
+        <translation>Das Backend weiß nichts weiter über diese FIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backend could not be asked; decoded on this car</source>
+        <translation>Backend nicht erreichbar; im Auto gelesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decoded on this car (no backend link)</source>
+        <translation>Im Auto gelesen (keine Backend-Verbindung)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Make</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Model year</source>
+        <translation>Modelljahr</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Body</source>
+        <translation>Karosserie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tyre size</source>
+        <translation>Reifengröße</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Odometer (mi)</source>
+        <translation>Kilometerstand (mi)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Odometer (km)</source>
+        <translation>Kilometerstand (km)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As the car&apos;s odometer reads</source>
+        <translation>Wie der Tacho des Autos anzeigt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Forget this vehicle</source>
+        <translation>Dieses Fahrzeug vergessen</translation>
     </message>
 </context>
 <context>

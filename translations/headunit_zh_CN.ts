@@ -108,7 +108,7 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+84"/>
+        <location filename="../headunit/host/apps.py" line="+91"/>
         <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
@@ -809,7 +809,7 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+12"/>
+        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+13"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
@@ -820,12 +820,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+159"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-158"/>
         <source>Apps</source>
         <translation>应用</translation>
     </message>
@@ -840,7 +840,12 @@
         <translation>账户</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Theme</source>
         <translation>显示模式</translation>
     </message>
@@ -1166,6 +1171,277 @@
         <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+63"/>
         <source>Typing is available when parked</source>
         <translation>停车后可输入文字</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleProfile</name>
+    <message>
+        <location filename="../headunit/vehicle/profile.py" line="+311"/>
+        <source>The vehicle can be changed when parked</source>
+        <translation>驻车后才能修改车辆</translation>
+    </message>
+    <message>
+        <location line="+420"/>
+        <source>Only the shell&apos;s Settings change the vehicle</source>
+        <translation>只有系统设置可以修改车辆</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/VehicleSettings.qml" line="+19"/>
+        <source>Petrol</source>
+        <translation>汽油</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diesel</source>
+        <translation>柴油</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Electric</source>
+        <translation>纯电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hybrid</source>
+        <translation>混合动力</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plug-in hybrid</source>
+        <translation>插电混动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hatchback</source>
+        <translation>两厢</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Estate</source>
+        <translation>旅行车</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saloon</source>
+        <translation>三厢</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SUV</source>
+        <translation>SUV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pickup</source>
+        <translation>皮卡</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Africa</source>
+        <translation>非洲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asia</source>
+        <translation>亚洲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Europe</source>
+        <translation>欧洲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>North America</source>
+        <translation>北美</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oceania</source>
+        <translation>大洋洲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>South America</source>
+        <translation>南美</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 mi</source>
+        <translation>%1 英里</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A VIN has 17 letters and digits; this one has %1</source>
+        <translation>车架号应有 17 位字母和数字，此号码有 %1 位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Character %1 cannot be in a VIN (never I, O or Q)</source>
+        <translation>第 %1 位字符不能出现在车架号中（不用 I、O、Q）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check digit (character 9) does not match: a character is mistyped</source>
+        <translation>校验位（第 9 位）不符：有字符输错</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Character 10 is not a model year code</source>
+        <translation>第 10 位不是车型年份代码</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No vehicle chosen</source>
+        <translation>未选择车辆</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 L tank</source>
+        <translation>油箱 %1 升</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kWh battery</source>
+        <translation>电池 %1 千瓦时</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>VIN %1</source>
+        <translation>车架号 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Odometer %1</source>
+        <translation>里程 %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Enter VIN</source>
+        <translation>输入车架号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>17 characters, as on the windscreen</source>
+        <translation>17 位，与挡风玻璃上一致</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decode</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is refused: %2</source>
+        <translation>%1 无效：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown manufacturer</source>
+        <translation>制造商未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>model year %1</source>
+        <translation>%1 款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model year not given</source>
+        <translation>未注明年款</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking the backend for more…</source>
+        <translation>正在向后台查询更多信息…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the backend: %1</source>
+        <translation>后台信息：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backend knows nothing more about this VIN</source>
+        <translation>后台没有此车架号的更多信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backend could not be asked; decoded on this car</source>
+        <translation>无法查询后台；已在车上解析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decoded on this car (no backend link)</source>
+        <translation>已在车上解析（未连接后台）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Generation</source>
+        <translation>代次</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Model year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Engine</source>
+        <translation>发动机</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Body</source>
+        <translation>车身</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tyre size</source>
+        <translation>轮胎规格</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Odometer (mi)</source>
+        <translation>里程（英里）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Odometer (km)</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As the car&apos;s odometer reads</source>
+        <translation>按车上里程表读数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Forget this vehicle</source>
+        <translation>删除此车辆</translation>
     </message>
 </context>
 <context>

@@ -74,10 +74,6 @@ JSON_NAMES = {"vin": "vin", "make": "make", "model": "model", "year": "year", "e
 PUBLIC = (*FIELDS, "configured", "summary")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VehicleProfile", text)
-
-
 def profile_json(values: dict[str, Any]) -> dict[str, Any]:
     """The §1 Profile JSON (headunit.fitment's `Profile.to_json()`) of the profile's values: unknowns are None."""
     out: dict[str, Any] = {}
@@ -312,7 +308,7 @@ class VehicleProfile(QObject):
         return "" if self.editable else self._refusal()
 
     def _refusal(self) -> str:
-        return _tr("The vehicle can be changed when parked")
+        return QCoreApplication.translate("VehicleProfile", "The vehicle can be changed when parked")
 
     # Editing (parked only)
 
@@ -732,7 +728,7 @@ class MirroredVehicleProfile(VehicleProfile):
         super().__init__(None, parent=parent)
 
     def _refusal(self) -> str:
-        return _tr("Only the shell's Settings change the vehicle")
+        return QCoreApplication.translate("VehicleProfile", "Only the shell's Settings change the vehicle")
 
     def follow(self, state: dict[str, Any]) -> None:
         values = {name: FIELDS[name][0](state.get(name) or FIELDS[name][1]) for name in FIELDS}

@@ -249,3 +249,15 @@ def test_the_backend_fills_what_the_vin_alone_cannot(make_shell, qtbot, backend,
     assert find(window, "vinLookup").property("text") == "From the backend: Golf, 1.5 L, Petrol, Hatchback"
     window.grabWindow().save(str(tmp_path / "enriched.png"))
     assert texts(window)[1] == []
+
+
+@pytest.mark.parametrize("language", ["de", "zh_CN"])
+@pytest.mark.parametrize("drive", ["parked", "moving"])
+def test_translated_the_page_fits_at_800x480(make_shell, qtbot, tmp_path, language, drive):
+    runtime, window = make_shell(800, 480, language=language, drive=drive)
+    _open_vehicle(window, qtbot)
+    window.grabWindow().save(str(tmp_path / "top.png"))
+    problems = texts(window)[1]
+    _scroll_to_end(window, qtbot)
+    window.grabWindow().save(str(tmp_path / "end.png"))
+    assert problems + texts(window)[1] == []

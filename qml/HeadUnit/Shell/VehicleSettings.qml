@@ -169,8 +169,9 @@ SettingsSection {
                       ? qsTr("%1 is refused: %2").arg(page.report.vin || "—")
                             .arg((page.report.errors ?? []).map(p => page.problemText(p)).join("; "))
                       : [page.report.manufacturer || qsTr("Unknown manufacturer"),
-                         [page.regionNames[page.report.region] ?? page.report.region, page.report.country]
-                             .filter(s => s).join(", "),
+                         // The WMI table names countries in English only: other languages get the region alone.
+                         [page.regionNames[page.report.region] ?? page.report.region,
+                          Settings.language.startsWith("en") ? page.report.country : ""].filter(s => s).join(", "),
                          page.report.modelYear > 0 ? qsTr("model year %1").arg(page.report.modelYear)
                                                    : qsTr("model year not given")].join(" · ")
                 role: "secondary"
