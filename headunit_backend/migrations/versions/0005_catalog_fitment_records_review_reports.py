@@ -7,8 +7,13 @@ vehicle, whether the account bought the product, and when reports hid them; `rev
 reports, one per account and review.
 
 An existing product's histogram is made up from its average and count (the individual ratings were never
-kept), with the same J-shaped spread the seed uses; its brand is the first word of its name until the
-seed or an import names it.
+kept), with the same J-shaped spread the seed uses. Brands start empty: the seed names those of the demo
+products at the next start, an import those of a shop's own.
+
+Only columns are added (no table is rebuilt): on SQLite a rebuild of `products` would trip the foreign keys
+of its reviews inside the migration's transaction. So `updated_at` comes with a constant server default for the
+existing rows (SQLite adds no column with a NOT NULL and no default), which the conversion overwrites at
+once; PostgreSQL drops the default again, SQLite keeps it (harmless: every insert sets the column).
 
 Revision ID: 0005
 Revises: 0004
@@ -44,28 +49,31 @@ def upgrade() -> None:
         batch.add_column(sa.Column("fitting_minutes", sa.Integer(), nullable=True))
         for stars in range(1, 6):
             batch.add_column(sa.Column(f"stars_{stars}", sa.Integer(), server_default="0", nullable=False))
-        # Filled below, then made NOT NULL (a column added to rows that exist needs a value first).
-        batch.add_column(sa.Column("updated_at", sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column("updated_at", sa.DateTime(), nullable=False,
+                                   server_default="2000-01-01 00:00:00"))
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column("products", "updated_at", server_default=None)
     _convert_products(now)
-    with op.batch_alter_table("products") as batch:
-        batch.alter_column("updated_at", existing_type=sa.DateTime(), nullable=False)
-        batch.create_index("ix_products_updated_at_id", ["updated_at", "id"], unique=False)
+    op.create_index("ix_products_updated_at_id", "products", ["updated_at", "id"], unique=False)
     with op.batch_alter_table("reviews") as batch:
         batch.add_column(sa.Column("vehicle", sa.String(length=80), nullable=True))
-        batch.add_column(sa.Column("verified_purchase", sa.Boolean(), server_default=sa.false(), nullable=False))
+        # A literal "0" on SQLite: an expression default would make batch mode rebuild the table.
+        false = "0" if op.get_bind().dialect.name == "sqlite" else sa.false()
+        batch.add_column(sa.Column("verified_purchase", sa.Boolean(), server_default=false, nullable=False))
         batch.add_column(sa.Column("hidden_at", sa.DateTime(), nullable=True))
 
 
 def _convert_products(now: dt.datetime) -> None:
     conn = op.get_bind()
-    rows = conn.execute(sa.text("SELECT id, name, fitment_json, rating_sum, rating_count FROM products")).all()
+    rows = conn.execute(sa.text("SELECT id, fitment_json, rating_sum, rating_count FROM products")).all()
     for row in rows:
         counts = spread(row.rating_sum, row.rating_count)
         conn.execute(sa.text(
-            "UPDATE products SET fitment_json = :fitment, brand = :brand, updated_at = :now, rating_sum = :sum, "
-            "stars_1 = :s1, stars_2 = :s2, stars_3 = :s3, stars_4 = :s4, stars_5 = :s5 WHERE id = :id"),
+            "UPDATE products SET fitment_json = :fitment, updated_at = :now, rating_sum = :sum, "
+            "stars_1 = :s1, stars_2 = :s2, stars_3 = :s3, stars_4 = :s4, stars_5 = :s5 WHERE id = :id")
+            .bindparams(sa.bindparam("now", type_=sa.DateTime())),
             {"id": row.id, "fitment": json.dumps([_record(f) for f in json.loads(row.fitment_json)]),
-             "brand": (row.name.split() or [""])[0][:80], "now": now,
+             "now": now,
              "sum": sum(stars * n for stars, n in zip(range(1, 6), counts, strict=True)),
              **{f"s{stars}": n for stars, n in zip(range(1, 6), counts, strict=True)}})
 
@@ -105,8 +113,8 @@ def downgrade() -> None:
         batch.drop_column("hidden_at")
         batch.drop_column("verified_purchase")
         batch.drop_column("vehicle")
+    op.drop_index("ix_products_updated_at_id", table_name="products")
     with op.batch_alter_table("products") as batch:
-        batch.drop_index("ix_products_updated_at_id")
         batch.drop_column("updated_at")
         for stars in range(5, 0, -1):
             batch.drop_column(f"stars_{stars}")
