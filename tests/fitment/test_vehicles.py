@@ -59,3 +59,21 @@ def test_the_simulated_car_is_a_2021_golf_mk8_whose_vin_agrees():
 def test_the_simulated_car_fits_a_record_for_its_generation():
     record = parse_records([{"make": "Volkswagen", "model": "Golf", "years": [2020, None], "tyre_sizes": ["205/55 R16"]}])
     assert verdict(record, False, SIMULATED_CAR).kind == "fits"
+
+
+def test_the_package_exports_every_name_it_lists():
+    import headunit.fitment
+
+    for name in headunit.fitment.__all__:
+        assert getattr(headunit.fitment, name) is not None, name
+
+
+def test_decoding_a_vin_loads_neither_qt_nor_the_backend_nor_the_fitment_rules():
+    import subprocess
+    import sys
+
+    code = ("import sys; from headunit.fitment.vin import decode; decode('WVWZZZCDZMW072395'); "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'headunit_backend', "
+            "'headunit.fitment.rules'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert loaded.stdout.strip() == "[]"
