@@ -402,10 +402,14 @@ def test_reminders_are_armed_from_the_cached_bookings_offline(make_desk, ctx, cl
 
 # --- maintenance -------------------------------------------------------------------------------------------
 
-PARTS = {"wiper-blades": [{"id": "wiper-golf-8", "name": "Bosch Aerotwin wiper set", "brand": "Bosch",
-                           "price_cents": 4590, "currency": "EUR", "verdict": {"kind": "fits"}}],
-         "engine-oil": [{"id": "oil-5w30", "name": "Castrol Edge 5W-30 5 L", "brand": "Castrol",
-                         "price_cents": 5490, "currency": "EUR", "verdict": {"kind": "fits_if"}}]}
+PARTS = {  # as the shop's verdicts_for_categories answers
+    "wiper-blades": [{"id": "wiper-golf-8", "name": "Bosch Aerotwin A863S wiper blade set, 600/475 mm",
+                      "category": "wiper-blades", "price": "€45.90", "price_cents": 4590, "currency": "EUR",
+                      "image": "image://cloud/v1/catalog/images/wiper-golf-8.svg", "verdict": "fits",
+                      "verdictText": "Fits your Golf"}],
+    "engine-oil": [{"id": "oil-5w30", "name": "Castrol Edge 5W-30, 5 L", "category": "engine-oil", "price": "€54.90",
+                    "price_cents": 5490, "currency": "EUR", "image": "", "verdict": "fits_if",
+                    "verdictText": "Fits if your engine takes VW 504 00"}]}
 
 
 def test_maintenance_plan_with_the_parts_that_fit(make_desk, ctx):
@@ -419,9 +423,10 @@ def test_maintenance_plan_with_the_parts_that_fit(make_desk, ctx):
     desk.openMaintenance("wipers")
     assert shop.asked == [["wiper-blades"]]
     (part,) = desk.maintenanceItem["parts"]
-    assert part["title"] == "Bosch Aerotwin wiper set" and part["trailing"] == "€45.90"
+    assert (part["title"], part["subtitle"], part["trailing"]) == ("Bosch Aerotwin A863S wiper blade set", "600/475 mm",
+                                                                  "€45.90")
     desk.openMaintenance("oil")
-    assert desk.maintenanceItem["parts"][0]["subtitle"] == "Fits if you confirm a detail"
+    assert desk.maintenanceItem["parts"][0]["subtitle"] == "5 L · Fits if your engine takes VW 504 00"
 
 
 def test_an_item_due_is_notified_once(make_desk, ctx):
@@ -515,3 +520,18 @@ def test_a_refused_checkout_leaves_no_order_behind(make_desk, ctx):
     shop.orderState = "refused"
     shop.changed.emit()
     assert desk.orders == []
+
+
+@pytest.mark.parametrize(("hour", "minute", "expected"), [
+    (7, 30, "Opens at 08:00"), (9, 0, "Open until 12:00"), (12, 30, "Opens at 14:00"), (17, 59, "Open until 18:00"),
+    (18, 0, "Closed now")])
+def test_a_workshop_says_whether_it_is_open_on_its_own_clock(make_desk, clock, hour, minute, expected):
+    clock.now = dt.datetime(2026, 12, 7, hour, minute, tzinfo=MONACO).timestamp()  # a Monday in Monaco
+    desk = make_desk()
+    assert desk.workshops[0]["openNow"] == expected
+
+
+def test_a_workshop_is_closed_on_a_day_its_hours_leave_out(make_desk, clock):
+    clock.now = dt.datetime(2026, 12, 13, 10, 0, tzinfo=MONACO).timestamp()  # a Sunday
+    desk = make_desk()
+    assert [w["openNow"] for w in desk.workshops][:2] == ["Closed now", "Closed now"]

@@ -21,22 +21,28 @@ import math
 import time
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Property, QDate, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.sdk import HeadUnitError, IntentError, PluginContext
 
-from .service_geo import ROUTE_CORRIDOR_M, RouteShape, along_route, nearest_first, sample_radius_km
-from .service_times import (due_reminders, epoch, next_reminder_at, parse_time, slot_days, wall_clock)
+from .service_geo import (ROUTE_CORRIDOR_M, RouteShape, along_route, haversine_m, nearest_first,
+                          sample_radius_km)
+from .service_times import (due_reminders, epoch, next_reminder_at, open_now, parse_time, slot_days, wall_clock)
 
 QML_IMPORT_NAME = "HeadUnit.Plugins.Store"
 QML_IMPORT_MAJOR_VERSION = 1
 
 #: Workshops near the car: the backend's search radius.
 NEAR_RADIUS_KM = 25
+#: The workshops near the car are searched again once it has moved this far.
+RESEARCH_AFTER_M = 1_000.0
 #: The backend's search around the car is cached by position rounded to about 100 m.
 POSITION_DECIMALS = 3
+#: A workshop books at least this long, even for parts it only hands over (the backend's rule).
+HANDOVER_MINUTES = 30
 #: Ages and reminders are looked at this often.
 TICK_MS = 30_000
 #: An order confirmed on the car that never reached the backend is no longer shown after this long (the
@@ -90,6 +96,7 @@ class ServiceDesk(QObject):
         self._workshops_note = ""
         self._workshops_loading = False
         self._workshops_request = 0
+        self._searched_at: tuple[float, float] | None = None
         self._slot_workshop: dict = {}
         self._slot_minutes = 60
         self._slot_day = 0
@@ -116,9 +123,11 @@ class ServiceDesk(QObject):
         self._history: dict[str, dict] = {}
         self._plan: list[dict] = []
         self._plan_note = ""
+        self._plan_odometer: float | None = None
         self._item_key = ""
         self._parts: dict[str, list[dict]] = {}
 
+        self._local_loaded = False  # until then, nothing is reminded of or notified: what was sent is unknown
         self._result.connect(lambda fn, value: fn(value))
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -128,10 +137,10 @@ class ServiceDesk(QObject):
     # Lifetime
 
     def start(self) -> None:
+        # The database is the plugin's one connection, shared with the shop: it is used on the worker only,
+        # where calls take turns, so no transaction of one interleaves with the other's.
         self._db = self.ctx.storage()
-        with self._db:
-            self._db.executescript(SCHEMA)
-        self._load_local()
+        self._work(self._read_local, self._local_read)
         try:
             _ = self.ctx.cloud  # made on the GUI thread, its home, before the worker uses it
             self.ctx.cloud.finished.connect(self._op_finished)
@@ -144,14 +153,19 @@ class ServiceDesk(QObject):
         shop_changed = getattr(self.shop, "changed", None)
         if shop_changed is not None:
             shop_changed.connect(self._follow_checkout)
+            shop_changed.connect(self.changed)  # the basket's fitting time
+        try:
+            moved = getattr(self.ctx.vehicle, "latitudeChanged", None)
+        except HeadUnitError:
+            moved = None
+        if moved is not None:
+            moved.connect(self._car_moved)
         for source in (self._navigation(), self._vehicle_profile()):
             signal = getattr(source, "routeChanged", None) or getattr(source, "changed", None)
             if signal is not None:
                 signal.connect(self._route_or_profile_changed)
         self._tick.start()
-        self.refreshOrders()
         self.refreshWorkshops()
-        self.refreshMaintenance()
 
     def stop(self) -> None:
         self._tick.stop()
@@ -175,27 +189,52 @@ class ServiceDesk(QObject):
                 db.execute(sql, params)
         self.ctx.submit(write)
 
-    def _load_local(self) -> None:
-        """What the car keeps: reminders sent, maintenance history, orders waiting to send, changes under way."""
+    def _read_local(self) -> dict:
+        """On the worker: what the car keeps (reminders sent, maintenance history, orders waiting to send,
+        booking changes under way)."""
         db = self._db
-        self._sent = {row[0] for row in db.execute("SELECT key FROM service_reminders")}
-        self._due_sent = {row[0] for row in db.execute("SELECT key FROM service_due_notified")}
-        for item, km, date in db.execute("SELECT item, km, date FROM service_history ORDER BY id"):
+        with db:
+            db.executescript(SCHEMA)
+        return {
+            "sent": [row[0] for row in db.execute("SELECT key FROM service_reminders")],
+            "due_sent": [row[0] for row in db.execute("SELECT key FROM service_due_notified")],
+            "history": db.execute("SELECT item, km, date FROM service_history ORDER BY id").fetchall(),
+            "pending": db.execute("SELECT id, state, confirmed_at, order_json FROM service_pending_orders").fetchall(),
+            "ops": db.execute("SELECT op_id, booking_id, kind, slot_start FROM service_booking_ops").fetchall()}
+
+    def _local_read(self, result) -> None:
+        local, error = result
+        if error is not None:
+            self.ctx.log.warning("service: the car's own records cannot be read: %s", error)
+            local = {"sent": [], "due_sent": [], "history": [], "pending": [], "ops": []}
+        self._sent |= set(local["sent"])
+        self._due_sent |= set(local["due_sent"])
+        for item, km, date in local["history"]:
             self._history[item] = {"km": km, "date": date}
         now = self._clock()
-        for key, state, confirmed_at, order_json in db.execute(
-                "SELECT id, state, confirmed_at, order_json FROM service_pending_orders"):
+        for key, state, confirmed_at, order_json in local["pending"]:
             if now - confirmed_at < PENDING_ORDER_LIFETIME_S:
-                self._pending[key] = {"state": state, "confirmed_at": confirmed_at, **json.loads(order_json)}
-        for op_id, booking_id, kind, slot_start in db.execute(
-                "SELECT op_id, booking_id, kind, slot_start FROM service_booking_ops"):
-            self._ops[op_id] = {"booking_id": booking_id, "kind": kind, "slot_start": slot_start}
+                self._pending.setdefault(key, {"state": state, "confirmed_at": confirmed_at, **json.loads(order_json)})
+        for op_id, booking_id, kind, slot_start in local["ops"]:
+            self._ops.setdefault(op_id, {"booking_id": booking_id, "kind": kind, "slot_start": slot_start})
+        self._local_loaded = True
+        self.refreshOrders()
+        self.refreshMaintenance()
 
     def _on_tick(self) -> None:
         self._remind()
         self._drop_old_pending()
         self.changed.emit()
         self.ordersChanged.emit()
+
+    def _car_moved(self) -> None:
+        """Near the car: the list follows the car, searched again once it is a kilometre from the last search
+        (or has its first position)."""
+        here = self._here()
+        if self._mode != "near" or here is None:
+            return
+        if self._searched_at is None or haversine_m(here, self._searched_at) > RESEARCH_AFTER_M:
+            self.refreshWorkshops()
 
     def _route_or_profile_changed(self) -> None:
         if self._mode == "route":
@@ -306,6 +345,7 @@ class ServiceDesk(QObject):
                 self._show_workshops(request, [], self.ctx.tr("Waiting for the car's position"))
                 return
             self._workshops_loading = True
+            self._searched_at = here
             params = {"lat": round(here[0], POSITION_DECIMALS), "lon": round(here[1], POSITION_DECIMALS),
                       "radius_km": NEAR_RADIUS_KM}
 
@@ -363,7 +403,18 @@ class ServiceDesk(QObject):
                 "distanceM": float(w.get("distance_m") or 0.0), "detourM": float(w.get("detour_m") or 0.0),
                 "rating": f"★ {rating:.1f}" if _is_number(rating) else "",
                 "opening": " · ".join(p.strip() for p in str(w.get("opening") or "").split(";") if p.strip()),
-                "services": list(w.get("services") or [])}
+                "openNow": self._open_text(w), "services": list(w.get("services") or [])}
+
+    def _open_text(self, w: dict) -> str:
+        """"Open until 18:00", "Opens at 14:00" or "Closed now", on the workshop's own clock."""
+        try:
+            local = dt.datetime.fromtimestamp(self._clock(), ZoneInfo(str(w.get("time_zone") or "UTC")))
+        except (ZoneInfoNotFoundError, ValueError):
+            return ""
+        state, at = open_now(str(w.get("opening") or ""), local)
+        return {"open": self.ctx.tr("Open until %1").replace("%1", at),
+                "later": self.ctx.tr("Opens at %1").replace("%1", at),
+                "closed": self.ctx.tr("Closed now")}.get(state, "")
 
     @Property("QVariantList", notify=workshopsChanged, final=True)
     def workshops(self) -> list:
@@ -431,6 +482,14 @@ class ServiceDesk(QObject):
             else:
                 self._slots_note = self._updated(fetched)
         self.slotsChanged.emit()
+
+    @Property(int, notify=changed, final=True)
+    def fittingMinutes(self) -> int:
+        """The slot the basket needs, as the backend books it: the parts' fitting time rounded up to the half
+        hour, at least HANDOVER_MINUTES (a part only handed over), at most 600."""
+        minutes = getattr(self.shop, "fittingMinutes", 0)
+        minutes = minutes if _is_number(minutes) and minutes > 0 else 0
+        return int(min(600, max(HANDOVER_MINUTES, math.ceil(minutes / 30) * 30)))
 
     @Property("QVariantMap", notify=slotsChanged, final=True)
     def slotWorkshop(self) -> dict:
@@ -616,9 +675,21 @@ class ServiceDesk(QObject):
                     break
 
     def _items_text(self, items: list) -> str:
+        """Every product of an order with its quantity: "2 × Osram Night Breaker H7, Bosch Aerotwin …"."""
         names = [f"{i.get('quantity', 1)} × {i.get('name', '')}" if (i.get("quantity") or 1) > 1 else i.get("name", "")
                  for i in items or [] if isinstance(i, dict)]
         return ", ".join(n for n in names if n)
+
+    def _short_items(self, items: list) -> str:
+        """An order at a glance: its first product's name up to the first comma (the sizes and variants after
+        it are on the order's page), and how many more."""
+        named = [i for i in items or [] if isinstance(i, dict) and i.get("name")]
+        if not named:
+            return ""
+        first = str(named[0]["name"]).split(", ")[0]
+        if len(named) == 1:
+            return first
+        return self.ctx.tr("%1 and %2 more").replace("%1", first).replace("%2", str(len(named) - 1))
 
     @Property("QVariantList", notify=ordersChanged, final=True)
     def orders(self) -> list:
@@ -626,7 +697,8 @@ class ServiceDesk(QObject):
         rows = []
         for key, p in sorted(self._pending.items(), key=lambda kv: -kv[1]["confirmed_at"]):
             rows.append({"id": key, "pending": True, "icon": "mdi6.cloud-upload-outline",
-                         "title": p.get("title") or self._items_text(p.get("items")) or self.ctx.tr("Order"),
+                         "title": (p.get("title") or "").split(", ")[0] or self._short_items(p.get("items"))
+                         or self.ctx.tr("Order"),
                          "subtitle": self.ctx.tr("Waiting to send") if p["state"] in ("queued", "confirmed")
                          else self.ctx.tr("Sent, waiting for the shop"),
                          "trailing": self._money(p.get("total_cents"), p.get("currency"))})
@@ -638,7 +710,7 @@ class ServiceDesk(QObject):
             if booking and booking.get("status", "booked") == "booked" and state not in ("fitted", "delivered"):
                 parts.append(self._when(booking.get("start")))
             rows.append({"id": order["order_id"], "pending": False, "icon": FULFILMENT_ICONS.get(state, "mdi6.package-variant-closed"),
-                         "title": self._items_text(order.get("items")) or order["order_id"],
+                         "title": self._short_items(order.get("items")) or order["order_id"],
                          "subtitle": " · ".join(p for p in parts if p),
                          "trailing": self._money(order.get("total_cents"), order.get("currency"))})
         return rows
@@ -858,7 +930,7 @@ class ServiceDesk(QObject):
 
     def _remind(self) -> None:
         """Post the reminders that are due (once each, kept in storage) and arm the timer for the next."""
-        if not self._bookings_known and not self._orders:
+        if not self._local_loaded or (not self._bookings_known and not self._orders):
             return
         bookings = list(self._all_bookings().values())
         now = self._clock()
@@ -905,7 +977,7 @@ class ServiceDesk(QObject):
         except Exception as exc:  # noqa: BLE001 - the shop's profile is the driver's; say what is missing
             self.ctx.log.info("maintenance: no profile: %s", exc)
             profile = None
-        odometer = self._odometer_km(profile)
+        odometer = self._plan_odometer = self._odometer_km(profile)
         if service_plan is None:
             self._plan, self._plan_note = [], self.ctx.tr("Service reminders are not available")
         elif profile is None or not getattr(profile, "make", None) or odometer is None:
@@ -956,6 +1028,8 @@ class ServiceDesk(QObject):
 
     def _notify_due(self) -> None:
         """One notification when an item becomes due; again only after it was done and came due again."""
+        if not self._local_loaded:
+            return
         for item in self._plan:
             if item["state"] != "due":
                 continue
@@ -976,6 +1050,13 @@ class ServiceDesk(QObject):
         return [{"key": i["key"], "title": self._title(i["key"]), "subtitle": self._due_text(i),
                  "icon": MAINTENANCE_ICONS.get(i["key"], "mdi6.wrench-outline"), "state": i["state"],
                  "trailing": self._state_text(i["state"])} for i in self._plan]
+
+    @Property(str, notify=maintenanceChanged, final=True)
+    def odometer(self) -> str:
+        """"23,400 km": the odometer the plan was made for."""
+        if self._plan_odometer is None:
+            return ""
+        return self.ctx.tr("%1 km").replace("%1", QLocale(QLocale().name()).toString(int(round(self._plan_odometer))))
 
     @Property(str, notify=maintenanceChanged, final=True)
     def maintenanceNote(self) -> str:
@@ -1003,11 +1084,14 @@ class ServiceDesk(QObject):
         self.maintenanceChanged.emit()
 
     def _part_row(self, product: dict) -> dict:
+        """A part as a row: its name up to the first comma as the title, the rest (sizes, variants) and what
+        the owner must confirm below it, the price beside it."""
         verdict = product.get("verdict")
         kind = verdict.get("kind") if isinstance(verdict, dict) else verdict
-        return {"id": str(product.get("id") or ""), "title": product.get("name", ""),
-                "subtitle": (product.get("verdictText") or self.ctx.tr("Fits if you confirm a detail"))
-                if kind == "fits_if" else product.get("brand") or "",
+        head, _, rest = str(product.get("name", "")).partition(", ")
+        confirm = (product.get("verdictText") or self.ctx.tr("Fits if you confirm a detail")) if kind == "fits_if" else ""
+        return {"id": str(product.get("id") or ""), "title": head,
+                "subtitle": " · ".join(p for p in (rest, confirm) if p),
                 "icon": "mdi6.check-circle-outline" if kind == "fits" else "mdi6.help-circle-outline",
                 "image": product.get("image") or "",
                 "trailing": product.get("price") or self._money(product.get("price_cents"), product.get("currency"))}

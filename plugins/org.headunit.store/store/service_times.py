@@ -86,3 +86,45 @@ def next_reminder_at(bookings: Iterable[Mapping], sent: set[str], now: float,
     times = [start - lead * 60 for booking, start in _upcoming(bookings, now) for lead in leads
              if start - lead * 60 > now and reminder_key(str(booking["booking_id"]), start, lead) not in sent]
     return min(times, default=None)
+
+
+DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+def opening_intervals(opening: str) -> dict[int, list[tuple[dt.time, dt.time]]]:
+    """The subset of OpenStreetMap's opening_hours the partner workshops use (`Mo-Fr 08:00-12:00,14:00-18:00;
+    Sa 09:00-12:00`) as weekday (Monday 0) → intervals. A part it cannot read is left out."""
+    hours: dict[int, list[tuple[dt.time, dt.time]]] = {}
+    for rule in filter(None, (part.strip() for part in (opening or "").split(";"))):
+        days_text, _, times_text = rule.partition(" ")
+        days: list[int] = []
+        for item in days_text.split(","):
+            first, _, last = item.partition("-")
+            if first not in DAY_CODES or (last and last not in DAY_CODES):
+                days = []
+                break
+            a, b = DAY_CODES.index(first), DAY_CODES.index(last or first)
+            days.extend(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
+        for interval in times_text.strip().split(","):
+            try:
+                opens, closes = (dt.time.fromisoformat(t) for t in interval.split("-"))
+            except ValueError:
+                continue
+            for day in days:
+                hours.setdefault(day, []).append((opens, closes))
+    return {day: sorted(spans) for day, spans in hours.items()}
+
+
+def open_now(opening: str, local: dt.datetime) -> tuple[str, str]:
+    """("open", closing time) when the workshop is open at `local` (its own clock); ("later", opening time) when
+    it opens later that day; ("closed", "") otherwise; ("", "") when the hours cannot be read."""
+    hours = opening_intervals(opening)
+    if not hours:
+        return "", ""
+    now = local.time()
+    for opens, closes in hours.get(local.weekday(), []):
+        if opens <= now < closes:
+            return "open", closes.strftime("%H:%M")
+        if now < opens:
+            return "later", opens.strftime("%H:%M")
+    return "closed", ""
