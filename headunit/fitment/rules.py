@@ -200,7 +200,8 @@ def _parse_record(item: Any, where: str) -> Record:
     if years is not None:
         if (not isinstance(years, list) or len(years) != 2 or not _year(years[0])
                 or not (years[1] is None or _year(years[1])) or (years[1] is not None and years[0] > years[1])):
-            raise FitmentError(f"{where}.years", f"expected [from, to] with from ≤ to (to may be null), got {years!r}")
+            raise FitmentError(f"{where}.years",
+                               f"expected [from, to] with from ≤ to (to may be null), got {years!r}")
         years = (years[0], years[1])
     engines = _texts(item, "engines", where)
     fuels = _texts(item, "fuels", where, allowed=FUELS)
@@ -216,11 +217,12 @@ def _parse_record(item: Any, where: str) -> Record:
         raise FitmentError(f"{where}.quantity", f"expected a whole number ≥ 1, got {quantity!r}")
     engine_keys = frozenset(e.casefold() for e in engines)
     tyre_keys = frozenset(tyre_size_key(s) for s in tyre_sizes)
-    checks = tuple((keys, attribute, confirm, other, param, values) for values, keys, attribute, confirm, other, param in (
-        (engines, engine_keys, "engine", "confirm_engine", "other_engine", "engines"),
-        (fuels, frozenset(fuels), "fuel", "confirm_fuel", "other_fuel", "fuels"),
-        (bodies, frozenset(bodies), "body", "confirm_body", "other_body", "bodies"),
-        (tyre_sizes, tyre_keys, "tyre_size", "confirm_tyre_size", "other_tyre_size", "sizes")) if values)
+    qualifiers = ((engines, engine_keys, "engine", "confirm_engine", "other_engine", "engines"),
+                  (fuels, frozenset(fuels), "fuel", "confirm_fuel", "other_fuel", "fuels"),
+                  (bodies, frozenset(bodies), "body", "confirm_body", "other_body", "bodies"),
+                  (tyre_sizes, tyre_keys, "tyre_size", "confirm_tyre_size", "other_tyre_size", "sizes"))
+    checks = tuple((keys, attribute, confirm, other, param, values)
+                   for values, keys, attribute, confirm, other, param in qualifiers if values)
     return Record(make=make, model=model, years=years, engines=engines, fuels=fuels, bodies=bodies,
                   tyre_sizes=tyre_sizes, position=_text(item, "position", where), quantity=quantity,
                   condition=_text(item, "condition", where), make_key=_key(make), model_key=_key(model),

@@ -52,7 +52,8 @@ def test_the_date_of_the_last_service_gives_the_state():
     soon = plan(23_400, {"oil": {"km": 23_000, "date": "2025-12-20"}})["oil"]
     assert soon.state == "soon" and soon.due_on == datetime.date(2026, 12, 20)
     assert plan(23_400, {"wipers": {"date": "2026-09-01"}})["wipers"].state == "ok"
-    assert plan(23_400, {"air_filter": {"km": 23_000, "date": "2024-12-31"}})["air_filter"].due_on == datetime.date(2026, 12, 31)
+    air_filter = plan(23_400, {"air_filter": {"km": 23_000, "date": "2024-12-31"}})["air_filter"]
+    assert air_filter.due_on == datetime.date(2026, 12, 31)
 
 
 def test_most_urgent_items_come_first_and_json_is_plain():

@@ -28,7 +28,8 @@ def test_a_record_for_the_car_fits_with_its_position_and_quantity():
 
 
 def test_matching_ignores_case_and_tyre_size_spacing():
-    assert judge({"make": "VOLKSWAGEN", "model": "golf", "engines": ["1.5 ETSI"], "tyre_sizes": ["205/55R16"]}).kind == "fits"
+    record = {"make": "VOLKSWAGEN", "model": "golf", "engines": ["1.5 ETSI"], "tyre_sizes": ["205/55R16"]}
+    assert judge(record).kind == "fits"
 
 
 def test_universal_products_fit_any_car_and_no_car():

@@ -57,7 +57,8 @@ def test_the_simulated_car_is_a_2021_golf_mk8_whose_vin_agrees():
 
 
 def test_the_simulated_car_fits_a_record_for_its_generation():
-    record = parse_records([{"make": "Volkswagen", "model": "Golf", "years": [2020, None], "tyre_sizes": ["205/55 R16"]}])
+    record = parse_records([{"make": "Volkswagen", "model": "Golf", "years": [2020, None],
+                             "tyre_sizes": ["205/55 R16"]}])
     assert verdict(record, False, SIMULATED_CAR).kind == "fits"
 
 

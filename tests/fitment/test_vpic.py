@@ -33,8 +33,9 @@ GOLF = "WVWZZZCDZMW072395"
 def vpic_answer(vin: str, error_code: str = "0", **values: str) -> dict:
     """A DecodeVinValuesExtended answer built from vPIC's documented format, not recorded from the service."""
     result = {
-        "ABS": "", "AirBagLocFront": "1st Row (Driver and Passenger)", "BodyClass": "Coupe", "DisplacementCC": "2998.832712",
-        "DisplacementCI": "183.0", "DisplacementL": "2.998832712", "Doors": "2", "DriveType": "", "ElectrificationLevel": "",
+        "ABS": "", "AirBagLocFront": "1st Row (Driver and Passenger)", "BodyClass": "Coupe",
+        "DisplacementCC": "2998.832712", "DisplacementCI": "183.0", "DisplacementL": "2.998832712", "Doors": "2",
+        "DriveType": "", "ElectrificationLevel": "",
         "EngineConfiguration": "V-Shaped", "EngineCylinders": "6", "EngineHP": "240", "EngineModel": "J30A4",
         "ErrorCode": error_code,
         "ErrorText": "0 - VIN decoded clean. Check Digit (9th position) is correct" if error_code == "0" else
