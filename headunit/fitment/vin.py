@@ -20,6 +20,28 @@ WMI_TABLE = Path(__file__).with_name("wmi.csv")
 #: ISO 3780: the region a VIN was assigned in, from its first character.
 _REGIONS = (("ABCDEFGH", "Africa"), ("JKLMNPR", "Asia"), ("STUVWXYZ", "Europe"), ("12345", "North America"),
             ("67", "Oceania"), ("890", "South America"))
+#: Countries by the first two characters, "FXY Name": first character F, second from X to Y in VIN order
+#: ("*": any). From vininfo 1.11.0's ISO 3780 table (BSD-3-Clause, see wmi.csv), with 7A-7E New Zealand and
+#: 7F-70 United States as SAE now assigns. Used for WMIs the table does not list.
+_COUNTRY_RANGES = (
+    "AAH South Africa; AJK Ivory Coast; ALM Lesotho; ANP Botswana; ARS Namibia; ATU Madagascar; AVW "
+    "Mauritius; AXY Tunisia; AZ1 Cyprus; A23 Zimbabwe; A45 Mozambique; BAB Angola; BFG Kenya; BLL Nigeria; "
+    "BRR Algeria; B34 Libya; CAB Egypt; CFG Morocco; CLM Zambia; DAE Egypt; H* China; J* Japan; KFH Israel; "
+    "KLR South Korea; KST Jordan; L* China; MAE India; MFK Indonesia; MLR Thailand; MSS Myanmar; MUU "
+    "Mongolia; MXX Kazakhstan; M16 India; NAE Iran; NFG Pakistan; NJJ Iraq; NLR Turkey; NST Uzbekistan; NUU "
+    "Azerbaijan; NYY Armenia; N15 Iran; PAC Philippines; PFG Singapore; PLR Malaysia; PST Bangladesh; RAB "
+    "United Arab Emirates; RFK Taiwan; RLN Vietnam; RPP Laos; RST Saudi Arabia; RUW Russia; R11 Hong Kong; "
+    "SAM United Kingdom; SNT Germany; SUZ Poland; S12 Latvia; S33 South Ossetia; TAH Switzerland; TJP Czech "
+    "Republic; TRV Hungary; TW2 Portugal; T35 Serbia & Montenegro; T66 Andorra; UAC Spain; UHM Denmark; UNR "
+    "Ireland; UUW Romania; U12 Macedonia; U57 Slovakia; U80 Bosnia & Herzogovina; VAE Austria; VFR France; "
+    "VSW Spain; VX2 Serbia; V35 Croatia; V68 Estonia; W* Germany; XAC Bulgaria; XDE Russia; XFH Greece; XJK "
+    "Russia; XLR Netherlands; XSW Russia; XXY Luxembourg; XZ0 Russia; YAE Belgium; YFK Finland; YNN Malta; "
+    "YSW Sweden; YX2 Norway; Y35 Belarus; Y68 Ukraine; ZAU Italy; ZXZ Slovenia; Z11 San Marino; Z35 "
+    "Lithuania; Z60 Russia; 1* United States; 2A5 Canada; 3AX Mexico; 355 Dom. Republic; 366 Honduras; 377 "
+    "Panama; 389 Puerto Rico; 4* United States; 5* United States; 6AX Australia; 6Y1 New Zealand; 7AE New "
+    "Zealand; 7F0 United States; 8AE Argentina; 8FG Chile; 8LN Ecuador; 8ST Peru; 8XZ Venezuela; 822 Bolivia; "
+    "9AE Brazil; 9FG Colombia; 9SV Uruguay; 929 Brazil")
+_VIN_ORDER = "ABCDEFGHJKLMNPRSTUVWXYZ1234567890"
 _COUNTRY_REGIONS = {"United States": "North America", "Canada": "North America", "Mexico": "North America",
                     "China": "Asia"}
 
@@ -113,6 +135,22 @@ def wmi_table() -> dict[str, Manufacturer]:
     return table
 
 
+@cache
+def _countries() -> dict[str, str]:
+    countries: dict[str, str] = {}
+    for entry in _COUNTRY_RANGES.split("; "):
+        span, name = entry.split(" ", 1)
+        first, low, high = span[0], span[1], span[-1]
+        seconds = _VIN_ORDER if low == "*" else _VIN_ORDER[_VIN_ORDER.index(low):_VIN_ORDER.index(high) + 1]
+        countries.update((first + second, name) for second in seconds)
+    return countries
+
+
+def country_of(vin: str) -> str | None:
+    """The country the first two characters were assigned to (ISO 3780 ranges), or None."""
+    return _countries().get(vin[:2])
+
+
 def manufacturer(wmi: str) -> Manufacturer | None:
     table = wmi_table()
     return table.get(wmi[:3]) or table.get(wmi[:2])
@@ -156,7 +194,7 @@ def decode(vin: str, *, today: datetime.date | None = None) -> VinReport:
                                      position))
     wmi = vin[:3]
     known = manufacturer(wmi) if len(wmi) == 3 else None
-    country = known.country if known else None
+    country = (known.country if known else None) or country_of(vin)
     region = _COUNTRY_REGIONS.get(country or "") or region_of(vin[:1])
     mandatory = region == "North America" or country == "China" or vin[:1] == "L"
     structurally_sound = not errors

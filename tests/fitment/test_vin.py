@@ -135,11 +135,22 @@ def test_elsewhere_the_latest_cycle_year_not_after_next_year_is_taken():
     assert decode("WVWZZZCDZ1W072395", today=datetime.date(2026, 12, 6)).model_year == 2001
 
 
-def test_an_unknown_wmi_still_gets_its_region_from_the_first_character():
+def test_an_unknown_wmi_still_gets_its_region_and_country_from_the_first_characters():
     report = decode(with_check_digit("9ZZAAA00XM1234567"), today=TODAY)
     assert report.manufacturer is None and report.make is None and report.region == "South America"
-    assert decode("SZZAAA00XM1234567", today=TODAY).region == "Europe"
+    assert report.country is None and report.valid
+    polish = decode("SZZAAA00XM1234567", today=TODAY)
+    assert (polish.region, polish.country) == ("Europe", "Poland")
+    assert decode("AAZAAA00XM1234567", today=TODAY).country == "South Africa"
     assert decode("AZZAAA00XM1234567", today=TODAY).region == "Africa"
+
+
+def test_unknown_chinese_and_newer_us_wmis_need_their_check_digit():
+    for vin in ("HJRAAA00XM1234567", "LZZAAA00XM1234567", "7FZAAA00XM1234567"):
+        good = with_check_digit(vin)
+        wrong = good[:8] + ("1" if good[8] != "1" else "2") + good[9:]
+        assert decode(good, today=TODAY).valid and not decode(wrong, today=TODAY).valid, vin
+    assert decode("7ABAAA00XM1234567", today=TODAY).region == "Oceania"  # 7A-7E: New Zealand
 
 
 def test_report_json_has_every_field():
