@@ -33,15 +33,19 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_serializ
 from sqlalchemy.engine import Connection, Row
 
 from headunit.fitment import rules
+from headunit_backend import catalog_data
 from headunit_backend import reviews as review_routes
 from headunit_backend.auth import CurrentDevice
 from headunit_backend.caching import cache_control, cached, cached_json
-from headunit_backend.catalog_data import average, load_seed, seed  # noqa: F401  (seed: called at start)
+from headunit_backend.catalog_data import average
 from headunit_backend.db import categories, products, reviews, utcnow
 from headunit_backend.errors import ApiError, documented, not_found
 from headunit_backend.services import Services, get_services
 
 router = APIRouter(prefix="/catalog", tags=["catalog"])
+
+#: Adds the demo catalog's categories and products the database lacks (`app.prepare_database` calls it).
+seed = catalog_data.seed
 
 #: Seconds before a sync read that its cursor never passes (see the module's docstring).
 SYNC_MARGIN = 60.0

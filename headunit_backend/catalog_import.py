@@ -19,7 +19,8 @@ from rich.console import Console
 from rich.table import Table
 from sqlite_utils.utils import Format, RowError, rows_from_file
 
-from headunit_backend.catalog_data import CategoryRecord, ProductRecord, UpsertResult, upsert_categories, upsert_products
+from headunit_backend.catalog_data import (CategoryRecord, ProductRecord, UpsertResult, upsert_categories,
+                                           upsert_products)
 
 #: Columns whose CSV cell holds JSON (a list).
 JSON_COLUMNS = ("fitment", "reviews")

@@ -62,7 +62,8 @@ def test_any_bad_row_imports_nothing_and_every_problem_names_its_row_and_field(d
                 + "a-good-one,car-care,Sponge,Brand,,,100,1,true,,\n"
                 + 'bad-price,car-care,Sponge,Brand,,,"12,50",1,true,,\n'
                 + "Bad Id,car-care,Sponge,Brand,,,100,-3,maybe,,\n"
-                + 'bad-years,wiper-blades,Blade,Brand,,,100,1,false,,"[{""make"": ""Volkswagen"", ""years"": [2020, 2010]}]"\n'
+                + 'bad-years,wiper-blades,Blade,Brand,,,100,1,false,,'
+                  '"[{""make"": ""Volkswagen"", ""years"": [2020, 2010]}]"\n'
                 + "no-brand,nowhere,Blade,,,,100,1,true,,\n"
                 + "a-good-one,car-care,Sponge,Brand,,,100,1,true,,\n")
     main(["migrate", "--db", db_url])
@@ -105,7 +106,8 @@ def test_a_json_catalog_brings_its_categories_products_and_reviews(db_url, tmp_p
     assert main(["catalog", "import", str(shop), "--db", db_url]) == 0
 
     towbar = read(db_url, "westfalia-towbar-golf8")
-    assert (towbar.category_id, towbar.currency, towbar.fitting_minutes, towbar.rating_count) == ("trailers", "EUR", 180, 10)
+    assert (towbar.category_id, towbar.currency, towbar.fitting_minutes, towbar.rating_count) == (
+        "trailers", "EUR", 180, 10)
     assert sum(getattr(towbar, f"stars_{s}") for s in range(1, 6)) == 10
     assert count(db_url, reviews) >= 1 and count(db_url, categories) == 15
 

@@ -19,13 +19,14 @@ def catalog_at_0004(url: str) -> None:
         command.upgrade(migrate.config(conn), "0004")
         conn.execute(sa.text("INSERT INTO categories (id, name, position) VALUES ('wiper-blades', 'Wiper blades', 0)"))
         for product_id, fitment, rating_sum, count in [
-                ("bosch-aerotwin-a863s", [{"make": "Volkswagen", "model": "Golf", "year_from": 2012, "year_to": 2020}],
-                 1006, 214),
-                ("shop-own-blade", [{"make": "Volkswagen", "model": "Golf", "year_from": 2019, "year_to": None}], 0, 0)]:
+                ("bosch-aerotwin-a863s",
+                 [{"make": "Volkswagen", "model": "Golf", "year_from": 2012, "year_to": 2020}], 1006, 214),
+                ("shop-own-blade",
+                 [{"make": "Volkswagen", "model": "Golf", "year_from": 2019, "year_to": None}], 0, 0)]:
             conn.execute(sa.text(
-                "INSERT INTO products (id, category_id, name, description, price_cents, currency, stock, rating_sum, "
-                "rating_count, universal, fitment_json, position) VALUES (:id, 'wiper-blades', :name, '', 1999, "
-                "'EUR', 5, :sum, :count, false, :fitment, 0)"),
+                "INSERT INTO products (id, category_id, name, description, price_cents, currency, stock, "
+                "rating_sum, rating_count, universal, fitment_json, position) VALUES (:id, 'wiper-blades', :name, "
+                "'', 1999, 'EUR', 5, :sum, :count, false, :fitment, 0)"),
                 {"id": product_id, "name": f"Shop name of {product_id}", "sum": rating_sum, "count": count,
                  "fitment": json.dumps(fitment)})
         conn.execute(sa.text("INSERT INTO reviews (id, product_id, account_id, rating, text, created_at) VALUES "
