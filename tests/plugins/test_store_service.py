@@ -535,3 +535,15 @@ def test_a_workshop_is_closed_on_a_day_its_hours_leave_out(make_desk, clock):
     clock.now = dt.datetime(2026, 12, 13, 10, 0, tzinfo=MONACO).timestamp()  # a Sunday
     desk = make_desk()
     assert [w["openNow"] for w in desk.workshops][:2] == ["Closed now", "Closed now"]
+
+
+def test_a_change_that_arrives_after_the_appointment_began_says_so(make_desk, ctx, clock):
+    ctx.cloud.answers["/v1/orders"] = {"items": [order()]}
+    ctx.cloud.answers["/v1/bookings"] = {"items": [booking()]}  # today 14:00
+    desk = make_desk()
+    desk.openBooking("bkg_1")
+    desk.cancelBooking("bkg_1")
+    clock.now = dt.datetime(2026, 12, 7, 14, 5, tzinfo=MONACO).timestamp()  # sent once the car was back online
+    ctx.cloud.finished.emit("op-1", "rejected", 422)
+    assert desk.booking["note"] == "The appointment has begun: it can no longer be changed"
+    assert desk.booking["status"] == "Appointment passed" and not desk.booking["changeable"]

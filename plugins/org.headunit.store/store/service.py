@@ -877,10 +877,12 @@ class ServiceDesk(QObject):
                 self._set_locally(booking_id, status="cancelled")
         elif state == "expired":
             note, level = self.ctx.tr("Not sent in time: nothing was changed"), "warning"
+        elif status in (409, 422) and self._begun(booking_id):
+            # The backend answers 422 booking_in_past once the appointment has begun.
+            note, level = self.ctx.tr("The appointment has begun: it can no longer be changed"), "warning"
         elif status == 422 and kind == "reschedule":
+            # slot_taken (every bay booked meanwhile), or the slot began while the change waited to be sent.
             note, level = self.ctx.tr("That time was just taken: pick another"), "warning"
-        elif status == 409:
-            note, level = self.ctx.tr("The appointment has passed: it can no longer be changed"), "warning"
         elif status == 404:
             note, level = self.ctx.tr("The workshop no longer knows this appointment"), "warning"
         else:
@@ -889,6 +891,10 @@ class ServiceDesk(QObject):
         self.ctx.toast(note, level)
         self.ordersChanged.emit()
         self.refreshOrders()
+
+    def _begun(self, booking_id: str) -> bool:
+        start = epoch((self._booking_of(booking_id) or {}).get("start"))
+        return start is not None and start <= self._clock()
 
     def _set_locally(self, booking_id: str, **changes: Any) -> None:
         """Until the next read: the booking as the backend now has it."""
