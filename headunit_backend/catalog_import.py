@@ -73,8 +73,12 @@ def read_file(path: Path, file_format: str | None = None) -> tuple[list[tuple[in
     return [(n, _csv_row(row)) for n, row in enumerate(rows, start=2)], {}, "csv"
 
 
+class NotJson(str):
+    """A JSON column's cell that is not JSON, kept to be reported with the text that was there."""
+
+
 def _csv_row(row: dict) -> dict[str, Any]:
-    """Empty cells are absent; JSON columns are decoded (or left as text, for the validator to refuse)."""
+    """Empty cells are absent; JSON columns are decoded."""
     cleaned: dict[str, Any] = {}
     for key, value in row.items():
         if key is None or value is None or (isinstance(value, str) and not value.strip()):
@@ -83,7 +87,7 @@ def _csv_row(row: dict) -> dict[str, Any]:
             try:
                 value = json.loads(value)
             except json.JSONDecodeError:
-                pass  # reported as "expected a list" with the text that was there
+                value = NotJson(value)
         cleaned[key] = value
     return cleaned
 
@@ -107,6 +111,11 @@ def plan(path: Path, file_format: str | None = None, *, known_categories: set[st
             continue
         if currency and "currency" not in row:
             row = {**row, "currency": currency}
+        not_json = [key for key, value in row.items() if isinstance(value, NotJson)]
+        if not_json:
+            problems += [f"row {number}, {key}: expected a JSON list (e.g. [{{\"make\": \"Volkswagen\"}}]), got "
+                         f"{json.dumps(str(row[key]), ensure_ascii=False)}" for key in not_json]
+            continue
         try:
             product = ProductRecord.model_validate(row)
         except ValidationError as error:

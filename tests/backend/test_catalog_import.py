@@ -65,6 +65,7 @@ def test_any_bad_row_imports_nothing_and_every_problem_names_its_row_and_field(d
                 + 'bad-years,wiper-blades,Blade,Brand,,,100,1,false,,'
                   '"[{""make"": ""Volkswagen"", ""years"": [2020, 2010]}]"\n'
                 + "no-brand,nowhere,Blade,,,,100,1,true,,\n"
+                + "not-json,wiper-blades,Blade,Brand,,,100,1,false,,Golf 8\n"
                 + "a-good-one,car-care,Sponge,Brand,,,100,1,true,,\n")
     main(["migrate", "--db", db_url])
     products_before = count(db_url, products)
@@ -78,7 +79,8 @@ def test_any_bad_row_imports_nothing_and_every_problem_names_its_row_and_field(d
     assert 'row 4, universal: expected true or false, got "maybe"' in problems
     assert any(p.startswith("row 5, fitment[0].years: expected [from, to] with from ≤ to") for p in problems)
     assert "row 6, brand: missing (required)" in problems
-    assert "row 7, id: 'a-good-one' is already on row 2" in problems
+    assert 'row 7, fitment: expected a JSON list (e.g. [{"make": "Volkswagen"}]), got "Golf 8"' in problems
+    assert "row 8, id: 'a-good-one' is already on row 2" in problems
     assert problems[-1].endswith("nothing was imported")
     assert read(db_url, "a-good-one") is None and count(db_url, products) == products_before
 
