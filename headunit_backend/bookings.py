@@ -82,15 +82,16 @@ def of_orders(conn: Connection, order_ids: list[str]) -> dict[str, Booking]:
         sa.select(bookings).where(bookings.c.order_id.in_(order_ids)))}
 
 
-def check_slot(workshop_id: str, slot_start: dt.datetime, minutes: int) -> workshops.Workshop:
-    """Refuse (422) a workshop or slot that does not exist, before any money moves. A slot already begun or
-    taken is not refused here: the order books the nearest free one."""
+def check_slot(workshop_id: str, slot_start: dt.datetime) -> workshops.Workshop:
+    """Refuse (422) a workshop that does not exist or a time no slot of it starts at, before any money moves.
+    A slot already begun, taken, or too short for the order's fitting (the job would run past closing) is not
+    refused here: the order books the nearest free one (an order queued offline should not fail for it)."""
     shop = workshops.workshop(workshop_id)
     if shop is None:
         raise ApiError(422, "unknown_workshop", f"delivery.workshop_id: no partner workshop {workshop_id!r}")
-    if workshops.slot_at(shop, slot_start, minutes) is None:
-        raise ApiError(422, "invalid_slot", f"delivery.slot_start: {shop.name} has no {minutes}-minute slot "
-                                            f"starting at {slot_start.isoformat()} (see its slots)")
+    if workshops.slot_at(shop, slot_start, int(workshops.SLOT_STEP.total_seconds() // 60)) is None:
+        raise ApiError(422, "invalid_slot", f"delivery.slot_start: no slot of {shop.name} starts at "
+                                            f"{slot_start.isoformat()} (see its slots)")
     return shop
 
 

@@ -222,7 +222,7 @@ def place_order(op: Operation, order: NewOrder, desk: PaymentDesk) -> Response:
         method = conn.execute(sa.select(payment_methods).where(payment_methods.c.id == basket.payment_method_id)).one()
         minutes = fitting_minutes(conn, basket.lines)
     if isinstance(order.delivery, WorkshopDelivery):
-        bookings.check_slot(order.delivery.workshop_id, order.delivery.slot_start, minutes)
+        bookings.check_slot(order.delivery.workshop_id, order.delivery.slot_start)
     draft = {"lines": [line.model_dump() for line in basket.lines], "currency": basket.currency,
              "payment_method_id": basket.payment_method_id, "delivery": order.delivery.model_dump(mode="json"),
              "booking_minutes": minutes}

@@ -103,6 +103,18 @@ def test_an_order_that_arrives_after_its_slot_books_a_later_one(api):
     assert dt.datetime.fromisoformat(booking["start"]) > dt.datetime.now(dt.UTC)
 
 
+def test_a_fitting_that_would_run_past_closing_books_the_nearest_slot_it_fits(api):
+    last = free_slots(api)[-1]  # 17:30-18:00: too short for four bulbs (40 minutes, a one-hour slot)
+
+    answer = api.order(api.add_card(), (PRODUCT, 4), delivery=at_workshop(last["start"]))
+
+    assert answer.status_code == 201, answer.text
+    booking = answer.json()["booking"]
+    start, end = dt.datetime.fromisoformat(booking["start"]), dt.datetime.fromisoformat(booking["end"])
+    assert same_time(booking["moved_from"], last["start"])
+    assert end - start == dt.timedelta(hours=1) and end == dt.datetime.fromisoformat(last["end"])
+
+
 @pytest.mark.parametrize(("delivery", "code"), [
     ({"kind": "workshop", "workshop_id": "ws-nowhere", "slot_start": "2030-01-07T10:00:00+01:00"},
      "unknown_workshop"),
