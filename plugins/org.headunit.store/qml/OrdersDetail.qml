@@ -16,6 +16,9 @@ Flickable {
     contentHeight: column.implicitHeight
     boundsBehavior: Flickable.StopAtBounds
     clip: true
+    // While driving it does not scroll: what it shows then fits the screen.
+    interactive: !Restrictions.active
+    onInteractiveChanged: if (!interactive) contentY = 0
 
     ColumnLayout {
         id: column

@@ -58,6 +58,9 @@ ColumnLayout {
         contentHeight: grid.implicitHeight
         boundsBehavior: Flickable.StopAtBounds
         clip: true
+        // While driving it does not scroll: what it shows then fits the screen.
+        interactive: !Restrictions.active
+        onInteractiveChanged: if (!interactive) contentY = 0
         Layout.fillWidth: true
         Layout.fillHeight: true
         Layout.minimumHeight: Theme.touchTarget
