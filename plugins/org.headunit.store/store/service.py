@@ -124,6 +124,7 @@ class ServiceDesk(QObject):
         self._plan: list[dict] = []
         self._plan_note = ""
         self._plan_odometer: float | None = None
+        self._plan_key: tuple | None = None
         self._item_key = ""
         self._parts: dict[str, list[dict]] = {}
 
@@ -160,10 +161,12 @@ class ServiceDesk(QObject):
             moved = None
         if moved is not None:
             moved.connect(self._car_moved)
-        for source in (self._navigation(), self._vehicle_profile()):
-            signal = getattr(source, "routeChanged", None) or getattr(source, "changed", None)
-            if signal is not None:
-                signal.connect(self._route_or_profile_changed)
+        route = getattr(self._navigation(), "routeChanged", None)
+        if route is not None:
+            route.connect(self._route_changed)
+        profile = getattr(self._vehicle_profile(), "changed", None)
+        if profile is not None:
+            profile.connect(self._profile_changed)
         self._tick.start()
         self.refreshWorkshops()
 
@@ -236,11 +239,23 @@ class ServiceDesk(QObject):
         if self._searched_at is None or haversine_m(here, self._searched_at) > RESEARCH_AFTER_M:
             self.refreshWorkshops()
 
-    def _route_or_profile_changed(self) -> None:
+    def _route_changed(self) -> None:
         if self._mode == "route":
             self.refreshWorkshops()
         self.changed.emit()
-        self.refreshMaintenance()
+
+    def _profile_changed(self) -> None:
+        """The profile changed, or its odometer's tenth of a kilometre: the plan is made again once a whole
+        kilometre more is on it (or anything else changed)."""
+        try:
+            profile = self.shop.profile()
+        except Exception:  # noqa: BLE001 - refreshMaintenance says what is missing
+            profile = None
+        odometer = self._odometer_km(profile)
+        key = (repr(profile), None if odometer is None else int(odometer))
+        if key != self._plan_key:
+            self._plan_key = key
+            self.refreshMaintenance()
 
     # Text helpers
 
