@@ -10,7 +10,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 
 from headunit.sdk import IntentError
 from tests.shell import descendants, find, settle
@@ -261,3 +261,22 @@ def test_translated_the_page_fits_at_800x480(make_shell, qtbot, tmp_path, langua
     _scroll_to_end(window, qtbot)
     window.grabWindow().save(str(tmp_path / "end.png"))
     assert problems + texts(window)[1] == []
+
+
+def test_the_field_typed_in_rises_above_the_keyboard_which_goes_when_the_text_is_taken(make_shell, qtbot):
+    runtime, window = make_shell(800, 480)
+    _open_vehicle(window, qtbot)
+    field = _inside(window, "textEntryField", "odometerEntry")  # the last field, at the end of the page
+    window.requestActivate()
+    field.forceActiveFocus()
+    qtbot.waitUntil(lambda: _shown(window, "odometerSet") and find(window, "keyboard").isVisible(), timeout=5000)
+    settle(qtbot)
+    keyboard = find(window, "keyboard")
+    top_of_keyboard = keyboard.mapToScene(QPointF(0, 0)).y()
+    bottom_of_field = field.mapRectToScene(QRectF(0, 0, field.width(), field.height())).bottom()
+    assert bottom_of_field < top_of_keyboard
+    field.setProperty("text", "61000")
+    find(window, "odometerSet").clicked.emit()
+    settle(qtbot)
+    assert runtime.vehicle_profile.odometerKm == 61_000
+    assert not field.hasActiveFocus() and not find(window, "keyboard").isVisible()

@@ -28,6 +28,34 @@ SettingsSection {
         "North America": qsTr("North America"), "Oceania": qsTr("Oceania"), "South America": qsTr("South America")
     })
 
+    // The on-screen keyboard covers the lower part of the screen: the field being typed in is scrolled to the top
+    // of the page, with room below the last one, and the keyboard goes once its text is taken.
+    property Item typingIn: null
+    Connections {
+        target: page.Window.window
+        function onActiveFocusItemChanged() {
+            const item = page.Window.activeFocusItem
+            page.typingIn = [vinEntry, odometerEntry].find(entry => page.holds(entry, item)) ?? null
+            if (page.typingIn)
+                Qt.callLater(page.reveal)
+        }
+    }
+    onContentHeightChanged: if (typingIn) reveal()
+    function holds(parent, item) {
+        for (let i = item; i; i = i.parent)
+            if (i === parent) return true
+        return false
+    }
+    function reveal() {
+        if (!typingIn) return
+        const y = typingIn.parent.parent.mapToItem(page.contentItem, 0, 0).y - Theme.spacingM  // with its title
+        contentY = Math.max(0, Math.min(y, contentHeight - height))
+    }
+    function doneTyping() {
+        Qt.inputMethod.hide()
+        page.forceActiveFocus()
+    }
+
     function distance(km) {
         const value = miles ? km / 1.609344 : km
         return (miles ? qsTr("%1 mi") : qsTr("%1 km")).arg(Number(Math.floor(value)).toLocaleString(Qt.locale(), "f", 0))
@@ -135,7 +163,7 @@ SettingsSection {
                 placeholderText: qsTr("17 characters, as on the windscreen")
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignTop
-                onAccepted: (text) => VehicleProfile.setVin(text)
+                onAccepted: (text) => { VehicleProfile.setVin(text); page.doneTyping() }
             }
             TouchButton {
                 objectName: "vinDecode"
@@ -144,7 +172,7 @@ SettingsSection {
                 text: qsTr("Decode")
                 accent: true
                 Layout.alignment: Qt.AlignTop
-                onClicked: VehicleProfile.setVin(vinEntry.text)
+                onClicked: { VehicleProfile.setVin(vinEntry.text); page.doneTyping() }
             }
         }
     }
@@ -304,8 +332,10 @@ SettingsSection {
                     accent: true
                     Layout.alignment: Qt.AlignTop
                     function set() {
-                        if (enabled && VehicleProfile.setOdometer(page.miles ? entered * 1.609344 : entered))
+                        if (enabled && VehicleProfile.setOdometer(page.miles ? entered * 1.609344 : entered)) {
                             odometerEntry.text = ""
+                            page.doneTyping()
+                        }
                     }
                     onClicked: set()
                 }
@@ -322,4 +352,7 @@ SettingsSection {
             onClicked: VehicleProfile.clear()
         }
     }
+
+    // Room for the keyboard below the last field while one of them is typed in.
+    Item { Layout.preferredHeight: page.typingIn ? page.height : 0 }
 }
