@@ -36,6 +36,23 @@ Item {
     }
 
     onVisibleChanged: if (visible) page.service.refreshOrders()
+    // While the page shows, orders move on (shipped, ready, fitted): read again every minute, and at once when
+    // the car is back online.
+    Timer {
+        running: page.visible
+        interval: 60000
+        repeat: true
+        onTriggered: page.service.refreshOrders()
+    }
+    property bool wasOnline: Cloud.online
+    Connections {
+        target: Cloud
+        function onChanged() {
+            if (Cloud.online && !page.wasOnline && page.visible)
+                page.service.refreshOrders()
+            page.wasOnline = Cloud.online
+        }
+    }
 
     ColumnLayout {
         objectName: "ordersList"
