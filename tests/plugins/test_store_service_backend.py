@@ -101,3 +101,42 @@ def test_workshops_on_the_route_the_shell_is_guiding_in_the_order_the_car_reache
     assert "ws-porsche-fontvieille" not in ids  # down by the sea, 2.5 km off the road
     runtime.navigation.clear("org.headunit.navigation")
     qtbot.waitUntil(lambda: desk.workshopsNote == "No route is being guided", timeout=5000)
+
+
+def test_an_order_confirmed_offline_waits_to_send_then_shows_with_its_booking(make_shell, qtbot):
+    runtime, window = make_shell(1280, 720, backend="embedded")
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    client = runtime.cloud.client
+    client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"}, plugin="headunit")
+    qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
+    product = next(p for p in client.get("/v1/catalog/products", {"limit": 100}, plugin="headunit").data["items"]
+                   if p.get("fitting_minutes"))
+    assert runtime.apps.openApp(STORE)
+    app = runtime.host.record(STORE).instance
+    shop, desk = app.shop, app.service
+    desk.refreshOrders()
+    qtbot.waitUntil(lambda: desk.ordersNote == "" and not desk.orders, timeout=15_000)
+    shop.addToBasket(product["id"])
+    qtbot.waitUntil(lambda: len(shop.basket) == 1, timeout=30_000)
+    slot = next(s for days in range(1, 8)
+                for s in free_slots(runtime, (dt.date.today() + dt.timedelta(days=days)).isoformat(),
+                                    desk.fittingMinutes))
+    shop.startCheckout()
+    shop.chooseWorkshop({"id": WORKSHOP, "name": "British Motors"}, slot)
+    shop.checkout()
+    qtbot.waitUntil(lambda: runtime.payments.shown and runtime.payments.cardId != "", timeout=10_000)
+    runtime.simulator.setNetwork(False)
+    qtbot.waitUntil(lambda: not runtime.cloud.online, timeout=5000)
+    runtime.payments.confirm()
+    qtbot.waitUntil(lambda: shop.orderState == "queued", timeout=5000)
+    (waiting,) = desk.orders
+    assert waiting["pending"] and waiting["subtitle"] == "Waiting to send"
+    assert waiting["trailing"] == shop.basketTotal
+
+    runtime.simulator.setNetwork(True)
+    qtbot.waitUntil(lambda: shop.orderState == "succeeded", timeout=30_000)
+    qtbot.waitUntil(lambda: [o["pending"] for o in desk.orders] == [False], timeout=15_000)
+    qtbot.waitUntil(lambda: len(desk.bookings) == 1, timeout=15_000)
+    desk.openBooking(desk.bookings[0]["id"])
+    assert desk.booking["workshop"] == "British Motors" and desk.booking["start"] == slot
