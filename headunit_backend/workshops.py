@@ -150,8 +150,15 @@ def slots_of_day(shop: Workshop, day: dt.date, minutes: int) -> list[Slot]:
     return found
 
 
+#: Slots are booked and listed at most this far from now (an order queued offline arrives days late at most).
+REACH = dt.timedelta(days=366)
+
+
 def slot_at(shop: Workshop, start: dt.datetime, minutes: int) -> Slot | None:
-    """The slot starting at `start` (any offset), or None if the workshop has no such slot."""
+    """The slot starting at `start` (any offset), or None if the workshop has no such slot (or none within
+    REACH of now: nothing books the year 9999, and no date arithmetic runs past the calendar's ends)."""
+    if abs(start - utcnow()) > REACH:
+        return None
     local = start.astimezone(shop.zone)
     return next((s for s in slots_of_day(shop, local.date(), minutes) if s.start == local), None)
 
@@ -285,7 +292,7 @@ def list_slots(workshop_id: WorkshopId, device: CurrentDevice, services: Service
     shop = find(workshop_id)
     now = utcnow()
     today = now.astimezone(shop.zone).date()
-    if abs((date - today).days) > 366:
+    if abs(date - today) > REACH:
         raise ApiError(422, "invalid_date", "date: slots are listed for at most a year before or after today")
     day = slots_of_day(shop, date, minutes)
     with services.db.read() as conn:

@@ -18,6 +18,16 @@ PORSCHE = "ws-porsche-fontvieille"  # Mo-Fr 08:00-18:00, 2 bays
 MINUTES = 30
 
 
+def next_weekday(weekday: int) -> str:
+    day = dt.date.today() + dt.timedelta(days=1)
+    while day.weekday() != weekday:
+        day += dt.timedelta(days=1)
+    return day.isoformat()
+
+
+MONDAY, SUNDAY = next_weekday(0), next_weekday(6)  # Porsche works on one, not the other
+
+
 def free_slots(api: Api, workshop_id: str = PORSCHE, minutes: int = MINUTES, *, days_ahead: int = 1) -> list[dict]:
     """The free slots of the first day from `days_ahead` on that has any."""
     for offset in range(days_ahead, days_ahead + 14):
@@ -118,9 +128,12 @@ def test_a_fitting_that_would_run_past_closing_books_the_nearest_slot_it_fits(ap
 @pytest.mark.parametrize(("delivery", "code"), [
     ({"kind": "workshop", "workshop_id": "ws-nowhere", "slot_start": "2030-01-07T10:00:00+01:00"},
      "unknown_workshop"),
-    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": "2030-01-07T10:10:00+01:00"}, "invalid_slot"),
-    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": "2030-01-06T10:00:00+01:00"}, "invalid_slot"),
-    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": "2030-01-07T17:45:00+01:00"}, "invalid_slot"),
+    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": f"{MONDAY}T10:10:00+01:00"}, "invalid_slot"),
+    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": f"{SUNDAY}T10:00:00+01:00"}, "invalid_slot"),
+    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": f"{MONDAY}T17:45:00+01:00"}, "invalid_slot"),
+    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": "0001-01-01T00:30:00+01:00"}, "invalid_slot"),
+    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": "9999-12-31T23:30:00-01:00"}, "invalid_slot"),
+    ({"kind": "workshop", "workshop_id": PORSCHE, "slot_start": "9999-12-31T10:00:00+00:00"}, "invalid_slot"),
 ])
 def test_a_workshop_or_slot_that_does_not_exist_is_refused_before_any_money_moves(api, delivery, code):
     answer = api.order(api.add_card(), (PRODUCT, 1), delivery=delivery)
@@ -244,6 +257,9 @@ def test_a_booking_that_has_begun_cannot_change(api, database):
     ("/v1/bookings/{id}/reschedule", {"slot_start": "2030-01-07T10:00:00+01:00", "extra": 1}),
     ("/v1/bookings/{id}/reschedule", [1]), ("/v1/bookings/{id}/reschedule", "x"),
     ("/v1/bookings/{id}/reschedule", {"slot_start": "1999-01-04T10:00:00+01:00"}),
+    ("/v1/bookings/{id}/reschedule", {"slot_start": "0001-01-01T00:30:00+01:00"}),
+    ("/v1/bookings/{id}/reschedule", {"slot_start": "9999-12-31T23:30:00-01:00"}),
+    ("/v1/bookings/{id}/reschedule", {"slot_start": "9999-12-31T10:00:00+00:00"}),
 ])
 def test_malformed_booking_writes_are_4xx_in_the_error_shape(api, path, body):
     booking, _ = booked(api)
