@@ -547,3 +547,19 @@ def test_a_change_that_arrives_after_the_appointment_began_says_so(make_desk, ct
     ctx.cloud.finished.emit("op-1", "rejected", 422)
     assert desk.booking["note"] == "The appointment has begun: it can no longer be changed"
     assert desk.booking["status"] == "Appointment passed" and not desk.booking["changeable"]
+
+
+def test_calls_the_page_cannot_make_are_logged_and_change_nothing(make_desk, ctx, caplog):
+    ctx.cloud.answers["/v1/orders"] = {"items": [order()]}
+    ctx.cloud.answers["/v1/bookings"] = {"items": [booking()]}
+    desk = make_desk()
+    desk.rescheduleBooking("bkg_1", "tomorrow at ten")
+    desk.cancelBooking("bkg_unknown")
+    desk.markDone("brakes")
+    desk.setWorkshopMode("anywhere")
+    assert ctx.cloud.submitted == [] and desk.workshopMode == "near"
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        "service: rescheduleBooking: slot_start is not an ISO 8601 time with an offset: 'tomorrow at ten'",
+        "service: cancel: no booking 'bkg_unknown'",
+        "service: markDone: no service item 'brakes' in the plan",
+        "service: setWorkshopMode: expected 'near' or 'route', got 'anywhere'"]

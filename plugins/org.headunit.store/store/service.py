@@ -174,6 +174,11 @@ class ServiceDesk(QObject):
         self._tick.stop()
         self._reminder.stop()
 
+    def _refuse(self, message: str) -> None:
+        """A call from the page that cannot be done (stale or wrong arguments): said in the log, and the app
+        goes on; an exception in a slot would close the whole store."""
+        self.ctx.log.warning("service: %s", message)
+
     def _work(self, fn: Callable[[], Any], then: Callable[[tuple[Any, BaseException | None]], None]) -> None:
         """`fn()` on the plugin's worker; `then((value, error))` on the GUI thread."""
         def run() -> None:
@@ -338,7 +343,7 @@ class ServiceDesk(QObject):
     @Slot(str)
     def setWorkshopMode(self, mode: str) -> None:
         if mode not in ("near", "route"):
-            raise ValueError(f"workshop mode: expected 'near' or 'route', got {mode!r}")
+            return self._refuse(f"setWorkshopMode: expected 'near' or 'route', got {mode!r}")
         if mode != self._mode:
             self._mode = mode
             self.refreshWorkshops()
@@ -451,9 +456,9 @@ class ServiceDesk(QObject):
         `minutes`, starting today."""
         workshop = dict(workshop.toVariant() if hasattr(workshop, "toVariant") else workshop or {})
         if not workshop.get("id"):
-            raise ValueError("openSlots: the workshop has no id")
+            return self._refuse(f"openSlots: the workshop has no id: {workshop!r}")
         if not isinstance(minutes, int) or minutes <= 0:
-            raise ValueError(f"openSlots: minutes must be a positive whole number, got {minutes!r}")
+            return self._refuse(f"openSlots: minutes must be a positive whole number, got {minutes!r}")
         self._slot_workshop, self._slot_minutes, self._slot_day = workshop, minutes, 0
         self._load_slots()
 
@@ -840,7 +845,7 @@ class ServiceDesk(QObject):
     def rescheduleBooking(self, booking_id: str, slot_start: str) -> None:
         """Move the booking to the slot starting at `slot_start`. Parked only."""
         if parse_time(slot_start) is None:
-            raise ValueError(f"rescheduleBooking: slot_start is not an ISO 8601 time with an offset: {slot_start!r}")
+            return self._refuse(f"rescheduleBooking: slot_start is not an ISO 8601 time with an offset: {slot_start!r}")
         self._submit_booking_op(booking_id, "reschedule", {"slot_start": slot_start}, slot_start)
 
     @Slot(str)
@@ -851,7 +856,7 @@ class ServiceDesk(QObject):
     def _submit_booking_op(self, booking_id: str, kind: str, body: dict, slot_start: str | None) -> None:
         booking = self._booking_of(booking_id)
         if booking is None:
-            raise ValueError(f"{kind}: no booking {booking_id!r}")
+            return self._refuse(f"{kind}: no booking {booking_id!r}")
         if not self.ctx.driving.parked:
             self.ctx.toast(self.ctx.tr("Changing an appointment needs the car parked"), "warning")
             return
@@ -1141,7 +1146,7 @@ class ServiceDesk(QObject):
             self.ctx.toast(self.ctx.tr("Marking a service as done needs the car parked"), "warning")
             return
         if key not in {i["key"] for i in self._plan}:
-            raise ValueError(f"markDone: no service item {key!r}")
+            return self._refuse(f"markDone: no service item {key!r} in the plan")
         try:
             profile = self.shop.profile()
         except Exception:  # noqa: BLE001
