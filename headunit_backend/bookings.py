@@ -91,7 +91,8 @@ def check_slot(workshop_id: str, slot_start: dt.datetime) -> workshops.Workshop:
         raise ApiError(422, "unknown_workshop", f"delivery.workshop_id: no partner workshop {workshop_id!r}")
     if workshops.slot_at(shop, slot_start, int(workshops.SLOT_STEP.total_seconds() // 60)) is None:
         raise ApiError(422, "invalid_slot", f"delivery.slot_start: no slot of {shop.name} starts at "
-                                            f"{slot_start.isoformat()} (see its slots; they are booked up to a year ahead)")
+                                            f"{slot_start.isoformat()} (see its slots; they are booked up to a "
+                                            "year ahead)")
     return shop
 
 
@@ -142,7 +143,8 @@ def _reschedule(conn: Connection, op: Operation, booking_id: str, slot_start: dt
     slot = workshops.slot_at(shop, slot_start, minutes)
     if slot is None:
         raise ApiError(422, "invalid_slot", f"slot_start: {shop.name} has no {minutes}-minute slot starting at "
-                                            f"{slot_start.isoformat()} (see its slots; they are booked up to a year ahead)")
+                                            f"{slot_start.isoformat()} (see its slots; they are booked up to a "
+                                            "year ahead)")
     if slot.start <= now:
         raise ApiError(422, "slot_in_past", "slot_start: that slot has begun or is over")
     if slot.start == row.start:

@@ -336,7 +336,8 @@ def test_a_retry_that_takes_over_an_interrupted_order_books_once(db_url):
 
         assert retry.status_code == 201, retry.text
         assert first.result(30).status_code == 409  # lost its claim: wrote nothing
-        assert [b["booking_id"] for b in api.get("/v1/bookings").json()["items"]] == [retry.json()["booking"]["booking_id"]]
+        booked = [b["booking_id"] for b in api.get("/v1/bookings").json()["items"]]
+        assert booked == [retry.json()["booking"]["booking_id"]]
         assert len(api.get("/v1/orders").json()["items"]) == 1
         assert [e["kind"] for e in api.get("/v1/ledger").json()["items"]] == ["authorize", "capture"]
         assert order_at(api, card, slot["start"], key=key).json() == retry.json()
