@@ -246,7 +246,7 @@ def decode_cursor(cursor: str | None) -> tuple[dt.datetime, str] | None:
         when = dt.datetime.fromisoformat(stamp)
         if kind == "p1" and bar and when.tzinfo is not None:
             return when.astimezone(dt.UTC), product_id
-    except (binascii.Error, UnicodeDecodeError, ValueError):
+    except (binascii.Error, UnicodeDecodeError, ValueError, OverflowError):  # Overflow: year 1 at +05:00
         pass
     raise ApiError(400, "invalid_cursor", "the cursor was not issued by this service")
 

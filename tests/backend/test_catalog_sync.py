@@ -95,7 +95,8 @@ def test_sync_answers_carry_the_catalog_cache_headers(api, settled):
 
 
 @pytest.mark.parametrize("cursor", ["nonsense", base64.urlsafe_b64encode(b"p1:yesterday|x").decode(),
-                                    base64.urlsafe_b64encode(b"seq:12").decode(), "%%%"])
+                                    base64.urlsafe_b64encode(b"seq:12").decode(), "%%%",
+                                    base64.urlsafe_b64encode(b"p1:0001-01-01T00:00:00+05:00|x").decode()])
 def test_a_cursor_this_service_did_not_issue_is_400(api, cursor):
     answer = api.get("/v1/catalog/sync", params={"cursor": cursor})
 
