@@ -563,3 +563,11 @@ def test_calls_the_page_cannot_make_are_logged_and_change_nothing(make_desk, ctx
         "service: cancel: no booking 'bkg_unknown'",
         "service: markDone: no service item 'brakes' in the plan",
         "service: setWorkshopMode: expected 'near' or 'route', got 'anywhere'"]
+
+
+def test_an_appointment_says_how_long_and_for_what(make_desk, ctx):
+    ctx.cloud.answers["/v1/orders"] = {"items": [order()]}
+    ctx.cloud.answers["/v1/bookings"] = {"items": [booking()]}
+    desk = make_desk()
+    desk.openBooking("bkg_1")
+    assert desk.booking["what"] == "60 min · Bosch Aerotwin wiper set" and desk.booking["minutes"] == 60

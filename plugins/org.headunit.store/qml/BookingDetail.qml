@@ -41,6 +41,13 @@ Item {
                 Layout.fillWidth: true
             }
             Label {
+                objectName: "bookingWhat"
+                visible: text !== ""
+                text: Restrictions.limitString(view.booking.what || "")
+                role: "secondary"
+                Layout.fillWidth: true
+            }
+            Label {
                 objectName: "bookingStatus"
                 text: Restrictions.limitString(view.booking.status || "")
                 role: "secondary"

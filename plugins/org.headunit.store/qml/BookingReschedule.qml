@@ -16,7 +16,7 @@ ColumnLayout {
 
     WorkshopHeader {
         workshop: ({ name: reschedule.booking.workshop || "",
-                     address: reschedule.booking.when ? qsTr("Now %1").arg(reschedule.booking.when) : "" })
+                     address: reschedule.booking.when ? qsTr("Booked for %1").arg(reschedule.booking.when) : "" })
         Layout.fillWidth: true
         onBack: reschedule.back()
     }

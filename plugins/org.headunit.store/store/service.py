@@ -827,11 +827,17 @@ class ServiceDesk(QObject):
             op = pending[-1]
             note = self.ctx.tr("Cancellation waiting to send") if op["kind"] == "cancel" else \
                 self.ctx.tr("Change to %1 waiting to send").replace("%1", self._when(op["slot_start"]))
+        minutes = int(round((end - start) / 60)) if start and end and end > start else 60
+        order = next((o for o in self._orders if o.get("order_id") == b.get("order_id")), None)
+        what = self.ctx.tr("%1 min").replace("%1", str(minutes))
+        if order is not None and self._short_items(order.get("items")):
+            what = self.ctx.tr("%1 · %2").replace("%1", what).replace("%2", self._short_items(order.get("items")))
         return {"id": b["booking_id"], "orderId": b.get("order_id", ""), "workshop": workshop.get("name", ""),
+                "what": what,
                 "workshopId": str(workshop.get("id", "")), "address": workshop.get("address", ""),
                 "lat": workshop.get("lat"), "lon": workshop.get("lon"),
                 "when": self._when(b.get("start")), "start": b.get("start", ""),
-                "minutes": int(round((end - start) / 60)) if start and end and end > start else 60,
+                "minutes": minutes,
                 "status": self.ctx.tr("Cancelled: the parts wait at the workshop for collection") if cancelled
                 else self.ctx.tr("Appointment passed") if past else self.ctx.tr("Booked"),
                 "cancelled": cancelled, "past": past, "movedFrom": moved, "note": note,
