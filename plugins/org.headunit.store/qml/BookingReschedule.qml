@@ -24,6 +24,7 @@ ColumnLayout {
         objectName: "rescheduleSlots"
         visible: Driving.parked
         service: reschedule.service
+        current: reschedule.booking.start || ""
         Layout.fillWidth: true
         Layout.fillHeight: true
         onPicked: start => {

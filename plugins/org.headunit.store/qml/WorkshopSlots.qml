@@ -10,6 +10,8 @@ ColumnLayout {
     id: slotsView
 
     property var service
+    // The time booked now, if any: marked among the day's times.
+    property string current: ""
     signal picked(string slotStart)
 
     spacing: Theme.spacingS
@@ -77,7 +79,8 @@ ColumnLayout {
                     required property var modelData
                     objectName: "slot:" + modelData.label
                     text: modelData.label
-                    enabled: modelData.free
+                    accent: modelData.start === slotsView.current
+                    enabled: modelData.free && !accent
                     Accessible.name: modelData.free ? modelData.label : qsTr("%1, taken").arg(modelData.label)
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
