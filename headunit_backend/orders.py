@@ -208,8 +208,9 @@ HANDOVER_MINUTES = 30
 def fitting_minutes(conn: Connection, lines: list[OrderItem]) -> int:
     """How long the workshop's slot must be: each part's catalog fitting time times its quantity, added up and
     rounded up to the half hour (parts without a fitting service only need handing over)."""
+    wanted = [line.product_id for line in lines]
     minutes = {row.id: row.fitting_minutes for row in conn.execute(
-        sa.select(products.c.id, products.c.fitting_minutes).where(products.c.id.in_([l.product_id for l in lines])))}
+        sa.select(products.c.id, products.c.fitting_minutes).where(products.c.id.in_(wanted)))}
     total = sum((minutes.get(line.product_id) or 0) * line.quantity for line in lines)
     return min(600, max(HANDOVER_MINUTES, math.ceil(total / 30) * 30))
 
