@@ -177,7 +177,6 @@ class VehicleProfile(QObject):
         self._last_speed: tuple[float, float] | None = None  # (when, km/h)
         self._saved_km = 0.0
         self._dirty = False
-        self._save_soon = False
         self._load(default)
         self._saved_km = self._values["odometerKm"]
         self._shown_step = self._step()
@@ -186,8 +185,6 @@ class VehicleProfile(QObject):
             vehicle.updated.connect(self._on_readings)
         if driving is not None:
             driving.stateChanged.connect(self.editableChanged)
-        if self._save_soon:
-            self.save()
 
     # Persistence
 
@@ -203,7 +200,7 @@ class VehicleProfile(QObject):
                 except Exception as exc:  # noqa: BLE001 - the shell starts with an empty profile rather than not at all
                     log.error("the default vehicle profile: %s", exc)
                     return
-                self._save_soon = True  # the next start reads the file, without importing the reference list
+                self._dirty = True  # saved when the shell stops: the next start needs no reference list
             return
         except OSError as exc:
             log.warning("%s: cannot be read (%s); the vehicle profile starts empty", self._path, exc)
