@@ -46,8 +46,8 @@ def place_order(runtime, qtbot) -> dict:
 
 @pytest.fixture
 def store(make_shell, qtbot):
-    def make(size, night=False):
-        runtime, window = make_shell(*size, backend="embedded", night=night)
+    def make(size, night=False, language=None):
+        runtime, window = make_shell(*size, backend="embedded", night=night, language=language)
         runtime.start_cloud()
         assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
         product = place_order(runtime, qtbot)
@@ -201,3 +201,49 @@ def test_maintenance_and_the_workshop_picker_parked_then_moving(store, qtbot, tm
     settle(qtbot)
     readable(window, tmp_path, "maintenance-moving")
     assert rows_shown(find(window, "maintenanceRows")) <= 6
+
+
+@pytest.mark.parametrize("language", ["de", "zh_CN"])
+def test_in_german_and_chinese_at_the_smallest_screen(store, qtbot, tmp_path, language):
+    runtime, window, app, _ = store((800, 480), language=language)
+    desk, shop = app.service, app.shop
+    shop.showSection("orders")
+    page = find(window, "storeOrders")
+    settle(qtbot)
+    readable(window, tmp_path, "orders")
+    page.setProperty("tab", "bookings")
+    settle(qtbot)
+    readable(window, tmp_path, "bookings")
+    desk.openOrder(next(o for o in desk.orders if not o["pending"])["id"])
+    page.setProperty("view", "order")
+    settle(qtbot)
+    readable(window, tmp_path, "order")
+    desk.openBooking(desk.bookings[0]["id"])
+    page.setProperty("view", "booking")
+    settle(qtbot)
+    readable(window, tmp_path, "booking")
+    page.setProperty("view", "reschedule")
+    desk.openSlots({"id": WORKSHOP, "name": "British Motors"}, desk.booking["minutes"])
+    qtbot.waitUntil(lambda: desk.slotsNote != "" or desk.slots != [], timeout=10_000)
+    settle(qtbot)
+    readable(window, tmp_path, "reschedule")
+    runtime.simulator.applyDrive("moving")
+    page.setProperty("view", "booking")
+    settle(qtbot)
+    readable(window, tmp_path, "booking-moving")
+    page.setProperty("view", "")
+    shop.showSection("maintenance")
+    settle(qtbot)
+    readable(window, tmp_path, "maintenance-moving")
+    maintenance = find(window, "storeMaintenance")
+    desk.openMaintenance("wipers")
+    maintenance.setProperty("showingItem", True)
+    qtbot.waitUntil(lambda: bool(desk.maintenanceItem.get("parts")), timeout=10_000)
+    settle(qtbot)
+    readable(window, tmp_path, "maintenance-wipers-moving")
+    runtime.simulator.applyDrive("parked")
+    settle(qtbot)
+    readable(window, tmp_path, "maintenance-wipers")
+    maintenance.setProperty("showingItem", False)
+    settle(qtbot)
+    readable(window, tmp_path, "maintenance")

@@ -57,6 +57,9 @@ FULFILMENT_ICONS = {"processing": "mdi6.progress-clock", "shipped": "mdi6.truck-
 MAINTENANCE_ICONS = {"oil": "mdi6.oil", "oil_filter": "mdi6.filter-outline", "air_filter": "mdi6.air-filter",
                      "cabin_filter": "mdi6.fan", "wipers": "mdi6.wiper", "tyres": "mdi6.tire"}
 STATE_ORDER = {"due": 0, "soon": 1, "ok": 2}
+#: Short date patterns by language (QLocale name prefix): without and with the year; the last is the default.
+DATE_PATTERNS = (("zh", "M月d日 ddd", "yyyy年M月d日"), ("de", "ddd, d. MMM", "d. MMM yyyy"),
+                 ("en_US", "ddd, MMM d", "MMM d, yyyy"), ("", "ddd d MMM", "d MMM yyyy"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS service_reminders (key TEXT PRIMARY KEY, sent_at REAL NOT NULL);
@@ -283,13 +286,21 @@ class ServiceDesk(QObject):
             return self.ctx.tr("Updated %1 h ago").replace("%1", str(minutes // 60))
         return self.ctx.tr("Updated %1 days ago").replace("%1", str(minutes // (24 * 60)))
 
+    def _date_pattern(self, with_year: bool) -> str:
+        """How the driver's language writes a short date: "Tue 8 Dec", "Di., 8. Dez.", "12月8日 周二"."""
+        language = QLocale().name()
+        for prefix, short, long in DATE_PATTERNS:
+            if language.startswith(prefix):
+                return long if with_year else short
+        return DATE_PATTERNS[-1][2] if with_year else DATE_PATTERNS[-1][1]
+
     def _date_text(self, value: dt.datetime | dt.date) -> str:
         locale = QLocale(QLocale().name())
-        return locale.toString(QDate(value.year, value.month, value.day), "ddd d MMM")
+        return locale.toString(QDate(value.year, value.month, value.day), self._date_pattern(False))
 
     def _day_text(self, day: dt.date) -> str:
         """"7 Dec 2026", in the driver's language."""
-        return QLocale(QLocale().name()).toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+        return QLocale(QLocale().name()).toString(QDate(day.year, day.month, day.day), self._date_pattern(True))
 
     def _when(self, start: str | None) -> str:
         """"Tue 8 Dec, 14:30": the appointment on the workshop's own clock."""
