@@ -141,9 +141,8 @@ class ServiceDesk(QObject):
     # Lifetime
 
     def start(self) -> None:
-        # The database is the plugin's one connection, shared with the shop: it is used on the worker only,
-        # where calls take turns, so no transaction of one interleaves with the other's.
-        self._db = self.ctx.storage()
+        # The database is the plugin's one connection, shared with the shop: it is opened and used on the
+        # worker only, where calls take turns, so neither opens it twice nor interleaves a transaction.
         self._work(self._read_local, self._local_read)
         try:
             _ = self.ctx.cloud  # made on the GUI thread, its home, before the worker uses it
@@ -193,17 +192,17 @@ class ServiceDesk(QObject):
         self.ctx.submit(run)
 
     def _write(self, sql: str, *params: Any) -> None:
-        db = self._db
-
         def write() -> None:
-            with db:
-                db.execute(sql, params)
+            if self._db is None:  # it could not be opened: _local_read said so
+                return
+            with self._db:  # opened by the first call on the worker, _read_local
+                self._db.execute(sql, params)
         self.ctx.submit(write)
 
     def _read_local(self) -> dict:
         """On the worker: what the car keeps (reminders sent, maintenance history, orders waiting to send,
         booking changes under way)."""
-        db = self._db
+        db = self._db = self.ctx.storage()
         with db:
             db.executescript(SCHEMA)
         return {
