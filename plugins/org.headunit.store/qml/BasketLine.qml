@@ -11,6 +11,7 @@ Rectangle {
     signal open()
     signal quantityChosen(int quantity)
 
+    implicitHeight: Math.max(Theme.dp(96), texts.implicitHeight + 2 * Theme.spacingS)
     radius: Theme.tileRadius / 2
     color: Theme.surface
 
@@ -19,14 +20,21 @@ Rectangle {
         spacing: Theme.spacingM
         ProductImage {
             productId: line.line.id || ""
-            Layout.preferredWidth: line.height - 2 * Theme.spacingS
+            Layout.preferredWidth: Theme.dp(96) - 2 * Theme.spacingS
             Layout.preferredHeight: Layout.preferredWidth
             MouseArea { anchors.fill: parent; onClicked: line.open() }
         }
         ColumnLayout {
+            id: texts
             spacing: 0
             Layout.fillWidth: true
-            Label { text: Restrictions.limitString(line.line.title || ""); role: "secondary"; Layout.fillWidth: true }
+            Label {
+                text: Restrictions.limitString(line.line.title || "")
+                role: "secondary"
+                wrapMode: Text.WordWrap
+                maximumLineCount: 3
+                Layout.fillWidth: true
+            }
             Label {
                 text: (line.line.price || "") + " · " + (line.line.stock || "")
                 role: "small"
@@ -58,7 +66,7 @@ Rectangle {
             role: "secondary"
             font.bold: true
             horizontalAlignment: Text.AlignRight
-            Layout.preferredWidth: Theme.dp(110)
+            Layout.preferredWidth: Theme.dp(100)
             Layout.rightMargin: Theme.spacingS
         }
     }

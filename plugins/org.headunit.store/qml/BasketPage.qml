@@ -50,7 +50,6 @@ Item {
                         required property var modelData
                         line: modelData
                         Layout.fillWidth: true
-                        Layout.preferredHeight: page.rowHeight
                         onOpen: page.shop.openProduct(modelData.id)
                         onQuantityChosen: (quantity) => page.shop.setQuantity(modelData.id, quantity)
                     }

@@ -71,9 +71,10 @@ Item {
                         }
                         Rectangle {
                             visible: sectionButton.badge > 0
-                            anchors { right: parent.right; top: parent.top; margins: Theme.spacingS / 2 }
+                            // Above the icon's corner, clear of the icon itself.
+                            anchors { right: parent.right; top: parent.top; rightMargin: -Theme.spacingS / 2; topMargin: -Theme.dp(10) }
                             width: Math.max(height, badgeText.implicitWidth + Theme.spacingS)
-                            height: Theme.dp(26)
+                            height: Theme.dp(24)
                             radius: height / 2
                             color: Theme.danger
                             Text {

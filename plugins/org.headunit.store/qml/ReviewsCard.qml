@@ -36,7 +36,7 @@ Card {
             Item { Layout.fillWidth: true }
             TouchButton {
                 objectName: "storeReport"
-                visible: !Restrictions.active
+                visible: !Restrictions.active && card.review.own !== true
                 enabled: !card.review.reported
                 iconName: "mdi6.flag-outline"
                 text: card.review.reported ? qsTr("Reported") : qsTr("Report")

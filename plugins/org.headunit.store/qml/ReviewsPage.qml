@@ -45,6 +45,8 @@ Item {
                         text: Restrictions.limitString(page.shop.product.name || "")
                         role: "small"
                         muted: true
+                        wrapMode: Text.WordWrap
+                        maximumLineCount: 2
                         Layout.fillWidth: true
                     }
                 }

@@ -88,6 +88,9 @@ class Shop(QObject):
         self._detail_note = ""
         self._review_note = ""
         self._reported: set[str] = set()
+        # Reviews written on this car, by product: shown at once, before a cached product page has them.
+        self._written: dict[str, dict] = {}
+        self._sending_reviews: dict[str, dict] = {}
         self._ops: dict[str, tuple[str, str]] = {}
         self._early: dict[str, tuple[str, int]] = {}
         self._basket: dict[str, int] = {}
@@ -611,7 +614,11 @@ class Shop(QObject):
     @Property("QVariantList", notify=changed, final=True)
     def reviews(self) -> list:
         shown = []
-        for r in (self._detail or {}).get("reviews") or []:
+        listed = [r for r in (self._detail or {}).get("reviews") or [] if isinstance(r, dict)]
+        own = self._written.get((self._product or {}).get("id", ""))
+        if own and own.get("review_id") and not any(r.get("review_id") == own["review_id"] for r in listed):
+            listed.insert(0, own)
+        for r in listed:
             if not isinstance(r, dict) or "review_id" not in r:
                 continue
             when = parse_time(r.get("created_at"))
@@ -619,7 +626,8 @@ class Shop(QObject):
                           "date": QLocale(QLocale().name()).toString(when.date(), QLocale.FormatType.ShortFormat)
                           if when else "",
                           "verified": bool(r.get("verified_purchase")), "vehicle": r.get("vehicle") or "",
-                          "reported": r["review_id"] in self._reported})
+                          "reported": r["review_id"] in self._reported,
+                          "own": r["review_id"].startswith("this-car:")})
         return shown
 
     @Property(str, notify=changed, final=True)
@@ -673,6 +681,7 @@ class Shop(QObject):
         body: dict[str, Any] = {"rating": rating, "text": text.strip()[:2000]}
         if self._profile is not None and self._profile.summary:
             body["vehicle"] = self._profile.summary[:80]
+        self._sending_reviews[product["id"]] = {**body, "created_at": datetime.now().astimezone().isoformat()}
         self._submit("review", product["id"], "POST", f"/v1/catalog/products/{product['id']}/reviews", body)
         self._review_note = self.ctx.tr("Sending your review…")
         self._page = "reviews"
@@ -713,12 +722,11 @@ class Shop(QObject):
         else:
             if state == "acked":
                 self._review_note = self.ctx.tr("Thank you: your review is published")
-                if (self._product or {}).get("id") == ref:
-                    self._read_detail(ref)
-            elif status == 422:
-                self._review_note = self.ctx.tr("You have already reviewed this product")
+                self._written[ref] = {**self._sending_reviews.pop(ref, {}), "review_id": f"this-car:{op_id}"}
             else:
-                self._review_note = self.ctx.tr("Your review was not published")
+                self._sending_reviews.pop(ref, None)
+                self._review_note = self.ctx.tr("You have already reviewed this product") if status == 422 \
+                    else self.ctx.tr("Your review was not published")
         self.changed.emit()
 
     # The basket
