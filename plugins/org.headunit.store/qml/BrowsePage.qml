@@ -82,7 +82,8 @@ Item {
             objectName: "storeSearch"
             visible: !page.listing || page.shop.query !== ""
             placeholderText: qsTr("Search parts and accessories")
-            alternatives: page.shop.categories.slice(0, 4).map(c => ({ label: c.title, value: c.id, icon: c.icon }))
+            // While driving the category tiles below are the alternatives to typing.
+            alternatives: []
             onSearchRequested: (text) => page.shop.search(text)
             onAlternativeChosen: (value) => page.shop.showCategory(value)
             Layout.fillWidth: true
