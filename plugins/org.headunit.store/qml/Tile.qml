@@ -51,7 +51,7 @@ ColumnLayout {
         objectName: "storeTileSubtitle"
         text: tile.hasBooking ? (tile.booking.subtitle || "")
             : tile.shop.fitCount > 0 ? qsTr("%n parts", "", tile.shop.fitCount)
-            : qsTr("Delivered home or fitted at a workshop")
+            : qsTr("Delivered or fitted")
         role: "secondary"
         muted: true
         Layout.fillWidth: true

@@ -570,8 +570,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Delivered home or fitted at a workshop</source>
-        <translation>Geliefert oder in der Werkstatt eingebaut</translation>
+        <source>Delivered or fitted</source>
+        <translation>Geliefert oder eingebaut</translation>
     </message>
 </context>
 <context>

@@ -561,8 +561,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Delivered home or fitted at a workshop</source>
-        <translation>送货上门或到店安装</translation>
+        <source>Delivered or fitted</source>
+        <translation>送货或到店安装</translation>
     </message>
 </context>
 <context>
