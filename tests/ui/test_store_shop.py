@@ -297,3 +297,21 @@ def test_offline_the_store_browses_the_mirror_with_its_age(store, qtbot):
     qtbot.waitUntil(lambda: shop.total > 0, timeout=10_000)
     settle(qtbot)
     assert find(window, "storeCatalogNote").isVisible()
+
+
+def test_show_product_opens_the_store_at_the_product_and_the_tile_counts_what_fits(store, qtbot):
+    runtime, window, shop = store(size=(800, 480))
+    kinds = verdict_kinds(runtime)
+    settle(qtbot)
+    fitting = len(kinds["fits"]) + len(kinds.get("fits_if", []))
+    assert shop.fitCount == fitting
+    assert find(window, "storeTileTitle").property("text") == "For your Golf"
+    assert find(window, "storeTileSubtitle").property("text") == f"{fitting} parts"
+
+    product = kinds["does_not_fit"][0]
+    assert runtime.host.route_intent("org.headunit.navigation", "show-product", {"id": product}) is True
+    qtbot.waitUntil(lambda: shop.product.get("verdict") == "does_not_fit", timeout=10_000)
+    settle(qtbot)
+    assert find(window, "storeProduct").isVisible()
+    assert shop.product["id"] == product
+    assert shop.back() and shop.page == ""
