@@ -231,40 +231,6 @@ def test_offline_with_nothing_cached(make_desk):
     assert desk.orders == [] and desk.ordersNote == "Orders are not available offline yet"
 
 
-class Handle:
-    """A PaymentHandle as the shell gives it: outcome(state, details) for each step."""
-
-    def __init__(self):
-        from PySide6.QtCore import QObject, Signal
-
-        class _H(QObject):
-            outcome = Signal(str, dict)
-        self._h = _H()
-        self.outcome = self._h.outcome
-        self.id = "pay-1"
-        self.done = False
-
-
-def test_an_order_confirmed_offline_waits_to_send_then_becomes_the_backends(make_desk, ctx, tmp_path, clock):
-    ctx.cloud.answers["/v1/orders"] = {"items": []}
-    ctx.cloud.answers["/v1/bookings"] = {"items": []}
-    desk = make_desk()
-    handle = Handle()
-    desk.follow_payment(handle, {"items": [{"product_id": "wiper-golf-8", "name": "Bosch Aerotwin wiper set",
-                                            "quantity": 1}], "total_cents": 4590, "currency": "EUR",
-                                 "delivery": {"kind": "workshop"}})
-    handle.outcome.emit("queued", {"op_id": "op-9"})
-    assert [(r["subtitle"], r["pending"]) for r in desk.orders] == [("Waiting to send", True)]
-    # The car restarts before the network comes back: still waiting.
-    again = make_desk()
-    assert [r["subtitle"] for r in again.orders] == ["Waiting to send"]
-    # The network is back; the backend has it.
-    ctx.cloud.answers["/v1/orders"] = {"items": [order(created=dt.datetime.fromtimestamp(clock.now + 30, MONACO).isoformat())]}
-    ctx.cloud.answers["/v1/bookings"] = {"items": [booking()]}
-    again.refreshOrders()
-    assert [(r["id"], r["pending"]) for r in again.orders] == [("ord_1", False)]
-
-
 def test_the_shops_confirmed_order_shows_at_once(make_desk, ctx):
     ctx.cloud.answers["/v1/orders"] = {"items": []}
     ctx.cloud.answers["/v1/bookings"] = {"items": []}
@@ -488,7 +454,7 @@ class CheckoutShop(FakeShop):
                             "body": {"items": [{"product_id": "wiper-golf-8", "quantity": 1}],
                                      "delivery": {"kind": "workshop", "workshop_id": "ws-british-motors-monaco",
                                                   "slot_start": at(7, 14)}}},
-                "details": [{"label": "Items", "value": "Bosch Aerotwin wiper set"}]}
+                "details": [{"label": "Items", "value": "Bosch Aerotwin A863S wiper blade set, 600/475 mm"}]}
 
 
 def test_the_checkout_waiting_to_send_shows_among_the_orders_until_the_backend_has_it(make_desk, ctx, clock):
@@ -499,7 +465,7 @@ def test_the_checkout_waiting_to_send_shows_among_the_orders_until_the_backend_h
     shop.orderState = "queued"
     shop.changed.emit()
     assert [(r["title"], r["subtitle"], r["trailing"]) for r in desk.orders] == [
-        ("Bosch Aerotwin wiper set", "Waiting to send", "€45.90")]
+        ("Bosch Aerotwin A863S wiper blade set", "Waiting to send", "€45.90")]
     shop.orderState = "sent"
     shop.changed.emit()
     assert desk.orders[0]["subtitle"] == "Sent, waiting for the shop"
@@ -571,3 +537,36 @@ def test_an_appointment_says_how_long_and_for_what(make_desk, ctx):
     desk = make_desk()
     desk.openBooking("bkg_1")
     assert desk.booking["what"] == "60 min · Bosch Aerotwin wiper set" and desk.booking["minutes"] == 60
+
+
+def test_an_order_waiting_to_send_is_still_shown_after_a_restart(make_desk, ctx, clock):
+    ctx.cloud.answers["/v1/orders"] = {"items": []}
+    ctx.cloud.answers["/v1/bookings"] = {"items": []}
+    shop = CheckoutShop()
+    desk = make_desk(shop)
+    shop.orderState = "queued"
+    shop.changed.emit()
+    desk.stop()
+    again = make_desk(CheckoutShop())  # the car restarts before the network comes back
+    assert [(r["title"], r["subtitle"]) for r in again.orders] == [("Bosch Aerotwin A863S wiper blade set",
+                                                                   "Waiting to send")]
+    # The network is back; the backend has it.
+    ctx.cloud.answers["/v1/orders"] = {"items": [order(created=dt.datetime.fromtimestamp(clock.now + 30, MONACO).isoformat())]}
+    ctx.cloud.answers["/v1/bookings"] = {"items": [booking()]}
+    again.refreshOrders()
+    assert [(r["id"], r["pending"]) for r in again.orders] == [("ord_1", False)]
+
+
+def test_an_order_that_never_reached_the_backend_is_forgotten_after_15_minutes(make_desk, ctx, clock):
+    ctx.cloud.answers["/v1/orders"] = {"items": []}
+    ctx.cloud.answers["/v1/bookings"] = {"items": []}
+    shop = CheckoutShop()
+    desk = make_desk(shop)
+    shop.orderState = "queued"
+    shop.changed.emit()
+    clock.advance(14)
+    desk._on_tick()
+    assert len(desk.orders) == 1
+    clock.advance(2)
+    desk._on_tick()
+    assert desk.orders == []

@@ -117,7 +117,6 @@ class ServiceDesk(QObject):
         self._booking_notes: dict[str, str] = {}
         self._order_id = ""
         self._booking_id = ""
-        self._handles: list = []
         self._checkout_key: str | None = None
         self._confirmed: dict[str, dict] = {}  # orders placed from this car while it runs, by id
         # Reminders and maintenance
@@ -604,31 +603,7 @@ class ServiceDesk(QObject):
             found[booking["booking_id"]] = {**found.get(booking["booking_id"], {}), **booking}
         return found
 
-    # The shop hands over what the driver confirmed
-
-    def follow_payment(self, handle: Any, order: dict) -> None:
-        """Show the order the driver just confirmed as waiting to send until the backend has it.
-
-        `order` describes it as the checkout does: `items` ([{product_id, name, quantity}]), `total_cents`,
-        `currency`, `delivery`. `handle` is its PaymentHandle; `queued` and `sent` are shown, `succeeded`
-        brings the backend's order, `refused` and `failed` remove it (the shop says why)."""
-        key = str(getattr(handle, "id", "") or f"order-{self._clock()}")
-        self._pending[key] = {"state": "confirmed", "confirmed_at": self._clock(),
-                              **{k: order.get(k) for k in ("title", "items", "total_cents", "currency", "delivery")}}
-        self._save_pending(key)
-        self._handles.append(handle)
-
-        def outcome(state: str, details: dict) -> None:
-            if state in ("queued", "sent"):
-                self.order_state(key, state)
-            elif state == "succeeded":
-                self.order_confirmed(details.get("answer") or {}, key)
-            elif state in ("refused", "failed", "declined_by_driver"):
-                self._drop_pending(key)
-            if getattr(handle, "done", False) and handle in self._handles:
-                self._handles.remove(handle)
-        handle.outcome.connect(outcome)
-        self.ordersChanged.emit()
+    # What the driver confirmed in the shop's checkout
 
     def _follow_checkout(self) -> None:
         """The shop's checkout, confirmed and not yet answered (offline: queued; online: sent), shows among the
