@@ -315,3 +315,27 @@ def test_show_product_opens_the_store_at_the_product_and_the_tile_counts_what_fi
     assert find(window, "storeProduct").isVisible()
     assert shop.product["id"] == product
     assert shop.back() and shop.page == ""
+
+
+def test_an_order_confirmed_offline_waits_to_send_then_is_placed_once(store, qtbot):
+    runtime, window, shop = store(card=True)
+    runtime.cloud.client.get("/v1/wallet/cards", plugin="headunit")  # the sheet shows the cards it has seen
+    product = verdict_kinds(runtime)["fits"][0]
+    shop.addToBasket(product)
+    qtbot.waitUntil(lambda: len(shop.basket) == 1, timeout=10_000)
+    shop.startCheckout()
+    for key, value in HOME.items():
+        shop.setAddressField(key, value)
+    runtime.simulator.setNetwork(False)
+    qtbot.waitUntil(lambda: not runtime.cloud.online, timeout=10_000)
+    shop.checkout()
+    qtbot.waitUntil(lambda: runtime.payments.shown and runtime.payments.cardId != "", timeout=10_000)
+    runtime.payments.confirm()
+    qtbot.waitUntil(lambda: shop.orderState == "queued", timeout=10_000)
+    assert shop.checkoutNote == "Waiting to send" and not shop.canCheckout
+    shop.checkout()  # a second tap while it waits asks for nothing more
+    runtime.simulator.setNetwork(True)
+    qtbot.waitUntil(lambda: shop.orderState == "succeeded", timeout=30_000)
+    orders = [op for op in runtime.cloud.client.outbox.operations(lane="payments") if op.path == "/v1/orders"]
+    assert len(orders) == 1 and orders[0].state == "acked"
+    assert shop.basketCount == 0 and shop.lastOrder["id"]
