@@ -339,3 +339,23 @@ def test_an_order_confirmed_offline_waits_to_send_then_is_placed_once(store, qtb
     orders = [op for op in runtime.cloud.client.outbox.operations(lane="payments") if op.path == "/v1/orders"]
     assert len(orders) == 1 and orders[0].state == "acked"
     assert shop.basketCount == 0 and shop.lastOrder["id"]
+
+
+def test_a_product_opened_from_maintenance_goes_back_there_and_a_new_car_gets_new_verdicts(store, qtbot):
+    runtime, window, shop = store()
+    shop.showSection("maintenance")
+    product = verdict_kinds(runtime)["fits"][0]
+    shop.openProduct(product)
+    assert (shop.section, shop.page) == ("browse", "product")
+    assert shop.back() and shop.section == "maintenance"
+
+    for_golf = shop.fitCount
+    assert runtime.vehicle_profile.pick("Toyota", "RAV4", "XA50", "2.5 Hybrid")
+    qtbot.waitUntil(lambda: shop.fitCount != for_golf and shop.fitCount > 0, timeout=10_000)
+    assert shop.carName == "RAV4"
+    golf_only = next(pid for pid in verdict_kinds(runtime)["fits"] if '"Golf"' in product_row(runtime, pid)["fitment"]
+                     and '"RAV4"' not in product_row(runtime, pid)["fitment"])
+    shop.openProduct(golf_only)
+    qtbot.waitUntil(lambda: shop.product.get("id") == golf_only and "verdict" in shop.product, timeout=10_000)
+    assert shop.product["verdict"] == "does_not_fit"
+    assert shop.product["verdictText"].startswith("Does not fit: made for")

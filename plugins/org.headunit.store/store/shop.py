@@ -72,6 +72,8 @@ class Shop(QObject):
         self._requests = itertools.count(1)
         self._list_request = 0
         self._section, self._page = "browse", ""
+        # Where a product opened from another section (a maintenance suggestion, an order) goes back to.
+        self._came_from: tuple[str, str] | None = None
         self._category, self._query, self._sort, self._limit = "", "", "popular", PAGE_SIZE
         self._rows: list[dict] = []
         self._total = 0
@@ -417,6 +419,7 @@ class Shop(QObject):
     def showSection(self, section: str) -> None:
         if section not in SECTIONS:
             return
+        self._came_from = None
         if section != self._section or self._page in ("product", "reviews", "review", "checkout"):
             self._page = ""
         if section in ("browse", "forCar") and section != self._section:
@@ -458,6 +461,8 @@ class Shop(QObject):
                 self._page = "list" if (self._category or self._query.strip()) and self._section in (
                     "browse", "forCar") else ""
                 self._product = None
+                if self._came_from is not None:
+                    (self._section, self._page), self._came_from = self._came_from, None
             case "checkout":
                 self._page = ""
             case "list":
@@ -527,7 +532,10 @@ class Shop(QObject):
     @Slot(str)
     def openProduct(self, product_id: str) -> None:
         if self._section not in ("browse", "forCar"):
+            self._came_from = (self._section, self._page)
             self._section = "browse"
+        elif self._page != "product":
+            self._came_from = None
         if self._page != "product" or (self._product or {}).get("id") != product_id:
             self._detail, self._detail_note, self._review_note = None, "", ""
         self._page = "product"
