@@ -153,6 +153,7 @@ Item {
                 text: page.product.description || ""
                 role: "secondary"
                 wrapMode: Text.WordWrap
+                elide: Text.ElideNone
                 Layout.fillWidth: true
             }
         }

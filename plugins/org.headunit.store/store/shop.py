@@ -756,8 +756,7 @@ class Shop(QObject):
             self._basket_rows[product_id] = self._product
         else:
             self._refresh_basket_rows()
-        self._save_basket()
-        self.ctx.toast(self.ctx.tr("Added to the basket"))
+        self._save_basket()  # no toast: the button says how many are in the basket, the section's badge counts
         self.changed.emit()
         self.publish_template()
 

@@ -631,7 +631,7 @@
 <context>
     <name>org.headunit.store</name>
     <message>
-        <location filename="../store/service.py" line="+281"/>
+        <location filename="../store/service.py" line="+280"/>
         <source>Updated just now</source>
         <translation>Gerade aktualisiert</translation>
     </message>
@@ -761,8 +761,8 @@
         <translation>Bestellungen sind offline noch nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location filename="../store/shop.py" line="+903"/>
+        <location line="+49"/>
+        <location filename="../store/shop.py" line="+910"/>
         <source>Items</source>
         <translation>Artikel</translation>
     </message>
@@ -864,8 +864,8 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../store/shop.py" line="-245"/>
-        <location line="+260"/>
+        <location filename="../store/shop.py" line="-244"/>
+        <location line="+259"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
@@ -1040,31 +1040,31 @@
         <translation>%1 als erledigt markiert</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-694"/>
+        <location filename="../store/shop.py" line="-699"/>
         <location line="+4"/>
         <source>The catalog could not be updated: %1</source>
         <translation>Der Katalog konnte nicht aktualisiert werden: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+242"/>
+        <location line="+245"/>
         <location line="+4"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-204"/>
         <source>The catalog cannot be read: %1</source>
         <translation>Der Katalog kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+653"/>
+        <location line="+658"/>
         <source>%1 parts</source>
         <translation>%1 Teile</translation>
     </message>
     <message>
-        <location line="-631"/>
+        <location line="-636"/>
         <source>Results for “%1”</source>
         <translation>Ergebnisse für „%1“</translation>
     </message>
@@ -1099,7 +1099,7 @@
         <translation>Bestbewertet</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Loading the catalog…</source>
         <translation>Katalog wird geladen…</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>Offline: Katalog von %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>This product is not in the catalog on the car yet</source>
         <translation>Dieses Produkt ist noch nicht im Katalog des Autos</translation>
     </message>
@@ -1215,12 +1215,7 @@
         <translation>Ihre Bewertung wurde nicht veröffentlicht</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Added to the basket</source>
-        <translation>In den Warenkorb gelegt</translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+83"/>
         <location line="+69"/>
         <location line="+37"/>
         <location line="+45"/>

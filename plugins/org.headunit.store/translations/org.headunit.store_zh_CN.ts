@@ -622,7 +622,7 @@
 <context>
     <name>org.headunit.store</name>
     <message>
-        <location filename="../store/service.py" line="+281"/>
+        <location filename="../store/service.py" line="+280"/>
         <source>Updated just now</source>
         <translation>刚刚更新</translation>
     </message>
@@ -752,8 +752,8 @@
         <translation>离线时暂无订单</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location filename="../store/shop.py" line="+903"/>
+        <location line="+49"/>
+        <location filename="../store/shop.py" line="+910"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
@@ -855,8 +855,8 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../store/shop.py" line="-245"/>
-        <location line="+260"/>
+        <location filename="../store/shop.py" line="-244"/>
+        <location line="+259"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
@@ -1031,31 +1031,31 @@
         <translation>%1 已标记为完成</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-694"/>
+        <location filename="../store/shop.py" line="-699"/>
         <location line="+4"/>
         <source>The catalog could not be updated: %1</source>
         <translation>目录无法更新：%1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+242"/>
+        <location line="+245"/>
         <location line="+4"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-204"/>
         <source>The catalog cannot be read: %1</source>
         <translation>无法读取目录：%1</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+653"/>
+        <location line="+658"/>
         <source>%1 parts</source>
         <translation>%1 件配件</translation>
     </message>
     <message>
-        <location line="-631"/>
+        <location line="-636"/>
         <source>Results for “%1”</source>
         <translation>“%1”的结果</translation>
     </message>
@@ -1090,7 +1090,7 @@
         <translation>评分最高</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Loading the catalog…</source>
         <translation>正在加载目录…</translation>
     </message>
@@ -1110,7 +1110,7 @@
         <translation>离线：%1 的目录</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>This product is not in the catalog on the car yet</source>
         <translation>车内目录中还没有此商品</translation>
     </message>
@@ -1206,12 +1206,7 @@
         <translation>您的评价未发布</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Added to the basket</source>
-        <translation>已加入购物车</translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+83"/>
         <location line="+69"/>
         <location line="+37"/>
         <location line="+45"/>
