@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -110,6 +111,7 @@ class ContextBase(QObject):
         self._intent_handlers: dict[str, Callable[[dict], Any]] = {}
         self._executor: ThreadPoolExecutor | None = None
         self._storage: sqlite3.Connection | None = None
+        self._storage_opening = threading.Lock()  # the GUI thread and the worker may ask first at once
         self.log = logging.getLogger(f"headunit.plugin.{plugin_id}")
 
     # Identity
@@ -142,9 +144,11 @@ class ContextBase(QObject):
         (`submit`). For typed tables, wrap it: `sqlite_utils.Database(ctx.storage())`.
         """
         self._require("storage", "storage()")
-        if self._storage is None:
-            self._storage = sqlite3.connect(self.data_dir / "storage.db", check_same_thread=False)
-            self._storage.execute("PRAGMA journal_mode=WAL")
+        with self._storage_opening:
+            if self._storage is None:
+                connection = sqlite3.connect(self.data_dir / "storage.db", check_same_thread=False)
+                connection.execute("PRAGMA journal_mode=WAL")
+                self._storage = connection
         return self._storage
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import sqlite3
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -197,6 +199,22 @@ class TestCapabilities:
         assert ctx.data_dir == headunit_home / "data" / "plugin-data" / "org.test.store"
         with sqlite3.connect(ctx.data_dir / "storage.db") as db:
             assert db.execute("SELECT text FROM notes").fetchall() == [("hello",)]
+
+    def test_storage_asked_first_from_two_threads_is_one_database(self, plugin_factory, runtimes):
+        """The GUI thread and the worker asking for storage at the same moment get the same connection."""
+        plugin_factory("org.test.racing", python=RECORDING_PLUGIN, capabilities=("storage",))
+        runtime = runtimes.start(plugin_factory.root)
+        runtime.host.load("org.test.racing")
+        ctx = runtime.host.record("org.test.racing").instance.ctx
+        barrier = threading.Barrier(8)
+
+        def first_ask():
+            barrier.wait()
+            return ctx.storage()
+
+        with ThreadPoolExecutor(8) as pool:
+            connections = list(pool.map(lambda _: first_ask(), range(8)))
+        assert all(c is connections[0] for c in connections)
 
     def test_position_needs_the_location_capability(self, plugin_factory, runtimes):
         """With vehicle-data only, speed reads but latitude, longitude and heading read NaN."""
