@@ -359,3 +359,19 @@ def test_a_product_opened_from_maintenance_goes_back_there_and_a_new_car_gets_ne
     qtbot.waitUntil(lambda: shop.product.get("id") == golf_only and "verdict" in shop.product, timeout=10_000)
     assert shop.product["verdict"] == "does_not_fit"
     assert shop.product["verdictText"].startswith("Does not fit: made for")
+
+
+def test_the_driving_template_holds_the_basket_and_at_most_six_rows(store, qtbot):
+    from headunit.sandbox.templates import validate_page, validate_tile
+
+    runtime, window, shop = store()
+    templates = runtime.host.record(STORE).context.templates
+    fits = verdict_kinds(runtime)["fits"]
+    shop.addToBasket(fits[0])
+    shop.addToBasket(fits[1])
+    page = validate_page(templates.page_stack[-1])
+    assert page["kind"] == "list" and 1 <= len(page["rows"]) <= 6
+    assert {"title": "Basket: 2 items", "subtitle": "Checkout needs the car parked", "icon": "mdi6.cart-outline"} \
+        in page["rows"]
+    tile = validate_tile(templates.tile_data)
+    assert tile["title"] == "For your Golf" and tile["subtitle"].endswith(" parts")
