@@ -33,6 +33,12 @@ Item {
     // Opened (or shown again): a catalog older than a few minutes is brought up to date.
     onVisibleChanged: if (visible) main.shop.sync_if_old()
 
+    // Texts from Python are translated when read: a new language reads them again.
+    Connections {
+        target: Settings
+        function onChanged() { main.shop.retranslate() }
+    }
+
     Connections {
         target: main.shop
         // An order placed with a workshop booking: its state is followed on the orders page.

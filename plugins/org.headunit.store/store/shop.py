@@ -84,7 +84,8 @@ class Shop(QObject):
         self._catalog_size = 0
         self._mirror_age: float | None = None
         self._syncing = False
-        self._sync_note = ""
+        # How the last sync ended: "" (fine), "offline", "update_failed" or "read_failed", and the reason.
+        self._sync_state, self._sync_reason = "", ""
         self._product: dict | None = None
         self._detail: dict | None = None
         self._detail_note = ""
@@ -240,8 +241,8 @@ class Shop(QObject):
         value, error = result
         if error is None:
             self._mirror_age, last_error, self._catalog_size = value
-            if last_error and not self._sync_note:
-                self._sync_note = last_error
+            if last_error and not self._sync_state:
+                self._sync_state, self._sync_reason = "update_failed", last_error
             self.changed.emit()
 
     @Slot()
@@ -266,15 +267,15 @@ class Shop(QObject):
         self._syncing = False
         value, error = result
         if error is not None:
-            self._sync_note = self.ctx.tr("The catalog could not be updated: %1").replace("%1", str(error))
+            self._sync_state, self._sync_reason = "update_failed", str(error)
         else:
             outcome, self._mirror_age, self._catalog_size = value
             if outcome.error and not outcome.offline:
-                self._sync_note = self.ctx.tr("The catalog could not be updated: %1").replace("%1", outcome.error)
+                self._sync_state, self._sync_reason = "update_failed", outcome.error
             elif outcome.offline:
-                self._sync_note = self.ctx.tr("Offline")
+                self._sync_state, self._sync_reason = "offline", ""
             else:
-                self._sync_note = ""
+                self._sync_state, self._sync_reason = "", ""
             if outcome.changed:
                 self._fit_count = -1
                 self.refresh_list()
@@ -317,7 +318,7 @@ class Shop(QObject):
         value, error = result
         if error is not None:
             self._rows, self._total = [], 0
-            self._sync_note = self.ctx.tr("The catalog cannot be read: %1").replace("%1", str(error))
+            self._sync_state, self._sync_reason = "read_failed", str(error)
         else:
             self._rows, self._total, verdicts, self._categories, self._fit_count = value
             self._verdicts.update(verdicts)
@@ -514,18 +515,25 @@ class Shop(QObject):
     @Property(str, notify=changed, final=True)
     def catalogNote(self) -> str:
         """Where the list comes from when it is not fresh: its age offline, or why it was not updated."""
+        problem = {"update_failed": self.ctx.tr("The catalog could not be updated: %1"),
+                   "read_failed": self.ctx.tr("The catalog cannot be read: %1")}.get(self._sync_state, "")
+        problem = problem.replace("%1", self._sync_reason)
         if self._catalog_size == 0 and self._mirror_age is None:
             if self._syncing:
                 return self.ctx.tr("Loading the catalog…")
-            if self._sync_note and self._sync_note != self.ctx.tr("Offline"):
-                return self._sync_note
-            return self.ctx.tr("The catalog loads when the car is online")
+            return problem or self.ctx.tr("The catalog loads when the car is online")
         age = words.age(self.ctx, self._mirror_age)
-        if self._sync_note and self._sync_note != self.ctx.tr("Offline"):
-            return self.ctx.tr("%1. Showing the catalog as of %2").replace("%1", self._sync_note).replace("%2", age)
-        if self._sync_note:
+        if problem:
+            return self.ctx.tr("%1. Showing the catalog as of %2").replace("%1", problem).replace("%2", age)
+        if self._sync_state == "offline":
             return self.ctx.tr("Offline: catalog as of %1").replace("%1", age)
         return ""
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The driver chose another language: every text is read again (they are translated when read)."""
+        self.changed.emit()
+        self.publish_template()
 
     # The product page
 

@@ -762,7 +762,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../store/shop.py" line="+910"/>
+        <location filename="../store/shop.py" line="+918"/>
         <source>Items</source>
         <translation>Artikel</translation>
     </message>
@@ -1040,31 +1040,23 @@
         <translation>%1 als erledigt markiert</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-699"/>
-        <location line="+4"/>
+        <location filename="../store/shop.py" line="-458"/>
         <source>The catalog could not be updated: %1</source>
         <translation>Der Katalog konnte nicht aktualisiert werden: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+245"/>
-        <location line="+4"/>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location line="-204"/>
+        <location line="+1"/>
         <source>The catalog cannot be read: %1</source>
         <translation>Der Katalog kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+658"/>
+        <location line="-144"/>
+        <location line="+665"/>
         <source>%1 parts</source>
         <translation>%1 Teile</translation>
     </message>
     <message>
-        <location line="-636"/>
+        <location line="-643"/>
         <source>Results for “%1”</source>
         <translation>Ergebnisse für „%1“</translation>
     </message>
@@ -1099,12 +1091,12 @@
         <translation>Bestbewertet</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>Loading the catalog…</source>
         <translation>Katalog wird geladen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The catalog loads when the car is online</source>
         <translation>Der Katalog lädt, sobald das Auto online ist</translation>
     </message>
@@ -1119,7 +1111,7 @@
         <translation>Offline: Katalog von %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>This product is not in the catalog on the car yet</source>
         <translation>Dieses Produkt ist noch nicht im Katalog des Autos</translation>
     </message>

@@ -753,7 +753,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../store/shop.py" line="+910"/>
+        <location filename="../store/shop.py" line="+918"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
@@ -1031,31 +1031,23 @@
         <translation>%1 已标记为完成</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-699"/>
-        <location line="+4"/>
+        <location filename="../store/shop.py" line="-458"/>
         <source>The catalog could not be updated: %1</source>
         <translation>目录无法更新：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+245"/>
-        <location line="+4"/>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location line="-204"/>
+        <location line="+1"/>
         <source>The catalog cannot be read: %1</source>
         <translation>无法读取目录：%1</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+658"/>
+        <location line="-144"/>
+        <location line="+665"/>
         <source>%1 parts</source>
         <translation>%1 件配件</translation>
     </message>
     <message>
-        <location line="-636"/>
+        <location line="-643"/>
         <source>Results for “%1”</source>
         <translation>“%1”的结果</translation>
     </message>
@@ -1090,12 +1082,12 @@
         <translation>评分最高</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>Loading the catalog…</source>
         <translation>正在加载目录…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The catalog loads when the car is online</source>
         <translation>车辆联网后加载目录</translation>
     </message>
@@ -1110,7 +1102,7 @@
         <translation>离线：%1 的目录</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>This product is not in the catalog on the car yet</source>
         <translation>车内目录中还没有此商品</translation>
     </message>
