@@ -55,7 +55,7 @@ def store(make_shell, qtbot):
             qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
         assert runtime.apps.openApp(STORE)
         shop = runtime.host.record(STORE).instance.shop
-        shop.sync_if_old()
+        shop.syncIfOld()
         qtbot.waitUntil(lambda: shop.fitCount > 0 and not shop.syncing and len(shop.categories) > 5, timeout=30_000)
         return runtime, window, shop
     return make

@@ -31,7 +31,7 @@ Item {
     }
 
     // Opened (or shown again): a catalog older than a few minutes is brought up to date.
-    onVisibleChanged: if (visible) main.shop.sync_if_old()
+    onVisibleChanged: if (visible) main.shop.syncIfOld()
 
     // Texts from Python are translated when read: a new language reads them again.
     Connections {

@@ -22,7 +22,7 @@ ColumnLayout {
     Connections {
         target: Cloud
         function onChanged() {
-            if (Cloud.online && !tile.wasOnline) tile.shop.sync_if_old()
+            if (Cloud.online && !tile.wasOnline) tile.shop.syncIfOld()
             tile.wasOnline = Cloud.online
         }
     }

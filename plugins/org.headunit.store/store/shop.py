@@ -124,7 +124,7 @@ class Shop(QObject):
         self._work(self._load_local, self._local_loaded)
         self._work(self._read_mirror_state, self._mirror_state_read)
         self.refresh_list()
-        self.sync_if_old()
+        self.syncIfOld()
         self.publish_template()
 
     def stop(self) -> None:
@@ -246,7 +246,7 @@ class Shop(QObject):
             self.changed.emit()
 
     @Slot()
-    def sync_if_old(self) -> None:
+    def syncIfOld(self) -> None:
         """Sync when the mirror is older than a few minutes (the page calls it when it is shown)."""
         self._work(lambda: self.mirror().needs_sync(), lambda r: r[0] and self.sync())
 
@@ -812,9 +812,6 @@ class Shop(QObject):
     def fittingMinutes(self) -> int:
         """How long a workshop needs to fit what is in the basket (the slots asked for are this long)."""
         return sum(row.get("fitting_minutes") or 0 for row, _ in self._lines())
-
-    def fitting_minutes(self) -> int:
-        return self.fittingMinutes
 
     # Checkout
 
