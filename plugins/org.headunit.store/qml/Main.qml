@@ -30,8 +30,17 @@ Item {
         return main.shop.back()
     }
 
-    // Opened (or shown again): a catalog older than a few minutes is brought up to date.
+    // Opened, shown again, or online again while open: a catalog older than a few minutes is brought up to date.
     onVisibleChanged: if (visible) main.shop.syncIfOld()
+    Component.onCompleted: main.shop.syncIfOld()
+    property bool wasOnline: Cloud.online
+    Connections {
+        target: Cloud
+        function onChanged() {
+            if (Cloud.online && !main.wasOnline && main.visible) main.shop.syncIfOld()
+            main.wasOnline = Cloud.online
+        }
+    }
 
     // Texts from Python are translated when read: a new language reads them again.
     Connections {

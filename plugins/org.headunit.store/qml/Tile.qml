@@ -17,15 +17,6 @@ ColumnLayout {
 
     spacing: 0
 
-    // The account answers (again): a catalog never synced, or older than a few minutes, is brought up to date.
-    property bool wasOnline: false
-    Connections {
-        target: Cloud
-        function onChanged() {
-            if (Cloud.online && !tile.wasOnline) tile.shop.syncIfOld()
-            tile.wasOnline = Cloud.online
-        }
-    }
 
     RowLayout {
         Layout.fillWidth: true

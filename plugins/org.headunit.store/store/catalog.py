@@ -8,7 +8,9 @@ read as the backend documents it is refused whole: the mirror keeps what it had 
 Fitment verdicts for the car's profile are computed here, from records parsed once per product version and
 cached per profile: the "for my car" filter over 5,000 products costs a dictionary lookup per product.
 
-Plain Python and sqlite-utils; no Qt. Call it from one thread at a time (the plugin's worker).
+Plain Python; no Qt. Writes go through sqlite-utils (upserts, the FTS5 index and its triggers), imported only
+when the mirror writes, since it costs about 14 MB of resident memory: a car whose mirror is up to date reads
+it with the standard library alone. Call it from one thread at a time (the plugin's worker).
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
-
-import sqlite_utils
 
 from headunit.sdk import CloudUnavailable, Profile, fitment_verdict, parse_fitment
 
@@ -137,14 +137,32 @@ class Mirror:
     """The catalog in the plugin's database: products (with an FTS5 index), categories and the sync state."""
 
     def __init__(self, connection: sqlite3.Connection, clock: Callable[[], float] = time.time):
-        self.db = sqlite_utils.Database(connection)
+        self.conn = connection
+        self._db = None
         self._clock = clock
         # id -> (updated_at, parsed records, universal); verdicts per profile key: id -> Verdict
         self._parsed: dict[str, tuple[str, Any, bool]] = {}
         self._verdicts: dict[str, dict[str, Any]] = {}
         self._create()
 
+    @property
+    def db(self):
+        """The connection as a sqlite_utils.Database, for writes (imported on first use)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
     def _create(self) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if {"products", "products_fts", "categories", "mirror_state"} <= tables:
+            return
         with self.db.conn:
             products = self.db["products"]
             if not products.exists():
@@ -159,7 +177,7 @@ class Mirror:
     # The sync state
 
     def _state(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM mirror_state WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM mirror_state WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
     def _set_state(self, **values: Any) -> None:
@@ -189,7 +207,7 @@ class Mirror:
         return age is None or age > FRESH_FOR_S
 
     def count(self) -> int:
-        return self.db["products"].count
+        return self.conn.execute("SELECT count(*) FROM products").fetchone()[0]
 
     # Writing
 
@@ -255,12 +273,16 @@ class Mirror:
 
     def categories(self) -> list[dict[str, Any]]:
         """Categories in shop order, each with how many products it holds."""
-        counts = dict(self.db.execute("SELECT category, count(*) FROM products GROUP BY category").fetchall())
+        counts = dict(self.conn.execute("SELECT category, count(*) FROM products GROUP BY category").fetchall())
         return [{"id": r[0], "name": r[1], "count": counts.get(r[0], 0)}
-                for r in self.db.execute("SELECT id, name FROM categories ORDER BY position").fetchall()]
+                for r in self.conn.execute("SELECT id, name FROM categories ORDER BY position").fetchall()]
+
+    def product_categories(self) -> list[tuple[str, str]]:
+        """(id, category) of every product."""
+        return self.conn.execute("SELECT id, category FROM products").fetchall()
 
     def product(self, product_id: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("SELECT * FROM products WHERE id = ?", [product_id]))
+        rows = self._rows("SELECT * FROM products WHERE id = ?", [product_id])
         return rows[0] if rows else None
 
     def products(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -268,7 +290,7 @@ class Mirror:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return {r["id"]: r for r in self.db.query(f"SELECT * FROM products WHERE id IN ({marks})", ids)}
+        return {r["id"]: r for r in self._rows(f"SELECT * FROM products WHERE id IN ({marks})", ids)}
 
     def _where(self, category: str | None, text: str | None) -> tuple[str, list[Any]] | None:
         clauses, params = [], []
@@ -296,11 +318,11 @@ class Mirror:
         order = _ORDER[sort]
         try:
             if only is None:
-                total = self.db.execute(f"SELECT count(*) FROM products{clause}", params).fetchone()[0]
-                rows = list(self.db.query(f"SELECT * FROM products{clause} ORDER BY {order} LIMIT ? OFFSET ?",
-                                          [*params, limit, offset]))
+                total = self.conn.execute(f"SELECT count(*) FROM products{clause}", params).fetchone()[0]
+                rows = self._rows(f"SELECT * FROM products{clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                                  [*params, limit, offset])
                 return rows, total
-            ids = [r[0] for r in self.db.execute(f"SELECT id FROM products{clause} ORDER BY {order}", params)
+            ids = [r[0] for r in self.conn.execute(f"SELECT id FROM products{clause} ORDER BY {order}", params)
                    if r[0] in only]
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax error" in str(exc).lower():
@@ -315,7 +337,7 @@ class Mirror:
     def _records(self) -> dict[str, tuple[str, Any, bool]]:
         """Every product's parsed fitment, parsed again only for products that changed since."""
         if len(self._parsed) != self.count():
-            for product_id, fitment, universal, updated in self.db.execute(
+            for product_id, fitment, universal, updated in self.conn.execute(
                     "SELECT id, fitment, universal, updated_at FROM products"):
                 known = self._parsed.get(product_id)
                 if known is None or known[0] != updated:

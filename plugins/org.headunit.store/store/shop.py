@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import sqlite3
 import time
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
 from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
@@ -40,6 +40,15 @@ CATEGORY_ICONS = {
     "roof-boxes": "mdi6.car-back", "tyre-chains": "mdi6.snowflake", "safety": "mdi6.medical-bag",
     "car-care": "mdi6.spray-bottle",
 }
+
+
+#: The shop's own tables beside the catalog mirror: the basket, what it keeps (the address, reviews reported)
+#: and the orders confirmed on this car.
+LOCAL_TABLES = """
+CREATE TABLE IF NOT EXISTS basket (product_id TEXT PRIMARY KEY, quantity INTEGER NOT NULL, added_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS orders (order_id TEXT PRIMARY KEY, order_json TEXT NOT NULL, confirmed_at REAL NOT NULL);
+"""
 
 
 def image_url(product_id: str) -> str:
@@ -69,6 +78,7 @@ class Shop(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._mirror: Mirror | None = None
+        self._tables_made = False
         self._requests = itertools.count(1)
         self._list_request = 0
         self._section, self._page = "browse", ""
@@ -123,8 +133,7 @@ class Shop(QObject):
         self._clock.start()
         self._work(self._load_local, self._local_loaded)
         self._work(self._read_mirror_state, self._mirror_state_read)
-        self.refresh_list()
-        self.syncIfOld()
+        self.refresh_list()  # from the mirror as it is: the page syncs it when the store is opened
         self.publish_template()
 
     def stop(self) -> None:
@@ -182,21 +191,20 @@ class Shop(QObject):
 
     # Local state: basket, address, orders confirmed on this car
 
-    def _db(self) -> sqlite_utils.Database:
-        db = sqlite_utils.Database(self.ctx.storage())
-        with db.conn:
-            db["basket"].create({"product_id": str, "quantity": int, "added_at": float}, pk="product_id",
-                                if_not_exists=True)
-            db["kept"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
-            db["orders"].create({"order_id": str, "order_json": str, "confirmed_at": float}, pk="order_id",
-                                if_not_exists=True)
+    def _db(self) -> sqlite3.Connection:
+        """The plugin's database with the shop's own tables (the catalog mirror keeps its own); on the worker."""
+        db = self.ctx.storage()
+        if not self._tables_made:
+            with db:
+                db.executescript(LOCAL_TABLES)
+            self._tables_made = True
         return db
 
     def _load_local(self):
         db = self._db()
-        basket = {r["product_id"]: r["quantity"] for r in db.query("SELECT * FROM basket ORDER BY added_at")}
-        kept = {r["key"]: json.loads(r["value"]) for r in db.query("SELECT * FROM kept")}
-        orders = [json.loads(r["order_json"]) for r in db.query("SELECT * FROM orders ORDER BY confirmed_at DESC")]
+        basket = dict(db.execute("SELECT product_id, quantity FROM basket ORDER BY added_at").fetchall())
+        kept = {key: json.loads(value) for key, value in db.execute("SELECT key, value FROM kept")}
+        orders = [json.loads(text) for (text,) in db.execute("SELECT order_json FROM orders ORDER BY confirmed_at DESC")]
         return basket, kept, orders, self.mirror().products(basket)
 
     def _local_loaded(self, result) -> None:
@@ -216,14 +224,16 @@ class Shop(QObject):
 
     def _keep(self, key: str, value: Any) -> None:
         text = json.dumps(value)
-        self._work(lambda: self._db()["kept"].upsert({"key": key, "value": text}, pk="key"), lambda r: None)
+        def save() -> None:
+            with self._db() as db:
+                db.execute("INSERT OR REPLACE INTO kept (key, value) VALUES (?, ?)", (key, text))
+        self._work(save, lambda r: None)
 
     def _save_basket(self) -> None:
         lines = dict(self._basket)
 
         def save() -> None:
-            db = self._db()
-            with db.conn:
+            with self._db() as db:
                 db.execute("DELETE FROM basket")
                 now = time.time()
                 for n, (pid, qty) in enumerate(lines.items()):
@@ -247,7 +257,8 @@ class Shop(QObject):
 
     @Slot()
     def syncIfOld(self) -> None:
-        """Sync when the mirror is older than a few minutes (the page calls it when it is shown)."""
+        """Sync when the mirror is older than a few minutes: the page asks when it is shown and when the car comes
+        online while it is open, so a car that never opens the store never syncs (nor loads sqlite-utils)."""
         self._work(lambda: self.mirror().needs_sync(), lambda r: r[0] and self.sync())
 
     @Slot()
@@ -304,7 +315,7 @@ class Shop(QObject):
             if for_car:  # what fits for certain first, then what fits if the owner confirms a detail
                 rows.sort(key=lambda r: verdicts[r["id"]].kind != "fits")
             counts: dict[str, int] = {}
-            for pid, cat in m.db.execute("SELECT id, category FROM products"):
+            for pid, cat in m.product_categories():
                 if not for_car or pid in fitting:
                     counts[cat] = counts.get(cat, 0) + 1
             categories = [{**c, "count": counts.get(c["id"], 0)} for c in m.categories()]
@@ -985,9 +996,11 @@ class Shop(QObject):
             return
         self._orders = [order] + [o for o in self._orders if o.get("order_id") != order["order_id"]]
         text = json.dumps(order)
-        self._work(lambda: self._db()["orders"].upsert(
-            {"order_id": order["order_id"], "order_json": text, "confirmed_at": time.time()}, pk="order_id"),
-            lambda r: None)
+        def save() -> None:
+            with self._db() as db:
+                db.execute("INSERT OR REPLACE INTO orders (order_id, order_json, confirmed_at) VALUES (?, ?, ?)",
+                           (order["order_id"], text, time.time()))
+        self._work(save, lambda r: None)
 
     @Property("QVariantMap", notify=changed, final=True)
     def lastOrder(self) -> dict:

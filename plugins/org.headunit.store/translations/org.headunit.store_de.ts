@@ -541,7 +541,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+33"/>
+        <location filename="../qml/Tile.qml" line="+24"/>
         <source>Accessory store</source>
         <translation>Zubehör-Shop</translation>
     </message>
@@ -762,7 +762,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../store/shop.py" line="+918"/>
+        <location filename="../store/shop.py" line="+926"/>
         <source>Items</source>
         <translation>Artikel</translation>
     </message>
@@ -864,8 +864,8 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../store/shop.py" line="-244"/>
-        <location line="+259"/>
+        <location filename="../store/shop.py" line="-241"/>
+        <location line="+256"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
@@ -1040,7 +1040,7 @@
         <translation>%1 als erledigt markiert</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-458"/>
+        <location filename="../store/shop.py" line="-455"/>
         <source>The catalog could not be updated: %1</source>
         <translation>Der Katalog konnte nicht aktualisiert werden: %1</translation>
     </message>
@@ -1051,12 +1051,12 @@
     </message>
     <message>
         <location line="-144"/>
-        <location line="+665"/>
+        <location line="+664"/>
         <source>%1 parts</source>
         <translation>%1 Teile</translation>
     </message>
     <message>
-        <location line="-643"/>
+        <location line="-642"/>
         <source>Results for “%1”</source>
         <translation>Ergebnisse für „%1“</translation>
     </message>
@@ -1207,16 +1207,16 @@
         <translation>Ihre Bewertung wurde nicht veröffentlicht</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+80"/>
         <location line="+69"/>
         <location line="+37"/>
         <location line="+45"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Checkout needs the car parked</source>
         <translation>Bezahlen nur im Stand</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-152"/>
         <source>something in the basket</source>
         <translation>etwas im Warenkorb</translation>
     </message>
@@ -1277,12 +1277,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Accessory store</source>
         <translation>Zubehör-Shop</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Still needed: %1</source>
         <translation>Es fehlt noch: %1</translation>
     </message>
@@ -1307,7 +1307,7 @@
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>

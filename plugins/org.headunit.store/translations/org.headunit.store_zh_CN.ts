@@ -533,7 +533,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+33"/>
+        <location filename="../qml/Tile.qml" line="+24"/>
         <source>Accessory store</source>
         <translation>配件商城</translation>
     </message>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../store/shop.py" line="+918"/>
+        <location filename="../store/shop.py" line="+926"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
@@ -855,8 +855,8 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../store/shop.py" line="-244"/>
-        <location line="+259"/>
+        <location filename="../store/shop.py" line="-241"/>
+        <location line="+256"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation>%1 已标记为完成</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-458"/>
+        <location filename="../store/shop.py" line="-455"/>
         <source>The catalog could not be updated: %1</source>
         <translation>目录无法更新：%1</translation>
     </message>
@@ -1042,12 +1042,12 @@
     </message>
     <message>
         <location line="-144"/>
-        <location line="+665"/>
+        <location line="+664"/>
         <source>%1 parts</source>
         <translation>%1 件配件</translation>
     </message>
     <message>
-        <location line="-643"/>
+        <location line="-642"/>
         <source>Results for “%1”</source>
         <translation>“%1”的结果</translation>
     </message>
@@ -1198,16 +1198,16 @@
         <translation>您的评价未发布</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+80"/>
         <location line="+69"/>
         <location line="+37"/>
         <location line="+45"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Checkout needs the car parked</source>
         <translation>结算需要停车</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-152"/>
         <source>something in the basket</source>
         <translation>购物车中的商品</translation>
     </message>
@@ -1268,12 +1268,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Accessory store</source>
         <translation>配件商城</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Still needed: %1</source>
         <translation>还需要：%1</translation>
     </message>
@@ -1298,7 +1298,7 @@
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
