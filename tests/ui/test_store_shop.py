@@ -11,7 +11,7 @@ import pytest
 
 from headunit.fitment.vehicles import SIMULATED_CAR
 from tests.plugin_parts import plugin_part
-from tests.shell import find, named, settle
+from tests.shell import find, settle
 from tests.ui.geometry import texts
 
 STORE = "org.headunit.store"
