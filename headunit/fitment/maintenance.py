@@ -37,7 +37,7 @@ class ServiceItem:
     key: str
     due_in_km: int | None
     due_on: datetime.date | None
-    state: str  # ok | soon | due
+    state: str  # due | soon | unknown (a time-only item never recorded) | ok
     categories: tuple[str, ...]
     #: Whether the last service was recorded; without it the km schedule is taken as kept and the date is
     #: unknown.
@@ -54,8 +54,8 @@ def service_plan(profile: Profile | None, odometer_km: int, history: dict[str, d
     """One item per service that applies to this car (no oil or air filter for an electric car), most urgent
     first. `history` maps a key to the last service: `{"km": 15000, "date": "2025-04-01"}` (either may be
     missing). Without a record, the km schedule is taken as kept (due at the next multiple of the interval)
-    and the date as unknown; a time-only item (wipers) with no record is due, since nothing says how old
-    the blades are."""
+    and the date as unknown; a time-only item (wipers) with no record is `unknown`, since nothing says how
+    old the blades are: the driver is asked to check them, not told they are due."""
     today = today or datetime.date.today()
     history = history or {}
     electric = profile is not None and profile.fuel == "electric"
@@ -72,11 +72,11 @@ def service_plan(profile: Profile | None, odometer_km: int, history: dict[str, d
             due_in_km = base + interval.km - odometer_km
         due_on = _add_months(last_date, interval.months) if last_date and interval.months else None
         if interval.km is None and not recorded:
-            state = "due"
+            state = "unknown"
         else:
             state = _state(due_in_km, due_on, today)
         items.append(ServiceItem(interval.key, due_in_km, due_on, state, interval.categories, recorded))
-    order = {"due": 0, "soon": 1, "ok": 2}
+    order = {"due": 0, "soon": 1, "unknown": 2, "ok": 3}
     return sorted(items, key=lambda item: order[item.state])
 
 

@@ -157,7 +157,7 @@ def test_maintenance_and_the_workshop_picker_parked_then_moving(store, qtbot, tm
     qtbot.waitUntil(lambda: bool(desk.maintenanceItem.get("parts")), timeout=10_000)
     settle(qtbot)
     shown = readable(window, tmp_path, "maintenance-wipers")
-    assert {"Wiper blades", "Due", "Mark as done"} <= shown
+    assert {"Wiper blades", "Check", "Mark as done"} <= shown
     assert find(window, "maintenanceDone").isEnabled()
 
     # The picker the checkout shows, on its own in the store's page area (the orders page showing none of

@@ -15,7 +15,8 @@ Item {
     signal back()
 
     function stateColor(state) {
-        return state === "due" ? Theme.danger : state === "soon" ? Theme.warning : Theme.success
+        return state === "due" ? Theme.danger : state === "soon" ? Theme.warning
+             : state === "unknown" ? Theme.textMuted : Theme.success
     }
 
     GridLayout {

@@ -56,7 +56,7 @@ FULFILMENT_ICONS = {"processing": "mdi6.progress-clock", "shipped": "mdi6.truck-
                     "fitted": "mdi6.check-decagram"}
 MAINTENANCE_ICONS = {"oil": "mdi6.oil", "oil_filter": "mdi6.filter-outline", "air_filter": "mdi6.air-filter",
                      "cabin_filter": "mdi6.fan", "wipers": "mdi6.wiper", "tyres": "mdi6.tire"}
-STATE_ORDER = {"due": 0, "soon": 1, "ok": 2}
+STATE_ORDER = {"due": 0, "soon": 1, "unknown": 2, "ok": 3}
 #: Short date patterns by language (QLocale name prefix): without and with the year; the last is the default.
 DATE_PATTERNS = (("zh", "M月d日 ddd", "yyyy年M月d日"), ("de", "ddd, d. MMM", "d. MMM yyyy"),
                  ("en_US", "ddd, MMM d", "MMM d, yyyy"), ("", "ddd d MMM", "d MMM yyyy"))
@@ -1024,7 +1024,8 @@ class ServiceDesk(QObject):
                 "wipers": self.ctx.tr("Wiper blades"), "tyres": self.ctx.tr("Tyres")}.get(key, key)
 
     def _state_text(self, state: str) -> str:
-        return {"ok": self.ctx.tr("OK"), "soon": self.ctx.tr("Soon"), "due": self.ctx.tr("Due")}.get(state, state)
+        return {"ok": self.ctx.tr("OK"), "soon": self.ctx.tr("Soon"), "due": self.ctx.tr("Due"),
+                "unknown": self.ctx.tr("Check")}.get(state, state)
 
     def _due_text(self, item: dict) -> str:
         """"Due in 6,600 km or by 7 Dec 2027", "Overdue by 100 km", "Overdue since 7 Dec 2026"."""
@@ -1041,7 +1042,7 @@ class ServiceDesk(QObject):
             return self.ctx.tr("Due in %1 km").replace("%1", distance)
         if isinstance(on, dt.date):
             return self.ctx.tr("Due by %1").replace("%1", self._day_text(on))
-        return self.ctx.tr("No service recorded yet") if item["state"] == "due" else ""
+        return self.ctx.tr("No service recorded yet") if item["state"] == "unknown" else ""
 
     def _notify_due(self) -> None:
         """One notification when an item becomes due; again only after it was done and came due again."""

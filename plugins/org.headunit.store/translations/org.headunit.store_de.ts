@@ -319,7 +319,7 @@
 <context>
     <name>MaintenanceDetail</name>
     <message>
-        <location filename="../qml/MaintenanceDetail.qml" line="+39"/>
+        <location filename="../qml/MaintenanceDetail.qml" line="+40"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -973,6 +973,11 @@
         <location line="+0"/>
         <source>Due</source>
         <translation>Fällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <location line="+8"/>

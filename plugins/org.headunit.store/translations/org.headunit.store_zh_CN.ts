@@ -314,7 +314,7 @@
 <context>
     <name>MaintenanceDetail</name>
     <message>
-        <location filename="../qml/MaintenanceDetail.qml" line="+39"/>
+        <location filename="../qml/MaintenanceDetail.qml" line="+40"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -964,6 +964,11 @@
         <location line="+0"/>
         <source>Due</source>
         <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>待检查</translation>
     </message>
     <message>
         <location line="+8"/>
