@@ -51,6 +51,20 @@ def test_the_recent_apps_open_with_the_last_app_and_a_tap_brings_it_back(make_sh
     qtbot.waitUntil(lambda: runtime.apps.currentApp == TRIP, timeout=3000)
     settle(qtbot)
     assert not recents.isVisible()
+    assert runtime.apps.currentApp == TRIP  # the tap did not also reach the home tile under the card
+
+
+def test_a_tap_beside_the_recent_apps_closes_them_and_reaches_nothing_under_them(make_shell, qtbot):
+    runtime, window = make_shell(1280, 720)
+    assert runtime.apps.openApp(TRIP)
+    runtime.apps.goHome()
+    shell = find(window, "shell")
+    shell.setProperty("overlay", "recents")
+    settle(qtbot)
+    # Home's tiles lie under the switcher's scrim: this is the middle of the bottom right one.
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1080, 600))
+    settle(qtbot)
+    assert shell.property("overlay") == "" and runtime.apps.currentApp == ""
 
 
 def test_settings_open_where_the_driver_left_them(make_shell, qtbot):

@@ -11,7 +11,12 @@ Rectangle {
     signal dismissed()
 
     color: Theme.scrim
-    TapHandler { onTapped: recents.dismissed() }
+    // A MouseArea, not a TapHandler: it takes the touch, so a tap beside the cards closes the switcher and
+    // never reaches the screen under it.
+    MouseArea {
+        anchors.fill: parent
+        onClicked: recents.dismissed()
+    }
 
     Flickable {
         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter }
@@ -31,7 +36,10 @@ Rectangle {
                     width: Theme.dp(220)
                     height: row.height
                     color: Theme.surfaceRaised
-                    TapHandler { onTapped: recents.appRequested(modelData) }
+                    TapHandler {
+                        gesturePolicy: TapHandler.ReleaseWithinBounds  // holds the touch: nothing under the card sees it
+                        onTapped: recents.appRequested(modelData)
+                    }
                     ColumnLayout {
                         anchors { fill: parent; margins: Theme.spacingM }
                         Icon {
