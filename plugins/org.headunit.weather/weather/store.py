@@ -75,9 +75,14 @@ class WeatherStore(QObject):
 
         self._route = RouteSection(ctx, jobs, self._texts, self)
         self._route.changed.connect(self.routeChanged)
-        QTimer.singleShot(0, self.refresh)
+        # The first read once the event loop runs, on a timer of its own that shutdown() stops: a shell that
+        # stops before then must not read a vehicle that is already gone.
+        self._first = QTimer(self, singleShot=True, interval=0)
+        self._first.timeout.connect(self.refresh)
+        self._first.start()
 
     def shutdown(self) -> None:
+        self._first.stop()
         self._timer.stop()
         self._retry.stop()
         self._age_timer.stop()
