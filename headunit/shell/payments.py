@@ -60,7 +60,7 @@ FINISHING = (
 )
 #: An unsent payment stops making sense after this long: it is then never sent (the outbox's not_after).
 SEND_WITHIN_S = 10 * 60
-KIND_ICONS = {"purchase": "mdi6.cart-outline", "order": "mdi6.food-outline", "fuel": "mdi6.gas-station",
+KIND_ICONS = {"purchase": "mdi6.cart-outline", "order": "mdi6.shopping-outline", "fuel": "mdi6.gas-station",
               "parking": "mdi6.parking"}
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CNY": "¥"}
 
