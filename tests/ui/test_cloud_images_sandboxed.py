@@ -87,7 +87,7 @@ def test_a_sandboxed_page_shows_a_catalog_image_through_the_shell(make_shell, qt
     runtime.start_cloud()
     assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
 
-    open_sandboxed(qtbot, runtime, window, "org.example.pictures")
+    open_sandboxed(qtbot, runtime, window, "org.example.pictures", timeout=45_000)  # a loaded CI machine is slow
     qtbot.waitUntil(lambda: {"page", "refused"} <= set(template_rows(runtime, "org.example.pictures")),
                     timeout=15_000)
     rows = template_rows(runtime, "org.example.pictures")

@@ -28,11 +28,13 @@ from headunit.sync.chaos.plan import PlannedOp
 
 #: Refusals the plan provokes on purpose: a declined card, stock that runs out in a long campaign, and a
 #: second review of a product by the account (one review per account and product).
-BY_DESIGN = {"declined_order": {"card_declined", "out_of_stock"}, "order": {"out_of_stock"},
+BY_DESIGN = {"declined_order": {"card_declined", "out_of_stock", "payment_canceled"},
+             "order": {"out_of_stock", "payment_canceled"},
              "review": {"already_reviewed"},
              # A capture after its hold expired (or whose hold was refused: no payment to name).
              "capture": {"hold_expired", "invalid_payment_state", "not_found"},
-             # Holds last seconds in a campaign: one may lapse while a crash keeps it from being recorded.
+             # Holds last seconds in a campaign: one may lapse while a crash keeps it from being recorded (an
+             # order's too: it is paid through the same kind of hold), and is then given back, never applied.
              "payment": {"payment_canceled"}, "hold": {"payment_canceled"}}
 
 
