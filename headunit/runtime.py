@@ -31,6 +31,7 @@ from headunit.shell.cloud_images import install as install_cloud_images
 from headunit.shell.connectivity import Connectivity
 from headunit.shell.fonts import FONT_FAMILIES, ui_font  # noqa: F401 - FONT_FAMILIES is part of this module's API
 from headunit.shell.daynight import DayNight
+from headunit.shell.formats import Format
 from headunit.shell.icons import Icons
 from headunit.shell.maps import Maps
 from headunit.shell.media import MediaLibrary, TunerProvider
@@ -117,6 +118,7 @@ class Runtime:
         self.daynight = DayNight(self.theme, self.settings, self.vehicle, forced=options.night,
                                  **({"now": self.simulator.utc_now} if self.simulator else {}))
         self.icons = Icons()
+        self.format = Format(self.settings)  # QML's Format: numbers in the driver's language and units
         self.about = About()
         self.audio_focus = AudioFocus()
         self.speech = Speech(self.audio_focus)

@@ -95,6 +95,9 @@ class PluginRuntime:
 
         self.mirrors = Mirrors(self.channel.call("shell.state", {}).result(30))
         vars(self).update(self.mirrors.singletons())  # Settings, Navigation, Maps…: the QML singletons they stand for
+        from headunit.shell.formats import Format
+
+        self.format = Format(self.mirrors.settings)  # numbers in the driver's language and units
         self.ctx = RemoteContext(self.channel, init, self.vehicle, self.driving, self.restrictions,
                                  on_worker_error=lambda exc: self._report_failure(exc, "worker"), mirrors=self.mirrors)
         self.engine = QQmlEngine()

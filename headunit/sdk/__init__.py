@@ -43,6 +43,7 @@ __all__ = [
     "WrongThread",
     "decode_vin",
     "fitment_verdict",
+    "formats",
     "parse_fitment",
     "service_plan",
     "vehicle_list",
@@ -67,4 +68,8 @@ def __getattr__(name: str):
         value = getattr(importlib.import_module(module), attribute)
         globals()[name] = value
         return value
+    if name == "formats":  # numbers as a driver reads them (headunit.sdk.formats)
+        import importlib
+
+        return importlib.import_module("headunit.sdk.formats")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
