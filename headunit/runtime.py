@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
@@ -66,6 +66,11 @@ def ensure_app(offscreen: bool = False) -> QGuiApplication:
         app.setFont(ui_font(app.font()))
     collect_on_gui_thread(app)
     return app
+
+
+def _delete_pending_objects() -> None:
+    """Run the deleteLater()s still queued once the event loop has ended."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def _simulated_car():
@@ -235,6 +240,10 @@ class Runtime:
             self._sandbox.stop_all()  # plugin processes first: they save while the shell still answers them
         # The UI goes first, so no view outlives the plugin objects it shows.
         shiboken6.delete(self.engine)
+        # The window's Repeaters hand their delegates (the map, the category buttons) to deleteLater, and the
+        # event loop has ended: delete them now, while the QGuiApplication and its font database still exist.
+        # Left pending, they were deleted with the application at exit, after its fonts, and Qt aborted.
+        _delete_pending_objects()
         if self._sandbox is not None:
             self._sandbox.close()
         self.app.removeEventFilter(self.media_keys)
@@ -250,3 +259,4 @@ class Runtime:
         self.settings.save()  # a change made in the last moment would otherwise wait on a timer
         self.vehicle_profile.close()  # the odometer's last metres
         self.io.shutdown(wait=True)
+        _delete_pending_objects()  # what the plugins' and services' closing left to deleteLater
