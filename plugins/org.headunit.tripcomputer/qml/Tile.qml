@@ -9,7 +9,6 @@ ColumnLayout {
     id: tile
 
     required property TripStore store
-    readonly property bool miles: Settings.distanceUnit === "mi"
 
     spacing: 0
 
@@ -21,11 +20,9 @@ ColumnLayout {
     Item { Layout.fillHeight: true }
     Readout {
         objectName: "tileDistance"
-        value: (tile.store.resetDistance / (tile.miles ? 1609.344 : 1000)).toLocaleString(Qt.locale(Qt.uiLanguage), "f", 1)
-        unit: tile.miles ? qsTr("mi") : qsTr("km")
-        caption: qsTr("Average %1 %2").arg(Math.round(tile.miles ? tile.store.resetAverageSpeed / 1.609344
-                                                                   : tile.store.resetAverageSpeed))
-                                      .arg(tile.miles ? qsTr("mph") : qsTr("km/h"))
+        value: Format.distanceValue(tile.store.resetDistance)
+        unit: Format.distanceUnit(tile.store.resetDistance)
+        caption: qsTr("Average %1").arg(tile.store.resetDrivingTime > 0 ? Format.speed(tile.store.resetAverageSpeed) : "–")
         Layout.fillWidth: true
     }
 }

@@ -4,80 +4,30 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+19"/>
+        <location filename="../qml/Tile.qml" line="+18"/>
         <source>Trip</source>
-        <translation>Fahrt</translation>
+        <translation>Bordcomputer</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>mi</source>
-        <translation>mi</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km</source>
-        <translation>km</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Average %1 %2</source>
-        <translation>Ø %1 %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>mph</source>
-        <translation>mph</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km/h</source>
-        <translation>km/h</translation>
+        <location line="+7"/>
+        <source>Average %1</source>
+        <translation>Durchschnitt %1</translation>
     </message>
 </context>
 <context>
     <name>TripPanel</name>
     <message>
         <location filename="../qml/TripPanel.qml" line="+27"/>
-        <source>%1:%2</source>
-        <translation>%1:%2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>mi</source>
-        <translation>mi</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km</source>
-        <translation>km</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Distance</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>h</source>
-        <translation>h</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Driving time</source>
         <translation>Fahrzeit</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>mph</source>
-        <translation>mph</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km/h</source>
-        <translation>km/h</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Average</source>
         <translation>Durchschnitt</translation>
     </message>
@@ -110,7 +60,7 @@
     <message>
         <location filename="../tripcomputer/__init__.py" line="+38"/>
         <source>Trip reset</source>
-        <translation>Fahrt zurückgesetzt</translation>
+        <translation>Fahrtdaten zurückgesetzt</translation>
     </message>
 </context>
 </TS>

@@ -4,80 +4,30 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+19"/>
+        <location filename="../qml/Tile.qml" line="+18"/>
         <source>Trip</source>
-        <translation>行程</translation>
+        <translation>行车电脑</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>mi</source>
-        <translation>英里</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km</source>
-        <translation>公里</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Average %1 %2</source>
-        <translation>平均 %1 %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>mph</source>
-        <translation>英里/小时</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km/h</source>
-        <translation>公里/小时</translation>
+        <location line="+7"/>
+        <source>Average %1</source>
+        <translation>平均 %1</translation>
     </message>
 </context>
 <context>
     <name>TripPanel</name>
     <message>
         <location filename="../qml/TripPanel.qml" line="+27"/>
-        <source>%1:%2</source>
-        <translation>%1:%2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>mi</source>
-        <translation>英里</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km</source>
-        <translation>公里</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Distance</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>h</source>
-        <translation>小时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Driving time</source>
         <translation>行驶时间</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>mph</source>
-        <translation>英里/小时</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km/h</source>
-        <translation>公里/小时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Average</source>
         <translation>平均车速</translation>
     </message>

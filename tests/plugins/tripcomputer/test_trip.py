@@ -189,3 +189,30 @@ def test_reset_each_start_setting_begins_every_start_at_zero(runtimes, drive):
     again = runtimes.start()
     assert again.host.plugin_setting(TRIP_ID, "reset_each_start") is True
     assert store_of(again).resetDistance == 0
+
+
+def _readout_text(panel, name: str) -> str:
+    from tests.shell import descendants
+
+    readout = next(i for i in descendants(panel) if i.objectName() == name)
+    return " ".join(t for t in (readout.property("value"), readout.property("unit")) if t)
+
+
+def test_the_page_shows_one_trips_figures_in_agreeing_words(make_shell, qtbot):
+    """Moving for a few seconds: the distance in metres, the time under a minute and the average speed agree
+    (never "0.2 km · 0:00 h · 50 km/h"), and they update while the car moves."""
+    from tests.shell import find, settle
+
+    runtime, window = make_shell(800, 480, drive="moving", language="de")
+    assert runtime.apps.openApp(TRIP_ID)
+    settle(qtbot)
+    store = runtime.host.record(TRIP_ID).context.exposed()["store"]
+    runtime.simulator.setSpeed(180)
+    qtbot.waitUntil(lambda: store.resetDistance > 150, timeout=5000)
+    settle(qtbot, 100)
+    panel = find(window, "sinceReset")
+    distance, time_, average = (_readout_text(panel, n) for n in ("distance", "drivingTime", "averageSpeed"))
+    assert distance.endswith(" m") and "," not in distance, distance
+    assert time_ == "< 1 Min.", time_
+    assert average.endswith(" km/h") and average != "0 km/h", average
+    qtbot.waitUntil(lambda: _readout_text(panel, "distance") != distance, timeout=3000)
