@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Compiled translations (.qm, not in git) beside their .ts sources: the shell's and each plugin's.
 QM     := $(patsubst %.ts,%.qm,$(wildcard translations/*.ts plugins/*/translations/*.ts))
 
-.PHONY: run test system-deps system-deps-test install translations benchmark demo-map clean
+.PHONY: run test lint qmltypes system-deps system-deps-test install translations benchmark demo-map clean
 
 run: system-deps install demo-map
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -22,6 +22,21 @@ demo-map: install
 
 test: system-deps-test install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The checks CI runs before the tests: the .qmltypes match the Python that registers the types, ruff,
+# mypy (the plugin SDK and host) and qmllint over the shell's and the plugins' QML, which must have no warnings.
+# qmllint finds the shell's modules in qml/ and each plugin's Python types in plugins/<id>/types/.
+QMLLINT := $(VENV)/bin/pyside6-qmllint -I qml $(foreach d,$(wildcard plugins/*/types),-I $(d))
+
+lint: install
+	$(PY) scripts/qmltypes.py --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(QMLLINT) --max-warnings 0 $$(find qml plugins -name '*.qml' | sort)
+
+# After changing a Python class that QML uses (its properties, signals, slots): write its .qmltypes again.
+qmltypes: $(STAMP)
+	$(PY) scripts/qmltypes.py
 
 benchmark: system-deps-test install
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks

@@ -40,15 +40,6 @@ CAPABILITIES = ("network", "location", "payments", "storage", "vehicle-data", "n
 LOCATION_READINGS = ("latitude", "longitude", "heading")
 
 
-def _reader_property(name: str, notify: Signal) -> Property:
-    def get(self: "VehicleReader"):
-        if name in LOCATION_READINGS and not self._location:
-            return math.nan
-        return self._state.value(name)
-
-    return Property(READINGS[name][0], get, notify=notify, final=True)
-
-
 class VehicleReader(QObject):
     """A read-only view of vehicle state. Position and heading read NaN without the location capability; `profile`
     is the car's vehicle profile, read-only."""
@@ -88,9 +79,44 @@ class VehicleReader(QObject):
             self._profile = VehicleProfileView(self._profile_source, self)
         return self._profile
 
-    for _name in READINGS:
-        vars()[_name] = _reader_property(_name, vars()[f"{_name}Changed"])
-    del _name
+    def _reading(self, name: str) -> Any:
+        if name in LOCATION_READINGS and not self._location:
+            return math.nan
+        return self._state.value(name)
+
+    # One property per reading in READINGS, each with its own change signal.
+
+    @Property(float, notify=speedChanged, final=True)
+    def speed(self) -> float:
+        return self._reading("speed")
+
+    @Property(str, notify=gearChanged, final=True)
+    def gear(self) -> str:
+        return self._reading("gear")
+
+    @Property(bool, notify=parkingBrakeChanged, final=True)
+    def parkingBrake(self) -> bool:
+        return self._reading("parkingBrake")
+
+    @Property(bool, notify=headlightsChanged, final=True)
+    def headlights(self) -> bool:
+        return self._reading("headlights")
+
+    @Property(float, notify=ambientLightChanged, final=True)
+    def ambientLight(self) -> float:
+        return self._reading("ambientLight")
+
+    @Property(float, notify=latitudeChanged, final=True)
+    def latitude(self) -> float:
+        return self._reading("latitude")
+
+    @Property(float, notify=longitudeChanged, final=True)
+    def longitude(self) -> float:
+        return self._reading("longitude")
+
+    @Property(float, notify=headingChanged, final=True)
+    def heading(self) -> float:
+        return self._reading("heading")
 
 
 class ContextBase(QObject):

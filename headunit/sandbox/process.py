@@ -26,12 +26,12 @@ from PySide6.QtNetwork import QLocalServer
 
 from headunit.sandbox import bwrap
 from headunit.sandbox.channel import RemoteError, ShellEnd
+from headunit.sandbox.limits import DEFAULT_MEMORY_LIMIT
 
 log = logging.getLogger(__name__)
 
 NOT_RESPONDING_S = 5.0
 PING_INTERVAL_MS = 1000
-from headunit.sandbox.limits import DEFAULT_MEMORY_LIMIT
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 

@@ -94,7 +94,11 @@ class PluginRuntime:
         from headunit.sandbox.mirrors import Mirrors
 
         self.mirrors = Mirrors(self.channel.call("shell.state", {}).result(30))
-        vars(self).update(self.mirrors.singletons())  # Settings, Navigation, Maps…: the QML singletons they stand for
+        # The QML singletons the mirrors stand for, by the attribute names headunit.shell.qml_services looks up.
+        mirrors = self.mirrors
+        self.settings, self.connectivity, self.cloud = mirrors.settings, mirrors.connectivity, mirrors.cloud
+        self.navigation, self.weather, self.audio_focus = mirrors.navigation, mirrors.weather, mirrors.audio_focus
+        self.maps, self.vehicle_profile = mirrors.maps, mirrors.vehicle_profile
         from headunit.shell.formats import Format
 
         self.format = Format(self.mirrors.settings)  # numbers in the driver's language and units

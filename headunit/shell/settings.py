@@ -67,11 +67,6 @@ def regional_defaults(language: str) -> dict[str, Any]:
     return {"distanceUnit": "mi" if us else "km", "temperatureUnit": "F" if us else "C", "clock24h": not twelve_hour}
 
 
-def _setting_property(key: str, notify: Signal) -> Property:
-    kind = type(DEFAULTS[key])
-    return Property(kind, lambda self: self.get(key), lambda self, v: self.set(key, v), notify=notify, final=True)
-
-
 @QmlElement
 @QmlSingleton
 class Settings(QObject):
@@ -208,12 +203,79 @@ class Settings(QObject):
             if self.get("brightness") != before:
                 self.brightnessChanged.emit()
 
-    brightness = Property(float, lambda self: self.get("brightness"), lambda self, v: self.set("brightness", v),
-                          notify=brightnessChanged, final=True)
+    @Property(float, notify=brightnessChanged, final=True)
+    def brightness(self) -> float:
+        return self.get("brightness")
 
-    for _key in DEFAULTS:
-        vars()[_key] = _setting_property(_key, changed)
-    del _key
+    @brightness.setter
+    def brightness(self, value: float) -> None:
+        self.set("brightness", value)
+
+    # One property per setting in DEFAULTS, read and written through get() and set().
+
+    @Property(str, notify=changed, final=True)
+    def themeMode(self) -> str:
+        return self.get("themeMode")
+
+    @themeMode.setter
+    def themeMode(self, value: str) -> None:
+        self.set("themeMode", value)
+
+    @Property(float, notify=changed, final=True)
+    def dayBrightness(self) -> float:
+        return self.get("dayBrightness")
+
+    @dayBrightness.setter
+    def dayBrightness(self, value: float) -> None:
+        self.set("dayBrightness", value)
+
+    @Property(float, notify=changed, final=True)
+    def nightBrightness(self) -> float:
+        return self.get("nightBrightness")
+
+    @nightBrightness.setter
+    def nightBrightness(self, value: float) -> None:
+        self.set("nightBrightness", value)
+
+    @Property(str, notify=changed, final=True)
+    def distanceUnit(self) -> str:
+        return self.get("distanceUnit")
+
+    @distanceUnit.setter
+    def distanceUnit(self, value: str) -> None:
+        self.set("distanceUnit", value)
+
+    @Property(str, notify=changed, final=True)
+    def temperatureUnit(self) -> str:
+        return self.get("temperatureUnit")
+
+    @temperatureUnit.setter
+    def temperatureUnit(self, value: str) -> None:
+        self.set("temperatureUnit", value)
+
+    @Property(bool, notify=changed, final=True)
+    def clock24h(self) -> bool:
+        return self.get("clock24h")
+
+    @clock24h.setter
+    def clock24h(self, value: bool) -> None:
+        self.set("clock24h", value)
+
+    @Property(str, notify=changed, final=True)
+    def language(self) -> str:
+        return self.get("language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.set("language", value)
+
+    @Property("QVariantList", notify=changed, final=True)
+    def musicFolders(self) -> list[str]:
+        return self.get("musicFolders")
+
+    @musicFolders.setter
+    def musicFolders(self, value: list[str]) -> None:
+        self.set("musicFolders", value)
 
     @Property("QVariantList", constant=True, final=True)
     def languages(self) -> list:

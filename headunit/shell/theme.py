@@ -69,14 +69,6 @@ def dpi_for(width: int, height: int, diagonal_inches: float) -> float:
     return (width**2 + height**2) ** 0.5 / diagonal_inches
 
 
-def _color_property(name: str, notify: Signal) -> Property:
-    return Property(QColor, lambda self: self._colors[name], notify=notify, final=True)
-
-
-def _metric_property(name: str, notify: Signal) -> Property:
-    return Property(float, lambda self: round(METRICS[name] * self._scale), notify=notify, final=True)
-
-
 @QmlElement
 @QmlSingleton
 class Theme(QObject):
@@ -141,10 +133,112 @@ class Theme(QObject):
         """`value` dp in pixels, rounded to whole pixels so lines stay crisp."""
         return round(value * self._scale)
 
-    # One property per token, typed and notifying. The class body's namespace is a plain dict, and
-    # Qt's meta-object is built from it when the class is created, so the tokens are declared here.
-    for _name in PALETTES["day"]:
-        vars()[_name] = _color_property(_name, paletteChanged)
-    for _name in METRICS:
-        vars()[_name] = _metric_property(_name, metricsChanged)
-    del _name
+    # One property per token, typed and notifying: colours (PALETTES) first, then sizes (METRICS).
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def background(self) -> QColor:
+        return self._colors["background"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def surface(self) -> QColor:
+        return self._colors["surface"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def surfaceRaised(self) -> QColor:
+        return self._colors["surfaceRaised"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def text(self) -> QColor:
+        return self._colors["text"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def textMuted(self) -> QColor:
+        return self._colors["textMuted"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def accent(self) -> QColor:
+        return self._colors["accent"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def onAccent(self) -> QColor:
+        return self._colors["onAccent"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def danger(self) -> QColor:
+        return self._colors["danger"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def success(self) -> QColor:
+        return self._colors["success"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def warning(self) -> QColor:
+        return self._colors["warning"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def outline(self) -> QColor:
+        return self._colors["outline"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def scrim(self) -> QColor:
+        return self._colors["scrim"]
+
+    @Property(QColor, notify=paletteChanged, final=True)
+    def backlight(self) -> QColor:
+        return self._colors["backlight"]
+
+    @Property(float, notify=metricsChanged, final=True)
+    def touchTarget(self) -> float:
+        return round(METRICS["touchTarget"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def statusBarHeight(self) -> float:
+        return round(METRICS["statusBarHeight"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def dockWidth(self) -> float:
+        return round(METRICS["dockWidth"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def tileRadius(self) -> float:
+        return round(METRICS["tileRadius"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def lineWidth(self) -> float:
+        return round(METRICS["lineWidth"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def spacingS(self) -> float:
+        return round(METRICS["spacingS"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def spacingM(self) -> float:
+        return round(METRICS["spacingM"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def spacingL(self) -> float:
+        return round(METRICS["spacingL"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def spacingXL(self) -> float:
+        return round(METRICS["spacingXL"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def fontDisplay(self) -> float:
+        return round(METRICS["fontDisplay"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def fontPrimary(self) -> float:
+        return round(METRICS["fontPrimary"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def fontSecondary(self) -> float:
+        return round(METRICS["fontSecondary"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def fontSmall(self) -> float:
+        return round(METRICS["fontSmall"] * self._scale)
+
+    @Property(float, notify=metricsChanged, final=True)
+    def iconSize(self) -> float:
+        return round(METRICS["iconSize"] * self._scale)

@@ -134,11 +134,6 @@ def _years_label(years: Any) -> str:
     return f"{start}–{end}" if end else f"{start}–"
 
 
-def _public_property(name: str, notify: Signal) -> Property:
-    kind = FIELDS[name][0] if name in FIELDS else (bool if name == "configured" else str)
-    return Property(kind, lambda self: self.value(name), notify=notify, final=True)
-
-
 @QmlElement
 @QmlSingleton
 @QmlUncreatable("the shell owns the vehicle profile")
@@ -282,9 +277,59 @@ class VehicleProfile(QObject):
         battery_kwh, odometer_km; unknowns None)."""
         return profile_json(self._values)
 
-    for _name in PUBLIC:
-        vars()[_name] = _public_property(_name, changed)
-    del _name
+    # One property per name in PUBLIC.
+
+    @Property(str, notify=changed, final=True)
+    def vin(self) -> str:
+        return self.value("vin")
+
+    @Property(str, notify=changed, final=True)
+    def make(self) -> str:
+        return self.value("make")
+
+    @Property(str, notify=changed, final=True)
+    def model(self) -> str:
+        return self.value("model")
+
+    @Property(int, notify=changed, final=True)
+    def year(self) -> int:
+        return self.value("year")
+
+    @Property(str, notify=changed, final=True)
+    def engine(self) -> str:
+        return self.value("engine")
+
+    @Property(str, notify=changed, final=True)
+    def fuel(self) -> str:
+        return self.value("fuel")
+
+    @Property(str, notify=changed, final=True)
+    def body(self) -> str:
+        return self.value("body")
+
+    @Property(float, notify=changed, final=True)
+    def tankLitres(self) -> float:
+        return self.value("tankLitres")
+
+    @Property(float, notify=changed, final=True)
+    def batteryKwh(self) -> float:
+        return self.value("batteryKwh")
+
+    @Property(str, notify=changed, final=True)
+    def tyreSize(self) -> str:
+        return self.value("tyreSize")
+
+    @Property(float, notify=changed, final=True)
+    def odometerKm(self) -> float:
+        return self.value("odometerKm")
+
+    @Property(bool, notify=changed, final=True)
+    def configured(self) -> bool:
+        return self.value("configured")
+
+    @Property(str, notify=changed, final=True)
+    def summary(self) -> str:
+        return self.value("summary")
 
     @Property(str, notify=changed, final=True)
     def generation(self) -> str:
@@ -716,9 +761,59 @@ class VehicleProfileView(QObject):
         """The §1 Profile JSON: what `headunit.sdk.Profile.from_json` and `fitment_verdict` take."""
         return profile_json({name: self.__source.value(name) for name in FIELDS})
 
-    for _name in PUBLIC:
-        vars()[_name] = _public_property(_name, changed)
-    del _name
+    # One property per name in PUBLIC.
+
+    @Property(str, notify=changed, final=True)
+    def vin(self) -> str:
+        return self.value("vin")
+
+    @Property(str, notify=changed, final=True)
+    def make(self) -> str:
+        return self.value("make")
+
+    @Property(str, notify=changed, final=True)
+    def model(self) -> str:
+        return self.value("model")
+
+    @Property(int, notify=changed, final=True)
+    def year(self) -> int:
+        return self.value("year")
+
+    @Property(str, notify=changed, final=True)
+    def engine(self) -> str:
+        return self.value("engine")
+
+    @Property(str, notify=changed, final=True)
+    def fuel(self) -> str:
+        return self.value("fuel")
+
+    @Property(str, notify=changed, final=True)
+    def body(self) -> str:
+        return self.value("body")
+
+    @Property(float, notify=changed, final=True)
+    def tankLitres(self) -> float:
+        return self.value("tankLitres")
+
+    @Property(float, notify=changed, final=True)
+    def batteryKwh(self) -> float:
+        return self.value("batteryKwh")
+
+    @Property(str, notify=changed, final=True)
+    def tyreSize(self) -> str:
+        return self.value("tyreSize")
+
+    @Property(float, notify=changed, final=True)
+    def odometerKm(self) -> float:
+        return self.value("odometerKm")
+
+    @Property(bool, notify=changed, final=True)
+    def configured(self) -> bool:
+        return self.value("configured")
+
+    @Property(str, notify=changed, final=True)
+    def summary(self) -> str:
+        return self.value("summary")
 
 
 class MirroredVehicleProfile(VehicleProfile):

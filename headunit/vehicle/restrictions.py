@@ -37,10 +37,6 @@ FLAGS = {
 }
 
 
-def _flag_property(name: str, notify: Signal) -> Property:
-    return Property(bool, lambda self: self._active, notify=notify, final=True)
-
-
 @QmlNamedElement("Restrictions")
 @QmlSingleton
 @QmlUncreatable("the shell owns the driving restrictions")
@@ -66,9 +62,35 @@ class UxRestrictions(QObject):
         """True while any restriction applies: whenever the car is not parked."""
         return self._active
 
-    for _flag in FLAGS:
-        vars()[_flag] = _flag_property(_flag, changed)
-    del _flag
+    # One property per flag in FLAGS: all of them apply while any does.
+
+    @Property(bool, notify=changed, final=True)
+    def noKeyboard(self) -> bool:
+        return self._active
+
+    @Property(bool, notify=changed, final=True)
+    def noVideo(self) -> bool:
+        return self._active
+
+    @Property(bool, notify=changed, final=True)
+    def noSetup(self) -> bool:
+        return self._active
+
+    @Property(bool, notify=changed, final=True)
+    def noMessageText(self) -> bool:
+        return self._active
+
+    @Property(bool, notify=changed, final=True)
+    def limitStringLength(self) -> bool:
+        return self._active
+
+    @Property(bool, notify=changed, final=True)
+    def limitContent(self) -> bool:
+        return self._active
+
+    @Property(bool, notify=changed, final=True)
+    def noDecorativeAnimation(self) -> bool:
+        return self._active
 
     @Property(int, notify=changed, final=True)
     def maxStringLength(self) -> int:

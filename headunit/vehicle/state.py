@@ -37,11 +37,6 @@ def _same(a: object, b: object) -> bool:
     return a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b))
 
 
-def _reading_property(name: str, notify: Signal) -> Property:
-    kind = READINGS[name][0]
-    return Property(kind, lambda self: self._values[name], notify=notify, final=True)
-
-
 @QmlNamedElement("Vehicle")
 @QmlSingleton
 @QmlUncreatable("the shell owns the vehicle state")
@@ -94,6 +89,36 @@ class VehicleState(QObject):
     def has_position(self) -> bool:
         return not (math.isnan(self._values["latitude"]) or math.isnan(self._values["longitude"]))
 
-    for _name in READINGS:
-        vars()[_name] = _reading_property(_name, vars()[f"{_name}Changed"])
-    del _name
+    # One property per reading in READINGS, each with its own change signal.
+
+    @Property(float, notify=speedChanged, final=True)
+    def speed(self) -> float:
+        return self._values["speed"]
+
+    @Property(str, notify=gearChanged, final=True)
+    def gear(self) -> str:
+        return self._values["gear"]
+
+    @Property(bool, notify=parkingBrakeChanged, final=True)
+    def parkingBrake(self) -> bool:
+        return self._values["parkingBrake"]
+
+    @Property(bool, notify=headlightsChanged, final=True)
+    def headlights(self) -> bool:
+        return self._values["headlights"]
+
+    @Property(float, notify=ambientLightChanged, final=True)
+    def ambientLight(self) -> float:
+        return self._values["ambientLight"]
+
+    @Property(float, notify=latitudeChanged, final=True)
+    def latitude(self) -> float:
+        return self._values["latitude"]
+
+    @Property(float, notify=longitudeChanged, final=True)
+    def longitude(self) -> float:
+        return self._values["longitude"]
+
+    @Property(float, notify=headingChanged, final=True)
+    def heading(self) -> float:
+        return self._values["heading"]

@@ -3,7 +3,6 @@
 import uuid
 
 import pytest
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from headunit_backend.app import create_app

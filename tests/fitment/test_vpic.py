@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-import requests
 import requests_cache
 
 with warnings.catch_warnings():

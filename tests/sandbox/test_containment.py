@@ -114,7 +114,7 @@ def test_three_crashes_in_ten_minutes_disable_the_app_with_the_reason(make_shell
     record = runtime.host.record("org.example.crashy")
     toasts = []
     runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
-    for attempt in range(3):
+    for _attempt in range(3):
         runtime.apps.openApp("org.example.crashy")
         qtbot.waitUntil(lambda: runtime.sandbox.residentBytes("org.example.crashy") == 0
                         and runtime.apps.currentApp == "", timeout=10_000)

@@ -71,7 +71,6 @@ PAGE = 'import QtQuick\nRectangle { color: "#ff00ff" }\n'
 
 
 def _visible_texts(window) -> list[str]:
-    from PySide6.QtQuick import QQuickItem
 
     from tests.shell import descendants
 

@@ -204,7 +204,7 @@ def check(engine: sa.Engine, account_id: str, cars: list[Car], mirrors: dict[int
                 if n and (op.kind not in ("payment", "hold") or money_held(op, car.device_id, server)):
                     result["rejected_but_applied"] += 1
                     problems.append(f"car {car.index} op {op.op_id}: rejected, yet applied")
-        for lane, pairs in by_lane.items():
+        for pairs in by_lane.values():
             pairs.sort()
             server_order = [server_id for _, server_id in pairs]
             result["order_violations"] += sum(1 for a, b in zip(server_order, server_order[1:]) if b < a)
