@@ -70,7 +70,11 @@ def test_the_app_shows_now_24_hours_and_7_days_marked_as_demo(weather, qtbot):
     assert visible(window, "demoMark")
     assert runtime.weather.available and runtime.weather.demo
     assert runtime.weather.temperatureC == pytest.approx(store.temperatureC)
-    assert texts(window, "outsideTemperatureText") == [f"{math.floor(store.temperatureC + 0.5)}°C"]  # the status bar
+    assert texts(window, "outsideTemperatureText") == [f"{math.floor(store.temperatureC + 0.5)} °C"]  # the status bar
+    # The headline names the unit once, and "now" in the hours is the headline's temperature.
+    assert store.temperatureValue + " " + store.unitSymbol == store.temperatureText
+    assert "°" not in store.temperatureValue
+    assert store.hours[0]["time"] == "Now" and store.hours[0]["temperature"] == store.temperature
 
 
 def test_units_follow_the_settings(weather, qtbot):
@@ -97,11 +101,12 @@ def test_backend_stopped_the_app_and_tile_show_the_last_forecast_with_its_age_an
     qtbot.waitUntil(lambda: not store.busy, timeout=10_000)
     settle(qtbot)
     assert store.available and store.offline and store.temperature == temperature
-    assert store.ageText == "Offline: from 1 min ago"
-    assert "Offline: from 1 min ago" in texts(window, "tileAge")
+    # One way of saying an age on every screen: the formatter's ("just now", "5 min ago").
+    assert store.ageText in ("Offline · updated just now", "Offline · updated 1 min ago")
+    assert store.ageText in texts(window, "tileAge")
     runtime.apps.openApp(WEATHER)
     settle(qtbot)
-    assert texts(window, "weatherAge") == ["Offline: from 1 min ago"]
+    assert texts(window, "weatherAge") == [store.ageText]
 
     runtime.simulator.setNetwork(True)  # back: the app reads the forecast again by itself
     qtbot.waitUntil(lambda: runtime.cloud.online, timeout=10_000)
@@ -204,7 +209,7 @@ def test_while_a_route_is_active_the_app_shows_the_weather_at_the_destination_an
     runtime.apps.goHome()
     settle(qtbot)
     assert texts(window, "tileWarningText") == store.route.warnings[:1]  # the first hazard ahead, if any
-    assert texts(window, "tileTemperature") == [store.temperature + "C"]
+    assert texts(window, "tileTemperature") == [store.temperatureText]
 
     runtime.navigation.clear("org.headunit.navigation")
     qtbot.waitUntil(lambda: not store.route.active, timeout=5000)
@@ -232,11 +237,11 @@ def _texts():
 def test_ages_units_and_warnings_read_as_a_driver_hears_them(qapp):
     texts = _texts()
     assert texts.updated_ago(12 * 60 + 5) == "Updated 12 min ago"
-    assert texts.offline_from(35 * 60) == "Offline: from 35 min ago"
-    assert texts.offline_from(3 * 3600) == "Offline: from 3 h ago"
-    assert texts.temperature(-0.4) == "0°C" and texts.temperature(2.5) == "3°C"
+    assert texts.offline_from(35 * 60) == "Offline · updated 35 min ago"
+    assert texts.offline_from(3 * 3600) == "Offline · updated 3 h ago"
+    assert texts.temperature(-0.4) == "0 °C" and texts.temperature(2.5) == "3 °C"
     assert texts.hazard_ahead("ice", 24_600, False) == "Ice ahead in 25 km"
     assert texts.hazard_ahead("snow", 1000, True) == "Snow at your destination"
     texts.fahrenheit, texts.miles = True, True
-    assert texts.temperature(-10) == "14°F" and texts.wind(100) == "62 mph"
+    assert texts.temperature(-10) == "14 °F" and texts.wind(100) == "62 mph"
     assert texts.hazard_ahead("fog", 40_000, False) == "Fog ahead in 25 mi"

@@ -18,11 +18,11 @@ def test_the_status_bar_shows_the_published_temperature_in_the_drivers_unit(make
 
     PluginWeather(runtime.weather, "org.example.weather", may_publish=True).publish(-2.4, "snow", time.time())
     settle(qtbot)
-    assert shown.isVisible() and find(window, "outsideTemperatureText").property("text") == "-2°C"
+    assert shown.isVisible() and find(window, "outsideTemperatureText").property("text") == "-2 °C"
 
     runtime.settings.set("temperatureUnit", "F")
     settle(qtbot)
-    assert find(window, "outsideTemperatureText").property("text") == "28°F"
+    assert find(window, "outsideTemperatureText").property("text") == "28 °F"
 
 
 def test_hours_old_weather_is_not_shown_as_the_temperature_outside(make_shell, qtbot):

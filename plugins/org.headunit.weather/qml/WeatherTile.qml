@@ -27,6 +27,8 @@ ColumnLayout {
         }
         DemoMark { visible: tile.store.demo }
     }
+    // The figure and its lines sit at the bottom, as on every home tile.
+    Item { Layout.fillHeight: true }
 
     Label {
         visible: !tile.store.available
@@ -50,7 +52,7 @@ ColumnLayout {
         }
         Label {
             objectName: "tileTemperature"
-            text: tile.store.temperature + tile.store.unitSymbol.slice(1)
+            text: tile.store.temperatureText
             role: "display"
         }
         Label {
@@ -95,5 +97,4 @@ ColumnLayout {
         color: tile.store.offline ? Theme.warning : Theme.textMuted
         Layout.fillWidth: true
     }
-    Item { Layout.fillHeight: true }
 }

@@ -130,7 +130,7 @@ Item {
                         spacing: 0
                         Readout {
                             objectName: "currentTemperature"
-                            value: view.store.temperature
+                            value: view.store.temperatureValue
                             unit: view.store.unitSymbol
                             caption: view.store.conditionText
                         }

@@ -17,7 +17,7 @@
         <translation>Wetter</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Reading the weather…</source>
         <translation>Wetter wird geladen…</translation>
     </message>
@@ -78,32 +78,7 @@
 <context>
     <name>org.headunit.weather</name>
     <message>
-        <location filename="../weather/texts.py" line="+63"/>
-        <source>%1 mph</source>
-        <translation>%1 mph</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 km/h</source>
-        <translation>%1 km/h</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+6"/>
-        <location line="+68"/>
-        <location line="+1"/>
-        <source>%1 mi</source>
-        <translation>%1 mi</translation>
-    </message>
-    <message>
-        <location line="-73"/>
-        <location line="+5"/>
-        <location line="+71"/>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
-    </message>
-    <message>
-        <location line="-60"/>
+        <location filename="../weather/texts.py" line="+89"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -180,42 +155,22 @@
         <translation>%1 am Ziel</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+21"/>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline · updated %1</source>
+        <translation>Offline · aktualisiert %1</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>%1 ahead in %2</source>
         <translation>%1 in %2 voraus</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 m</source>
-        <translation>%1 m</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h</source>
-        <translation>%1 Std.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 d</source>
-        <translation>%1 T.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Updated %1 ago</source>
-        <translation>Vor %1 aktualisiert</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Offline: from %1 ago</source>
-        <translation>Offline: von vor %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+30"/>
         <source>The car&apos;s position is not known yet</source>
         <translation>Die Position des Autos ist noch nicht bekannt</translation>
     </message>
@@ -240,7 +195,7 @@
         <translation>In %1, um %2</translation>
     </message>
     <message>
-        <location filename="../weather/store.py" line="+338"/>
+        <location filename="../weather/store.py" line="+355"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>

@@ -17,7 +17,7 @@
         <translation>天气</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Reading the weather…</source>
         <translation>正在获取天气…</translation>
     </message>
@@ -77,32 +77,7 @@
 <context>
     <name>org.headunit.weather</name>
     <message>
-        <location filename="../weather/texts.py" line="+63"/>
-        <source>%1 mph</source>
-        <translation>%1 英里/小时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 km/h</source>
-        <translation>%1 公里/小时</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+6"/>
-        <location line="+68"/>
-        <location line="+1"/>
-        <source>%1 mi</source>
-        <translation>%1 英里</translation>
-    </message>
-    <message>
-        <location line="-73"/>
-        <location line="+5"/>
-        <location line="+71"/>
-        <source>%1 km</source>
-        <translation>%1 公里</translation>
-    </message>
-    <message>
-        <location line="-60"/>
+        <location filename="../weather/texts.py" line="+89"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -179,42 +154,22 @@
         <translation>目的地有%1</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+21"/>
+        <source>Updated %1</source>
+        <translation>%1更新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline · updated %1</source>
+        <translation>离线 · %1更新</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>%1 ahead in %2</source>
         <translation>前方%2处有%1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 m</source>
-        <translation>%1 米</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 d</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Updated %1 ago</source>
-        <translation>%1前更新</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Offline: from %1 ago</source>
-        <translation>离线：%1前的数据</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+30"/>
         <source>The car&apos;s position is not known yet</source>
         <translation>尚不知道车辆位置</translation>
     </message>
@@ -239,7 +194,7 @@
         <translation>%1后，%2</translation>
     </message>
     <message>
-        <location filename="../weather/store.py" line="+338"/>
+        <location filename="../weather/store.py" line="+355"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>

@@ -256,7 +256,7 @@ class WeatherStore(QObject):
 
     @Property(str, notify=ageChanged, final=True)
     def ageText(self) -> str:
-        """How old the forecast is, when it came from the cache: "Updated 12 min ago", "Offline: from 35 min ago"."""
+        """How old the forecast is, when it came from the cache: "Updated 12 min ago", "Offline · updated 35 min ago"."""
         if not self._forecast or math.isnan(self._produced):
             return ""
         age = max(0.0, time.time() - self._produced)
@@ -274,6 +274,16 @@ class WeatherStore(QObject):
     @Property(str, notify=changed, final=True)
     def temperature(self) -> str:
         return self._texts.degrees(self._current.get("temperature_c")) if self._forecast else ""
+
+    @Property(str, notify=changed, final=True)
+    def temperatureValue(self) -> str:
+        """The figure alone ("6"), for the headline that shows `unitSymbol` beside it: the unit once."""
+        return self._texts.degrees_value(self._current.get("temperature_c")) if self._forecast else ""
+
+    @Property(str, notify=changed, final=True)
+    def temperatureText(self) -> str:
+        """"6 °C": the temperature with its unit, where nothing else on screen names the unit."""
+        return self._texts.temperature(self._current.get("temperature_c")) if self._forecast else ""
 
     @Property(str, notify=unitsChanged, final=True)
     def unitSymbol(self) -> str:
@@ -339,10 +349,12 @@ class WeatherStore(QObject):
         for hour in self._hours_ahead():
             chance = hour.get("precipitation_probability_percent")
             current = hour["_when"] <= now
+            # The hour under way is "now": the same temperature and sky as the headline, never the hour's mean.
+            shown = {**hour, **{k: v for k, v in self._current.items() if v is not None}} if current else hour
             rows.append({
                 "time": self._ctx.tr("Now") if current else self._texts.clock(hour["_when"]),
-                "icon": icon(hour.get("condition")),
-                "temperature": self._texts.degrees(hour.get("temperature_c")),
+                "icon": icon(shown.get("condition"), current and self._current.get("is_day") is False),
+                "temperature": self._texts.degrees(shown.get("temperature_c")),
                 "rain": self._texts.percent(chance) if chance else "",
                 "change": hour["_when"] == change_at,
             })

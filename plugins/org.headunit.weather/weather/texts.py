@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QLocale
+
+from headunit.sdk import formats
 
 KMH_PER_MPH = 1.609344
 METRES_PER_MILE = 1609.344
@@ -41,48 +43,46 @@ class Texts:
     def number(self, value: float, decimals: int = 0) -> str:
         return QLocale().toString(float(value), "f", decimals)
 
-    # Units
+    # Units: the shell's formatter (headunit.sdk.formats), so the app says a figure as every screen does.
+
+    @property
+    def language(self) -> str:
+        return formats.current()["language"]
+
+    @property
+    def _temperature_unit(self) -> str:
+        return "F" if self.fahrenheit else "C"
+
+    @property
+    def _distance_unit(self) -> str:
+        return "mi" if self.miles else "km"
 
     def degrees(self, celsius: float | None) -> str:
-        """"12°" in the driver's unit (the unit is in the page's header and the tile)."""
-        if celsius is None or math.isnan(celsius):
-            return "–"
-        value = celsius * 9 / 5 + 32 if self.fahrenheit else celsius
-        return f"{self.number(math.floor(value + 0.5))}°"  # rounded as the status bar rounds (half up)
+        """"12°" in the driver's unit (where the unit is plain from the page)."""
+        return formats.degrees(celsius, language=self.language, unit=self._temperature_unit)
+
+    def degrees_value(self, celsius: float | None) -> str:
+        """"12": the figure for a readout that shows the unit beside it."""
+        return self.degrees(celsius).rstrip("°")
 
     def temperature(self, celsius: float | None) -> str:
         """"12 °C" or "54 °F"."""
-        if celsius is None or math.isnan(celsius):
-            return "–"
-        return f"{self.degrees(celsius)}{'F' if self.fahrenheit else 'C'}"
+        return formats.temperature(celsius, language=self.language, unit=self._temperature_unit)
 
     def wind(self, kmh: float | None) -> str:
-        if kmh is None:
-            return "–"
-        if self.miles:
-            return self._ctx.tr("%1 mph").replace("%1", self.number(round(kmh / KMH_PER_MPH)))
-        return self._ctx.tr("%1 km/h").replace("%1", self.number(round(kmh)))
+        return formats.speed(kmh, language=self.language, unit=self._distance_unit)
 
     def visibility(self, metres: float | None) -> str:
-        if metres is None:
-            return "–"
-        if self.miles:
-            miles = metres / METRES_PER_MILE
-            return self._ctx.tr("%1 mi").replace("%1", self.number(miles, 1 if miles < 10 else 0))
-        km = metres / 1000
-        return self._ctx.tr("%1 km").replace("%1", self.number(km, 1 if km < 10 else 0))
+        return formats.distance(metres, language=self.language, unit=self._distance_unit)
 
     def distance(self, metres: float) -> str:
-        if self.miles:
-            return self._ctx.tr("%1 mi").replace("%1", self.number(round(metres / METRES_PER_MILE)))
-        return self._ctx.tr("%1 km").replace("%1", self.number(round(metres / 1000)))
+        return formats.distance(metres, language=self.language, unit=self._distance_unit)
 
     def percent(self, value: float | None) -> str:
         return "–" if value is None else f"{self.number(round(value))} %"
 
     def clock(self, when: dt.datetime) -> str:
-        local = when.astimezone()
-        return QTime(local.hour, local.minute).toString("HH:mm" if self.clock24h else "h AP")
+        return formats.clock(when.timestamp(), language=self.language, clock24h=self.clock24h)
 
     def weekday(self, date: dt.date, today: dt.date) -> str:
         if date == today:
@@ -134,33 +134,28 @@ class Texts:
         return self._ctx.tr("%1 at your destination").replace("%1", self.hazard(kind))
 
     def alert_distance(self, metres: float, units: str) -> str:
-        """Rounded as a driver hears it well: whole km or mi (to 5 beyond 20), 100 m steps close by."""
+        """Rounded as a driver hears it well: whole km or mi (to 5 beyond 20), 100 m steps close by, in the
+        formatter's words."""
         def whole(value: float) -> int:
             return round(value / 5) * 5 if value >= 20 else max(1, round(value))
 
         metres = max(0.0, float(metres))
         if units == "mi":
             miles = metres / METRES_PER_MILE
-            if miles < 1:
-                return self._ctx.tr("%1 mi").replace("%1", self.number(max(0.1, round(miles, 1)), 1))
-            return self._ctx.tr("%1 mi").replace("%1", self.number(whole(miles)))
-        if metres < 1000:
-            return self._ctx.tr("%1 m").replace("%1", self.number(max(100, round(metres / 100) * 100)))
-        return self._ctx.tr("%1 km").replace("%1", self.number(whole(metres / 1000)))
+            rounded = max(0.1, round(miles, 1)) if miles < 1 else whole(miles)
+            return formats.distance(rounded * METRES_PER_MILE, language=self.language, unit="mi")
+        rounded = max(100, round(metres / 100) * 100) if metres < 1000 else whole(metres / 1000) * 1000
+        return formats.distance(rounded, language=self.language, unit="km")
 
     def age(self, seconds: float) -> str:
-        minutes = max(1, int(seconds // 60))
-        if minutes < 60:
-            return self._ctx.tr("%1 min").replace("%1", self.number(minutes))
-        if minutes < 48 * 60:
-            return self._ctx.tr("%1 h").replace("%1", self.number(minutes // 60))
-        return self._ctx.tr("%1 d").replace("%1", self.number(minutes // (24 * 60)))
+        """"5 min ago", as every screen says how old its data is."""
+        return formats.age(seconds, language=self.language)
 
     def updated_ago(self, seconds: float) -> str:
-        return self._ctx.tr("Updated %1 ago").replace("%1", self.age(seconds))
+        return self._ctx.tr("Updated %1").replace("%1", self.age(seconds))
 
     def offline_from(self, seconds: float) -> str:
-        return self._ctx.tr("Offline: from %1 ago").replace("%1", self.age(seconds))
+        return self._ctx.tr("Offline · updated %1").replace("%1", self.age(seconds))
 
     def position_unknown(self) -> str:
         return self._ctx.tr("The car's position is not known yet")

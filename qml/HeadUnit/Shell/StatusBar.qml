@@ -84,15 +84,13 @@ Rectangle {
                 role: "small"
                 muted: true
                 visible: text !== ""
-                // Minutes since the backend last answered, refreshed with the clock; "1 min" under a minute, as
-                // the apps say of their own cached data, so the bar and a tile never tell two ages.
+                // When the backend last answered, refreshed with the clock, in the words every app uses for the
+                // age of its data (Format.age: "just now", "5 min ago"), so the bar and a tile never word it twice.
                 property real now: Date.now()
-                readonly property int minutesOld: Cloud.lastSync > 0 ? Math.max(1, Math.floor((now - Cloud.lastSync) / 60000)) : -1
                 //: Operations (orders, favourites…) waiting to reach the backend.
                 text: Cloud.pending > 0 ? qsTr("%n waiting", "", Cloud.pending)
-                    : Cloud.online || minutesOld < 0 ? ""
-                    //: How old the data is while offline.
-                    : qsTr("%n min old", "", minutesOld)
+                    : Cloud.online || !(Cloud.lastSync > 0) ? ""
+                    : Format.age((now - Cloud.lastSync) / 1000)
                 Timer { interval: 15000; running: !Cloud.online; repeat: true; onTriggered: parent.now = Date.now() }
             }
             Accessible.name: !Cloud.online ? qsTr("Not synced") : Cloud.pending > 0 ? qsTr("Syncing") : qsTr("Synced")
@@ -120,8 +118,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 role: "secondary"
                 muted: true
-                text: Settings.temperatureUnit === "F" ? Math.round(Weather.temperatureC * 9 / 5 + 32) + "°F"
-                                                       : Math.round(Weather.temperatureC) + "°C"
+                text: Format.temperature(Weather.temperatureC)
             }
             Accessible.name: qsTr("Outside %1").arg(temperatureLabel.text)
         }
