@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 #: The layout of a region folder, its search index and its drawing data (search.FORMAT and renderdata.FORMAT
 #: count in it: raise it when either changes); an import of another format is rebuilt even from the same file.
-FORMAT = 2
+FORMAT = 3
 REGION_FILE = "region.json"
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 

@@ -3,14 +3,19 @@
 `build()` reads an OSM extract and writes `render.db`: every drawable feature (roads by class, railways,
 water and the sea, green areas, landuse tints, buildings) with its Web Mercator coordinates in world units
 (0..1 across the whole world, y growing south) packed as int32 fixed point, plus labels placed once for the
-whole region so neighbouring tiles agree on them. An R*Tree over (x, y, zoom) lets a tile fetch only the
-features it draws.
+whole region. An R*Tree over (x, y, zoom) lets a tile fetch only the features it draws.
+
+Tiles carry no text: labels (with their names in each language OSM has, `name:xx`) are read by
+`LabelIndex` and drawn upright by the map itself over the tiles, so they never turn with a heading-up map.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import re
 import sqlite3
+import threading
 import struct
 import sys
 from array import array
@@ -22,8 +27,15 @@ import osmium
 
 from headunit.maps.errors import DiskFull, MapError, NotAnExtract
 
-#: The layout of render.db; the tile renderer refuses any other.
-FORMAT = 2
+#: The layout of render.db. 3 added the labels' names in other languages (label.names); the renderer and
+#: LabelIndex still read 2 (names in the local language only).
+FORMAT = 3
+READABLE_FORMATS = (2, 3)
+
+#: name:xx keys that are languages (name:de, name:zh, name:zh-Hans), not name:etymology or name:prefix.
+_LANGUAGE_KEY = re.compile(r"name:([a-z]{2,3}(?:-[A-Za-z]{2,4})?)")
+#: The languages whose names the labels keep: those the shell speaks (en, en_US, de, zh_CN) and their variants.
+LABEL_LANGUAGES = frozenset({"en", "en-US", "en-GB", "de", "zh", "zh-Hans", "zh-CN"})
 
 #: Stored coordinates are world units times this, as int32: 1.9 cm steps at the equator, finer than a pixel
 #: up to zoom 21, in half the bytes of doubles.
@@ -178,6 +190,17 @@ def _line_kind(tags: osmium.osm.TagList) -> Kind | None:
     return None
 
 
+def _names(tags: osmium.osm.TagList) -> dict[str, str]:
+    """The object's name in other languages: {"de": …, "zh-Hans": …} from name:xx."""
+    names = {}
+    for tag in tags:
+        if tag.k.startswith("name:") and tag.v:
+            match = _LANGUAGE_KEY.fullmatch(tag.k)
+            if match and match[1] in LABEL_LANGUAGES:
+                names[match[1]] = tag.v
+    return names
+
+
 def _layer(tags: osmium.osm.TagList) -> int:
     """-1 in a tunnel, +1 on a bridge, 0 otherwise: tunnels are drawn faint and bridges above the rest."""
     if tags.get("tunnel", "no") not in ("no", "false") or tags.get("location") == "underground":
@@ -222,14 +245,16 @@ class _Collector:
     def __init__(self) -> None:
         self.features: list[_Feature] = []
         self.coastlines: list[tuple[list[int], list[float]]] = []  # node ids, flat x/y
-        self.places: list[tuple[str, str, float, float]] = []
+        self.places: list[tuple[str, str, float, float, dict[str, str]]] = []
+        #: A feature's names in other languages, by the feature's index in `features` (named roads only).
+        self.names: dict[int, dict[str, str]] = {}
 
     def node(self, n: osmium.osm.Node) -> None:
         place = n.tags.get("place")
         name = n.tags.get("name")
         if place in _PLACES and name:
             x, y = project(n.location.lon, n.location.lat)
-            self.places.append((place, name, x, y))
+            self.places.append((place, name, x, y, _names(n.tags)))
 
     def way(self, w: osmium.osm.Way) -> None:
         tags = w.tags
@@ -242,7 +267,12 @@ class _Collector:
             return
         _, flat = self._way_points(w)
         if len(flat) >= 4:
-            self.features.append(_Feature(kind, _layer(tags), tags.get("name"), [flat]))
+            name = tags.get("name")
+            if name:
+                names = _names(tags)
+                if names:
+                    self.names[len(self.features)] = names
+            self.features.append(_Feature(kind, _layer(tags), name, [flat]))
 
     def area(self, a: osmium.osm.Area) -> None:
         kind = _area_kind(a.tags)
@@ -294,9 +324,11 @@ def _schema(db: sqlite3.Connection) -> None:
         CREATE VIRTUAL TABLE feature_box USING rtree(id, minx, maxx, miny, maxy, minzoom, maxzoom);
         -- A label is anchored at (x, y) and turned by angle degrees; zooms is a bitmask of the zooms
         -- at which it is shown (placed once for the region, so tiles agree at their edges).
+        -- names: the name in other languages as JSON ({"de": …}), or NULL. Ids follow the labels' priority.
         CREATE TABLE label (
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, name TEXT NOT NULL,
-            x REAL NOT NULL, y REAL NOT NULL, angle REAL NOT NULL, room REAL NOT NULL, zooms INTEGER NOT NULL
+            x REAL NOT NULL, y REAL NOT NULL, angle REAL NOT NULL, room REAL NOT NULL, zooms INTEGER NOT NULL,
+            names TEXT
         );
         CREATE VIRTUAL TABLE label_box USING rtree(id, minx, maxx, miny, maxy);
         """
@@ -557,13 +589,14 @@ def _road_anchor(points: array) -> tuple[float, float, float, float] | None:
 
 
 class _Label:
-    __slots__ = ("kind", "name", "x", "y", "angle", "room", "rank", "minzoom", "zooms")
+    __slots__ = ("kind", "name", "x", "y", "angle", "room", "rank", "minzoom", "zooms", "names")
 
     def __init__(self, kind: LabelKind, name: str, x: float, y: float, angle: float, room: float,
-                 rank: int, minzoom: int) -> None:
+                 rank: int, minzoom: int, names: dict[str, str] | None = None) -> None:
         self.kind, self.name, self.x, self.y = kind, name, x, y
         self.angle, self.room, self.rank, self.minzoom = angle, room, rank, minzoom
         self.zooms = 0
+        self.names = names or {}
 
     def width_px(self) -> float:
         return text_width_px(self.name, LABEL_FONT_PX[self.kind])
@@ -580,17 +613,18 @@ class _Label:
 
 def _collect_labels(collector: _Collector) -> list[_Label]:
     labels: list[_Label] = []
-    for place, name, x, y in collector.places:
+    for place, name, x, y, names in collector.places:
         rank, minzoom = _PLACES[place]
         kind = LabelKind.PLACE_MAJOR if rank <= 2 else LabelKind.PLACE if rank <= 5 else LabelKind.PLACE_MINOR
-        labels.append(_Label(kind, name, x, y, 0.0, math.inf, rank, minzoom))
-    for f in collector.features:
+        labels.append(_Label(kind, name, x, y, 0.0, math.inf, rank, minzoom, names))
+    for i, f in enumerate(collector.features):
         if f.name and f.kind in _ROAD_LABELS and f.layer >= 0:
             anchor = _road_anchor(f.points)
             if anchor:
                 rank, minzoom = _ROAD_LABELS[f.kind]
                 x, y, angle, room = anchor
-                labels.append(_Label(LabelKind.ROAD, f.name, x, y, angle, room, rank, minzoom))
+                labels.append(_Label(LabelKind.ROAD, f.name, x, y, angle, room, rank, minzoom,
+                                     collector.names.get(i)))
     # Higher rank first; among equals the longer run first (it reads better), then by name for stability.
     labels.sort(key=lambda label: (label.rank, -label.room, label.name))
     for z in LABEL_ZOOMS:
@@ -721,14 +755,15 @@ def _write(db: sqlite3.Connection, features: list[_Feature], labels: list[_Label
     label_boxes = []
     for i, label in enumerate(labels, start=1):
         label_rows.append((i, int(label.kind), label.name, label.x, label.y, label.angle,
-                           min(label.room, 1.0), label.zooms))
+                           min(label.room, 1.0), label.zooms,
+                           json.dumps(label.names, ensure_ascii=False, sort_keys=True) if label.names else None))
         # The label's extent at the lowest zoom it shows at, the largest in world units.
         lowest = (label.zooms & -label.zooms).bit_length() - 1
         scale = 256 * 2**lowest
         hw, hh = label.half_extent_px()
         hw, hh = hw / scale, hh / scale
         label_boxes.append((i, label.x - hw, label.x + hw, label.y - hh, label.y + hh))
-    db.executemany("INSERT INTO label VALUES (?, ?, ?, ?, ?, ?, ?, ?)", label_rows)
+    db.executemany("INSERT INTO label VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", label_rows)
     db.executemany("INSERT INTO label_box VALUES (?, ?, ?, ?, ?)", label_boxes)
     west, north = unproject(box[0], box[1])
     east, south = unproject(box[2], box[3])
@@ -738,3 +773,65 @@ def _write(db: sqlite3.Connection, features: list[_Feature], labels: list[_Label
         "bbox": f"{south:.7f},{west:.7f},{north:.7f},{east:.7f}",
     }
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+# --- Reading labels ------------------------------------------------------------------------------------
+
+
+class LabelIndex:
+    """The labels of one region's render.db for a map that draws them itself, upright, over its tiles.
+
+    `labels()` answers a box and a zoom with the labels placed at that zoom, in priority order (places
+    before streets, major before minor), each named in the driver's language where OSM has it. Placement
+    at import avoids overlaps on a north-up map; the map still culls on screen, since a turned map puts
+    other labels side by side. Safe to call from several threads.
+    """
+
+    def __init__(self, render_db: Path) -> None:
+        self.path = Path(render_db)
+        if not self.path.is_file():
+            raise MapError(f"{self.path}: no drawing data; import the region again")
+        self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        with self._lock:
+            meta = dict(self._db.execute("SELECT key, value FROM meta"))
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(label)")}
+        if int(meta.get("format", 0)) not in READABLE_FORMATS:
+            raise MapError(f"{render_db}: drawing data format {meta.get('format')} is not {FORMAT}; re-import")
+        self._has_names = "names" in columns
+
+    def labels(self, south: float, west: float, north: float, east: float, zoom: float, language: str = "",
+               limit: int = 400) -> list[dict]:
+        """Labels inside the box at this zoom: [{"name", "lat", "lon", "kind", "rank"}], highest priority first.
+
+        A label placed at import at this zoom, the next or any lower one is included: placement there kept
+        names along their roads apart, but upright names collide differently, so the map culls them on
+        screen.
+
+        kind is a LabelKind value (1 major place … 4 street); rank is the label's place in the priority order
+        (0 first), so a map can keep the more important of two that collide on screen."""
+        from headunit.maps.search import display_name
+
+        z = max(LABEL_ZOOMS.start, min(LABEL_ZOOMS.stop - 1, int(math.floor(zoom + 1e-9))))
+        minx, maxy = project(west, south)
+        maxx, miny = project(east, north)
+        names_column = "l.names" if self._has_names else "NULL"
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT l.kind, l.name, l.x, l.y, {names_column} FROM label_box b JOIN label l ON l.id = b.id"
+                " WHERE b.maxx >= ? AND b.minx <= ? AND b.maxy >= ? AND b.miny <= ? AND l.zooms & ? != 0"
+                " ORDER BY l.id LIMIT ?",
+                (minx, maxx, miny, maxy, (4 << z) - 1, limit),
+            ).fetchall()
+        out = []
+        for rank, (kind, name, x, y, names) in enumerate(rows):
+            if not (minx <= x <= maxx and miny <= y <= maxy):
+                continue
+            shown = display_name(name, json.loads(names), language) if names and language else name
+            lon, lat = unproject(x, y)
+            out.append({"name": shown, "lat": lat, "lon": lon, "kind": kind, "rank": rank})
+        return out
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,8 +1,12 @@
 """Map tiles drawn from a region's render.db with QPainter on a QImage.
 
 Only QImage is used (never QPixmap), so tiles render on any thread. Each thread gets its own SQLite
-connection. Sizes (line widths, fonts) are in pixels of a 256 px tile; a 512 px renderer draws the same
-tile at twice the density for hi-dpi screens.
+connection. Sizes (line widths) are in pixels of a 256 px tile; a 512 px renderer draws the same tile at
+twice the density for hi-dpi screens.
+
+Tiles carry no text. Street and place names are drawn by the map over the tiles, upright whatever the
+map's bearing (renderdata.LabelIndex, qml/HeadUnit/Controls/MapLabels.qml); baked into a tile, they would
+turn, and read upside down, with a heading-up map.
 """
 
 from __future__ import annotations
@@ -13,16 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDataStream, QIODevice, Qt
-from PySide6.QtGui import (
-    QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QPolygon, QPolygonF, QTransform,
-)
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QPolygon, QPolygonF, QTransform
 
 from headunit.maps.errors import MapError
-from headunit.maps.renderdata import COORD_SCALE, FORMAT, LABEL_FONT_PX, ROAD_KINDS, Kind, LabelKind
+from headunit.maps.renderdata import COORD_SCALE, FORMAT, READABLE_FORMATS, ROAD_KINDS, Kind
 
 STYLES = ("day", "night")
-#: Bump when tiles come out looking different, so caches drawn by the older code are thrown away.
-DRAWING_VERSION = 1
+#: Bump when tiles come out looking different, so caches drawn by the older code are thrown away (it is
+#: part of the cache's folder names). 2: no text in tiles.
+DRAWING_VERSION = 2
 
 #: How far past the tile edge features are fetched, in 256-tile pixels: the widest road's half width.
 _MARGIN_PX = 24
@@ -58,6 +61,7 @@ class Palette:
     minor: str
     service: str
     path: str
+    #: Text colours, for the label layer the map draws over the tiles (MapLabels.qml).
     label: str
     label_halo: str
     place_label: str
@@ -100,7 +104,6 @@ _ROAD_MIN_WIDTH = {
     Kind.MINOR: 0.8, Kind.LIVING_STREET: 0.8, Kind.SERVICE: 0.6, Kind.PATH: 0.8, Kind.STEPS: 1.0,
 }
 _ROAD_MAX_WIDTH = 36.0
-_LABEL_FONT = "Noto Sans"
 
 
 def road_width(kind: Kind, z: float) -> float:
@@ -126,14 +129,14 @@ class TileRenderer:
         if tile_px not in (256, 512):
             raise MapError(f"{render_db}: tile size must be 256 or 512 px, not {tile_px}")
         if not isinstance(QCoreApplication.instance(), QGuiApplication):
-            raise MapError("drawing map tiles needs a QGuiApplication (for fonts); create one first")
+            raise MapError("drawing map tiles needs a QGuiApplication (for QPainter); create one first")
         self.path = Path(render_db)
         self.style = style
         self.tile_px = tile_px
         self.palette = PALETTES[style]
         self._local = threading.local()
         meta = dict(self._db().execute("SELECT key, value FROM meta"))
-        if int(meta.get("format", 0)) != FORMAT:
+        if int(meta.get("format", 0)) not in READABLE_FORMATS:
             raise MapError(f"{render_db}: drawing data format {meta.get('format')} is not {FORMAT}; re-import")
         #: The region's extent in world units; tiles wholly outside it are plain land.
         self.box = tuple(float(v) for v in meta["box"].split(","))
@@ -170,7 +173,6 @@ class TileRenderer:
         painter = QPainter(image)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             if self.tile_px != 256:
                 painter.scale(self.tile_px / 256, self.tile_px / 256)
             self._draw(painter, z, x, y)
@@ -212,7 +214,6 @@ class TileRenderer:
             for kind, poly in items:
                 painter.setPen(self._fill_pen(kind, z))
                 painter.drawPolyline(poly)
-        self._draw_labels(painter, z, x, y)
 
     def _draw_areas(self, painter: QPainter, areas: list, to_tile: QTransform, z: int) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -274,58 +275,6 @@ class TileRenderer:
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
 
-    def _draw_labels(self, painter: QPainter, z: int, x: int, y: int) -> None:
-        bit = 1 << min(z, 19)
-        scale = 256 * 2.0**z
-        ox, oy = x * 256.0, y * 256.0
-        minx, miny, maxx, maxy = tile_bounds(z, x, y)
-        rows = self._db().execute(
-            "SELECT l.kind, l.name, l.x, l.y, l.angle FROM label_box b JOIN label l ON l.id = b.id"
-            " WHERE b.maxx >= ? AND b.minx <= ? AND b.maxy >= ? AND b.miny <= ? AND l.zooms & ? != 0"
-            " ORDER BY l.id",
-            (minx, maxx, miny, maxy, bit),
-        ).fetchall()
-        if not rows:
-            return
-        halo = QPen(self._halo, 3.0)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        for kind, name, lx, ly, angle in rows:
-            path = self._text_path(kind, name)
-            painter.save()
-            painter.translate(lx * scale - ox, ly * scale - oy)
-            if angle:
-                painter.rotate(angle)
-            painter.strokePath(path, halo)
-            painter.fillPath(path, self._label if kind == LabelKind.ROAD else self._place_label)
-            painter.restore()
-
-    def _text_path(self, kind: int, name: str) -> QPainterPath:
-        """The label's outline centred on (0, 0); kept per thread, since neighbouring tiles share labels."""
-        paths = self._local.__dict__.setdefault("text_paths", {})
-        path = paths.get((kind, name))
-        if path is None:
-            if len(paths) > 4096:
-                paths.clear()
-            path = QPainterPath()
-            path.addText(0, 0, self._font(kind), name)
-            centre = path.boundingRect().center()
-            path.translate(-centre.x(), -centre.y())
-            paths[(kind, name)] = path
-        return path
-
-    def _font(self, kind: int) -> QFont:
-        fonts = self._local.__dict__.setdefault("fonts", {})
-        font = fonts.get(kind)
-        if font is None:
-            font = QFont(_LABEL_FONT)
-            font.setPixelSize(LABEL_FONT_PX[LabelKind(kind)])
-            if kind in (LabelKind.PLACE_MAJOR, LabelKind.PLACE):
-                font.setWeight(QFont.Weight.DemiBold)
-            else:
-                font.setWeight(QFont.Weight.Medium)
-            fonts[kind] = font
-        return font
-
     # -- plumbing -------------------------------------------------------------------------------------
 
     def _make_colors(self) -> None:
@@ -346,9 +295,6 @@ class TileRenderer:
         self._land = QColor(p.land)
         self._building_edge = QColor(p.building_edge)
         self._tunnel = QColor(p.tunnel)
-        self._label = QColor(p.label)
-        self._place_label = QColor(p.place_label)
-        self._halo = QColor(p.label_halo)
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)

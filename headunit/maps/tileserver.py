@@ -5,14 +5,22 @@ The same tiles are served on a Unix socket too (`listen_unix`), for sandboxed pl
 
 QtLocation's osm plugin fetches `<osm.mapping.custom.host>%z/%x/%y.png`; `TileServer.url()` gives that
 prefix. Tiles are drawn on demand and kept on disk under
-`cache_root/<region>/<sha256[:12]>/<style>/<z>/<x>/<y>.png`, so a region imported again (new sha256) never
-shows tiles drawn from its old data; a stamp file in each style folder does the same for a newer renderer.
-QtLocation's own cache goes to `<style>/qt/` beside them (see `qt_cache_dir`). Tiles wholly outside a region
-are plain land, cached like the others.
+`cache_root/<region>/<sha256[:12]>/<style>-<px>px-v<DRAWING_VERSION>/<z>/<x>/<y>.png`, so a region imported
+again (new sha256) never shows tiles drawn from its old data, and tiles of another size or drawn by an older
+renderer (such as those with names baked in, before version 2) are never reused; a stamp file in each style
+folder catches a change of the drawing data's format. QtLocation's own cache goes to `qt/` inside the style
+folder (see `qt_cache_dir`). Tiles wholly outside a region are plain land, cached like the others.
+
+The map's names are served beside the tiles, as JSON: `GET /<region>/labels?s=&w=&n=&e=&z=&lang=` (see
+`TileServer.labels`), so a sandboxed plugin's map, which reaches only this server, has them too.
+
+The cache is bounded: past `max_bytes` of tiles (`DEFAULT_CACHE_BYTES`), the least recently served are
+removed until it is back under 80 % of the bound. A served tile's modification time is its last use.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -25,10 +33,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote
+from urllib.parse import parse_qs, quote, unquote
 
 from headunit.maps.errors import MapError
-from headunit.maps.renderdata import FORMAT
+from headunit.maps.renderdata import FORMAT, LabelIndex
 from headunit.maps.tiles import DRAWING_VERSION, STYLES, TileRenderer
 
 if TYPE_CHECKING:
@@ -37,25 +45,36 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _TILE_PATH = re.compile(r"^/([^/]+)/([^/]+)/([^/]+)/([^/]+)/([^/]+)\.png$")
+_LABELS_PATH = re.compile(r"^/([^/]+)/labels$")
 #: QtLocation's osm plugin asks for zoom levels up to 19 for a custom host; a little more does no harm.
 MAX_ZOOM = 22
+#: The tile cache's bound on disk; QtLocation's own copy (`qt/`) is bounded apart, by the map's parameters.
+DEFAULT_CACHE_BYTES = 200 * 1024 * 1024
+#: After an eviction the cache holds at most this share of the bound, so not every new tile evicts.
+EVICT_TO = 0.8
+_STYLE_FOLDER = re.compile(r"^(?P<style>[a-z]+)-(?P<px>\d+)px-v(?P<version>\d+)$")
 
 
 class TileServer:
     """Serves GET /<region>/<style>/<z>/<x>/<y>.png on 127.0.0.1 from a daemon thread."""
 
-    def __init__(self, library: MapLibrary, cache_root: Path, tile_px: int = 256) -> None:
+    def __init__(self, library: MapLibrary, cache_root: Path, tile_px: int = 256,
+                 max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         self.library = library
         self.cache_root = Path(cache_root)
         self.tile_px = tile_px
+        self.max_bytes = max_bytes
+        self._cache_bytes: int | None = None  # counted on first write
+        self._cache_lock = threading.Lock()
         self._renderers: dict[tuple[str, str, str], TileRenderer] = {}
+        self._label_indexes: dict[tuple[str, str], LabelIndex] = {}
         self._checked: set[tuple[str, str, str]] = set()
         self._lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._unix: tuple[_UnixServer, threading.Thread, Path] | None = None
         #: Counters for diagnostics and tests: requests, rendered, from_cache, errors.
-        self.stats = {"requests": 0, "rendered": 0, "from_cache": 0, "errors": 0}
+        self.stats = {"requests": 0, "rendered": 0, "from_cache": 0, "errors": 0, "evicted": 0}
         self._stats_lock = threading.Lock()
 
     # -- lifecycle ------------------------------------------------------------------------------------
@@ -86,6 +105,10 @@ class TileServer:
 
     def stop(self) -> None:
         """Stop serving and release the port (and the Unix socket)."""
+        with self._lock:
+            for index in self._label_indexes.values():
+                index.close()
+            self._label_indexes.clear()
         if self._unix is not None:
             unix, thread, path = self._unix
             self._unix = None
@@ -130,16 +153,21 @@ class TileServer:
         with self._stats_lock:
             self.stats[name] += 1
 
+    def style_folder_name(self, style: str) -> str:
+        return f"{style}-{self.tile_px}px-v{DRAWING_VERSION}"
+
     def tile_path(self, region: Region, style: str, z: int, x: int, y: int) -> Path:
-        return self.cache_root / region.name / region.sha256[:12] / style / str(z) / str(x) / f"{y}.png"
+        return (self.cache_root / region.name / region.sha256[:12] / self.style_folder_name(style) / str(z)
+                / str(x) / f"{y}.png")
 
     def _style_folder(self, region: Region, style: str) -> Path:
         """The cache folder of a region version and style, emptied first if an older renderer filled it.
 
-        The sha256 in the path covers a new import; the stamp file covers a new HeadUnit drawing the
-        same data differently. Folders of the region's older imports are removed on first use.
+        The sha256 in the path covers a new import, the folder's name a new HeadUnit drawing the same data
+        differently, and the stamp file a new format of the drawing data. Folders of the region's older
+        imports, and of older renderers, are removed on first use.
         """
-        folder = self.cache_root / region.name / region.sha256[:12] / style
+        folder = self.cache_root / region.name / region.sha256[:12] / self.style_folder_name(style)
         key = (region.name, region.sha256, style)
         with self._lock:
             if key in self._checked:
@@ -157,6 +185,10 @@ class TileServer:
             for sibling in (self.cache_root / region.name).iterdir():
                 if sibling.name != region.sha256[:12]:
                     shutil.rmtree(sibling, ignore_errors=True)
+            for sibling in folder.parent.iterdir():
+                match = _STYLE_FOLDER.match(sibling.name)
+                if sibling.is_dir() and (match is None or int(match["version"]) != DRAWING_VERSION):
+                    shutil.rmtree(sibling, ignore_errors=True)  # e.g. "day/": tiles with names baked in
             self._checked.add(key)
         return folder
 
@@ -170,12 +202,91 @@ class TileServer:
         self._style_folder(region, style)
         path = self.tile_path(region, style, z, x, y)
         try:
-            return path.read_bytes(), True
+            png = path.read_bytes()
         except FileNotFoundError:
             pass
+        else:
+            try:
+                os.utime(path)  # its last use, for eviction
+            except OSError:
+                pass
+            return png, True
         png = self._renderer(region, style).render(z, x, y)
         _write_atomically(path, png)
+        self._added(len(png))
         return png, False
+
+    # -- the cache's bound ----------------------------------------------------------------------------
+
+    def cache_bytes(self) -> int:
+        """The bytes of tiles the cache holds now (QtLocation's own copies not counted)."""
+        with self._cache_lock:
+            if self._cache_bytes is None:
+                self._cache_bytes = sum(size for _, size, _ in self._cached_tiles())
+            return self._cache_bytes
+
+    def _added(self, size: int) -> None:
+        total = self.cache_bytes()
+        with self._cache_lock:
+            total = self._cache_bytes = total + size
+        if total > self.max_bytes:
+            self.evict()
+
+    def evict(self, target: int | None = None) -> int:
+        """Remove the least recently served tiles until the cache holds at most `target` bytes (80 % of the
+        bound by default). Returns how many were removed."""
+        target = int(self.max_bytes * EVICT_TO) if target is None else target
+        with self._cache_lock:
+            tiles = sorted(self._cached_tiles(), key=lambda t: t[2])
+            total = sum(size for _, size, _ in tiles)
+            removed = 0
+            for path, size, _ in tiles:
+                if total <= target:
+                    break
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    pass
+                total -= size
+                removed += 1
+            self._cache_bytes = total
+        if removed:
+            with self._stats_lock:
+                self.stats["evicted"] += removed
+            log.info("tile cache: %d tiles removed, %.1f MB kept (bound %.1f MB)", removed, total / 1e6,
+                     self.max_bytes / 1e6)
+        return removed
+
+    def _cached_tiles(self) -> list[tuple[Path, int, float]]:
+        """(path, size, last use) of every tile in the cache, QtLocation's folders left out."""
+        found = []
+        if not self.cache_root.is_dir():
+            return found
+        for top, dirs, files in os.walk(self.cache_root):
+            if "qt" in dirs:
+                dirs.remove("qt")
+            for name in files:
+                if name.endswith(".png"):
+                    path = Path(top) / name
+                    try:
+                        st = path.stat()
+                    except FileNotFoundError:
+                        continue
+                    found.append((path, st.st_size, st.st_mtime))
+        return found
+
+    def labels(self, region_name: str, south: float, west: float, north: float, east: float, zoom: float,
+               language: str = "") -> list[dict]:
+        """The region's names in the box at this zoom (renderdata.LabelIndex.labels). Raises LookupError."""
+        region = self._region(region_name)
+        key = (region.name, region.sha256)
+        with self._lock:
+            index = self._label_indexes.get(key)
+            if index is None:
+                for old in [k for k in self._label_indexes if k[0] == region.name]:
+                    self._label_indexes.pop(old).close()
+                index = self._label_indexes[key] = LabelIndex(region.render_db)
+        return index.labels(south, west, north, east, zoom, language)
 
     def _region(self, name: str) -> Region:
         try:
@@ -234,8 +345,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         tiles: TileServer = self.server.tile_server  # type: ignore[attr-defined]
+        path, _, query = self.path.partition("?")
+        labels = _LABELS_PATH.match(path)
+        if labels is not None:
+            self._send_labels(tiles, unquote(labels[1]), parse_qs(query))
+            return
         tiles.count("requests")
-        match = _TILE_PATH.match(self.path.split("?", 1)[0])
+        match = _TILE_PATH.match(path)
         if match is None:
             self._send_error(HTTPStatus.NOT_FOUND, "not a tile address: /<region>/<style>/<z>/<x>/<y>.png")
             return
@@ -265,6 +381,28 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("X-Tile-Cache", "hit" if cached else "miss")
         self.end_headers()
         self.wfile.write(png)
+
+    def _send_labels(self, tiles: TileServer, region: str, query: dict[str, list[str]]) -> None:
+        try:
+            box = [float(query[k][0]) for k in ("s", "w", "n", "e", "z")]
+        except (KeyError, ValueError):
+            self._send_error(HTTPStatus.BAD_REQUEST, "labels need s, w, n, e and z as numbers")
+            return
+        try:
+            found = tiles.labels(region, *box, query.get("lang", [""])[0])
+        except LookupError as exc:
+            self._send_error(HTTPStatus.NOT_FOUND, str(exc))
+            return
+        except Exception:
+            log.exception("reading the labels of %s failed", region)
+            self._send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "reading the labels failed")
+            return
+        body = json.dumps(found, ensure_ascii=False).encode()
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _send_error(self, status: HTTPStatus, message: str) -> None:
         body = (message + "\n").encode()

@@ -57,6 +57,24 @@ class MirroredMaps(Maps):
     def refresh(self) -> None:
         """The shell chooses the region; it sends the new one when it changes."""
 
+    @Slot(float, float, float, float, float, str, result=list)
+    def labels(self, south: float, west: float, north: float, east: float, zoom: float, language: str) -> list:
+        """The map's names, from the shell's tile server through the same socket as the tiles."""
+        if self._region is None:
+            return []
+        import json
+        import urllib.request
+        from urllib.parse import urlencode
+
+        query = urlencode({"s": south, "w": west, "n": north, "e": east, "z": zoom, "lang": language})
+        url = f"http://127.0.0.1:{self._tile_server().port}/{quote(self._region.name, safe='')}/labels?{query}"
+        try:
+            with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(url, timeout=2) as response:
+                return json.loads(response.read())
+        except (OSError, ValueError) as exc:
+            log.warning("map labels: %s", exc)
+            return []
+
     def _tile_server(self) -> "TileForwarder":
         if self._tiles is None:
             folder = os.environ.get("XDG_RUNTIME_DIR", "")

@@ -2,7 +2,8 @@
 
 The regions and their data come from headunit.maps; this service decides which region is in use (the one
 under the car), serves its tiles on loopback for QtLocation, and keeps one router and one search index per
-region, opened on first use.
+region, opened on first use. The map's street and place names come from here too (`labels`), for the
+map to draw upright over tiles that carry no text.
 """
 
 from __future__ import annotations
@@ -42,13 +43,14 @@ class Maps(QObject):
     regionChanged = Signal()
 
     def __init__(self, vehicle, root: Path | None = None, cache_root: Path | None = None,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, tile_px: int | None = None):
         super().__init__(parent)
         from headunit.maps.regions import MapLibrary
 
         self._vehicle = vehicle
         self.library = MapLibrary(root)
         self._cache_root = cache_root or paths.cache_dir() / "map-tiles"
+        self._tile_px = tile_px
         self._server = None
         self._lock = threading.Lock()
         self._routers: dict[tuple[str, str], object] = {}
@@ -115,12 +117,44 @@ class Maps(QObject):
             return ""
         return self._tile_server().url(self._region.name, "night" if night else "day")
 
+    @Property(int, constant=True, final=True)
+    def tileCacheBytes(self) -> int:
+        """The bound of QtLocation's own copy of the tiles (osm.mapping.cache.disk.size); the tile server's
+        cache has the same bound."""
+        from headunit.maps.tileserver import DEFAULT_CACHE_BYTES
+
+        return DEFAULT_CACHE_BYTES
+
+    @Slot(float, float, float, float, float, str, result=list)
+    def labels(self, south: float, west: float, north: float, east: float, zoom: float, language: str) -> list:
+        """The region's street and place names inside the box, placed for this zoom, most important first, in
+        `language` where OSM has the name in it: [{name, lat, lon, kind, rank}] (kind 1–3 places, 4 streets)."""
+        if self._region is None:
+            return []
+        from headunit.maps.errors import MapError
+
+        try:
+            return self._tile_server().labels(self._region.name, south, west, north, east, zoom, language)
+        except (MapError, LookupError, OSError) as exc:
+            log.warning("map labels: %s", exc)
+            return []
+
+    def tile_px(self) -> int:
+        """512 px tiles on a screen with more than one device pixel to a logical one, else 256."""
+        if self._tile_px is None:
+            from PySide6.QtGui import QGuiApplication
+
+            screen = QGuiApplication.primaryScreen() if isinstance(QGuiApplication.instance(),
+                                                                   QGuiApplication) else None
+            self._tile_px = 512 if screen is not None and screen.devicePixelRatio() > 1.0 else 256
+        return self._tile_px
+
     def _tile_server(self):
         """The loopback server drawing the tiles, started with the first map."""
         if self._server is None:
             from headunit.maps.tileserver import TileServer
 
-            self._server = TileServer(self.library, self._cache_root)
+            self._server = TileServer(self.library, self._cache_root, tile_px=self.tile_px())
             self._server.start()
         return self._server
 

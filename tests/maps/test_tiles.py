@@ -65,6 +65,43 @@ def test_monaco_has_roads_buildings_water_and_the_sea(monaco_render):
     db.close()
 
 
+@pytest.mark.parametrize("style", ["day", "night"])
+def test_tiles_carry_no_names_which_would_turn_with_the_map(qapp, monaco_render, style):
+    """Street names are drawn by the map, upright; in a tile they would turn (and read upside down)."""
+    path, _ = monaco_render
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT name, x, y, zooms FROM label WHERE name IN (?, ?)",
+                      ("Boulevard Princesse Charlotte", "Monte-Carlo")).fetchall()
+    db.close()
+    assert rows
+    renderer = TileRenderer(path, style)
+    for name, x, y, zooms in rows:
+        z = max(z for z in range(20) if zooms & (1 << z))  # a zoom where the name was placed
+        image = QImage.fromData(renderer.render(z, int(x * 2**z), int(y * 2**z)))
+        # Text is darker than anything drawn on the day map and lighter than anything on the night map
+        # (a name on the tile gave 56 to 431 such pixels).
+        ink = [image.pixelColor(px, py).lightnessF() for px in range(image.width()) for py in range(image.height())]
+        assert sum(1 for v in ink if (v < 0.45 if style == "day" else v > 0.55)) == 0, name
+
+
+def test_labels_have_their_names_in_the_shells_languages(monaco_render):
+    from headunit.maps.renderdata import LabelIndex
+
+    path, _ = monaco_render
+    index = LabelIndex(path)
+    try:
+        box = (43.72, 7.40, 43.76, 7.45)
+        en = index.labels(*box, 15, "en")
+        zh = index.labels(*box, 15, "zh_CN")
+        assert [label["rank"] for label in en] == sorted(label["rank"] for label in en)  # most important first
+        assert en[0]["kind"] == 1 and en[0]["name"] == "Monaco"
+        assert zh[0]["name"] == "摩納哥"
+        assert {"Monte-Carlo", "La Condamine"} <= {label["name"] for label in zh}  # no name:zh: the local name
+        assert len(index.labels(*box, 17, "en")) > len(en)  # closer in, more names
+    finally:
+        index.close()
+
+
 def test_a_file_that_is_not_an_extract_is_refused_by_name(tmp_path):
     bogus = tmp_path / "notes.osm.pbf"
     bogus.write_text("not a map")

@@ -74,7 +74,7 @@ def test_a_tile_is_drawn_once_then_served_from_disk(server, library):
     status, headers, first = get(server, f"/monaco/day/{z}/{x}/{y}.png")
     assert status == 200 and headers["X-Tile-Cache"] == "miss"
     region = library.get("monaco")
-    cached = server.cache_root / "monaco" / region.sha256[:12] / "day" / str(z) / str(x) / f"{y}.png"
+    cached = server.cache_root / "monaco" / region.sha256[:12] / "day-256px-v2" / str(z) / str(x) / f"{y}.png"
     assert cached.read_bytes() == first
     status, headers, second = get(server, f"/monaco/day/{z}/{x}/{y}.png")
     assert status == 200 and headers["X-Tile-Cache"] == "hit"
@@ -91,7 +91,8 @@ def test_a_reimported_region_never_shows_old_tiles(server, library):
         _write_region(region.path, "f" * 64)  # what an import of a newer extract leaves behind
         status, headers, _ = get(server, f"/monaco/day/{z}/{x}/{y}.png")
         assert status == 200 and headers["X-Tile-Cache"] == "miss"
-        assert (server.cache_root / "monaco" / "ffffffffffff" / "day" / str(z) / str(x) / f"{y}.png").is_file()
+        assert (server.cache_root / "monaco" / "ffffffffffff" / "day-256px-v2" / str(z) / str(x)
+                / f"{y}.png").is_file()
         assert not old_folder.exists(), "tiles of the old import take no disk space"
         assert server.qt_cache_dir("monaco", "day").is_relative_to(server.cache_root / "monaco" / "ffffffffffff")
     finally:
@@ -110,6 +111,65 @@ def test_tiles_drawn_by_an_older_renderer_are_drawn_again(server, library):
         assert get(restarted, f"/monaco/day/{z}/{x}/{y}.png")[1]["X-Tile-Cache"] == "hit"
     finally:
         restarted.stop()
+
+
+def test_tiles_with_names_baked_in_are_never_served_again(server, library):
+    """Tiles of the renderer before version 2 carry street names, which turn with a heading-up map."""
+    region = library.get("monaco")
+    z, x, y = tile_at(*HARBOUR, 16)
+    old = server.cache_root / "monaco" / region.sha256[:12] / "day" / str(z) / str(x) / f"{y}.png"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"an old tile with names")
+    (old.parents[2] / "RENDERER").write_text("1 format 2 256px\n")
+    status, headers, body = get(server, f"/monaco/day/{z}/{x}/{y}.png")
+    assert status == 200 and headers["X-Tile-Cache"] == "miss" and body != b"an old tile with names"
+    assert not old.parents[2].exists(), "the old tiles take no disk space"
+
+
+def test_the_tile_cache_stays_under_its_bound_dropping_the_least_recently_used(qapp, library, tmp_path):
+    bound = 120_000
+    server = TileServer(library, tmp_path / "tiles", max_bytes=bound)
+    server.start()
+    try:
+        z, x0, y0 = tile_at(*HARBOUR, 17)
+        first = f"/monaco/day/{z}/{x0}/{y0}.png"
+        get(server, first)
+        sizes = 0
+        for dx in range(-4, 5):
+            for dy in range(-3, 4):
+                sizes += len(get(server, f"/monaco/day/{z}/{x0 + dx}/{y0 + dy}.png")[2])
+                get(server, first)  # the driver keeps coming back here: it stays
+                on_disk = sum(p.stat().st_size for p in server.cache_root.rglob("*.png"))
+                assert on_disk <= bound
+        assert sizes > 2 * bound, "the test drew enough to pass the bound"
+        assert server.stats["evicted"] > 0
+        assert server.cache_bytes() == sum(p.stat().st_size for p in server.cache_root.rglob("*.png"))
+        assert get(server, first)[1]["X-Tile-Cache"] == "hit"
+    finally:
+        server.stop()
+
+
+def test_hidpi_tiles_are_drawn_at_512_px_and_cached_apart(qapp, library, tmp_path):
+    server = TileServer(library, tmp_path / "tiles", tile_px=512)
+    server.start()
+    try:
+        z, x, y = tile_at(*HARBOUR, 16)
+        image = QImage.fromData(get(server, f"/monaco/day/{z}/{x}/{y}.png")[2])
+        assert (image.width(), image.height()) == (512, 512)
+        assert server.tile_path(library.get("monaco"), "day", z, x, y).parents[2].name == "day-512px-v2"
+    finally:
+        server.stop()
+
+
+def test_the_names_are_served_beside_the_tiles_in_the_drivers_language(server):
+    import json
+
+    status, headers, body = get(server, "/monaco/labels?s=43.72&w=7.40&n=43.76&e=7.45&z=15&lang=zh_CN")
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    names = [label["name"] for label in json.loads(body)]
+    assert names[0] == "摩納哥" and "Monte-Carlo" in names
+    assert get(server, "/monaco/labels?s=43.72&w=7.40")[0] == 400
+    assert get(server, "/atlantis/labels?s=1&w=1&n=2&e=2&z=15")[0] == 404
 
 
 def test_day_and_night_tiles_are_cached_apart(server):

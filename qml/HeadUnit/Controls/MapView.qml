@@ -7,18 +7,34 @@ import HeadUnit
 // car where the vehicle says it is. One finger pans, two pinch to zoom and turn, a double tap zooms in.
 // Any gesture leaves follow mode; `recenter()` returns to it. Apps add routes and markers; the map's
 // attribution is drawn by MapPage.
+//
+// Street and place names are a layer of their own over the map (MapLabels), never turned: heading-up, the
+// map turns under them. Heading-up, the car sits low on the screen (75 % down what the app's panels leave
+// free) so the driver sees the road ahead; north-up it sits in the middle of that free part. The route is
+// drawn cased, under the names, from the car on: the part driven (`routeDriven`) is trimmed.
 Item {
     id: view
 
     // Routes as [[lat, lon], …]: the chosen one and up to two alternatives (drawn thinner, tappable).
     property var route: []
+    // Index into `route` of the last point the car has passed; the route before the car is not drawn.
+    // -1: nothing driven yet.
+    property int routeDriven: -1
     property var alternatives: []
     // [{lat, lon, icon, label}]: places to show; a tap emits markerTapped(index).
     property var markers: []
     // "heading-up" (the car's heading points up), "north-up", or "free" (the driver moved the map).
     property string followMode: "heading-up"
     property real zoomLevel: 16
+    // Pixels at the bottom and on the left covered by the app's own panels: the car is placed in the rest.
+    property real bottomInset: 0
+    property real leftInset: 0
     readonly property alias map: mapSlot.map
+    // The map's bearing now (0 north-up; the car's heading, heading-up).
+    readonly property real bearing: mapSlot.map ? mapSlot.map.bearing : 0
+    // Where the car is kept on screen while following (in this item's coordinates).
+    readonly property point carPoint: Qt.point(leftInset + (width - leftInset) / 2,
+                                               (height - bottomInset) * (followMode === "heading-up" ? 0.75 : 0.5))
     readonly property bool ready: Maps.available
 
     signal markerTapped(int index)
@@ -43,7 +59,58 @@ Item {
         mapSlot.map.zoomLevel = Math.min(mapSlot.map.zoomLevel - 0.3, 17)
     }
 
-    onFollowModeChanged: if (followMode !== "free") _lastFollowMode = followMode
+    // Where a place is on screen, in this item's coordinates (NaN without a map).
+    function pointOf(lat, lon) {
+        if (!mapSlot.map)
+            return Qt.point(NaN, NaN)
+        return mapSlot.map.fromCoordinate(QtPositioning.coordinate(lat, lon), false)
+    }
+
+    onFollowModeChanged: {
+        if (followMode !== "free")
+            _lastFollowMode = followMode
+        _follow()
+    }
+    onCarPointChanged: _follow()
+
+    // Follow the car: turn the map (heading-up) or keep north up, and put the car at carPoint.
+    function _follow() {
+        const m = mapSlot.map
+        if (!m || followMode === "free")
+            return
+        const heading = followMode === "heading-up" && !isNaN(Vehicle.heading) ? Vehicle.heading : 0
+        if (m.bearing !== heading)
+            m.bearing = heading
+        if (_hasCar)
+            m.alignCoordinateToPoint(_car, carPoint)
+    }
+    Connections {
+        target: Vehicle
+        function onLatitudeChanged() { view._follow() }
+        function onLongitudeChanged() { view._follow() }
+        function onHeadingChanged() { view._follow() }
+    }
+
+    // The route from the car on: the driven part is left out, and the segment the car is on starts where the
+    // car is along it.
+    readonly property var _routeAhead: routeDriven < 0 ? route : route.slice(routeDriven + 1)
+    readonly property var _routePath: _toPath(_routeAhead)
+    readonly property var _routeHead: {
+        if (routeDriven < 0 || routeDriven + 1 >= route.length)
+            return []
+        const a = route[routeDriven], b = route[routeDriven + 1]
+        let t = 0
+        if (_hasCar) {
+            // Project the car onto a→b on a local flat plane (metres are not needed, only the ratio).
+            const k = Math.cos(a[0] * Math.PI / 180)
+            const bx = (b[1] - a[1]) * k, by = b[0] - a[0]
+            const cx = (Vehicle.longitude - a[1]) * k, cy = Vehicle.latitude - a[0]
+            const len2 = bx * bx + by * by
+            t = len2 > 0 ? Math.max(0, Math.min(1, (cx * bx + cy * by) / len2)) : 0
+        }
+        return [QtPositioning.coordinate(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t),
+                QtPositioning.coordinate(b[0], b[1])]
+    }
 
     function _toPath(shape) {
         return shape.map(p => QtPositioning.coordinate(p[0], p[1]))
@@ -75,12 +142,14 @@ Item {
             delegate: Map {
                 id: map
                 required property string modelData
+                objectName: "mapSurface"
                 anchors.fill: parent
                 plugin: Plugin {
                     name: "osm"
                     PluginParameter { name: "osm.mapping.custom.host"; value: map.modelData }
                     PluginParameter { name: "osm.mapping.providersrepository.disabled"; value: true }
                     PluginParameter { name: "osm.mapping.cache.directory"; value: Maps.cacheDirectory(Theme.night) }
+                    PluginParameter { name: "osm.mapping.cache.disk.size"; value: Maps.tileCacheBytes }
                     PluginParameter { name: "osm.mapping.custom.mapcopyright"; value: Maps.attribution }
                     PluginParameter { name: "osm.mapping.custom.datacopyright"; value: "" }
                 }
@@ -93,13 +162,19 @@ Item {
                 minimumZoomLevel: 10
                 maximumZoomLevel: 19
 
-                Component.onCompleted: mapSlot.map = map
+                Component.onCompleted: {
+                    mapSlot.map = map
+                    view._follow()
+                }
                 Component.onDestruction: {
                     mapSlot.lastCenter = map.center
                     mapSlot.lastZoom = map.zoomLevel
                     mapSlot.lastBearing = map.bearing
                 }
-                onZoomLevelChanged: view.zoomLevel = map.zoomLevel
+                onZoomLevelChanged: {
+                    view.zoomLevel = map.zoomLevel
+                    view._follow()
+                }
 
                 // An alternative is drawn thin, so it hides little map; the finger gets a line a full touch
                 // target wide, drawn transparent underneath it.
@@ -125,17 +200,31 @@ Item {
                         path: view._toPath(modelData)
                     }
                 }
+                // The route: a wide dark casing under a bright line, both casings first so the two pieces (the
+                // segment the car is on, and the rest) join without a seam.
+                MapPolyline {
+                    objectName: "routeCasingHead"
+                    line.width: Theme.dp(16)
+                    line.color: view._routeCasing
+                    path: view._routeHead
+                }
                 MapPolyline {
                     objectName: "routeCasing"
-                    line.width: Theme.dp(12)
-                    line.color: Theme.surface
-                    path: view._toPath(view.route)
+                    line.width: Theme.dp(16)
+                    line.color: view._routeCasing
+                    path: view._routePath
+                }
+                MapPolyline {
+                    objectName: "routeLineHead"
+                    line.width: Theme.dp(10)
+                    line.color: view._routeFill
+                    path: view._routeHead
                 }
                 MapPolyline {
                     objectName: "routeLine"
-                    line.width: Theme.dp(8)
-                    line.color: Theme.accent
-                    path: view._toPath(view.route)
+                    line.width: Theme.dp(10)
+                    line.color: view._routeFill
+                    path: view._routePath
                 }
                 MapItemView {
                     model: view.markers
@@ -198,20 +287,19 @@ Item {
         }
     }
 
-    // Follow the car: centre on it and, heading-up, turn the map so the car heads up the screen.
-    Binding {
-        when: view.followMode !== "free" && view._hasCar && mapSlot.map !== null
-        target: mapSlot.map
-        property: "center"
-        value: view._car
-        restoreMode: Binding.RestoreNone
-    }
-    Binding {
-        when: mapSlot.map !== null && view.followMode !== "free"
-        target: mapSlot.map
-        property: "bearing"
-        value: view.followMode === "heading-up" ? Vehicle.heading : 0
-        restoreMode: Binding.RestoreNone
+    readonly property color _routeFill: Theme.accent
+    readonly property color _routeCasing: Theme.night ? Qt.darker(Theme.accent, 2.6) : Qt.darker(Theme.accent, 1.7)
+
+    // The names, upright over the turning map and the route, clear of the car and the places shown.
+    MapLabels {
+        id: labels
+        anchors.fill: parent
+        map: mapSlot.map
+        visible: view.ready
+        keepClear: (view._hasCar ? [view._car] : []).concat(
+                       view.markers.map(m => QtPositioning.coordinate(m.lat, m.lon)))
+        keepClearRadius: Theme.dp(30)
+        avoid: [Qt.rect(followCard.x, followCard.y, followCard.width, followCard.height)]
     }
 
     DragHandler {
@@ -261,19 +349,26 @@ Item {
         muted: true
     }
 
-    // Follow-mode switch and recentre: a big target on the passenger side, away from the app's panel.
-    Card {
+    // Follow-mode switch and recentre: a big target on the passenger side, away from the app's panel. It
+    // stands out from the map by day and night: a raised disc with a clear edge, filled with the accent
+    // colour while the map has left the car (then a tap brings it back).
+    Rectangle {
+        id: followCard
+        objectName: "followModeCard"
         anchors { right: parent.right; top: parent.top; margins: Theme.spacingM }
         width: followButton.width
         height: followButton.height
         radius: width / 2
         visible: view.ready
+        color: view.followMode === "free" ? Theme.accent : Theme.surfaceRaised
+        border.width: Theme.dp(3)
+        border.color: view.followMode === "free" ? Qt.lighter(Theme.accent, 1.3) : Theme.outline
         IconButton {
             id: followButton
             objectName: "followModeButton"
             iconName: view.followMode === "heading-up" ? "mdi6.navigation-variant"
                     : view.followMode === "north-up" ? "mdi6.compass-outline" : "mdi6.crosshairs-gps"
-            iconColor: view.followMode === "free" ? Theme.accent : Theme.text
+            iconColor: view.followMode === "free" ? Theme.onAccent : Theme.text
             text: view.followMode === "free" ? qsTr("Follow the car")
                 : view.followMode === "heading-up" ? qsTr("Heading up") : qsTr("North up")
             onClicked: {
