@@ -153,6 +153,12 @@ class Apps(QAbstractListModel):
         self._set_current("")
 
     @Slot(str)
+    def closeApp(self, key: str) -> None:
+        """Take an app out of the recent apps (Recents' close button): its page is let go, and opening it
+        again starts it afresh. The open app closes to home."""
+        self._forget(key)
+
+    @Slot(str)
     def showShellView(self, view: str) -> None:
         self.shellViewRequested.emit(view)
 

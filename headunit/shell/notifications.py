@@ -87,6 +87,16 @@ class Notifications(QAbstractListModel):
     def count(self) -> int:
         return len(self._items)
 
+    @Property("QVariantMap", notify=countChanged, final=True)
+    def latest(self) -> dict:
+        """The newest notification (id, source, title, body, level, posted in ms), or an empty map: home's
+        "up next" card shows it."""
+        if not self._items:
+            return {}
+        item = self._items[0]
+        return {"id": item.id, "source": item.source, "title": item.title, "body": item.body,
+                "level": item.level, "posted": item.posted * 1000}
+
     @Property(int, notify=unreadChanged, final=True)
     def unread(self) -> int:
         return self._unread

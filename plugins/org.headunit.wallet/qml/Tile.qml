@@ -4,31 +4,26 @@ import HeadUnit
 import HeadUnit.Controls
 import HeadUnit.Plugins.Wallet
 
-// The home tile: the parking session running, else the last receipt.
-ColumnLayout {
+// The home tile, in the layout every tile shares (HomeTile): the parking session running, else the last
+// receipt.
+HomeTile {
     id: tile
 
     required property WalletStore wallet
 
-    spacing: 0
+    iconName: "mdi6.wallet-outline"
+    title: qsTr("Wallet")
+    headline: tile.wallet.parkingActive ? qsTr("Parking: %1").arg(tile.wallet.parkingZone)
+        : tile.wallet.lastReceipt !== "" ? qsTr("Last receipt") : qsTr("Fuel and parking")
+    headlineObjectName: "walletTileTitle"
+    secondary: tile.wallet.parkingActive ? qsTr("Until %1").arg(tile.wallet.parkingUntil)
+        : tile.wallet.lastReceipt !== "" ? tile.wallet.lastReceipt : qsTr("Pay from the car when parked")
 
-    RowLayout {
-        Layout.fillWidth: true
-        Icon { name: "mdi6.wallet-outline"; size: Theme.fontSecondary; color: Theme.accent }
-        Label { text: qsTr("Wallet"); role: "secondary"; muted: true; Layout.fillWidth: true }
-    }
-    Item { Layout.fillHeight: true }
-    Label {
-        objectName: "walletTileTitle"
-        text: tile.wallet.parkingActive ? qsTr("Parking: %1").arg(tile.wallet.parkingZone)
-            : tile.wallet.lastReceipt !== "" ? qsTr("Last receipt") : qsTr("Fuel and parking")
-        Layout.fillWidth: true
-    }
-    Label {
-        text: tile.wallet.parkingActive ? qsTr("Until %1").arg(tile.wallet.parkingUntil)
-            : tile.wallet.lastReceipt !== "" ? tile.wallet.lastReceipt : qsTr("Pay from the car when parked")
-        role: "secondary"
-        muted: true
-        Layout.fillWidth: true
+    Icon {
+        anchors { left: parent.left; verticalCenter: parent.verticalCenter }
+        name: tile.wallet.parkingActive ? "mdi6.parking" : tile.wallet.lastReceipt !== "" ? "mdi6.receipt-text-outline"
+            : "mdi6.gas-station-outline"
+        size: Math.min(Theme.dp(64), parent.height)
+        color: Theme.accent
     }
 }

@@ -1,6 +1,5 @@
 import QtQuick
 import HeadUnit
-import HeadUnit.Controls
 
 // Shows the open app's page full screen. Pages stay alive while the app is in the recent apps,
 // so switching back finds it as it was.
@@ -29,20 +28,27 @@ Item {
         }
         page.width = Qt.binding(() => host.width)
         page.height = Qt.binding(() => host.height)
-        pages[pluginId] = page
+        // A new object, so that what reads `pages` (the recent apps' previews) sees the change.
+        const next = Object.assign({}, pages)
+        next[pluginId] = page
+        pages = next
     }
 
     Connections {
         target: Apps
         function onCurrentAppChanged() { host.show(Apps.currentApp) }
         function onRecentAppsChanged() {
-            // Let go of pages of apps no longer in the recents (failed or disabled).
-            for (const id in host.pages) {
+            // Let go of pages of apps no longer in the recents (failed, disabled or closed).
+            const next = Object.assign({}, host.pages)
+            let changed = false
+            for (const id in next) {
                 if (Apps.recentApps.indexOf(id) < 0) {
-                    if (host.pages[id]) host.pages[id].destroy()
-                    delete host.pages[id]
+                    if (next[id]) next[id].destroy()
+                    delete next[id]
+                    changed = true
                 }
             }
+            if (changed) host.pages = next
         }
     }
     Component.onCompleted: show(Apps.currentApp)

@@ -1,9 +1,9 @@
 import QtQuick
-import QtQuick.Layouts
 import HeadUnit
 import HeadUnit.Controls
 
-// One home tile: the plugin's live tile when it has one and is loaded, else its icon and name.
+// One home tile: the plugin's live tile when it has one and is loaded, else drawn from the manifest in the
+// same layout as every tile (HomeTile): the name on top, the icon as the figure, what the app does below.
 Card {
     id: tile
 
@@ -11,6 +11,7 @@ Card {
     property string name
     property string icon
     property string status
+    property string description
     property bool hasTile: false
     property bool loaded: false
     property Item liveItem: null
@@ -35,22 +36,18 @@ Card {
     TapHandler { onTapped: tile.openRequested() }
 
     // Drawn from the manifest.
-    ColumnLayout {
+    HomeTile {
         anchors { fill: parent; margins: Theme.spacingM }
         visible: !tile.liveItem
-        spacing: Theme.spacingS
+        iconName: tile.icon
+        title: tile.name
+        secondary: Restrictions.active ? "" : tile.description
+        secondaryLines: 3
         Icon {
+            anchors { left: parent.left; verticalCenter: parent.verticalCenter }
             name: tile.icon
-            size: Math.min(Theme.dp(72), tile.height / 2.5)
+            size: Math.min(Theme.dp(72), parent.height)
             color: Theme.accent
-            Layout.alignment: Qt.AlignHCenter
-            Layout.fillHeight: true
-        }
-        Label {
-            text: tile.name
-            role: "secondary"
-            horizontalAlignment: Text.AlignHCenter
-            Layout.fillWidth: true
         }
     }
 

@@ -4,7 +4,8 @@ import HeadUnit
 import HeadUnit.Controls
 
 // The dock, always on the driver's side and always in the same place: Home, the first apps,
-// recent apps and settings. It can be hit without looking.
+// recent apps and settings. It can be hit without looking. When the apps do not all fit, the last app
+// slot is "All apps", which lists every one of them with its name.
 Rectangle {
     id: dock
 
@@ -13,9 +14,13 @@ Rectangle {
     signal appRequested(string pluginId)
     signal recentsRequested()
     signal settingsRequested()
+    signal allAppsRequested()
 
     // Five slots between Home and Settings fit the 800×480 screen.
     readonly property int appSlots: Math.max(0, Math.floor(height / Theme.touchTarget) - 3)
+    readonly property bool allFit: Apps.launchable.length <= appSlots
+    // The apps that have a button of their own: all of them, or all but the last slot, which lists the rest.
+    readonly property var shownApps: Apps.launchable.slice(0, allFit ? appSlots : Math.max(0, appSlots - 1))
 
     width: Theme.dockWidth
     color: Theme.surface
@@ -34,7 +39,7 @@ Rectangle {
         }
 
         Repeater {
-            model: Apps.launchable.slice(0, dock.appSlots)
+            model: dock.shownApps
             delegate: IconButton {
                 required property string modelData
                 text: Apps.names[modelData] ?? ""
@@ -45,6 +50,16 @@ Rectangle {
             }
         }
 
+        IconButton {
+            objectName: "allAppsButton"
+            visible: !dock.allFit
+            text: qsTr("All apps")
+            iconName: "mdi6.apps"
+            checked: dock.current === "allapps"
+            Layout.alignment: Qt.AlignHCenter
+            onClicked: dock.allAppsRequested()
+        }
+
         Item { Layout.fillHeight: true }
 
         IconButton {
@@ -52,8 +67,6 @@ Rectangle {
             text: qsTr("Recent apps")
             iconName: "mdi6.view-carousel-outline"
             checked: dock.current === "recents"
-            enabled: Apps.recentApps.length > 0
-            opacity: enabled ? 1 : 0.4
             Layout.alignment: Qt.AlignHCenter
             onClicked: dock.recentsRequested()
         }

@@ -28,15 +28,39 @@ Card {
             IconButton { text: qsTr("Close"); iconName: "mdi6.close"; onClicked: centre.dismissed() }
         }
 
-        Label {
+        // None: what would show here, so the empty panel is not a puzzle.
+        ColumnLayout {
+            objectName: "notificationsEmpty"
             visible: Notifications.count === 0
-            text: qsTr("No notifications")
-            role: "secondary"
-            muted: true
+            spacing: Theme.spacingS
             Layout.fillWidth: true
+            Layout.fillHeight: true
+            Item { Layout.fillHeight: true }
+            Icon {
+                name: "mdi6.bell-check-outline"
+                size: Theme.dp(64)
+                color: Theme.textMuted
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Label {
+                text: qsTr("No notifications")
+                horizontalAlignment: Text.AlignHCenter
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Reminders, warnings on the road and messages from your apps show here.")
+                role: "secondary"
+                muted: true
+                wrapMode: Text.Wrap
+                maximumLineCount: 3
+                horizontalAlignment: Text.AlignHCenter
+                Layout.fillWidth: true
+            }
+            Item { Layout.fillHeight: true }
         }
 
         ListView {
+            visible: Notifications.count > 0
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
