@@ -7,7 +7,7 @@ Item {
     id: shell
     objectName: "shell"
 
-    // "" (home or an app, see Apps.currentApp), "settings", "recents" or "notifications".
+    // "" (home or an app, see Apps.currentApp), "settings", "recents", "allapps" or "notifications".
     property string overlay: ""
 
     function back() {
@@ -43,24 +43,30 @@ Item {
     Dock {
         id: dock
         anchors { left: parent.left; top: statusBar.bottom; bottom: parent.bottom }
-        current: shell.overlay === "settings" || shell.overlay === "recents" ? shell.overlay : Apps.currentApp
+        current: shell.overlay === "settings" || shell.overlay === "recents" || shell.overlay === "allapps"
+                 ? shell.overlay : Apps.currentApp
         onHomeRequested: shell.goHome()
         onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
         onRecentsRequested: shell.overlay = shell.overlay === "recents" ? "" : "recents"
         onSettingsRequested: shell.overlay = "settings"
+        onAllAppsRequested: shell.overlay = shell.overlay === "allapps" ? "" : "allapps"
     }
 
     Item {
         id: content
         objectName: "content"
-        anchors { left: dock.right; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+        // While the keyboard is up the content ends above it, so what is typed and what it finds stay in sight.
+        anchors { left: dock.right; right: parent.right; top: statusBar.bottom; bottom: parent.bottom
+                  bottomMargin: keyboard.item ? keyboard.item.occupied : 0 }
         clip: true
 
         HomeView {
+            id: homeView
             objectName: "homeView"
-            anchors.fill: parent
+            anchors { fill: parent; bottomMargin: homeView.cueHeight }
             visible: Apps.currentApp === "" && shell.overlay !== "settings"
             onSettingsRequested: shell.overlay = "settings"
+            onNotificationsRequested: shell.overlay = "notifications"
         }
 
         AppHost {
@@ -96,15 +102,37 @@ Item {
             sourceComponent: Component {
                 RecentApps {
                     objectName: "recentApps"
+                    host: appHost
                     onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
                     onDismissed: shell.overlay = ""
                 }
             }
         }
+
+        OverlayLoader {
+            anchors.fill: parent
+            visible: shell.overlay === "allapps"
+            sourceComponent: Component {
+                AllApps {
+                    objectName: "allApps"
+                    onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
+                    onSettingsRequested: shell.overlay = "settings"
+                }
+            }
+        }
+    }
+
+    // Behind the notification centre: the screen dims, and a tap on it closes the centre.
+    Rectangle {
+        objectName: "notificationScrim"
+        anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+        visible: shell.overlay === "notifications"
+        color: Theme.scrim
+        MouseArea { anchors.fill: parent; onClicked: shell.overlay = "" }
     }
 
     OverlayLoader {
-        anchors { right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+        anchors { right: parent.right; top: statusBar.bottom; bottom: parent.bottom; margins: Theme.spacingS }
         width: Math.min(parent.width - dock.width, Theme.dp(520))
         visible: shell.overlay === "notifications"
         sourceComponent: Component {
