@@ -26,8 +26,6 @@ from headunit.shell import qml_services
 from headunit.shell.about import About
 from headunit.shell.audio import AudioFocus, MediaKeys, Speech
 from headunit.shell.cloud import NO_BACKEND, Cloud, CloudConfig
-from headunit.shell.cloud_images import cloud_fetcher
-from headunit.shell.cloud_images import install as install_cloud_images
 from headunit.shell.connectivity import Connectivity
 from headunit.shell.fonts import FONT_FAMILIES, ui_font  # noqa: F401 - FONT_FAMILIES is part of this module's API
 from headunit.shell.daynight import DayNight
@@ -42,7 +40,6 @@ from headunit.shell.settings import Settings
 from headunit.shell.theme import Theme
 from headunit.shell.weather import Weather
 from headunit.startup import timeline
-from headunit.sync.traffic import SHELL as SHELL_TRAFFIC
 from headunit.vehicle.driving import DrivingState
 from headunit.vehicle.profile import FILE_NAME as VEHICLE_PROFILE_FILE, VehicleProfile
 from headunit.vehicle.restrictions import UxRestrictions
@@ -151,8 +148,6 @@ class Runtime:
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(paths.QML_DIR))
-        # image://cloud/…: catalog images fetched with the device's token, which stays out of QML.
-        install_cloud_images(self.engine, cloud_fetcher(self.cloud, plugin=SHELL_TRAFFIC))
         self.translations = Translations(self.settings, self.engine)
         self.host = PluginHost(
             self.services, data_root=paths.data_dir() / "plugin-data", engine=self.engine,

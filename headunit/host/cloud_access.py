@@ -100,3 +100,8 @@ class PluginCloud(QObject):
     def items(self, collection: str) -> dict[str, Any]:
         """The collection as this car knows it: pulled from the account plus its own unsent changes."""
         return self._client().items(collection)
+
+    def image_url(self, image: str) -> str:
+        """The URL a page's `Image` shows catalog image `image` (`v1/catalog/images/<name>`) from: the shell
+        fetches it with the device's token, which the URL does not hold; its bytes count as this plugin's."""
+        return self._cloud.image_url(image, self._plugin)

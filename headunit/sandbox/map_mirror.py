@@ -12,9 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import os
-import socket
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QObject, Slot
 
 from headunit.host.errors import HeadUnitError
+from headunit.sandbox.forwarder import SocketForwarder
 from headunit.shell.maps import Maps
 
 log = logging.getLogger(__name__)
@@ -96,28 +95,12 @@ class MirroredMaps(Maps):
             self._tiles = None
 
 
-class TileForwarder:
-    """A loopback port whose every connection is carried to the shell's tile socket, byte for byte."""
+class TileForwarder(SocketForwarder):
+    """A loopback port carried to the shell's tile socket, and what QtLocation needs to know of it."""
 
     def __init__(self, socket_path: Path, region):
-        self._socket_path, self._region = socket_path, region
-        self._listener: socket.socket | None = None
-
-    def start(self) -> None:
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(16)
-        self._listener = listener
-        threading.Thread(target=self._accept, args=(listener,), name="tile-forwarder", daemon=True).start()
-
-    def stop(self) -> None:
-        if self._listener is not None:
-            self._listener.close()
-            self._listener = None
-
-    @property
-    def port(self) -> int:
-        return self._listener.getsockname()[1] if self._listener is not None else 0
+        super().__init__(socket_path, "tile-forwarder")
+        self._region = region
 
     def url(self, region_name: str, style: str) -> str:
         return f"http://127.0.0.1:{self.port}/{quote(region_name, safe='')}/{quote(style, safe='')}/"
@@ -127,40 +110,3 @@ class TileForwarder:
         region = self._region()
         sha = region.sha256[:12] if region is not None and region.name == region_name else "unknown"
         return Path(tempfile.gettempdir()) / "map-tiles" / region_name / sha / style / "qt"
-
-    def _accept(self, listener: socket.socket) -> None:
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError:
-                return  # stopped
-            threading.Thread(target=self._carry, args=(client,), name="tile-connection", daemon=True).start()
-
-    def _carry(self, client: socket.socket) -> None:
-        shell = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            shell.connect(str(self._socket_path))
-        except OSError as exc:
-            log.warning("map tiles: the shell's tile socket %s: %s", self._socket_path, exc)
-            client.close()
-            shell.close()
-            return
-        back = threading.Thread(target=_pump, args=(shell, client), name="tile-connection", daemon=True)
-        back.start()
-        _pump(client, shell)
-        back.join()
-        client.close()
-        shell.close()
-
-
-def _pump(source: socket.socket, target: socket.socket) -> None:
-    """Copy until `source` ends, then end `target`'s sending side."""
-    try:
-        while data := source.recv(65536):
-            target.sendall(data)
-    except OSError:
-        pass
-    try:
-        target.shutdown(socket.SHUT_WR)
-    except OSError:
-        pass

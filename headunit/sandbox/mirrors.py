@@ -63,6 +63,13 @@ class MirroredCloud(Cloud):
     def __init__(self, parent: QObject | None = None):
         super().__init__(Connectivity(), parent)  # its own, never switched: the shell's link is not here
 
+    @Slot(str, result=str)
+    def imageUrl(self, image: str) -> str:
+        """Through this plugin's own image socket (with `network`): its bytes count as its own."""
+        from headunit.sandbox.forwarder import image_url
+
+        return image_url(image)
+
     def follow(self, available: bool, online: bool, linked: bool) -> None:
         status = _LinkStatus(online, linked)
         if (status, available) != (self._status, self._client is not None):

@@ -102,6 +102,11 @@ class RemoteCloud(QObject):
     def items(self, collection: str) -> dict[str, Any]:
         return call(self._channel, "cloud.items", collection=collection)
 
+    def image_url(self, image: str) -> str:
+        from headunit.sandbox.forwarder import image_url
+
+        return image_url(image)
+
 
 class RemotePayments(PaymentsBase):
     """`ctx.payments` in a sandbox: the shell shows its sheet and makes the write; outcomes come back as

@@ -106,9 +106,6 @@ class PluginRuntime:
                                  on_worker_error=lambda exc: self._report_failure(exc, "worker"), mirrors=self.mirrors)
         self.engine = QQmlEngine()
         self.engine.addImportPath(str(paths.QML_DIR))
-        from headunit.shell.cloud_images import channel_fetcher, install
-
-        install(self.engine, channel_fetcher(self.channel))  # image://cloud: the shell fetches, checks and counts
         qml_services.attach(self.engine, self)
         self._install_translator(locale_name(init["language"]))
 

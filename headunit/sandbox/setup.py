@@ -32,9 +32,9 @@ def start_sandbox(runtime: "Runtime") -> Sandbox:
     from headunit.host.payments_access import PaymentCalls
 
     sandbox.call_handlers.append(PaymentCalls(sandbox, runtime.host.record, runtime.payments, runtime.pairing_desk))
-    from headunit.shell.cloud_images import CloudImageCalls
+    from headunit.shell.cloud_images import CloudImageSockets
 
-    sandbox.call_handlers.append(CloudImageCalls(runtime.host.record, runtime.cloud))  # image://cloud in its QML
+    sandbox.call_handlers.append(CloudImageSockets(runtime.cloud))  # catalog images in its QML, with `network`
     sandbox.appEnded.connect(calls.app_ended)
     runtime.translations.languageChanged.connect(sandbox.send_language)
     window = runtime.engine.rootObjects()[0] if runtime.engine.rootObjects() else None

@@ -34,6 +34,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 from headunit.shell.qml_services import singleton_of
 
 if TYPE_CHECKING:
+    from headunit.shell.cloud_images import CloudImageServer
     from headunit.shell.connectivity import Connectivity
     from headunit.sync.client import SyncClient
 
@@ -118,6 +119,7 @@ class Cloud(QObject):
         #: Set once the profile's database is open (or could not be): what plugins' calls wait for.
         self._opened = threading.Event()
         self._bytes: dict[str, tuple[int, int]] = {}
+        self._images: "CloudImageServer | None" = None
         #: Brings the link up, then carries the network switch to the client, in order, off the GUI thread.
         self._link_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cloud-link")
         self._statusChanged.connect(self._refresh_status)
@@ -191,7 +193,30 @@ class Cloud(QObject):
         port_file.write_text(str(self._server.port))
         return self._server.url
 
+    # Catalog images for QML (headunit.shell.cloud_images): the token stays here
+
+    @property
+    def images(self) -> "CloudImageServer":
+        if self._images is None:
+            from headunit.shell.cloud_images import CloudImageServer, cloud_fetcher
+
+            self._images = CloudImageServer(lambda plugin: cloud_fetcher(self, plugin))
+        return self._images
+
+    def image_url(self, image: str, plugin: str) -> str:
+        """The URL an `Image` shows catalog image `image` (`v1/catalog/images/<name>`) from, as `plugin`'s."""
+        return self.images.url(image, plugin)
+
+    @Slot(str, result=str)
+    def imageUrl(self, image: str) -> str:
+        """For the shell's own QML: `Image { source: Cloud.imageUrl("v1/catalog/images/x.svg") }`."""
+        from headunit.sync.traffic import SHELL
+
+        return self.image_url(image, SHELL)
+
     def stop(self) -> None:
+        if self._images is not None:
+            self._images.close()
         self._link_thread.shutdown(wait=True)
         if self._client is not None:
             self._client.close()

@@ -1,69 +1,76 @@
-"""`image://cloud/…`: catalog images for any app's QML, fetched by the shell with the device's token.
+"""Catalog images for any app's QML, fetched by the shell with the device's token, served on loopback.
 
 The backend serves catalog images only to a registered device (`Authorization: Bearer <token>`). The token
-must never reach QML: a page could show it, log it or send it anywhere. So QML names an image by its path
-alone, `image://cloud/v1/catalog/images/<name>`, and this provider fetches it through the sync client, whose
-transport adds the token below the HTTP cache. The bytes come from that cache: fresh when the backend
-answers, the cached copy when it does not; an image never loaded and out of reach is an error.
+must never reach QML: a page could show it, log it or send it anywhere. So QML names an image by a URL the
+shell made, `Cloud.imageUrl("v1/catalog/images/<name>")` (or `ctx.cloud.image_url(...)` in Python), and the
+shell fetches it through the sync client, whose transport adds the token below the HTTP cache. The bytes come
+from that cache: fresh when the backend answers, the cached copy when it does not; an image never loaded and
+out of reach is an error (QML's `Image.Error`).
 
-Only `/v1/catalog/images/<name>` is served (`image_path`): the provider is not a way for QML to read the
-account, the orders or anything else the token opens. Whatever spelling reaches it (dot segments, percent
-escapes, a query, a doubled slash), anything but that exact form is refused before a request is made.
+Why HTTP and not a QML image provider: an image provider written in Python is called on Qt's pixmap-reader
+thread while that thread holds a lock the GUI thread takes to start every image load. Whenever Python code on
+the GUI thread makes an `Image` (a page created, a model changed), it holds Python's lock and waits for Qt's,
+while the reader holds Qt's and waits for Python's: the screen freezes for good. A URL on loopback keeps
+Python off the reader thread; QML's own network code fetches, decodes and scales.
 
-Where the bytes are counted: the shell's QML engine is shared by the shell and its built-in apps, and an
-image request does not say which item asked, so their images count as the shell's traffic (`headunit` in
-Settings › Apps). A sandboxed plugin's process has an engine of its own whose provider asks the shell over
-its channel (`cloud.image`, capability `network`): those bytes count as that plugin's.
+Only `/v1/catalog/images/<name>` is served (`image_path`): this is not a way for QML to read the account, the
+orders or anything else the token opens. Whatever spelling reaches it (dot segments, percent escapes, a query,
+a doubled slash), anything but that exact form is refused before a request is made. Each body is checked
+before QML sees it: at most MAX_IMAGE_BYTES, SVG, PNG or JPEG, at most MAX_DECODED_SIDE pixels a side.
 
-Memory: the provider keeps no image. QML's own pixmap cache keeps what is shown and answers repeats; here
-only the requests being worked on hold their bytes (at most MAX_IMAGE_BYTES each) and their picture (at most
-MAX_SIDE pixels a side), and at most WORKERS are worked on at once.
+Who may ask, and whose bytes they are:
+- The shell's loopback port answers only paths under a secret drawn at start, one per app that asked for
+  URLs (the shell itself, each built-in app): other local processes cannot use the shell's token, and the
+  bytes count as that app's in Settings › Apps.
+- A sandboxed plugin with `network` gets a Unix socket of its own bound into its sandbox, which its process
+  reaches through a port on its own loopback (headunit.sandbox.forwarder): its bytes count as its own. Without
+  `network` there is no socket, and its images are errors.
 """
 
 from __future__ import annotations
 
-import base64
+import hmac
 import logging
+import os
 import re
+import secrets
+import socketserver
+import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter
-from PySide6.QtQuick import QQuickAsyncImageProvider, QQuickImageResponse, QQuickTextureFactory
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImageReader
 
 if TYPE_CHECKING:
-    from headunit.host.host import PluginRecord
     from headunit.shell.cloud import Cloud
 
 log = logging.getLogger(__name__)
 
-#: The provider's name in QML: `image://cloud/…`.
-PROVIDER = "cloud"
 #: The only backend paths served.
 IMAGE_PATH = re.compile(r"/v1/catalog/images/[A-Za-z0-9._-]{1,100}")
-#: The largest image body fetched (2 MiB; base64-encoded it still fits the sandbox channel's 4 MiB message).
+#: The largest image body served.
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
-#: The largest picture made, in pixels a side (a larger sourceSize is scaled down to it, keeping the ratio).
-MAX_SIDE = 2048
-#: The largest raster image decoded, in pixels a side, before scaling (against decompression bombs).
+#: The largest raster image QML may decode, in pixels a side (against decompression bombs).
 MAX_DECODED_SIDE = 8192
-#: Images worked on at once.
-WORKERS = 2
+#: The media types served: what QML's image readers draw.
+IMAGE_TYPES = ("image/svg+xml", "image/png", "image/jpeg")
 
 #: `fetch(path) -> (body, media type)`: the bytes of an allowed backend path, or an exception saying why not.
 Fetch = Callable[[str], tuple[bytes, str]]
 
 
 class ImageRefused(ValueError):
-    """A request the provider does not make, or a body it does not show: the message says why."""
+    """A request the shell does not make, or a body it does not serve: the message says why."""
 
 
 def image_path(image_id: str) -> str:
-    """The backend path that `image_id` (what follows `image://cloud/`) names; ImageRefused if it is not
-    exactly `/v1/catalog/images/<name>`, name 1 to 100 of `A-Z a-z 0-9 . _ -` and not starting with a dot."""
+    """The backend path that `image_id` (`v1/catalog/images/<name>`) names; ImageRefused if it is not
+    exactly that, name 1 to 100 of `A-Z a-z 0-9 . _ -` and not starting with a dot."""
     if not isinstance(image_id, str):
         raise ImageRefused(f"expected a path, got {type(image_id).__name__}")
     if len(image_id) > 200:
@@ -73,7 +80,7 @@ def image_path(image_id: str) -> str:
             raise ImageRefused(f"{what} in {image_id[:120]!r}")
     if any(ord(c) < 0x21 or ord(c) == 0x7F for c in image_id):
         raise ImageRefused(f"a space or control character in {image_id[:120]!r}")
-    path = "/" + image_id  # QML's image://cloud/v1/… reaches the provider as v1/…
+    path = "/" + image_id
     if "//" in path:
         raise ImageRefused(f"a doubled slash in {image_id[:120]!r}")
     if any(segment in (".", "..") for segment in path.split("/")):
@@ -85,148 +92,31 @@ def image_path(image_id: str) -> str:
     return path
 
 
-def fitted(natural: QSize, requested: QSize) -> QSize:
-    """The size to draw a `natural`-sized image at for QML's `sourceSize` `requested`: inside it when both
-    sides are given, to the one side given otherwise, its own size without one; the ratio kept, at most
-    MAX_SIDE a side."""
-    width, height = natural.width(), natural.height()
-    if width <= 0 or height <= 0:
-        raise ImageRefused("the image has no size")
-    wanted_w, wanted_h = requested.width(), requested.height()
-    if wanted_w > 0 and wanted_h > 0:
-        scale = min(wanted_w / width, wanted_h / height)
-    elif wanted_w > 0:
-        scale = wanted_w / width
-    elif wanted_h > 0:
-        scale = wanted_h / height
-    else:
-        scale = 1.0
-    scale = min(scale, MAX_SIDE / max(width, height))
-    return QSize(max(1, round(width * scale)), max(1, round(height * scale)))
-
-
-def render(body: bytes, media_type: str, requested: QSize) -> QImage:
-    """The picture in `body`: SVG drawn at the size asked for, PNG or JPEG decoded (and scaled to it)."""
+def check_body(body: bytes, media_type: str) -> str:
+    """The media type to serve `body` as; ImageRefused if QML should not be handed it."""
     if not body:
         raise ImageRefused("an empty body")
-    if media_type == "image/svg+xml" or (not media_type and body.lstrip()[:5] in (b"<svg ", b"<?xml")):
-        return _render_svg(body, requested)
-    if media_type in ("image/png", "image/jpeg"):
-        return _decode_raster(body, requested)
-    raise ImageRefused(f"a body of type {media_type or 'unknown'!r}, not SVG, PNG or JPEG")
+    if len(body) > MAX_IMAGE_BYTES:
+        raise ImageRefused(f"a body of {len(body)} bytes (at most {MAX_IMAGE_BYTES})")
+    media_type = media_type.split(";", 1)[0].strip().lower()
+    if media_type not in IMAGE_TYPES:
+        raise ImageRefused(f"a body of type {media_type or 'unknown'!r}, not SVG, PNG or JPEG")
+    if media_type == "image/svg+xml":
+        from PySide6.QtSvg import QSvgRenderer  # only once a catalog image is shown
 
-
-def _render_svg(body: bytes, requested: QSize) -> QImage:
-    from PySide6.QtSvg import QSvgRenderer  # only once a catalog image is shown
-
-    renderer = QSvgRenderer(QByteArray(body))
-    if not renderer.isValid():
-        raise ImageRefused("not a valid SVG image")
-    renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-    size = fitted(renderer.defaultSize(), requested)
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    try:
-        renderer.render(painter)
-    finally:
-        painter.end()
-    return image
-
-
-def _decode_raster(body: bytes, requested: QSize) -> QImage:
-    data = QByteArray(body)
+        if not QSvgRenderer(QByteArray(body)).isValid():
+            raise ImageRefused("not a valid SVG image")
+        return media_type
+    data = QByteArray(body)  # kept referenced while the reader reads it
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
-    natural = reader.size()
-    if not natural.isValid():
+    size = reader.size()  # from the header: nothing is decoded here
+    if not size.isValid():
         raise ImageRefused(f"not a readable image: {reader.errorString()}")
-    if max(natural.width(), natural.height()) > MAX_DECODED_SIDE:
-        raise ImageRefused(f"an image of {natural.width()}x{natural.height()} pixels "
-                           f"(at most {MAX_DECODED_SIDE} a side)")
-    size = fitted(natural, requested)
-    if size != natural:
-        reader.setScaledSize(size)
-    image = reader.read()
-    if image.isNull():
-        raise ImageRefused(f"not a readable image: {reader.errorString()}")
-    return image
-
-
-class CloudImageResponse(QQuickImageResponse):
-    """One request's answer: the picture, or the reason QML's Image shows status Error."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._image: QImage | None = None
-        self._error = ""
-        self.cancelled = threading.Event()
-
-    def cancel(self) -> None:
-        self.cancelled.set()  # QML no longer wants it: the work not started yet is skipped
-
-    def errorString(self) -> str:
-        return self._error
-
-    def textureFactory(self) -> QQuickTextureFactory | None:
-        image, self._image = self._image, None  # QML's cache keeps it from here on, not this response
-        return QQuickTextureFactory.textureFactoryForImage(image) if image is not None else None
-
-    def finish(self, image: QImage | None, error: str) -> None:
-        self._image, self._error = image, error
-        try:
-            self.finished.emit()
-        except RuntimeError:  # the engine went away meanwhile, and deleted this response with it
-            pass
-
-
-class CloudImageProvider(QQuickAsyncImageProvider):
-    """`image://cloud/v1/catalog/images/<name>`: the GUI thread never waits; the work runs on WORKERS threads."""
-
-    def __init__(self, fetch: Fetch, *, workers: int = WORKERS) -> None:
-        super().__init__()
-        self._fetch = fetch
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cloud-images")
-
-    def requestImageResponse(self, image_id: str, requested: QSize) -> QQuickImageResponse:
-        response = CloudImageResponse()
-        try:
-            self._pool.submit(self._load, response, image_id, QSize(requested))
-        except RuntimeError:  # shutting down: never hand Qt no response
-            response.finish(None, f"image://cloud/{image_id[:120]}: the shell is shutting down")
-        return response
-
-    def _load(self, response: CloudImageResponse, image_id: str, requested: QSize) -> None:
-        image, error = None, ""
-        try:
-            if response.cancelled.is_set():
-                error = "cancelled"
-            else:
-                path = image_path(image_id)
-                body, media_type = self._fetch(path)
-                if len(body) > MAX_IMAGE_BYTES:
-                    raise ImageRefused(f"a body of {len(body)} bytes (at most {MAX_IMAGE_BYTES})")
-                image = render(body, media_type, requested)
-        except ImageRefused as exc:
-            error = f"image://cloud/{image_id[:120]}: {exc}"
-            log.warning("%s", error)
-        except Exception as exc:  # noqa: BLE001 - offline and never loaded, no backend link, the shell refused…
-            error = f"image://cloud/{image_id[:120]}: {exc}"
-            log.info("%s", error)
-        response.finish(image, error)
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
-
-
-def install(engine: Any, fetch: Fetch) -> CloudImageProvider:
-    """Register the provider as `image://cloud` in `engine` (which owns it from then on)."""
-    provider = CloudImageProvider(fetch)
-    close = provider.close  # bound now: the engine deletes the provider's C++ side with itself
-    engine.addImageProvider(PROVIDER, provider)
-    engine.destroyed.connect(close)
-    return provider
+    if max(size.width(), size.height()) > MAX_DECODED_SIDE:
+        raise ImageRefused(f"an image of {size.width()}x{size.height()} pixels (at most {MAX_DECODED_SIDE} a side)")
+    return media_type
 
 
 def cloud_fetcher(cloud: Cloud, plugin: str) -> Fetch:
@@ -242,38 +132,158 @@ def cloud_fetcher(cloud: Cloud, plugin: str) -> Fetch:
     return fetch
 
 
-def channel_fetcher(channel: Any) -> Fetch:
-    """In a sandboxed plugin's process: ask the shell, which checks the path and the plugin's `network`."""
-    from headunit.sandbox.remote import call
 
-    def fetch(path: str) -> tuple[bytes, str]:
-        answer = call(channel, "cloud.image", image=path[1:])  # as QML names it, after image://cloud/
-        return base64.b64decode(answer["content"], validate=True), str(answer["type"])
+class CloudImageServer:
+    """Serves catalog images to QML over HTTP: on a loopback port for the shell's engine (one secret per app
+    that asks for URLs), and on a Unix socket per sandboxed plugin. Started on the first URL asked for."""
 
-    return fetch
+    def __init__(self, fetcher: Callable[[str], Fetch]) -> None:
+        self._fetcher = fetcher  # plugin id -> how to fetch on its behalf, counting its bytes
+        self._lock = threading.Lock()
+        self._tcp: tuple[ThreadingHTTPServer, threading.Thread] | None = None
+        self._secrets: dict[str, str] = {}  # secret -> the app whose images those are
+        self._sockets: dict[str, tuple[socketserver.BaseServer, threading.Thread, Path]] = {}
 
+    def url(self, image: str, plugin: str) -> str:
+        """The URL QML's `Image` loads `image` (`v1/catalog/images/<name>`) from, counted as `plugin`'s.
+        A path that is not a catalog image still gets a URL, which answers 400 and is logged."""
+        with self._lock:
+            if self._tcp is None:
+                server = _TcpServer(("127.0.0.1", 0), _Handler)
+                server.images = self  # type: ignore[attr-defined]
+                thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="cloud-images",
+                                          daemon=True)
+                thread.start()
+                self._tcp = (server, thread)
+            secret = next((s for s, p in self._secrets.items() if p == plugin), None)
+            if secret is None:
+                secret = secrets.token_urlsafe(18)
+                self._secrets[secret] = plugin
+            port = self._tcp[0].server_address[1]
+        return f"http://127.0.0.1:{port}/{secret}/{image.lstrip('/')}"
 
-class CloudImageCalls:
-    """The shell's side of `cloud.image`: a sandboxed plugin's image, fetched for it, checked here."""
+    def listen_unix(self, path: Path, plugin: str) -> Path:
+        """Serve `plugin`'s images on a Unix socket at `path` (for its sandbox; idempotent)."""
+        with self._lock:
+            if plugin not in self._sockets:
+                path = Path(path)
+                path.unlink(missing_ok=True)
+                server = _UnixServer(str(path), _UnixHandler)
+                os.chmod(path, 0o600)
+                server.images, server.plugin = self, plugin  # type: ignore[attr-defined]
+                thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="cloud-images-socket",
+                                          daemon=True)
+                thread.start()
+                self._sockets[plugin] = (server, thread, path)
+            return self._sockets[plugin][2]
 
-    def __init__(self, record: Callable[[str], PluginRecord], cloud: Cloud) -> None:
-        self._record, self._cloud = record, cloud
+    def owner(self, secret: str) -> str | None:
+        """The app a loopback path's secret was made for (compared in constant time)."""
+        with self._lock:
+            known = list(self._secrets.items())
+        return next((plugin for s, plugin in known if hmac.compare_digest(s, secret)), None)
 
-    def _call_cloud_image(self, key: str, params: dict[str, Any]) -> Any:
-        from headunit.host.errors import PermissionDenied
-        from headunit.sandbox.service import OnIoThread
-
-        if "network" not in self._record(key).manifest.capabilities:
-            raise PermissionDenied(key, "network", "image://cloud")
+    def answer(self, image: str, plugin: str) -> tuple[HTTPStatus, bytes, str]:
+        """What to send for `image` asked by `plugin`: status, body and media type."""
         try:
-            path = image_path(params.get("image"))  # the allow-list applies whatever the plugin's side checked
+            path = image_path(image)
         except ImageRefused as exc:
-            log.warning("plugin %s: image://cloud refused: %s", key, exc)
-            raise
-        fetch = cloud_fetcher(self._cloud, plugin=key)
+            log.warning("%s: catalog image refused: %s", plugin, exc)
+            return HTTPStatus.BAD_REQUEST, f"{exc}\n".encode(), "text/plain; charset=utf-8"
+        try:
+            body, media_type = self._fetcher(plugin)(path)
+            return HTTPStatus.OK, body, check_body(body, media_type)
+        except ImageRefused as exc:
+            log.warning("%s: catalog image %s refused: %s", plugin, path, exc)
+            return HTTPStatus.BAD_GATEWAY, f"{exc}\n".encode(), "text/plain; charset=utf-8"
+        except Exception as exc:  # noqa: BLE001 - offline and never loaded, no backend link, the backend refused…
+            log.info("%s: catalog image %s: %s", plugin, path, exc)
+            return HTTPStatus.BAD_GATEWAY, f"{exc}\n".encode(), "text/plain; charset=utf-8"
 
-        def load() -> dict[str, str]:
-            body, media_type = fetch(path)
-            return {"content": base64.b64encode(body).decode("ascii"), "type": media_type}
+    def close(self) -> None:
+        with self._lock:
+            servers = [(s, t) for s, t, _ in self._sockets.values()]
+            paths = [p for _, _, p in self._sockets.values()]
+            if self._tcp is not None:
+                servers.append(self._tcp)
+            self._tcp, self._sockets = None, {}
+        for server, thread in servers:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
+        for path in paths:
+            path.unlink(missing_ok=True)
 
-        return OnIoThread(load)
+
+class _TcpServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # QML dropped an image it no longer shows
+            return
+        super().handle_error(request, client_address)
+
+
+class _UnixServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    daemon_threads = True
+    handle_error = _TcpServer.handle_error
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "HeadUnitImages/1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        images: CloudImageServer = self.server.images  # type: ignore[attr-defined]
+        found = self._asked(images)
+        if found is None:
+            self._send(HTTPStatus.FORBIDDEN, b"not an address this shell gave out\n", "text/plain; charset=utf-8")
+            return
+        self._send(*images.answer(*found))
+
+    def _asked(self, images: CloudImageServer) -> tuple[str, str] | None:
+        """(image, plugin) for `/<secret>/<image>`; None for an unknown secret."""
+        secret, _, image = self.path[1:].partition("/")
+        plugin = images.owner(secret)
+        return (image, plugin) if plugin is not None else None
+
+    def _send(self, status: HTTPStatus, body: bytes, media_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")  # the sync client's cache is the one that counts
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's naming)
+        log.debug("%s " + format, self.address_string(), *args)
+
+
+class _UnixHandler(_Handler):
+    """A sandboxed plugin's own socket: whatever it asks for is its own."""
+
+    def _asked(self, images: CloudImageServer) -> tuple[str, str] | None:
+        return self.path[1:], self.server.plugin  # type: ignore[attr-defined]
+
+    def address_string(self) -> str:
+        return "unix socket"
+
+
+class CloudImageSockets:
+    """For the sandbox: a plugin with `network` gets its own image socket, bound in as IMAGE_SOCKET."""
+
+    def __init__(self, cloud: Cloud) -> None:
+        self._cloud = cloud
+
+    def sandbox_binds(self, manifest):
+        from headunit.sandbox.bwrap import Binds
+        from headunit.sandbox.process import runtime_dir
+
+        if "network" not in manifest.capabilities:
+            return Binds()
+        socket = runtime_dir() / f"images-{manifest.id}"
+        return Binds({IMAGE_SOCKET: self._cloud.images.listen_unix(socket, manifest.id)})
+
+
+#: The image socket's name in a sandboxed plugin's runtime folder.
+IMAGE_SOCKET = "images"

@@ -1,5 +1,6 @@
-"""image://cloud/… in a sandboxed plugin's page: its process asks the shell, which checks the path and the
-plugin's `network` capability, fetches with the device's token and counts the bytes as the plugin's."""
+"""Catalog images in a sandboxed plugin's page: with `network` its sandbox holds an image socket of its own,
+which the shell serves: it checks the path, fetches with the device's token and counts the bytes as the
+plugin's. Without `network` there is no socket."""
 
 from __future__ import annotations
 
@@ -8,22 +9,44 @@ import pytest
 from tests.sandbox.conftest import _bubblewrap_installed, open_sandboxed, template_rows  # noqa: F401 - its check
 
 PICTURES = '''
+import os
+import socket
+import urllib.request
 from PySide6.QtCore import QObject, Slot
-from headunit.sandbox.remote import call
 from headunit.sdk import Plugin
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return f"ok {answer.headers['Content-Type']}"
+    except Exception as exc:
+        return type(exc).__name__ + ": " + str(exc)[:120]
+
+
+def through_the_socket(path):
+    # past the forwarder, straight at the socket the shell bound in, as an attacker would
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(10)
+            s.connect(os.path.join(os.environ.get("XDG_RUNTIME_DIR", ""), "images"))
+            s.sendall(f"GET {path} HTTP/1.0\\r\\n\\r\\n".encode())
+            return s.recv(64).decode(errors="replace").split("\\r\\n")[0]
+    except Exception as exc:
+        return type(exc).__name__
 
 
 class Report(QObject):
     def __init__(self, ctx):
         super().__init__()
         self.ctx, self.rows = ctx, {}
-        for name, image in (("account", "v1/account/key"), ("dots", "v1/catalog/images/../../account/key"),
-                            ("direct", "IMAGE")):
-            try:  # past the page's own provider, straight to the shell
-                answer = call(ctx._channel, "cloud.image", image=image)
-                self.rows[name] = "ok " + answer["type"]
-            except BaseException as exc:
-                self.rows[name] = type(exc).__name__ + ": " + str(exc)[:120]
+        try:
+            cloud = ctx.cloud
+            self.rows["direct"] = fetch(cloud.image_url("IMAGE"))
+            self.rows["account"] = fetch(cloud.image_url("v1/account/key"))
+        except Exception as exc:
+            self.rows["direct"] = type(exc).__name__ + ": " + str(exc)[:120]
+        self.rows["dots"] = through_the_socket("/v1/catalog/images/../../account/key")
         self.publish()
 
     def publish(self):
@@ -41,16 +64,17 @@ class Main(Plugin):
 '''
 
 PAGE = '''import QtQuick
+import HeadUnit
 Rectangle {
     required property QtObject report
     color: "white"
     Image {
-        source: "image://cloud/IMAGE"; sourceSize.width: 96; sourceSize.height: 96
+        source: Cloud.imageUrl("IMAGE"); sourceSize.width: 96; sourceSize.height: 96
         onStatusChanged: if (status === Image.Ready || status === Image.Error)
                              parent.report.image("page", status, implicitWidth, implicitHeight)
     }
     Image {
-        x: 100; source: "image://cloud/v1/account/key"
+        x: 100; source: Cloud.imageUrl("v1/account/key")
         onStatusChanged: if (status === Image.Ready || status === Image.Error)
                              parent.report.image("refused", status, implicitWidth, implicitHeight)
     }
@@ -67,7 +91,7 @@ def backend(tmp_path):
 
 
 def a_product_image(backend, folder) -> str:
-    """The image of a product the backend lists now, as QML names it after image://cloud/."""
+    """The image of a product the backend lists now, as `Cloud.imageUrl` names it."""
     from headunit.sync import SyncClient
 
     with SyncClient(backend.url, folder) as reader:
@@ -94,8 +118,8 @@ def test_a_sandboxed_page_shows_a_catalog_image_through_the_shell(make_shell, qt
     assert rows["page"] == "1 96x96"  # Image.Ready, at the size asked for
     assert rows["refused"].startswith("3 ")  # Image.Error
     assert rows["direct"] == "ok image/svg+xml"
-    assert rows["account"].startswith("HeadUnitError:") and "not a catalog image" in rows["account"]
-    assert rows["dots"].startswith("HeadUnitError:") and "dot segment" in rows["dots"]
+    assert rows["account"].startswith("HTTPError") and "400" in rows["account"]
+    assert rows["dots"].endswith(" 400 Bad Request")
     assert runtime.cloud.client.bytes_by_plugin()["org.example.pictures"][1] > 0  # counted as the plugin's
 
     open_sandboxed(qtbot, runtime, window, "org.example.offline")
@@ -103,4 +127,5 @@ def test_a_sandboxed_page_shows_a_catalog_image_through_the_shell(make_shell, qt
     rows = template_rows(runtime, "org.example.offline")
     assert rows["page"].startswith("3 ")  # no `network`: no image
     assert rows["direct"].startswith("PermissionDenied") and "'network'" in rows["direct"]
+    assert rows["dots"] in ("FileNotFoundError", "ConnectionRefusedError")  # no image socket in its sandbox
     assert "org.example.offline" not in runtime.cloud.client.bytes_by_plugin()

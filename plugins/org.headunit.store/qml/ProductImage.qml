@@ -2,7 +2,7 @@ import QtQuick
 import HeadUnit
 import HeadUnit.Controls
 
-// A product's picture from the catalog, through the shell's image provider (the token stays in the shell);
+// A product's picture from the catalog, fetched by the shell (the token stays there);
 // an icon stands in until it loads, and offline when it was never seen.
 Rectangle {
     id: picture
@@ -17,7 +17,7 @@ Rectangle {
     Image {
         id: image
         anchors.fill: parent
-        source: picture.productId !== "" ? "image://cloud/v1/catalog/images/" + picture.productId + ".svg" : ""
+        source: picture.productId !== "" ? Cloud.imageUrl("v1/catalog/images/" + picture.productId + ".svg") : ""
         sourceSize { width: Math.max(1, picture.width); height: Math.max(1, picture.height) }
         fillMode: Image.PreserveAspectFit
         asynchronous: true

@@ -51,11 +51,6 @@ CREATE TABLE IF NOT EXISTS orders (order_id TEXT PRIMARY KEY, order_json TEXT NO
 """
 
 
-def image_url(product_id: str) -> str:
-    """The product's picture through the shell's image provider (the token stays in the shell)."""
-    return f"image://cloud/v1/catalog/images/{product_id}.svg"
-
-
 def parse_time(text: str | None) -> datetime | None:
     if not text:
         return None
@@ -336,10 +331,14 @@ class Shop(QObject):
         self.changed.emit()
         self.publish_template()
 
+    def _image(self, product_id: str) -> str:
+        """The product's picture, fetched by the shell (the token stays there)."""
+        return self.ctx.cloud.image_url(f"v1/catalog/images/{product_id}.svg")
+
     def _row(self, r: dict) -> dict:
         verdict = words.verdict_words(self.ctx, self._verdicts.get(r["id"]), self._car_name())
         return {"id": r["id"], "title": r["name"], "brand": r.get("brand") or "",
-                "image": image_url(r["id"]), "verdict": verdict["kind"], "verdictTitle": verdict["title"],
+                "image": self._image(r["id"]), "verdict": verdict["kind"], "verdictTitle": verdict["title"],
                 "verdictText": verdict["text"], "price": words.money(r["price_cents"], r["currency"]),
                 "rating": float(r.get("rating") or 0), "reviews": int(r.get("review_count") or 0),
                 "ratingText": words.number(r.get("rating") or 0) if r.get("review_count") else "",
@@ -513,7 +512,7 @@ class Shop(QObject):
                 said = words.verdict_words(self.ctx, verdicts[r["id"]], self._car_name())
                 found.append({"id": r["id"], "name": r["name"], "category": r["category"],
                               "price": words.money(r["price_cents"], r["currency"]), "price_cents": r["price_cents"],
-                              "currency": r["currency"], "image": image_url(r["id"]), "verdict": said["kind"],
+                              "currency": r["currency"], "image": self._image(r["id"]), "verdict": said["kind"],
                               "verdictText": said["text"]})
         return found
 
@@ -614,7 +613,7 @@ class Shop(QObject):
         return {
             "id": p["id"], "name": p["name"], "brand": p.get("brand") or "",
             "partNumber": p.get("part_number") or "", "description": p.get("description") or "",
-            "image": image_url(p["id"]), "price": words.money(p["price_cents"], p["currency"]),
+            "image": self._image(p["id"]), "price": words.money(p["price_cents"], p["currency"]),
             "stock": words.stock(self.ctx, int(p.get("stock") or 0)), "inStock": int(p.get("stock") or 0) > 0,
             "rating": float(p.get("rating") or 0), "ratingText": words.number(p.get("rating") or 0),
             "reviews": int(p.get("review_count") or 0),
@@ -798,7 +797,7 @@ class Shop(QObject):
     def basket(self) -> list:
         rows = []
         for row, qty in self._lines():
-            rows.append({"id": row["id"], "title": row["name"], "image": image_url(row["id"]), "quantity": qty,
+            rows.append({"id": row["id"], "title": row["name"], "image": self._image(row["id"]), "quantity": qty,
                          "price": words.money(row["price_cents"], row["currency"]),
                          "lineTotal": words.money(row["price_cents"] * qty, row["currency"]),
                          "stock": words.stock(self.ctx, int(row.get("stock") or 0)),
