@@ -32,7 +32,10 @@ lint: install
 	$(PY) scripts/qmltypes.py --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(QMLLINT) --max-warnings 0 $$(find qml plugins -name '*.qml' | sort)
+	$(QMLLINT) --max-warnings 0 $$(find qml plugins -name '*.qml' ! -name SandboxCompositor.qml | sort)
+	@# Qt's type information for QtWayland's QtShell names a base it does not describe: that import's warning is
+	@# Qt's, so this one file is linted without import warnings (its types are still checked).
+	$(QMLLINT) --max-warnings 0 --import disable qml/HeadUnit/Shell/SandboxCompositor.qml
 
 # After changing a Python class that QML uses (its properties, signals, slots): write its .qmltypes again.
 qmltypes: $(STAMP)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Signal, Slot)
+from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Property,
+                            Signal, Slot)
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 from PySide6.QtQuick import QQuickItem
 
@@ -44,7 +45,7 @@ class _Role(IntEnum):
 @QmlElement
 @QmlSingleton
 @QmlUncreatable("the shell owns the apps")
-class Apps(QAbstractListModel):
+class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: QmlUncreatable, a class
     create = singleton_of("apps")
 
     currentAppChanged = Signal()
@@ -125,12 +126,12 @@ class Apps(QAbstractListModel):
         """The id of the open app; empty at home."""
         return self._current
 
-    @Property("QStringList", notify=launchableChanged, final=True)
+    @Property("QStringList", notify=launchableChanged, final=True)  # type: ignore[arg-type]  # a C++ type name
     def launchable(self) -> list[str]:
         """The apps that can be opened, in discovery order (first-party first)."""
-        return [k for k in self._keys if self._host.record(k).status == "ok"]
+        return [k for k in self._keys if self._record(k).status == "ok"]
 
-    @Property("QStringList", notify=recentAppsChanged, final=True)
+    @Property("QStringList", notify=recentAppsChanged, final=True)  # type: ignore[arg-type]  # a C++ type name
     def recentApps(self) -> list[str]:
         return list(self._recents)
 
@@ -188,10 +189,10 @@ class Apps(QAbstractListModel):
     def createView(self, key: str, kind: str, parent: QQuickItem) -> QQuickItem | None:
         return self._host.create_view(key, kind, parent)
 
-    @Property("QVariantMap", notify=namesChanged, final=True)
+    @Property("QVariantMap", notify=namesChanged, final=True)  # type: ignore[arg-type]  # a C++ type name
     def names(self) -> dict[str, str]:
         """Each plugin's name in the current language, by id: `Apps.names[id]` follows a language switch."""
-        return {key: self._name(self._host.record(key)) for key in self._keys}
+        return {key: self._name(self._record(key)) for key in self._keys}
 
     @Slot(str, result=str)
     def nameOf(self, key: str) -> str:
@@ -227,16 +228,21 @@ class Apps(QAbstractListModel):
 
     # QAbstractListModel
 
+    def _record(self, key: str) -> PluginRecord:
+        record = self._host.record(key)
+        assert record is not None  # every key here is a registered plugin's
+        return record
+
     def _name(self, record: PluginRecord) -> str:
         return record.manifest.display_name(self._language) if record.manifest else record.folder.name
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._keys)
 
-    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE):
         if not index.isValid():
             return None
-        record = self._host.record(self._keys[index.row()])
+        record = self._record(self._keys[index.row()])
         m = record.manifest
         match role:
             case _Role.PluginId: return record.key

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 class PluginAudio:
     """`ctx.audio`."""
 
-    def __init__(self, focus: "AudioFocus", speech: "Speech", plugin_id: str, language: "callable"):
+    def __init__(self, focus: "AudioFocus", speech: "Speech", plugin_id: str, language: Callable[[], str]):
         self._focus, self._speech, self._plugin, self._language = focus, speech, plugin_id, language
         self._key_handlers: list = []
 

@@ -160,6 +160,8 @@ class ContextBase(QObject):
     def data_dir(self) -> Path:
         """The plugin's own folder for files (capability: storage)."""
         self._require("storage", "data_dir")
+        if self._data_path is None:
+            raise HeadUnitError(f"{self.id}: ctx.data_dir is not available here")
         self._data_path.mkdir(parents=True, exist_ok=True)
         return self._data_path
 
@@ -212,7 +214,7 @@ class ContextBase(QObject):
 
     # Translation and QML
 
-    def tr(self, text: str) -> str:
+    def tr(self, text: str) -> str:  # type: ignore[override]  # the plugin's catalogue, not QObject.tr's
         """`text` in the driver's language, from the plugin's translations."""
         return QCoreApplication.translate(self.id, text)
 
@@ -246,10 +248,14 @@ class PluginContext(ContextBase):
                          str(manifest.path))
         self._host, self._services, self._manifest = host, services, manifest
         self._vehicle: VehicleReader | None = None
-        self._cloud = None
-        self._maps = self._navigation = self._audio = self._media = self._weather = None
+        self._cloud: PluginCloud | None = None
+        self._maps: PluginMaps | None = None
+        self._navigation: PluginNavigation | None = None
+        self._audio: PluginAudio | None = None
+        self._media: PluginMedia | None = None
+        self._weather: PluginWeather | None = None
         self._templates = None
-        self._payments = None
+        self._payments: PluginPayments | None = None
 
     def _worker_failed(self, exc: BaseException) -> None:
         self._host.report_worker_exception(self.id, exc)
@@ -284,7 +290,8 @@ class PluginContext(ContextBase):
         if self._cloud is None:
             from headunit.host.cloud_access import PluginCloud
 
-            self._cloud = PluginCloud(self._services.cloud, self.id, tuple(self._manifest.capabilities), self)
+            self._cloud = PluginCloud(self._service("cloud", "ctx.cloud"), self.id, tuple(self._manifest.capabilities),
+                                      self)
         return self._cloud
 
     @property
@@ -301,7 +308,7 @@ class PluginContext(ContextBase):
 
     # Maps, navigation, sound and media
 
-    def _service(self, name: str, what: str):
+    def _service(self, name: str, what: str) -> Any:
         service = getattr(self._services, name)
         if service is None:
             raise HeadUnitError(f"{self.id}: {what} is not available on this head unit")

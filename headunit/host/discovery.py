@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +55,8 @@ def _entry_point_folders() -> list[Path]:
     return folders
 
 
-def discover(extra_paths: list[str | Path] = (), *, builtin: bool = True, entry_points: bool = True,
-             vendor_paths: list[str | Path] = ()) -> list[Candidate]:
+def discover(extra_paths: Iterable[str | Path] = (), *, builtin: bool = True, entry_points: bool = True,
+             vendor_paths: Iterable[str | Path] = ()) -> list[Candidate]:
     candidates: list[Candidate] = []
     if builtin:
         candidates += [Candidate(f, "builtin") for f in _plugin_folders(paths.BUILTIN_PLUGINS_DIR)]

@@ -13,7 +13,7 @@ intent router and the plugins' settings.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,7 @@ class PluginHost(QObject):
 
     # Registration
 
-    def discover_and_register(self, extra_paths: list[str | Path] = (), **discover_options: bool) -> None:
+    def discover_and_register(self, extra_paths: Iterable[str | Path] = (), **discover_options: Any) -> None:
         self.register(discover(extra_paths, **discover_options))
 
     def register(self, candidates: list[Candidate]) -> None:
@@ -101,7 +101,7 @@ class PluginHost(QObject):
         """Load every registered plugin, one per turn of the event loop, so input stays responsive."""
         pending = [r.key for r in self.registry.records() if r.status == "ok" and not r.loaded]
         # Media apps first: the driver expects the music that played at switch-off to go on at once.
-        pending.sort(key=lambda key: self.registry[key].manifest.category != "media")
+        pending.sort(key=lambda key: getattr(self.registry[key].manifest, "category", "") != "media")
 
         def next_one() -> None:
             if pending:
@@ -132,7 +132,11 @@ class PluginHost(QObject):
         self._stop(record, failed=True)
         # Announced on the next turn of the event loop: fail() may run inside a handler of the very
         # signals that would announce it (opening the app, a tile appearing).
-        QTimer.singleShot(0, lambda: (self.recordChanged.emit(key), self.pluginFailed.emit(key, reason)))
+        QTimer.singleShot(0, lambda: self._announce_failure(key, reason))
+
+    def _announce_failure(self, key: str, reason: str) -> None:
+        self.recordChanged.emit(key)
+        self.pluginFailed.emit(key, reason)
 
     def _stop(self, record: PluginRecord, *, deferred: bool = True, failed: bool = False) -> None:
         self._runtime_of(record).stop(record, deferred=deferred, failed=failed)

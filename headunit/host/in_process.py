@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
@@ -59,6 +59,7 @@ class InProcessRuntime(QObject):
 
     def load(self, record: "PluginRecord") -> bool:
         manifest = record.manifest
+        assert manifest is not None  # only a plugin whose manifest was read is loaded
         if manifest.python:
             try:
                 record.instance = loader.load_plugin_class(manifest)()
@@ -78,6 +79,7 @@ class InProcessRuntime(QObject):
 
     def _compile(self, record: "PluginRecord") -> bool:
         m = record.manifest
+        assert m is not None and self._engine is not None
         for kind, file in (("page", m.page), ("tile", m.tile)):
             if file is None:
                 continue
@@ -94,10 +96,12 @@ class InProcessRuntime(QObject):
         if component is None:
             return None
         properties = record.context.exposed() if record.context else {}
-        item = component.createWithInitialProperties(properties, self._engine.rootContext())
-        if item is None:
+        assert self._engine is not None  # components are compiled only with an engine
+        created = component.createWithInitialProperties(properties, self._engine.rootContext())
+        if created is None:
             self._host.fail(record.key, f"{kind} QML: {_qml_errors(component) or 'could not be created'}")
             return None
+        item = cast(QQuickItem, created)  # a page's or tile's root is an Item
         item.setParentItem(parent)
         item.setParent(parent)
         record.views.append(item)
@@ -161,8 +165,8 @@ class InProcessRuntime(QObject):
         from headunit.host.leftovers import plugin_objects
 
         shared = [service for service in vars(self._services).values() if isinstance(service, QObject)]
-        shared += [QCoreApplication.instance(), self._engine, self._host]
-        return plugin_objects(record.instance, record.context, loader.namespace_for(record.manifest.id), shared)
+        shared += [obj for obj in (QCoreApplication.instance(), self._engine, self._host) if obj is not None]
+        return plugin_objects(record.instance, record.context, loader.namespace_for(record.id), shared)
 
     def close(self) -> None:
         self.uninstall_excepthook()
@@ -171,7 +175,8 @@ class InProcessRuntime(QObject):
 
     def report_worker_exception(self, key: str, exc: BaseException) -> None:
         """From any thread: a plugin's worker raised."""
-        self._workerFailed.emit(key, reason_for(exc, self._host.record(key).folder, "worker"))
+        record = self._host.record(key)
+        self._workerFailed.emit(key, reason_for(exc, record.folder if record else key, "worker"))
 
     def plugin_for_traceback(self, tb) -> "PluginRecord | None":
         """The loaded plugin whose code raised, judged by the deepest frame inside a plugin folder."""

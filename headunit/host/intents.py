@@ -25,7 +25,7 @@ class IntentRouter:
                  deliver: Callable[["PluginRecord", str, dict[str, Any]], Any]):
         self._registry, self._load, self._deliver = registry, load, deliver
         #: Built-in intent handlers (such as open-app), tried before plugins.
-        self.shell_intents: dict[str, Callable[[dict], Any]] = {}
+        self.shell_intents: dict[str, Callable[..., Any]] = {}
 
     def route(self, sender: str, name: str, params: dict[str, Any]) -> Any:
         """Deliver intent `name` and return the answer; raise IntentError when nobody can take it."""
@@ -33,7 +33,9 @@ class IntentRouter:
             handler = self.shell_intents[name]
             # A handler that needs to know who asks (the shell's `pay`) says so.
             return handler(params, sender) if getattr(handler, "wants_sender", False) else handler(params)
-        return self._deliver(self.target(sender, name, params), name, dict(params))
+        record = self.target(sender, name, params)
+        assert record is not None  # None only for the shell's own intents, answered above
+        return self._deliver(record, name, dict(params))
 
     def target(self, sender: str, name: str, params: dict[str, Any]) -> "PluginRecord | None":
         """The app that takes intent `name`, its parameters checked and the app loaded; None for the shell's own
@@ -42,7 +44,7 @@ class IntentRouter:
             return None
         for record in self._registry.records():
             m = record.manifest
-            if record.status != "ok" or name not in (m.intents if m else {}):
+            if record.status != "ok" or m is None or name not in m.intents:
                 continue
             check_params(m, name, params)
             if not self._load(record.key):

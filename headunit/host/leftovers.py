@@ -45,8 +45,8 @@ def plugin_objects(instance: Any, context: QObject | None, namespace: str, share
 
 
 def _outermost(obj: QObject) -> QObject:
-    while obj.parent() is not None:
-        obj = obj.parent()
+    while (parent := obj.parent()) is not None:
+        obj = parent
     return obj
 
 

@@ -201,7 +201,8 @@ def _chains(code: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int
 
 def _joined(source: str, chain: list[tuple[int, int]]) -> tuple[str, list[int]]:
     """What the strings say, escapes undone, and for each character (and the end) its offset in the source."""
-    text, offsets = [], []
+    text: list[str] = []
+    offsets: list[int] = []
     for start, end in chain:
         for m in _PIECE.finditer(source, start + 1, end - 1):
             escaped = m.group().startswith("\\")

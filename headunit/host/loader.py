@@ -22,6 +22,8 @@ def namespace_for(plugin_id: str) -> str:
 
 def load_entry_class(manifest: Manifest) -> type:
     """Import `module:Class` from the plugin folder and return the class."""
+    if not manifest.python:
+        raise ValueError(f"{manifest.id}: the manifest names no Python entry class")
     module_name, class_name = manifest.python.split(":")
     namespace = namespace_for(manifest.id)
     if namespace not in sys.modules:

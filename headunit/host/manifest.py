@@ -119,7 +119,7 @@ class ValidationCache:
         self._schema = SCHEMA_PATH.read_text(encoding="utf-8")
         self._before: set[str] = set()  # passed in an earlier run
         self._valid: set[str] = set()  # passed in this one, from the cache or the validator
-        self._validator = None
+        self._validator: Any = None  # a jsonschema validator, made on first use
         if path and path.exists():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))

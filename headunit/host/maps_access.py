@@ -6,7 +6,7 @@ Routing and search read disk and take milliseconds: call them from the plugin's 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from headunit.maps.errors import MapError, NoRoute
@@ -23,7 +23,7 @@ LatLon = tuple[float, float]
 class PluginMaps:
     """`ctx.maps`: routes and places, in the driver's language and distance unit unless told otherwise."""
 
-    def __init__(self, maps: "Maps", language: "callable", units: "callable" = lambda: "km"):
+    def __init__(self, maps: "Maps", language: Callable[[], str], units: Callable[[], str] = lambda: "km"):
         self._maps, self._language, self._units = maps, language, units
 
     def _region(self, lat: float, lon: float):

@@ -81,7 +81,7 @@ class ScanStatus(QObject):
     """The shell's scanner as apps see it: its progress and news, not its controls."""
 
     changed = Signal()
-    scanFinished = Signal("QVariantMap")
+    scanFinished = Signal("QVariantMap")  # type: ignore[arg-type]  # PySide takes C++ type names
     scanningChanged = Signal()
     progressChanged = Signal()
     countsChanged = Signal()
@@ -94,23 +94,23 @@ class ScanStatus(QObject):
 
     @Property(bool, notify=scanningChanged, final=True)
     def scanning(self) -> bool:
-        return self._service.scanning
+        return self._service.scanning  # type: ignore[return-value]  # PySide's stubs: a Property, not its value
 
     @Property(int, notify=progressChanged, final=True)
     def scanned(self) -> int:
-        return self._service.scanned
+        return self._service.scanned  # type: ignore[return-value]  # PySide's stubs: a Property, not its value
 
     @Property(int, notify=progressChanged, final=True)
     def found(self) -> int:
-        return self._service.found
+        return self._service.found  # type: ignore[return-value]  # PySide's stubs: a Property, not its value
 
     @Property(int, notify=countsChanged, final=True)
     def trackCount(self) -> int:
-        return self._service.trackCount
+        return self._service.trackCount  # type: ignore[return-value]  # PySide's stubs: a Property, not its value
 
     @Property(int, notify=countsChanged, final=True)
     def skippedCount(self) -> int:
-        return self._service.skippedCount
+        return self._service.skippedCount  # type: ignore[return-value]  # PySide's stubs: a Property, not its value
 
 
 class PluginMedia:

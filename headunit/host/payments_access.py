@@ -34,7 +34,8 @@ class PaymentHandle(QObject):
 
     def __init__(self, request_id: str, parent: QObject | None = None):
         super().__init__(parent)
-        self._id, self._state, self._details = request_id, "pending", {}
+        self._id, self._state = request_id, "pending"
+        self._details: dict[str, Any] = {}
 
     @property
     def id(self) -> str:
@@ -62,7 +63,7 @@ class PaymentHandle(QObject):
         self.outcome.emit(state, dict(details))
 
 
-def _spec(kind: str, merchant: dict | str, amount_cents: int, currency: str, request: dict, hold: bool,
+def _spec(kind: str, merchant: dict | str, amount_cents: int | None, currency: str | None, request: dict, hold: bool,
           reference: str, details: Iterable[dict], payment_method_id: str | None) -> dict[str, Any]:
     return {"kind": kind, "merchant": merchant, "amount_cents": amount_cents, "currency": currency,
             "request": request, "hold": hold, "reference": reference, "details": list(details),

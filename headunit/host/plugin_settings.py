@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from headunit.host.manifest import Manifest, Setting
+    from headunit.host.manifest import Setting
     from headunit.host.registry import PluginRegistry
     from headunit.shell.settings import Settings
 
@@ -32,13 +32,13 @@ class PluginSettings:
         if setting.type == "bool":
             value = bool(value)
         elif value not in setting.choices:
-            manifest = self._registry[key].manifest
-            raise ValueError(f"{manifest.id}: setting {setting_key!r}: expected one of {setting.choices}, got {value!r}")
+            raise ValueError(f"{key}: setting {setting_key!r}: expected one of {setting.choices}, got {value!r}")
         self._settings.set_plugin_value(key, setting_key, value)
         self.on_changed(key, setting_key)
 
     def _declared(self, key: str, setting_key: str) -> "Setting":
-        manifest: "Manifest" = self._registry[key].manifest
+        manifest = self._registry[key].manifest
+        assert manifest is not None  # a plugin with settings was registered from its manifest
         setting = next((s for s in manifest.settings if s.key == setting_key), None)
         if setting is None:
             raise KeyError(f"{manifest.path}: settings: no setting {setting_key!r}")

@@ -81,7 +81,8 @@ class PluginRegistry:
                 continue
             taken = self._records.get(manifest.id)
             if taken:
-                reason = f"{manifest.path}: id: {manifest.id!r} is already used by {taken.manifest.path}"
+                reason = (f"{manifest.path}: id: {manifest.id!r} is already used by "
+                          f"{taken.manifest.path if taken.manifest else taken.folder}")
                 self._add(PluginRecord(str(c.folder), c.folder, c.origin, manifest, "failed", reason))
             else:
                 status = "disabled" if self._settings.is_disabled(manifest.id) else "ok"

@@ -170,6 +170,8 @@ def check_finishing(method: str, path: str) -> None:
                            "fuel hold, voiding a payment, removing a card)")
 
 
+@QmlElement
+@QmlUncreatable("the shell sets its payment sheet's desk")
 class PaymentDesk(QObject):
     """The shell's payments: one sheet at a time, every write queued by the shell itself."""
 
@@ -567,6 +569,8 @@ class FuelPump(QObject):
         self.changed.emit()
 
 
+@QmlElement
+@QmlUncreatable("the shell sets its pairing sheet's desk")
 class PairingDesk(QObject):
     """The sheet that links a phone: `POST /v1/pairing`, its URL drawn as a QR code (parked only)."""
 

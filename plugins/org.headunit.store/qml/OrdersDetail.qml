@@ -67,20 +67,21 @@ Flickable {
         Repeater {
             model: view.order.steps || []
             delegate: RowLayout {
+                id: step
                 required property var modelData
                 spacing: Theme.spacingS
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.spacingS
                 Icon {
-                    name: modelData.done ? "mdi6.check-circle" : "mdi6.circle-outline"
-                    color: modelData.done ? Theme.success : Theme.textMuted
+                    name: step.modelData.done ? "mdi6.check-circle" : "mdi6.circle-outline"
+                    color: step.modelData.done ? Theme.success : Theme.textMuted
                     size: Theme.fontPrimary
                 }
                 Label {
-                    text: modelData.label
+                    text: step.modelData.label
                     role: "secondary"
-                    muted: !modelData.done
-                    font.bold: modelData.current
+                    muted: !step.modelData.done
+                    font.bold: step.modelData.current
                     Layout.fillWidth: true
                 }
             }

@@ -25,24 +25,25 @@ RowLayout {
         Repeater {
             model: histogram.bars
             delegate: RowLayout {
+                id: bar
                 required property var modelData
                 spacing: Theme.spacingS
                 Layout.fillWidth: true
-                Label { text: modelData.stars + " ★"; role: "small"; muted: true; Layout.preferredWidth: Theme.dp(48) }
+                Label { text: bar.modelData.stars + " ★"; role: "small"; muted: true; Layout.preferredWidth: Theme.dp(48) }
                 Rectangle {
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.dp(14)
                     radius: height / 2
                     color: Theme.surfaceRaised
                     Rectangle {
-                        width: parent.width * modelData.fraction
+                        width: parent.width * bar.modelData.fraction
                         height: parent.height
                         radius: height / 2
                         color: Theme.warning
                     }
                 }
                 Label {
-                    text: String(modelData.count)
+                    text: String(bar.modelData.count)
                     role: "small"
                     muted: true
                     horizontalAlignment: Text.AlignRight

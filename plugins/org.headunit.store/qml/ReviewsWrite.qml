@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -29,7 +30,7 @@ ColumnLayout {
         }
     }
     TextEntry {
-        id: text
+        id: reviewText
         objectName: "storeReviewText"
         placeholderText: qsTr("What was it like to fit and use?")
         Layout.fillWidth: true
@@ -48,6 +49,6 @@ ColumnLayout {
         iconName: "mdi6.send"
         text: qsTr("Publish review")
         Layout.fillWidth: true
-        onClicked: { form.shop.submitReview(form.rating, text.text); form.rating = 0; text.text = "" }
+        onClicked: { form.shop.submitReview(form.rating, reviewText.text); form.rating = 0; reviewText.text = "" }
     }
 }

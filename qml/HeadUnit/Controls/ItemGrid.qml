@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import HeadUnit
 
@@ -33,6 +34,7 @@ Item {
         onInteractiveChanged: if (!interactive) positionViewAtBeginning()
 
         delegate: Item {
+            id: cell
             required property var model
             required property int index
             readonly property var tile: model.modelData !== undefined ? model.modelData : model
@@ -41,20 +43,20 @@ Item {
             visible: grid.tileLimit === 0 || index < grid.tileLimit
 
             TouchButton {
-                visible: tile.image === undefined
+                visible: cell.tile.image === undefined
                 anchors { fill: parent; margins: Theme.spacingS / 2 }
-                iconName: tile.icon ?? ""
-                text: Restrictions.limitString(tile.title ?? "")
-                onClicked: grid.activated(index)
+                iconName: cell.tile.icon ?? ""
+                text: Restrictions.limitString(cell.tile.title ?? "")
+                onClicked: grid.activated(cell.index)
             }
             PictureTile {
-                visible: tile.image !== undefined
+                visible: cell.tile.image !== undefined
                 anchors { fill: parent; margins: Theme.spacingS / 2 }
-                image: tile.image ?? ""
-                iconName: tile.icon ?? ""
-                title: tile.title ?? ""
-                subtitle: tile.subtitle ?? ""
-                onClicked: grid.activated(index)
+                image: cell.tile.image ?? ""
+                iconName: cell.tile.icon ?? ""
+                title: cell.tile.title ?? ""
+                subtitle: cell.tile.subtitle ?? ""
+                onClicked: grid.activated(cell.index)
             }
         }
     }

@@ -1,5 +1,5 @@
+pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Layouts
 import HeadUnit
 
 // The list template: rows of icon, title, subtitle and an optional trailing text, from a model with

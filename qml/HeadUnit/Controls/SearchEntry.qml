@@ -1,5 +1,4 @@
 import QtQuick
-import HeadUnit
 
 // The search field template: a TextEntry with a search icon that asks for a search on every change
 // (debounced) and on Enter. Driving, it offers the app's alternatives instead of a keyboard.

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import HeadUnit
 import HeadUnit.Shell
 
 // The emulator: the shell at the chosen screen size beside the simulated car's control panel.

@@ -8,7 +8,7 @@ import HeadUnit.Controls
 Item {
     id: sheet
 
-    property QtObject desk: null
+    property PairingDesk desk: null
     readonly property bool open: desk !== null && desk.shown
 
     anchors.fill: parent

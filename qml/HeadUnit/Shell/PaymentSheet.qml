@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -10,7 +11,7 @@ import HeadUnit.Controls
 Item {
     id: sheet
 
-    property QtObject desk: null
+    property PaymentDesk desk: null
     readonly property bool open: desk !== null && desk.shown
     readonly property bool confirming: open && desk.stage === "confirm"
 
@@ -77,11 +78,12 @@ Item {
             Repeater {
                 model: sheet.desk ? sheet.desk.details : []
                 delegate: RowLayout {
+                    id: detail
                     required property var modelData
                     spacing: Theme.spacingM
                     Layout.fillWidth: true
-                    Label { text: modelData.label; role: "secondary"; muted: true; Layout.preferredWidth: Theme.dp(200) }
-                    Label { text: modelData.value; role: "secondary"; Layout.fillWidth: true }
+                    Label { text: detail.modelData.label; role: "secondary"; muted: true; Layout.preferredWidth: Theme.dp(200) }
+                    Label { text: detail.modelData.value; role: "secondary"; Layout.fillWidth: true }
                 }
             }
 

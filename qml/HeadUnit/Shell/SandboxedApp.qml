@@ -1,7 +1,6 @@
 import QtQuick
 import QtWayland.Compositor
 import HeadUnit
-import HeadUnit.Controls
 
 // A sandboxed app in the app area. Parked: its own page, a surface of its process, which alone then
 // receives touch and keys. Not parked: never its pixels, only its driving template drawn by the shell.
@@ -10,7 +9,7 @@ Item {
     objectName: "sandboxedApp"
 
     required property string pluginId
-    readonly property var surface: Sandbox.compositor ? Sandbox.compositor.surfaces[pluginId] ?? null : null
+    readonly property var surface: Sandbox.compositor ? (Sandbox.compositor as SandboxCompositor).surfaceFor(pluginId) : null
     readonly property bool showsOwnPage: Driving.parked && surface !== null
     // Whether the app shows what it is going to show (its page, its template or why not): screenshots wait for it.
     readonly property bool settled: Driving.parked ? showsOwnPage && surfaceItem.hasContent

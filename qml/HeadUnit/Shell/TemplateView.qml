@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -57,10 +58,11 @@ Item {
             Repeater {
                 model: view.kind === "pane" ? (view.template.rows ?? []).slice(0, 4) : []
                 delegate: RowLayout {
+                    id: row
                     required property var modelData
                     Layout.fillWidth: true
-                    Label { text: Restrictions.limitString(modelData.label); role: "secondary"; muted: true }
-                    Label { text: Restrictions.limitString(modelData.value); role: "secondary"; Layout.fillWidth: true
+                    Label { text: Restrictions.limitString(row.modelData.label); role: "secondary"; muted: true }
+                    Label { text: Restrictions.limitString(row.modelData.value); role: "secondary"; Layout.fillWidth: true
                             horizontalAlignment: Text.AlignRight }
                 }
             }

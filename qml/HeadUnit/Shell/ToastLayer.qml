@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import HeadUnit
 import HeadUnit.Controls
@@ -22,6 +23,7 @@ Column {
     Repeater {
         model: toasts
         delegate: Rectangle {
+            id: toast
             required property string text
             required property string level
             required property int index
@@ -38,7 +40,7 @@ Column {
                 role: "secondary"
                 color: Theme.background
             }
-            Timer { interval: 4000; running: true; onTriggered: toasts.remove(index) }
+            Timer { interval: 4000; running: true; onTriggered: toasts.remove(toast.index) }
         }
     }
 }
