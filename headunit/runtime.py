@@ -121,7 +121,6 @@ class Runtime:
                                  **({"now": self.simulator.utc_now} if self.simulator else {}))
         self.icons = Icons()
         self.format = Format(self.settings)  # QML's Format: numbers in the driver's language and units
-        self.about = About()
         self.audio_focus = AudioFocus()
         self.speech = Speech(self.audio_focus)
         self.media_keys = MediaKeys(self.audio_focus)
@@ -131,6 +130,7 @@ class Runtime:
         self.maps = Maps(self.vehicle)
         self.media = MediaLibrary(self.settings)  # opens nothing until start_media()
         self.tuner = TunerProvider()  # looks for a stick when an app first asks
+        self.about = About(self.tuner)  # Settings › About; its Diagnostics page names the radio hardware
         # Payments: the sheet only the shell draws, and the writes only the shell makes.
         self.payments = PaymentDesk(self.driving, self.cloud, self.notifications,
                                     lambda: self.settings.get("language"), self._app_name)

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../headunit/shell/about.py" line="+20"/>
+        <location filename="../headunit/shell/about.py" line="+21"/>
         <source>Qt 6 and PySide6</source>
         <translation>Qt 6 und PySide6</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Kartendaten © OpenStreetMap-Mitwirkende, ODbL 1.0 (openstreetmap.org/copyright)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>%1 (plugin API %2)</source>
         <extracomment>The version of HeadUnit (%1) and of the plugin API it implements (%2).</extracomment>
         <translation>%1 (Plugin-API %2)</translation>
@@ -38,18 +38,17 @@
 <context>
     <name>AboutSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+10"/>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+20"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On this car only</source>
+        <translation>Nur in diesem Auto</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Backend</source>
-        <translation>Backend</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>None</source>
-        <translation>Keines</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
@@ -79,18 +78,17 @@
         <translation>Nie</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Waiting / refused</source>
-        <extracomment>Writes (orders, favourites…) waiting to reach the backend, and those it refused.</extracomment>
-        <translation>Wartend / abgelehnt</translation>
+        <location line="+10"/>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Versions</source>
-        <translation>Versionen</translation>
+        <location line="+38"/>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-37"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
@@ -106,9 +104,22 @@
     </message>
 </context>
 <context>
+    <name>AllApps</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+26"/>
+        <source>All apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Settings</source>
+        <translation type="unfinished">Einstellungen</translation>
+    </message>
+</context>
+<context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+91"/>
+        <location filename="../headunit/host/apps.py" line="+92"/>
         <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
@@ -136,28 +147,13 @@
 <context>
     <name>AppsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+11"/>
+        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+12"/>
         <source>, </source>
         <extracomment>Between the items of a list, such as &quot;Internet, Location&quot;.</extracomment>
         <translation>, </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 B</source>
-        <translation>%1 B</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 kB</source>
-        <translation>%1 kB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
@@ -217,7 +213,7 @@
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Enable</source>
         <translation>Aktivieren</translation>
     </message>
@@ -233,13 +229,12 @@
         <translation>Nutzt: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Data: %1 sent, %2 received</source>
-        <extracomment>Data an app sent and received: %1 up, %2 down, such as &quot;1.2 kB&quot;.</extracomment>
-        <translation>Daten: %1 gesendet, %2 empfangen</translation>
+        <location line="+11"/>
+        <source>This app could not start. Details for support are under About › Diagnostics.</source>
+        <translation>Diese App konnte nicht starten. Details für den Support stehen unter Info › Diagnose.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
@@ -282,7 +277,7 @@
     <message>
         <location line="+3"/>
         <source>Drive  [P] parked  [I] idling  [D] moving</source>
-        <translation>Fahrt  [P] geparkt  [I] Stand  [D] fahrend</translation>
+        <translation>Fahrzustand  [P] geparkt  [I] Stand  [D] fahrend</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -431,19 +426,125 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+20"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting / refused</source>
+        <extracomment>Writes (orders, favourites…) waiting to reach the backend, and those it refused.</extracomment>
+        <translation>Wartend / abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Palette</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As set (%1)</source>
+        <translation>Wie eingestellt (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radio hardware</source>
+        <translation>Radio-Hardware</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Back to About</source>
+        <translation>Zurück zu Info</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This run</source>
+        <translation>Dieser Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Apps</source>
+        <translation>Apps</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 sent, %2 received</source>
+        <extracomment>Data an app sent and received: %1 up, %2 down, such as &quot;1.2 kB&quot;.</extracomment>
+        <translation>%1 gesendet, %2 empfangen</translation>
+    </message>
+</context>
+<context>
     <name>Dock</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+29"/>
+        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+34"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>All apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Recent apps</source>
         <translation>Letzte Apps</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -451,7 +552,7 @@
 <context>
     <name>EmulatorWindow</name>
     <message>
-        <location filename="../qml/HeadUnit/Emulator/EmulatorWindow.qml" line="+16"/>
+        <location filename="../qml/HeadUnit/Emulator/EmulatorWindow.qml" line="+15"/>
         <source>HeadUnit emulator — %1×%2</source>
         <translation>HeadUnit-Emulator – %1×%2</translation>
     </message>
@@ -459,15 +560,51 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+48"/>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+94"/>
+        <source>Up next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing coming up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reminders show here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+%1</source>
+        <extracomment>How many more notifications wait besides the one on the card, e.g. &quot;+2&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display, units, language, apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>More</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ItemGrid</name>
     <message numerus="yes">
-        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+71"/>
+        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+73"/>
         <source>%n more when parked</source>
         <translation>
             <numerusform>%n weiterer Eintrag beim Parken</numerusform>
@@ -494,12 +631,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+260"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+354"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>Keine Karte installiert. Importieren mit: headunit maps import DATEI.osm.pbf</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Follow the car</source>
         <translation>Dem Auto folgen</translation>
     </message>
@@ -540,12 +677,17 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>No notifications</source>
         <translation>Keine Mitteilungen</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
+        <source>Reminders, warnings on the road and messages from your apps show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>h:mm AP</source>
         <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
         <translation>h:mm AP</translation>
@@ -605,13 +747,13 @@
 <context>
     <name>PaymentSheet</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+53"/>
+        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+54"/>
         <source>Asked by %1</source>
         <extracomment>%1 is the app that asks for the payment.</extracomment>
         <translation>Angefragt von %1</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -639,7 +781,7 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../headunit/shell/payments.py" line="+213"/>
+        <location filename="../headunit/shell/payments.py" line="+215"/>
         <location line="+62"/>
         <source>Payments need the car parked</source>
         <translation>Zahlungen nur bei geparktem Auto</translation>
@@ -755,7 +897,7 @@
         <translation>Konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <location line="+54"/>
         <source>Linking a phone needs the car parked</source>
         <translation>Handy verbinden nur bei geparktem Auto</translation>
@@ -769,6 +911,25 @@
         <location line="+36"/>
         <source>The phone link could not be made (%1)</source>
         <translation>Die Verbindung zum Handy konnte nicht erstellt werden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RecentApps</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+52"/>
+        <source>No recent apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apps you open show here, to switch back in one tap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Close %1</source>
+        <extracomment>Closes one app in the recent apps; %1 is the app&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -803,7 +964,7 @@
 <context>
     <name>SearchEntry</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+12"/>
+        <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+11"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
@@ -822,12 +983,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+199"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-198"/>
         <source>Apps</source>
         <translation>Apps</translation>
     </message>
@@ -847,12 +1008,12 @@
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Theme</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
@@ -903,13 +1064,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Night for this run (--night)</source>
-        <translation>Nacht für diesen Start (--night)</translation>
+        <source>Night until the next start</source>
+        <translation>Nacht bis zum nächsten Start</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Day for this run</source>
-        <translation>Tag für diesen Start</translation>
+        <source>Day until the next start</source>
+        <translation>Tag bis zum nächsten Start</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -938,6 +1099,11 @@
     </message>
     <message>
         <location line="+16"/>
+        <source>Brightness</source>
+        <translation>Helligkeit</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Brighter</source>
         <translation>Heller</translation>
     </message>
@@ -1099,7 +1265,7 @@
     <message>
         <location line="+0"/>
         <source>Driving</source>
-        <translation>Fahrt</translation>
+        <translation>Unterwegs</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1112,7 +1278,7 @@
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+26"/>
         <source>%n waiting</source>
         <extracomment>Operations (orders, favourites…) waiting to reach the backend.</extracomment>
         <translation>
@@ -1120,17 +1286,8 @@
             <numerusform>%n warten</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n min old</source>
-        <extracomment>How old the data is while offline.</extracomment>
-        <translation>
-            <numerusform>%n Min. alt</numerusform>
-            <numerusform>%n Min. alt</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Not synced</source>
         <translation>Nicht synchronisiert</translation>
     </message>
@@ -1145,7 +1302,7 @@
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Outside %1</source>
         <translation>Außen %1</translation>
     </message>
@@ -1164,7 +1321,7 @@
 <context>
     <name>TemplateView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+136"/>
+        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+138"/>
         <source>Available when parked</source>
         <translation>Verfügbar im Stand</translation>
     </message>
@@ -1172,7 +1329,7 @@
 <context>
     <name>TextEntry</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+63"/>
+        <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+65"/>
         <source>Typing is available when parked</source>
         <translation>Tippen nur beim Parken</translation>
     </message>
@@ -1180,12 +1337,12 @@
 <context>
     <name>VehicleProfile</name>
     <message>
-        <location filename="../headunit/vehicle/profile.py" line="+311"/>
+        <location filename="../headunit/vehicle/profile.py" line="+357"/>
         <source>The vehicle can be changed when parked</source>
         <translation>Das Fahrzeug lässt sich im Stand ändern</translation>
     </message>
     <message>
-        <location line="+420"/>
+        <location line="+470"/>
         <source>Only the shell&apos;s Settings change the vehicle</source>
         <translation>Nur die Einstellungen des Systems ändern das Fahrzeug</translation>
     </message>
@@ -1273,7 +1430,7 @@
         <translation>Südamerika</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+33"/>
         <source>%1 mi</source>
         <translation>%1 mi</translation>
     </message>
@@ -1353,7 +1510,7 @@
         <translation>Hersteller unbekannt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>model year %1</source>
         <translation>Modelljahr %1</translation>
     </message>
@@ -1443,7 +1600,7 @@
         <translation>Setzen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Forget this vehicle</source>
         <translation>Dieses Fahrzeug vergessen</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../headunit/shell/about.py" line="+20"/>
+        <location filename="../headunit/shell/about.py" line="+21"/>
         <source>Qt 6 and PySide6</source>
         <translation>Qt 6 和 PySide6</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>地图数据 © OpenStreetMap 贡献者，ODbL 1.0（openstreetmap.org/copyright）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>%1 (plugin API %2)</source>
         <extracomment>The version of HeadUnit (%1) and of the plugin API it implements (%2).</extracomment>
         <translation>%1（插件 API %2）</translation>
@@ -38,18 +38,17 @@
 <context>
     <name>AboutSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+10"/>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+20"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On this car only</source>
+        <translation>仅保存在本车</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Backend</source>
-        <translation>后端</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -79,18 +78,17 @@
         <translation>从未</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Waiting / refused</source>
-        <extracomment>Writes (orders, favourites…) waiting to reach the backend, and those it refused.</extracomment>
-        <translation>等待 / 被拒</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Versions</source>
+        <location line="+10"/>
+        <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+38"/>
+        <source>Diagnostics</source>
+        <translation>诊断信息</translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -106,9 +104,22 @@
     </message>
 </context>
 <context>
+    <name>AllApps</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+26"/>
+        <source>All apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Settings</source>
+        <translation type="unfinished">设置</translation>
+    </message>
+</context>
+<context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+91"/>
+        <location filename="../headunit/host/apps.py" line="+92"/>
         <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
@@ -136,28 +147,13 @@
 <context>
     <name>AppsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+11"/>
+        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+12"/>
         <source>, </source>
         <extracomment>Between the items of a list, such as &quot;Internet, Location&quot;.</extracomment>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 B</source>
-        <translation>%1 B</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 kB</source>
-        <translation>%1 kB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Internet</source>
         <translation>网络</translation>
     </message>
@@ -217,7 +213,7 @@
         <translation>故障</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -233,13 +229,12 @@
         <translation>使用：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Data: %1 sent, %2 received</source>
-        <extracomment>Data an app sent and received: %1 up, %2 down, such as &quot;1.2 kB&quot;.</extracomment>
-        <translation>数据：已发送 %1，已接收 %2</translation>
+        <location line="+11"/>
+        <source>This app could not start. Details for support are under About › Diagnostics.</source>
+        <translation>此应用无法启动。供技术支持使用的详细信息见“关于 › 诊断信息”。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>On</source>
         <translation>开</translation>
     </message>
@@ -431,19 +426,125 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsSettings</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+20"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting / refused</source>
+        <extracomment>Writes (orders, favourites…) waiting to reach the backend, and those it refused.</extracomment>
+        <translation>等待中 / 被拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Palette</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As set (%1)</source>
+        <translation>按设置（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radio hardware</source>
+        <translation>收音机硬件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Back to About</source>
+        <translation>返回“关于”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagnostics</source>
+        <translation>诊断信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 sent, %2 received</source>
+        <extracomment>Data an app sent and received: %1 up, %2 down, such as &quot;1.2 kB&quot;.</extracomment>
+        <translation>已发送 %1，已接收 %2</translation>
+    </message>
+</context>
+<context>
     <name>Dock</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+29"/>
+        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+34"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>All apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Recent apps</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -451,7 +552,7 @@
 <context>
     <name>EmulatorWindow</name>
     <message>
-        <location filename="../qml/HeadUnit/Emulator/EmulatorWindow.qml" line="+16"/>
+        <location filename="../qml/HeadUnit/Emulator/EmulatorWindow.qml" line="+15"/>
         <source>HeadUnit emulator — %1×%2</source>
         <translation>HeadUnit 模拟器 — %1×%2</translation>
     </message>
@@ -459,15 +560,51 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+48"/>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+94"/>
+        <source>Up next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing coming up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reminders show here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+%1</source>
+        <extracomment>How many more notifications wait besides the one on the card, e.g. &quot;+2&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display, units, language, apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>More</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ItemGrid</name>
     <message numerus="yes">
-        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+71"/>
+        <location filename="../qml/HeadUnit/Controls/ItemGrid.qml" line="+73"/>
         <source>%n more when parked</source>
         <translation>
             <numerusform>停车后可查看其余 %n 项</numerusform>
@@ -492,12 +629,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+260"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+354"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>未安装地图。请用以下命令导入：headunit maps import 文件.osm.pbf</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Follow the car</source>
         <translation>跟随车辆</translation>
     </message>
@@ -538,12 +675,17 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>No notifications</source>
         <translation>没有通知</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
+        <source>Reminders, warnings on the road and messages from your apps show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>h:mm AP</source>
         <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
         <translation>APh:mm</translation>
@@ -603,13 +745,13 @@
 <context>
     <name>PaymentSheet</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+53"/>
+        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+54"/>
         <source>Asked by %1</source>
         <extracomment>%1 is the app that asks for the payment.</extracomment>
         <translation>由 %1 发起</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -637,7 +779,7 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../headunit/shell/payments.py" line="+213"/>
+        <location filename="../headunit/shell/payments.py" line="+215"/>
         <location line="+62"/>
         <source>Payments need the car parked</source>
         <translation>仅在停车时可以付款</translation>
@@ -753,7 +895,7 @@
         <translation>无法发送：%1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <location line="+54"/>
         <source>Linking a phone needs the car parked</source>
         <translation>仅在停车时可以连接手机</translation>
@@ -767,6 +909,25 @@
         <location line="+36"/>
         <source>The phone link could not be made (%1)</source>
         <translation>无法创建手机连接（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>RecentApps</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+52"/>
+        <source>No recent apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apps you open show here, to switch back in one tap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Close %1</source>
+        <extracomment>Closes one app in the recent apps; %1 is the app&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -801,7 +962,7 @@
 <context>
     <name>SearchEntry</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+12"/>
+        <location filename="../qml/HeadUnit/Controls/SearchEntry.qml" line="+11"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -820,12 +981,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+199"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-198"/>
         <source>Apps</source>
         <translation>应用</translation>
     </message>
@@ -845,12 +1006,12 @@
         <translation>车辆</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Theme</source>
         <translation>显示模式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -901,13 +1062,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Night for this run (--night)</source>
-        <translation>本次运行为夜间（--night）</translation>
+        <source>Night until the next start</source>
+        <translation>夜间模式，直到下次启动</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Day for this run</source>
-        <translation>本次运行为日间</translation>
+        <source>Day until the next start</source>
+        <translation>日间模式，直到下次启动</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -936,6 +1097,11 @@
     </message>
     <message>
         <location line="+16"/>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Brighter</source>
         <translation>调亮</translation>
     </message>
@@ -1110,23 +1276,15 @@
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+26"/>
         <source>%n waiting</source>
         <extracomment>Operations (orders, favourites…) waiting to reach the backend.</extracomment>
         <translation>
             <numerusform>%n 项待发送</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n min old</source>
-        <extracomment>How old the data is while offline.</extracomment>
-        <translation>
-            <numerusform>%n 分钟前</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Not synced</source>
         <translation>未同步</translation>
     </message>
@@ -1141,7 +1299,7 @@
         <translation>已同步</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Outside %1</source>
         <translation>室外 %1</translation>
     </message>
@@ -1160,7 +1318,7 @@
 <context>
     <name>TemplateView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+136"/>
+        <location filename="../qml/HeadUnit/Shell/TemplateView.qml" line="+138"/>
         <source>Available when parked</source>
         <translation>停车后可用</translation>
     </message>
@@ -1168,7 +1326,7 @@
 <context>
     <name>TextEntry</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+63"/>
+        <location filename="../qml/HeadUnit/Controls/TextEntry.qml" line="+65"/>
         <source>Typing is available when parked</source>
         <translation>停车后可输入文字</translation>
     </message>
@@ -1176,12 +1334,12 @@
 <context>
     <name>VehicleProfile</name>
     <message>
-        <location filename="../headunit/vehicle/profile.py" line="+311"/>
+        <location filename="../headunit/vehicle/profile.py" line="+357"/>
         <source>The vehicle can be changed when parked</source>
         <translation>驻车后才能修改车辆</translation>
     </message>
     <message>
-        <location line="+420"/>
+        <location line="+470"/>
         <source>Only the shell&apos;s Settings change the vehicle</source>
         <translation>只有系统设置可以修改车辆</translation>
     </message>
@@ -1269,7 +1427,7 @@
         <translation>南美</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+33"/>
         <source>%1 mi</source>
         <translation>%1 英里</translation>
     </message>
@@ -1349,7 +1507,7 @@
         <translation>制造商未知</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>model year %1</source>
         <translation>%1 款</translation>
     </message>
@@ -1439,7 +1597,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Forget this vehicle</source>
         <translation>删除此车辆</translation>
     </message>

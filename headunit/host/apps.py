@@ -24,7 +24,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 MAX_RECENTS = 6
 #: Settings' pages in their order, by the names the `open-settings` intent takes; an unknown name opens the first.
-SETTINGS_PAGES = ("display", "units", "language", "apps", "about", "account", "vehicle")
+SETTINGS_PAGES = ("display", "units", "language", "apps", "about", "account", "vehicle", "diagnostics")
 
 
 class _Role(IntEnum):

@@ -1,4 +1,5 @@
-"""What Settings › About shows: versions, licences and data attribution, in the driver's language."""
+"""What Settings › About shows (the version, licences and data attribution, in the driver's language) and
+what its Diagnostics page adds for support: the platform's versions, the data folders and the radio hardware."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObject, Signal, Slot, qVersion
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
-from headunit import API_VERSION, __version__
+from headunit import API_VERSION, __version__, paths
 from headunit.shell.qml_services import singleton_of
 
 QML_IMPORT_NAME = "HeadUnit"
@@ -41,6 +42,11 @@ class About(QObject):
     #: The language changed: every text is read again.
     changed = Signal()
 
+    def __init__(self, tuner=None, parent: QObject | None = None):
+        """`tuner`: the shell's TunerProvider, asked about the radio hardware only when Diagnostics is shown."""
+        super().__init__(parent)
+        self._tuner = tuner
+
     @Slot()
     def retranslate(self) -> None:
         self.changed.emit()
@@ -55,6 +61,29 @@ class About(QObject):
             {"name": "PySide6", "value": pyside_version},
             {"name": "Python", "value": platform.python_version()},
         ]
+
+    @Property(str, notify=changed, final=True)
+    def version(self) -> str:
+        """HeadUnit's version, as the driver's About page shows it."""
+        return __version__
+
+    @Property("QVariantList", notify=changed, final=True)
+    def folders(self) -> list:
+        """Where HeadUnit keeps its files (Diagnostics)."""
+        return [
+            {"name": _tr("Settings"), "value": str(paths.config_dir())},
+            {"name": _tr("Data"), "value": str(paths.data_dir())},
+            {"name": _tr("Cache"), "value": str(paths.cache_dir())},
+            {"name": _tr("Music folder"), "value": str(paths.music_dir())},
+        ]
+
+    @Slot(result=str)
+    def radioHardware(self) -> str:
+        """The FM tuner (an RTL-SDR USB stick and rtl_fm) as the shell finds it now (Diagnostics)."""
+        if self._tuner is None:
+            return _tr("Not looked for")
+        tuner = self._tuner.current()
+        return _tr("RTL-SDR stick ready (rtl_fm)") if tuner.available else (tuner.reason or tuner.reasonCode)
 
     @Property("QVariantList", notify=changed, final=True)
     def licences(self) -> list:

@@ -16,7 +16,9 @@ a break (a bridge, a tree's shadow or a flash of the headlights does not switch)
 --night) fixes the palette for the run without touching the setting.
 
 QML reads `DayNight.night`, `DayNight.reason` (why: "ambient light", "headlights", "sun", "manual",
-"forced" or "" when nothing is known) and `DayNight.switchIn` (seconds until a pending switch, 0 if none).
+"forced" or "" when nothing is known), `DayNight.switchIn` (seconds until a pending switch, 0 if none) and
+`DayNight.mode` (the choice in force: "auto", "day" or "night", a forced palette included); Settings › Display
+chooses with `DayNight.choose(mode)`, which also ends a forced palette.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.shell import sun
@@ -150,7 +152,7 @@ class DayNight(QObject):
     def _shown(self) -> tuple:
         """What QML shows, to notify only when that changes."""
         sun_shown = None if math.isnan(self._sun_elevation) else round(self._sun_elevation, 1)
-        return self._night, self._reason, self.switchIn, sun_shown
+        return self._night, self._reason, self.switchIn, sun_shown, self.mode
 
     def _apply(self, night: bool, reason: str, *, animate: bool) -> None:
         self._night, self._reason, self._pending, self._decided = night, reason, None, True
@@ -167,6 +169,23 @@ class DayNight(QObject):
     def reason(self) -> str:
         """Why the palette is what it is: one of REASONS."""
         return self._reason
+
+    @Property(str, notify=changed, final=True)
+    def mode(self) -> str:
+        """The choice in force: "auto", "day" or "night". A palette forced for the run shows as what it is, not as
+        the "auto" the settings may still hold."""
+        if self._forced is not None:
+            return "night" if self._forced else "day"
+        return str(self._settings.get("themeMode"))
+
+    @Slot(str)
+    def choose(self, mode: str) -> None:
+        """The driver's choice (Settings › Display): it applies at once and ends a palette forced for the run."""
+        forced, self._forced = self._forced, None
+        self._settings.set("themeMode", mode)
+        if forced is not None:
+            self.update()
+            self.changed.emit()
 
     @Property(int, notify=changed, final=True)
     def switchIn(self) -> int:

@@ -74,19 +74,20 @@ def test_offline_writes_wait_in_the_outbox_and_leave_when_the_network_returns(sh
     assert up > 0 and down > 0
 
 
-def test_settings_show_the_data_each_app_used(shell_with_backend, qtbot):
+def test_diagnostics_show_the_data_each_app_used(shell_with_backend, qtbot):
+    """Settings › About › Diagnostics (not the driver's Apps page) tells how much each app sent and received."""
     runtime, window = shell_with_backend
     reading = shop(runtime).cloud.get("/v1/weather", {"lat": 43.74, "lon": 7.42})
     assert reading.data["demo"] is True and reading.age_seconds < 60
     runtime.simulator.setNetwork(False)  # a status change brings the counters to the shell
     qtbot.waitUntil(lambda: runtime.cloud.bytesOf("org.example.shop")[1] > 0, timeout=5000)
     find(window, "shell").setProperty("overlay", "settings")
-    find(window, "settingsView").setProperty("section", 3)
+    runtime.apps.openSettings("diagnostics")
     settle(qtbot)
-    row = find(window, "appRow:org.example.shop")
+    row = find(window, "diagnosticsApp:org.example.shop")
     label = next(i for i in descendants(row) if i.objectName() == "dataUsed")
     assert label.isVisible()
-    assert label.property("text").startswith("Data: ") and "0 B received" not in label.property("text")
+    assert " sent, " in label.property("text") and "0 B received" not in label.property("text")
 
 
 def test_a_plugin_needs_the_payments_capability_to_move_money(shell_with_backend):

@@ -26,9 +26,10 @@ def test_switching_language_changes_visible_text_without_a_restart(make_shell, q
     runtime.settings.set("language", "de")
     settle(qtbot, 100)
     shown = shown_texts(window)
-    assert {"Geparkt", "Einstellungen", "Fahrt"} <= shown  # the shell's QML, and the trip computer's tile
+    assert {"Geparkt", "Einstellungen", "Bordcomputer"} <= shown  # the shell's QML, and the trip computer's tile
+    assert "Fahrt" not in shown  # a journey in German, never the trip computer
     assert QLocale().name() == "de_DE"  # numbers and dates follow
-    assert "0,0" in shown  # the tile's distance, formatted by the default locale
+    assert "0" in shown and "m" in shown  # the tile's distance (nothing driven yet), in the formatter's words
 
 
 def test_plugin_page_and_name_translate_and_switch(make_shell, qtbot):
@@ -51,7 +52,7 @@ def test_plugin_python_strings_translate_through_ctx_tr(make_shell, qtbot):
     runtime, _ = make_shell(language="de")
     with qtbot.waitSignal(runtime.notifications.toast, timeout=1000) as toast:
         runtime.host.route_intent("test", "reset-trip", {})
-    assert toast.args == ["Fahrt zurückgesetzt", "info"]
+    assert toast.args == ["Fahrtdaten zurückgesetzt", "info"]
 
     runtime.settings.set("language", "zh_CN")
     with qtbot.waitSignal(runtime.notifications.toast, timeout=1000) as toast:
@@ -73,7 +74,7 @@ def test_shell_python_strings_translate(make_shell, qtbot):
 
 def test_plugin_setting_titles_follow_the_language(make_shell):
     runtime, _ = make_shell(language="de")
-    assert runtime.apps.settingsOf(TRIP)[0]["title"] == "Fahrt bei jedem Start zurücksetzen"
+    assert runtime.apps.settingsOf(TRIP)[0]["title"] == "Fahrtdaten bei jedem Start zurücksetzen"
     runtime.settings.set("language", "en_US")
     assert runtime.apps.settingsOf(TRIP)[0]["title"] == "Reset the trip at every start"
 

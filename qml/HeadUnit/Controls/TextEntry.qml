@@ -61,9 +61,13 @@ ColumnLayout {
         spacing: Theme.spacingS
         Icon { name: "mdi6.keyboard-off-outline"; color: Theme.textMuted }
         Label {
+            objectName: "typingWhenParkedText"
             text: qsTr("Typing is available when parked")
             role: "secondary"
             muted: true
+            // Never cut: a narrow panel (the map's search at 800x480) wraps it onto a second line.
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
             Layout.fillWidth: true
         }
     }

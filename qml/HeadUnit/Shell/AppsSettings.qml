@@ -3,18 +3,16 @@ import QtQuick.Layouts
 import HeadUnit
 import HeadUnit.Controls
 
-// Every plugin: version, status, capabilities, the reason it failed, a switch, and its own settings.
+// Every app: version, status, what it may use, whether it failed, a switch (not for the essential ones), and its
+// own settings.
 SettingsSection {
     id: section
 
     //: Between the items of a list, such as "Internet, Location".
     readonly property string listSeparator: qsTr(", ")
 
-    function formatBytes(n) {
-        return n < 1000 ? qsTr("%1 B").arg(n)
-             : n < 1e6 ? qsTr("%1 kB").arg(Number(n / 1e3).toLocaleString(Qt.locale(), "f", 1))
-             : qsTr("%1 MB").arg(Number(n / 1e6).toLocaleString(Qt.locale(), "f", 1))
-    }
+    // Apps the head unit cannot do without: no Disable is offered for them.
+    readonly property var essential: ["org.headunit.navigation"]
 
     // What a capability lets an app do, in the driver's words.
     function capabilityLabel(capability) {
@@ -74,7 +72,8 @@ SettingsSection {
                         }
                     }
                     TouchButton {
-                        visible: row.status !== "failed"
+                        objectName: "enableButton"
+                        visible: row.status !== "failed" && section.essential.indexOf(row.pluginId) < 0
                         text: row.status === "disabled" ? qsTr("Enable") : qsTr("Disable")
                         onClicked: Apps.setEnabled(row.pluginId, row.status === "disabled")
                     }
@@ -89,24 +88,15 @@ SettingsSection {
                     maximumLineCount: 2
                     Layout.fillWidth: true
                 }
-                Label {
-                    objectName: "dataUsed"
-                    readonly property var bytes: Cloud.available && Cloud.pending >= 0 ? Cloud.bytesOf(row.pluginId) : [0, 0]
-                    visible: row.capabilities.indexOf("network") >= 0
-                    //: Data an app sent and received: %1 up, %2 down, such as "1.2 kB".
-                    text: qsTr("Data: %1 sent, %2 received").arg(section.formatBytes(bytes[0])).arg(section.formatBytes(bytes[1]))
-                    role: "small"
-                    muted: true
-                    Layout.fillWidth: true
-                }
+                // Why it failed, in a sentence; the technical reason is on Settings › About › Diagnostics.
                 Label {
                     objectName: "reason"
-                    visible: row.reason !== ""
-                    text: row.reason
+                    visible: row.status === "failed"
+                    text: qsTr("This app could not start. Details for support are under About › Diagnostics.")
                     role: "small"
                     color: Theme.danger
-                    wrapMode: Text.WrapAnywhere
-                    maximumLineCount: 6
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 3
                     Layout.fillWidth: true
                 }
                 Repeater {

@@ -20,7 +20,9 @@ Item {
     ]
 
     function openPage(name) {
-        section = Math.max(0, sections.findIndex(s => s.page === name))
+        // Diagnostics is a page of About (Settings › About › Diagnostics).
+        section = Math.max(0, sections.findIndex(s => s.page === (name === "diagnostics" ? "about" : name)))
+        aboutPage.diagnostics = name === "diagnostics"
     }
     Component.onCompleted: if (Apps.settingsPage !== "") openPage(Apps.settingsPage)
     Connections {
@@ -90,10 +92,12 @@ Item {
             SettingsSection {
                 ChoiceRow {
                     title: qsTr("Theme")
-                    current: Settings.themeMode
+                    namePrefix: "theme"
+                    // What is in force, a palette fixed at start-up included; choosing ends that.
+                    current: DayNight.mode
                     choices: [{ value: "auto", label: qsTr("Automatic") }, { value: "day", label: qsTr("Day") },
                               { value: "night", label: qsTr("Night") }]
-                    onChosen: (value) => Settings.themeMode = value
+                    onChosen: (value) => DayNight.choose(value)
                 }
                 // Why the palette is what it is: "Automatic (now night: headlights on)".
                 Label {
@@ -106,7 +110,7 @@ Item {
                     })
                     visible: DayNight.reason === "forced" || Settings.themeMode === "auto"
                     text: DayNight.reason === "forced"
-                          ? (DayNight.night ? qsTr("Night for this run (--night)") : qsTr("Day for this run"))
+                          ? (DayNight.night ? qsTr("Night until the next start") : qsTr("Day until the next start"))
                           : (DayNight.night ? qsTr("Automatic (now night: %1)") : qsTr("Automatic (now day: %1)"))
                             .arg(because[DayNight.reason] ?? "")
                     role: "secondary"
@@ -128,16 +132,52 @@ Item {
                             text: qsTr("Dimmer"); iconName: "mdi6.brightness-5"
                             onClicked: Settings.brightness = Math.max(0.1, Settings.brightness - 0.1)
                         }
-                        Rectangle {
+                        // The level: a track, its filled part and a handle the driver can drag or tap along.
+                        Item {
+                            id: brightnessSlider
+                            objectName: "brightnessSlider"
                             Layout.fillWidth: true
-                            height: Theme.spacingS
-                            radius: height / 2
-                            color: Theme.surfaceRaised
+                            implicitHeight: Theme.touchTarget
+                            readonly property real handleSize: Theme.dp(32)
+                            readonly property real span: width - handleSize
+                            function setFrom(x) {
+                                const level = 0.1 + 0.9 * Math.max(0, Math.min(1, (x - handleSize / 2) / span))
+                                Settings.brightness = Math.round(level * 20) / 20
+                            }
+                            Accessible.role: Accessible.Slider
+                            Accessible.name: qsTr("Brightness")
                             Rectangle {
-                                width: parent.width * Settings.brightness
-                                height: parent.height
-                                radius: parent.radius
+                                x: brightnessSlider.handleSize / 2
+                                width: brightnessSlider.span
+                                anchors.verticalCenter: parent.verticalCenter
+                                height: Theme.spacingS
+                                radius: height / 2
+                                color: Theme.surfaceRaised
+                                border.width: 1
+                                border.color: Theme.outline
+                                Rectangle {
+                                    width: brightnessHandle.x + brightnessHandle.width / 2 - parent.x
+                                    height: parent.height
+                                    radius: parent.radius
+                                    color: Theme.accent
+                                }
+                            }
+                            Rectangle {
+                                id: brightnessHandle
+                                objectName: "brightnessHandle"
+                                width: brightnessSlider.handleSize
+                                height: width
+                                radius: width / 2
+                                anchors.verticalCenter: parent.verticalCenter
+                                x: brightnessSlider.span * (Settings.brightness - 0.1) / 0.9
                                 color: Theme.accent
+                                border.width: Theme.lineWidth
+                                border.color: Theme.onAccent
+                            }
+                            MouseArea {
+                                anchors.fill: parent
+                                onPressed: (mouse) => brightnessSlider.setFrom(mouse.x)
+                                onPositionChanged: (mouse) => { if (pressed) brightnessSlider.setFrom(mouse.x) }
                             }
                         }
                         IconButton {
@@ -180,7 +220,7 @@ Item {
 
             AppsSettings {}
 
-            AboutSettings {}
+            AboutSettings { id: aboutPage }
 
             // Account: where the car's data lives, honestly, and the one next step (a phone, parked only: the QR
             // sheet refuses while moving, nothing is typed here).
