@@ -97,3 +97,21 @@ def test_location_readings_stay_hidden_from_a_plugin_without_the_capability():
     hidden, shown = VehicleReader(state, location=False), VehicleReader(state, location=True)
     assert hidden.property("speed") == 30.0 and shown.property("latitude") == 43.7
     assert hidden.property("latitude") != hidden.property("latitude")  # NaN
+
+
+def _qmllint(tmp_path: Path, body: str) -> str:
+    qml = tmp_path / "Probe.qml"
+    qml.write_text("import QtQuick\nimport HeadUnit\n\nItem {\n" + body + "\n}\n", encoding="utf-8")
+    done = subprocess.run([str(Path(sys.executable).parent / "pyside6-qmllint"), "-I", str(ROOT / "qml"), str(qml)],
+                          capture_output=True, text=True, timeout=60)
+    return done.stdout + done.stderr
+
+
+def test_qmllint_knows_the_singletons_and_catches_a_misspelt_token(tmp_path):
+    """With the .qmltypes, qmllint checks `Theme.…`, `Settings.…` and `Vehicle.…` against the Python classes: a
+    misspelt colour is an error before anyone sees a black label."""
+    good = _qmllint(tmp_path, "    property color ink: Theme.textMuted\n    property real gap: Theme.spacingM\n"
+                              "    property string units: Settings.distanceUnit\n    property real speed: Vehicle.speed")
+    assert good.strip() == "", good
+    bad = _qmllint(tmp_path, "    property color ink: Theme.textMutd")
+    assert 'Member "textMutd" not found on type "Theme"' in bad
