@@ -31,17 +31,22 @@ Item {
     default property alias hero: heroArea.data
     property alias trailing: trailingRow.data
     property alias actions: actionRow.data
+    // Lines of their own under the secondary line (an icon, a colour): items with Layout.fillWidth.
+    property alias lines: linesColumn.data
     readonly property alias heroArea: heroArea
+    // The height the figure needs (a figure of fixed size sets it; one that scales to the room leaves 0).
+    property real heroMinimumHeight: 0
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: Theme.spacingS
+        spacing: Theme.spacingS / 2
 
         RowLayout {
             objectName: "homeTileTitleRow"
             visible: tile.title !== "" || tile.iconName !== ""
             spacing: Theme.spacingS
             Layout.fillWidth: true
+            Layout.fillHeight: false
             Icon {
                 visible: tile.iconName !== ""
                 name: tile.iconName
@@ -58,6 +63,7 @@ Item {
             RowLayout {
                 id: trailingRow
                 spacing: Theme.spacingS
+                Layout.fillHeight: false
             }
         }
 
@@ -67,16 +73,18 @@ Item {
             clip: true
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.minimumHeight: tile.heroMinimumHeight
         }
 
         RowLayout {
             spacing: Theme.spacingS
             Layout.fillWidth: true
-            visible: tile.headline !== "" || tile.secondary !== "" || actionRow.visibleChildren.length > 0
+            Layout.fillHeight: false
 
             ColumnLayout {
                 spacing: 0
                 Layout.fillWidth: true
+                Layout.fillHeight: false
                 Layout.alignment: Qt.AlignBottom
                 Label {
                     objectName: tile.headlineObjectName
@@ -105,11 +113,18 @@ Item {
                     color: tile.secondaryColor
                     Layout.fillWidth: true
                 }
+                ColumnLayout {
+                    id: linesColumn
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Layout.fillHeight: false
+                }
             }
             RowLayout {
                 id: actionRow
                 objectName: "homeTileActions"
                 spacing: 0
+                Layout.fillHeight: false
                 Layout.alignment: Qt.AlignBottom | Qt.AlignRight
             }
         }

@@ -30,6 +30,7 @@ ColumnLayout {
         }
     }
     Label {
+        visible: text !== ""
         text: root.caption
         role: "secondary"
         muted: true

@@ -44,7 +44,7 @@ Flickable {
     readonly property int rows: placement["#rows"]
     readonly property bool scrolls: rows > 2
     // Where home scrolls, a strip of the third row shows under the first two.
-    readonly property real peek: scrolls ? Theme.dp(56) : 0
+    readonly property real peek: scrolls ? Theme.dp(28) : 0
     readonly property real cellWidth: (width - (columns + 1) * Theme.spacingM) / columns
     readonly property real cellHeight: Math.max(Theme.touchTarget * 2, (height - 3 * Theme.spacingM - peek) / 2)
 
@@ -130,7 +130,7 @@ Flickable {
 
     // The cue where home scrolls, in a strip of its own under the tiles (the shell ends home above it): "More"
     // while there is more below, "Top" at the end; a tap scrolls there.
-    readonly property real cueHeight: scrolls ? Theme.dp(48) : 0
+    readonly property real cueHeight: scrolls ? Theme.dp(44) : 0
     Item {
         objectName: "homeMoreCue"
         parent: home.parent
