@@ -28,6 +28,12 @@ def _position(text: str) -> tuple[float, float]:
     return lat, lon
 
 
+def _destination(text: str) -> tuple[float, float, str]:
+    parts = text.split(",", 2)
+    lat, lon = _position(",".join(parts[:2]))
+    return lat, lon, parts[2].strip() if len(parts) > 2 else ""
+
+
 def _language(text: str) -> str:
     from headunit.i18n import normalize_language
     from headunit.shell.settings import LANGUAGES
@@ -73,6 +79,8 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     emulator.add_argument("--type", dest="type_text", metavar="TEXT",
                           help="type TEXT into the open app's first text field, as if tapped (keyboard shown)")
     emulator.add_argument("--at", type=_position, metavar="LAT,LON", help="put the simulated car here")
+    emulator.add_argument("--route-to", type=_destination, metavar="LAT,LON[,NAME]",
+                          help="guide the car there on the best route and drive it (the navigation app's guide-to)")
     emulator.add_argument("--tap", action="append", default=[], metavar="NAME",
                           help="after the app opens, tap the item with this objectName (repeatable, in order), "
                                "as a driver would: to put a sheet on screen for a screenshot")
@@ -123,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             drive=getattr(args, "drive", None), night=getattr(args, "night", None), timings=args.timings,
             type_text=getattr(args, "type_text", None), at=getattr(args, "at", None),
             taps=tuple(getattr(args, "tap", ())),
+            route_to=getattr(args, "route_to", None),
             then_drive=getattr(args, "then_drive", None),
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
             sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),

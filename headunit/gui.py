@@ -36,6 +36,7 @@ class Launch:
     at: tuple[float, float] | None = None  # --at (emulator): the simulated car's position
     taps: tuple[str, ...] = ()  # --tap (emulator): items tapped by objectName once the app is open
     then_drive: str | None = None  # --then-drive (emulator): the car's state after the taps
+    route_to: tuple[float, float, str] | None = None  # --route-to (emulator): guided there, the car driving the route
     plugin_paths: tuple[str, ...] = ()
     backend: str | None = None  # --backend: "embedded", "none" or a URL; None for the mode's default
     sandbox_all: bool = False  # --sandbox-all: the shell's own plugins sandboxed too
@@ -122,6 +123,8 @@ def launch(opts: Launch) -> int:
             exit_code = 2
         if opts.type_text is not None:
             QTimer.singleShot(SETTLE_MS // 2, type_into_first_field)
+        if opts.route_to:
+            guide_to(*opts.route_to)
         if opts.screenshot:
             def shoot(*_link) -> None:
                 # --tap: once the backend link is up (apps read from it first), a tap every 1.2 s (then --then-drive),
@@ -131,7 +134,7 @@ def launch(opts: Launch) -> int:
                 if opts.then_drive and runtime.simulator:  # a tap's slot after the last one
                     QTimer.singleShot(SETTLE_MS * (3 + 2 * len(opts.taps)),
                                       lambda: runtime.simulator.applyDrive(opts.then_drive))
-                steps = len(opts.taps) + (1 if opts.then_drive else 0)
+                steps = len(opts.taps) + (1 if opts.then_drive else 0) + (3 if opts.route_to else 0)
                 QTimer.singleShot(SETTLE_MS * (2 if opts.type_text is not None else 1)
                                   + (SETTLE_MS * (2 * steps + 3) if steps else 0), take_screenshot)
 
@@ -141,6 +144,21 @@ def launch(opts: Launch) -> int:
                 shoot()
         elif BENCHMARK:
             QTimer.singleShot(SETTLE_MS, report_benchmark)
+
+    def guide_to(lat: float, lon: float, name: str) -> None:
+        """--route-to: the navigation app guides the car there, and the simulated car drives the route."""
+        def drive(*_) -> None:
+            if runtime.simulator and runtime.navigation.active:
+                runtime.navigation.routeChanged.disconnect(drive)
+                runtime.simulator.driveRoute(runtime.navigation.routeShape)
+
+        from headunit.sdk import IntentError
+
+        runtime.navigation.routeChanged.connect(drive)
+        try:
+            runtime.host.route_intent("headunit", "guide-to", {"lat": lat, "lon": lon, "name": name})
+        except IntentError as exc:
+            log.error("--route-to: %s", exc)
 
     def report_benchmark() -> None:
         print(benchmark_line(), flush=True)

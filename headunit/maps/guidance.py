@@ -139,6 +139,12 @@ class GuidanceUpdate:
     arrived: bool  # stays true once the destination is reached
     distance_from_route_m: float
     matched: tuple[float, float]  # (lat, lon) of the car's place on the route, for the map
+    #: The route's shape point at the start of the segment the car is on: the part before it is driven.
+    shape_index: int = 0
+    #: The speed limit where the car is, in km/h; None where the map has none.
+    speed_limit_kmh: int | None = None
+    #: The maneuver after the next one (index into route.maneuvers); -1 when the next one is the destination.
+    following: int = -1
 
 
 class _LocalFrame:
@@ -351,4 +357,7 @@ class Guidance:
             street=", ".join(upcoming.street_names or ()), kind=upcoming.kind, prompts=prompts,
             off_route=off_route, on_route=on_route, arrived=self._arrived,
             distance_from_route_m=match.distance_m,
-            matched=self._frame.to_latlon(x1 + t * (x2 - x1), y1 + t * (y2 - y1)))
+            matched=self._frame.to_latlon(x1 + t * (x2 - x1), y1 + t * (y2 - y1)),
+            shape_index=len(self._xy) - 1 if self._arrived else self._segment,
+            speed_limit_kmh=None if self._arrived else self.route.speed_limit_at(self._segment),
+            following=nxt + 1 if nxt + 1 <= last else -1)

@@ -27,6 +27,9 @@ class Maneuver:
     end_shape_index: int
     bearing_after: int | None = None
     roundabout_exit: int | None = None
+    #: The lanes at the maneuver, left to right, where the map has `turn:lanes`: [{"turns": ["left",
+    #: "through"], "recommended": bool}]; the turns are OSM's words (left, slight_left, through, right, …).
+    lanes: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -41,11 +44,21 @@ class Route:
     language: str  # the language of the instructions (Valhalla falls back to English)
     warnings: list[str] = field(default_factory=list)
     units: str = "km"  # what the voice texts measure in, "km" or "mi"; the fields here are in metres
+    #: Where the map has `maxspeed`: [[first shape index, last shape index, km/h], …] in route order.
+    speed_limits: list[list[int]] = field(default_factory=list)
+
+    def speed_limit_at(self, shape_index: int) -> int | None:
+        """The speed limit in km/h on the segment that starts at `shape_index`; None where the map has none."""
+        for first, last, kmh in self.speed_limits:
+            if first <= shape_index < last:
+                return kmh
+        return None
 
     def to_json(self) -> dict:
         return {"distance_m": round(self.distance_m, 1), "duration_s": round(self.duration_s, 1),
                 "language": self.language, "maneuvers": [m.to_json() for m in self.maneuvers],
-                "shape": [[lat, lon] for lat, lon in self.shape]}
+                "shape": [[lat, lon] for lat, lon in self.shape],
+                "speed_limits": [list(limit) for limit in self.speed_limits]}
 
 
 @dataclass

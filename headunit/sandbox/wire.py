@@ -52,7 +52,8 @@ def route_from(data: dict[str, Any]) -> "Route":
     maneuvers = [Maneuver(**{f.name: m[f.name] for f in fields(Maneuver) if f.name in m}) for m in data["maneuvers"]]
     return Route(distance_m=float(data["distance_m"]), duration_s=float(data["duration_s"]),
                  shape=[(float(lat), float(lon)) for lat, lon in data["shape"]], maneuvers=maneuvers,
-                 language=data["language"], warnings=list(data.get("warnings", [])), units=data.get("units", "km"))
+                 language=data["language"], warnings=list(data.get("warnings", [])), units=data.get("units", "km"),
+                 speed_limits=[list(limit) for limit in data.get("speed_limits", [])])
 
 
 def track_json(track: Any) -> dict[str, Any] | None:

@@ -128,7 +128,7 @@ def test_every_point_of_the_shape_follows_on_from_the_last(monaco, monaco_region
 
 def test_a_route_becomes_json(monaco):
     data = monaco.route(PLACE_DU_CASINO, FONTVIEILLE, alternates=0)[0].to_json()
-    assert set(data) == {"distance_m", "duration_s", "language", "maneuvers", "shape"}
+    assert set(data) == {"distance_m", "duration_s", "language", "maneuvers", "shape", "speed_limits"}
     json.dumps(data)
     assert set(data["maneuvers"][0]) >= {"instruction", "kind", "street_names", "length_m", "duration_s", "type",
                                          "verbal_pre", "verbal_post", "verbal_alert", "begin_shape_index",

@@ -120,12 +120,11 @@ def test_a_result_previews_up_to_three_routes_and_start_guides(navigation, qtbot
     assert find(window, "guidancePanel").isVisible()
     assert find(window, "maneuverIcon").property("name").startswith("mdi6.")
     assert find(window, "maneuverDistance").property("text") != ""
-    assert find(window, "maneuverInstruction").property("text") != ""
+    assert next_turn(window) != ""
     assert runtime.navigation.destinationName == nav.destinationName
     assert not math.isnan(runtime.navigation.remainingMeters)
 
-    action(window, "Stop").clicked.emit()
-    settle(qtbot)
+    end_route(window, qtbot)
     assert not runtime.navigation.active
     assert nav.state == "browse"
 
@@ -183,6 +182,27 @@ def tap(window, item: QQuickItem) -> None:
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(centre))
 
 
+def next_turn(window) -> str:
+    """What the manoeuvre card says of the next turn: the street, or the router's sentence where the card
+    shows one instead (a nameless road, a reroute)."""
+    instruction = find(window, "maneuverInstruction")
+    if instruction.isVisible():
+        return instruction.property("text")
+    street = find(window, "maneuverStreet")
+    return street.property("text") if street.isVisible() else ""
+
+
+def end_route(window, qtbot, hold_ms: int = 1100) -> None:
+    """A finger held on End until the guidance ends."""
+    end = find(window, "endRoute")
+    assert end.isVisible()
+    centre = end.mapToScene(QPointF(end.width() / 2, end.height() / 2)).toPoint()
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(centre))
+    qtbot.wait(hold_ms)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(centre))
+    settle(qtbot)
+
+
 def _preview_and_start(window, nav, qtbot, target=NEAR):
     nav.previewTo(*target)
     qtbot.waitUntil(lambda: nav.canStart, timeout=5000)
@@ -210,7 +230,7 @@ def test_a_wrong_turn_reroutes_from_where_the_car_is(navigation, qtbot):
     assert math.dist(nav.routeShape[0], WRONG_TURN) < 0.001  # it starts where the car is
     assert runtime.navigation.routeShape == nav.routeShape
     settle(qtbot)
-    assert find(window, "maneuverInstruction").property("text") not in ("", "Rerouting…")
+    assert next_turn(window) not in ("", "Rerouting…")
 
 
 def test_arriving_says_so_and_done_ends_the_drive(navigation, qtbot):
@@ -237,7 +257,8 @@ def test_the_tile_follows_the_drive_and_offers_recent_destinations(navigation, q
     assert find(window, "tileManeuverDistance").property("text") != ""
 
     runtime.apps.openApp(NAV)
-    action(window, "Stop").clicked.emit()
+    settle(qtbot)
+    end_route(window, qtbot)
     runtime.apps.goHome()
     settle(qtbot)
     recent = visible(window, "tileRecent")
@@ -276,7 +297,7 @@ def test_the_drive_is_guided_in_the_drivers_language(navigation, qtbot):
     settle(qtbot)
     assert "Richtung" in nav.prompts[0]  # "Auf Place du Casino Richtung Nordwesten fahren …": German too
     assert find(window, "maneuverDistance").property("text") != ""
-    assert action(window, "Beenden").isVisible()
+    assert find(window, "endRoute").property("text") == "Beenden"
 
 
 def test_tapping_an_alternative_chooses_it(navigation, qtbot):
@@ -318,7 +339,7 @@ def test_a_failed_reroute_says_so_and_clears_back_on_the_route(navigation, qtbot
     route = nav.routeShape
     car.driveRoute(route)
     car.setSpeed(30)
-    qtbot.waitUntil(lambda: find(window, "maneuverInstruction").property("text") != "", timeout=3000)
+    qtbot.waitUntil(lambda: next_turn(window) != "", timeout=3000)
     # Off into the sea, where no road leads on from: no new route, and the panel says so instead of the old
     # route's next turn.
     car.setPosition(*IN_THE_SEA)
@@ -333,7 +354,7 @@ def test_a_failed_reroute_says_so_and_clears_back_on_the_route(navigation, qtbot
     car.driveRoute(route)
     qtbot.waitUntil(lambda: nav.progress.rerouteError == "", timeout=3000)
     settle(qtbot)
-    assert find(window, "maneuverInstruction").property("text") not in ("", "No route from here", "Rerouting…")
+    assert next_turn(window) not in ("", "No route from here", "Rerouting…")
 
     # Standing on the route, one stray fix far off it is GPS noise, as before the failed reroute: no reroute.
     car.setSpeed(0)

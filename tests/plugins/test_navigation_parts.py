@@ -29,18 +29,18 @@ def routes():
 
 
 @pytest.mark.parametrize(("metres", "miles", "expected"), [
-    (4, False, (0, 0, "m")),
-    (87, False, (90, 0, "m")),
-    (312, False, (300, 0, "m")),
-    (994, False, (0.994, 1, "km")),  # "1.0 km", never "1000 m"
-    (1000, False, (1.0, 1, "km")),
-    (12_345, False, (12.345, 0, "km")),
-    (100, True, (350, 0, "ft")),
-    (1609.344, True, (1.0, 1, "mi")),
+    (4, False, "0 m"),
+    (87, False, "90 m"),
+    (312, False, "300 m"),
+    (994, False, "1.0 km"),  # never "1000 m"
+    (12_345, False, "12 km"),
+    (100, True, "350 ft"),
+    (1609.344, True, "1.0 mi"),
 ])
-def test_distances_round_the_way_a_driver_reads_them(texts, metres, miles, expected):
-    value, decimals, unit = texts.rounded_distance(metres, miles)
-    assert (round(value, 3), decimals, unit) == expected
+def test_distances_read_as_on_every_other_screen(texts, metres, miles, expected):
+    words = texts.Texts(ctx=None)
+    words.miles, words.language = miles, "en"
+    assert words.distance(metres) == expected
 
 
 def test_destinations_order_home_favourites_then_recents(destinations):

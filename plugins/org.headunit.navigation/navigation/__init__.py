@@ -2,7 +2,8 @@
 
 Routing and search run on the plugin's worker (`ctx.maps`); the drive in progress is published to the shell
 (`ctx.navigation`) so the home screen and other apps can follow it; home, favourites and recent destinations
-sync with the driver's account (`ctx.cloud`, collection "destinations"). Other apps send `navigate-to`.
+sync with the driver's account (`ctx.cloud`, collection "destinations"). Other apps send `navigate-to` (preview the
+routes there) or `guide-to` (set off on the best one).
 """
 
 from __future__ import annotations
@@ -22,10 +23,17 @@ class NavigationApp(Plugin):
         self.store.openRequested.connect(self._open)
         ctx.expose("nav", self.store)
         ctx.handle_intent("navigate-to", self._navigate_to)
+        ctx.handle_intent("guide-to", self._guide_to)
 
     def _navigate_to(self, params: dict) -> bool:
         """Preview the routes to the place another app sent, and bring the app to the screen."""
         self.store.previewTo(params["name"], float(params["lat"]), float(params["lon"]))
+        return self._open()
+
+    def _guide_to(self, params: dict) -> bool:
+        """Guide the car to the place sent, on the best route, as soon as it is found (a voice command, the
+        emulator's --route-to)."""
+        self.store.guideTo(params["name"], float(params["lat"]), float(params["lon"]))
         return self._open()
 
     def _open(self) -> bool:

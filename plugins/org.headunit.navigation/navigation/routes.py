@@ -41,6 +41,31 @@ def icon_for(kind: str, maneuver_type: int | None = None) -> str:
     return ICONS.get(kind, "mdi6.arrow-up")
 
 
+#: A lane's turns (OSM `turn:lanes` words) -> arrows.
+LANE_ICONS = {
+    "left": "mdi6.arrow-left-top", "slight_left": "mdi6.arrow-top-left", "sharp_left": "mdi6.arrow-bottom-left",
+    "through": "mdi6.arrow-up", "right": "mdi6.arrow-right-top", "slight_right": "mdi6.arrow-top-right",
+    "sharp_right": "mdi6.arrow-bottom-right", "reverse": "mdi6.arrow-u-left-top",
+    "merge_to_left": "mdi6.arrow-top-left", "merge_to_right": "mdi6.arrow-top-right",
+}
+
+
+def lane_icon(turns: Sequence[str], kind: str, recommended: bool) -> str:
+    """The arrow a lane shows: on a lane to take, the one of its turns the manoeuvre makes (a lane marked
+    "through;right" before a right turn shows the right arrow); otherwise its first turn."""
+    side = "left" if "left" in kind else "right" if "right" in kind else ""
+    if recommended:
+        for turn in turns:
+            if (side and side in turn) or (not side and turn == "through"):
+                return LANE_ICONS.get(turn, "mdi6.arrow-up")
+    return LANE_ICONS.get(turns[0] if turns else "through", "mdi6.arrow-up")
+
+
+def street_of(maneuver) -> str:
+    """The one name a manoeuvre's road goes by on the card (the router may list a name and its number)."""
+    return maneuver.street_names[0] if maneuver.street_names else ""
+
+
 def guidable(route) -> bool:
     """Whether guidance can follow it: a line with at least one manoeuvre."""
     return len(route.shape) >= 2 and bool(route.maneuvers)

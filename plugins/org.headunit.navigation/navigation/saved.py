@@ -107,6 +107,10 @@ class Saved(QObject):
         """Seconds since the epoch the car would be home if it left now; NaN until worked out."""
         return time.time() + self._home_eta_s
 
+    @Property(bool, notify=changed, final=True)
+    def hasRecent(self) -> bool:
+        return self._rows.count > 0
+
     @Property(QObject, constant=True, final=True)
     def recent(self) -> RowList:
         """The latest destinations, newest first."""

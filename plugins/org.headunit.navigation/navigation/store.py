@@ -18,7 +18,7 @@ from .drive import Drive
 from .jobs import Jobs
 from .listing import marker, place_name, row
 from .progress import Progress
-from .routes import ahead_of, guidable, known, main_road
+from .routes import ahead_of, distance_m, guidable, known, main_road
 from .rows import Row, RowList
 from .saved import Saved
 from .texts import Texts
@@ -34,6 +34,8 @@ ALTERNATES = 2
 HEADING_MIN_KMH = 5.0
 #: How long "You have arrived" stays before the app returns to browsing.
 ARRIVED_MS = 10_000
+#: Distances to saved places are measured again once the car has moved this far, at most once a second.
+MOVED_M, MOVED_CHECK_MS = 20.0, 1000
 
 
 @QmlElement
@@ -73,6 +75,7 @@ class NavigationStore(QObject):
         self._preview_request = 0
         self._preview_busy = False
         self._preview_error = ""
+        self._start_when_found = False
         self._route_rows = RowList(self)
 
         self._drive: Drive | None = None
@@ -87,13 +90,36 @@ class NavigationStore(QObject):
         self._saved.changed.connect(self._saved_changed)
         self._saved.previewRequested.connect(self._preview_from_tile)
 
+        # The distances to places follow the car: the list and the home tile measure from where it is now.
+        self._measured_at = self._here()
+        self._moved_timer = QTimer(self, singleShot=True, interval=MOVED_CHECK_MS)
+        self._moved_timer.timeout.connect(self._car_moved)
+        for signal in (self._vehicle.latitudeChanged, self._vehicle.longitudeChanged):
+            signal.connect(self._schedule_measure)
+
         self._restrictions = ctx.restrictions
         self._restrictions.changed.connect(self.mapChanged)
         jobs.placesFound.connect(self._places_found)
         jobs.routesFound.connect(self._routes_found)
         self._show_destinations()
 
+    def _schedule_measure(self) -> None:
+        if not self._moved_timer.isActive():
+            self._moved_timer.start()
+
+    def _car_moved(self) -> None:
+        here = self._here()
+        if not known(here):
+            return
+        if known(self._measured_at) and distance_m(here, self._measured_at) < MOVED_M:
+            return
+        self._measured_at = here
+        self._saved.rewrite()
+        if self._found and not self._category and not self._search_request:  # the saved places listed
+            self._render_results()
+
     def shutdown(self) -> None:
+        self._moved_timer.stop()
         self._saved.stop()
         self._arrived_timer.stop()
         self._end_drive()
@@ -125,6 +151,7 @@ class NavigationStore(QObject):
     def language(self, language: str) -> None:
         if language != self._language:
             self._language = language
+            self._texts.language = language
             self._rewrite()
 
     def _rewrite(self) -> None:
@@ -324,11 +351,18 @@ class NavigationStore(QObject):
         """The routes from the car to (lat, lon): a place another app sent (the navigate-to intent)."""
         self._preview(Destination(name.strip() or self._texts.unnamed(), lat, lon))
 
+    @Slot(str, float, float)
+    def guideTo(self, name: str, lat: float, lon: float) -> None:
+        """Guide the car to (lat, lon) on the best route as soon as it is found."""
+        self.previewTo(name, lat, lon)
+        self._start_when_found = True
+
     def _preview_from_tile(self, target: Destination) -> None:
         self._preview(target)
         self.openRequested.emit()
 
     def _preview(self, target: Destination) -> None:
+        self._start_when_found = False
         if self._state != "preview":
             self._return_state = self._state
         self._target, self._routes, self._chosen, self._preview_error = target, [], 0, ""
@@ -351,7 +385,10 @@ class NavigationStore(QObject):
         self._render_routes()
         self.previewChanged.emit()
         self.mapChanged.emit()
-        if routes:
+        if self._start_when_found and self.canStart:
+            self._start_when_found = False
+            self.start()
+        elif routes:
             self.frameRequested.emit([list(p) for route in routes for p in route.shape])
 
     @Property(QObject, constant=True, final=True)
@@ -447,6 +484,13 @@ class NavigationStore(QObject):
         self._set_state("guiding")
 
     @Slot()
+    def lookAlong(self) -> None:
+        """While guiding: the categories to look for along the route (the drive goes on meanwhile)."""
+        if self.guiding:
+            self._show_destinations()
+            self._set_state("browse")
+
+    @Slot()
     def showGuidance(self) -> None:
         """Back to the next manoeuvre from looking for a place on the way."""
         if self.guiding:
@@ -455,7 +499,7 @@ class NavigationStore(QObject):
 
     @Slot()
     def stop(self) -> None:
-        """Stop guidance."""
+        """End guidance (the page's End, held)."""
         self._end_drive()
         self._show_destinations()
         self._set_state("browse")

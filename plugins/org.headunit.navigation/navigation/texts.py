@@ -1,30 +1,13 @@
 """Distances, durations and names as a driver reads them: in the driver's units, number format and language.
 
-The phrases are looked up when they are shown (`ctx.tr`), so a language switch reaches them at the next refresh.
+Numbers go through the shell's one formatter (`headunit.sdk.formats`, QML's `Format`), so a distance reads the
+same here as on every other screen. The phrases are looked up when they are shown (`ctx.tr`), so a language
+switch reaches them at the next refresh.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
-METRES_PER_MILE = 1609.344
-FEET_PER_METRE = 3.28084
-
-
-def rounded_distance(metres: float, miles: bool) -> tuple[float, int, str]:
-    """(value, decimals, unit) the way a driver reads a distance: 10 m steps close by, 50 m steps up to a
-    kilometre, then kilometres with one decimal below 10; feet below a tenth of a mile, then miles alike."""
-    metres = max(0.0, metres)
-    if miles:
-        mi = metres / METRES_PER_MILE
-        if mi < 0.1:
-            return round(metres * FEET_PER_METRE / 50) * 50, 0, "ft"
-        return mi, 1 if mi < 9.95 else 0, "mi"
-    step = 10 if metres < 300 else 50
-    if round(metres / step) * step < 1000:
-        return round(metres / step) * step, 0, "m"
-    km = metres / 1000
-    return km, 1 if km < 9.95 else 0, "km"
+from headunit.sdk import formats
 
 
 class Texts:
@@ -33,36 +16,21 @@ class Texts:
     def __init__(self, ctx) -> None:
         self._ctx = ctx
         self.miles = False
+        self.language = ""  # "" until the page says: the formatter's own setting
 
-    def number(self, value: float, decimals: int) -> str:
-        return QLocale().toString(float(value), "f", decimals)
+    def _unit(self) -> str:
+        return "mi" if self.miles else "km"
 
-    def distance_parts(self, metres: float) -> tuple[str, str]:
-        """The number and the unit apart, for a figure in large type with its unit beside it."""
-        value, decimals, unit = rounded_distance(metres, self.miles)
-        return self.number(value, decimals), self.unit(unit)
-
-    def unit(self, unit: str) -> str:
-        match unit:
-            case "m": return self._ctx.tr("m")
-            case "km": return self._ctx.tr("km")
-            case "ft": return self._ctx.tr("ft")
-        return self._ctx.tr("mi")
+    def _language(self) -> str | None:
+        return self.language or None
 
     def distance(self, metres: float) -> str:
-        value, decimals, unit = rounded_distance(metres, self.miles)
-        number = self.number(value, decimals)
-        match unit:
-            case "m": return self._ctx.tr("%1 m").replace("%1", number)
-            case "km": return self._ctx.tr("%1 km").replace("%1", number)
-            case "ft": return self._ctx.tr("%1 ft").replace("%1", number)
-        return self._ctx.tr("%1 mi").replace("%1", number)
+        """"700 m", "1.2 km": as `Format.distance` writes it."""
+        return formats.distance(metres, language=self._language(), unit=self._unit())
 
     def duration(self, seconds: float) -> str:
-        minutes = max(1, round(seconds / 60))
-        if minutes < 60:
-            return self._ctx.tr("%1 min").replace("%1", str(minutes))
-        return self._ctx.tr("%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
+        """"12 min", "1 h 05 min": as `Format.duration` writes it."""
+        return formats.duration(seconds, language=self._language())
 
     def via(self, road: str) -> str:
         return self._ctx.tr("via %1").replace("%1", road) if road else ""

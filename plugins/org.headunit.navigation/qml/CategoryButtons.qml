@@ -1,10 +1,12 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import QtQuick.Controls.Basic as T
 import HeadUnit
 import HeadUnit.Controls
 
-// One icon button per category, in one row: four touch targets fit the map panel on every screen preset.
-// Values in, a signal out.
+// One button per category, in one row, each an icon with its name under it: four touch targets fit the map
+// panel on every screen preset. Values in, a signal out.
 RowLayout {
     id: buttons
 
@@ -14,19 +16,57 @@ RowLayout {
 
     signal chosen(string category)
 
-    spacing: 0
+    spacing: Theme.lineWidth
 
     Repeater {
         model: buttons.categories
-        delegate: IconButton {
+        delegate: T.AbstractButton {
+            id: button
             required property var modelData
-            objectName: "category:" + modelData.value
-            iconName: modelData.icon
-            text: modelData.label
-            checked: buttons.current === modelData.value
-            iconColor: checked ? Theme.accent : Theme.text
-            onClicked: buttons.chosen(checked ? "" : modelData.value)
+            objectName: "category:" + button.modelData.value
+            text: button.modelData.label
+            checked: buttons.current === button.modelData.value
+            focusPolicy: Qt.NoFocus
+            Accessible.name: text
+            implicitHeight: Math.max(Theme.touchTarget, column.implicitHeight + Theme.spacingS)
+            implicitWidth: Theme.touchTarget
             Layout.fillWidth: true
+            Layout.preferredWidth: Theme.touchTarget
+            onClicked: buttons.chosen(button.checked ? "" : button.modelData.value)
+
+            contentItem: Item {
+                Column {
+                    id: column
+                    anchors.centerIn: parent
+                    width: parent.width
+                    spacing: Theme.lineWidth
+                    Icon {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        name: button.modelData.icon
+                        color: button.checked ? Theme.accent : Theme.text
+                    }
+                    Label {
+                        objectName: "categoryLabel"
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        text: button.text
+                        role: "small"
+                        color: button.checked ? Theme.accent : Theme.text
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.fontSmall * 0.75
+                    }
+                }
+            }
+            background: Rectangle {
+                radius: Theme.tileRadius
+                color: button.checked ? Theme.surfaceRaised : "transparent"
+                Rectangle {
+                    anchors.fill: parent
+                    radius: parent.radius
+                    color: Theme.text
+                    opacity: button.down ? 0.12 : 0
+                }
+            }
         }
     }
 }

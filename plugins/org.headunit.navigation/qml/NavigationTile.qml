@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -34,30 +35,32 @@ ColumnLayout {
         }
     }
 
-    // Guiding: the next manoeuvre.
+    // Guiding: the next manoeuvre, as the app's card shows it.
     RowLayout {
         visible: tile.guiding
         spacing: Theme.spacingM
         Layout.fillWidth: true
-        Icon {
-            objectName: "tileManeuverIcon"
-            name: tile.store.progress.icon
-            size: Theme.touchTarget
+        Rectangle {
             color: Theme.accent
+            radius: Theme.tileRadius
+            Layout.preferredWidth: Theme.touchTarget
+            Layout.preferredHeight: Theme.touchTarget
+            Icon {
+                objectName: "tileManeuverIcon"
+                anchors.centerIn: parent
+                name: tile.store.progress.icon
+                size: parent.width * 0.86
+                color: Theme.onAccent
+            }
         }
         ColumnLayout {
             spacing: 0
             Layout.fillWidth: true
-            RowLayout {
-                spacing: Theme.spacingS
-                Label { objectName: "tileManeuverDistance"; text: tile.store.progress.distance; role: "display" }
-                Label {
-                    text: tile.store.progress.distanceUnit
-                    role: "secondary"
-                    muted: true
-                    Layout.alignment: Qt.AlignBaseline
-                    Layout.fillWidth: true
-                }
+            Label {
+                objectName: "tileManeuverDistance"
+                text: isNaN(tile.store.progress.distanceMeters) ? "" : Format.distance(tile.store.progress.distanceMeters)
+                role: "display"
+                Layout.fillWidth: true
             }
             Label {
                 objectName: "tileManeuverStreet"
@@ -71,21 +74,26 @@ ColumnLayout {
         }
     }
 
-    // Guiding: what is left, and when the car arrives.
+    // Guiding: when the car arrives, and what is left.
     RowLayout {
         visible: tile.guiding
         spacing: Theme.spacingS
         Layout.fillWidth: true
         Layout.topMargin: Theme.spacingS
-        Icon { name: "mdi6.map-marker-distance"; size: Theme.fontSecondary; color: Theme.textMuted }
-        Label { text: tile.store.progress.remaining + " " + tile.store.progress.remainingUnit; role: "secondary" }
-        Item { Layout.fillWidth: true }
         Icon { name: "mdi6.flag-checkered"; size: Theme.fontSecondary; color: Theme.textMuted }
         Label {
             objectName: "tileArrival"
-            text: isNaN(tile.store.progress.arrivalTime) ? ""
-                : Qt.formatTime(new Date(tile.store.progress.arrivalTime * 1000), Settings.clock24h ? "HH:mm" : "h:mm AP")
+            text: isNaN(tile.store.progress.arrivalTime) ? "" : Format.clock(tile.store.progress.arrivalTime)
             role: "secondary"
+        }
+        Item { Layout.fillWidth: true }
+        Label {
+            objectName: "tileRemaining"
+            text: isNaN(tile.store.progress.remainingMeters) ? ""
+                : Format.duration(tile.store.progress.remainingSeconds) + " · "
+                  + Format.distance(tile.store.progress.remainingMeters)
+            role: "secondary"
+            muted: true
         }
     }
 
@@ -116,7 +124,7 @@ ColumnLayout {
     }
     Label {
         objectName: "tileWhereTo"
-        visible: !tile.guiding && !tile.store.saved.hasHome && tile.store.saved.recent.count === 0
+        visible: !tile.guiding && !tile.store.saved.hasHome && !tile.store.saved.hasRecent
         text: qsTr("Where to?")
         role: "primary"
         Layout.fillWidth: true

@@ -21,16 +21,14 @@ Item {
     readonly property bool looking: mode === "browse" || mode === "results"
     // The panel's height less its margins and the row of actions under it.
     readonly property real panelHeight: height - 5 * Theme.spacingM - (page.actions.length > 0 ? Theme.touchTarget : 0)
+    readonly property bool guidingShown: mode === "guiding"
+    // MapPage's panel: its width, and what it covers of the map with its margins.
+    readonly property real panelWidth: Math.min(width / 2.5, Theme.dp(420))
+    readonly property bool driveGuided: store.guiding
 
     // The shell's back button goes back inside the app first.
     function goBack() {
         return view.store.back()
-    }
-
-    function clock(epochSeconds) {
-        if (isNaN(epochSeconds))
-            return ""
-        return Qt.formatTime(new Date(epochSeconds * 1000), Settings.clock24h ? "HH:mm" : "h:mm AP")
     }
 
     function actionsFor(state, canStart, guiding) {
@@ -38,9 +36,8 @@ Item {
         case "preview":  // the shell's back button cancels too
             return canStart ? [{ label: qsTr("Start"), icon: "mdi6.navigation-variant", value: "start" }]
                             : [{ label: qsTr("Cancel"), icon: "mdi6.close", value: "back" }]
-        case "guiding":
-            //: A button: end the guidance
-            return [{ label: qsTr("Stop"), icon: "mdi6.close", value: "stop" }]
+        case "guiding":  // End is held, in the trip bar: never where Start was
+            return []
         case "arrived":
             return [{ label: qsTr("Done"), icon: "mdi6.check", value: "done" }]
         default:
@@ -62,13 +59,27 @@ Item {
     Binding { target: view.store; property: "distanceUnit"; value: Settings.distanceUnit }
     Binding { target: view.store; property: "language"; value: Settings.language }
 
+    // Guiding, the map turns with the car, which sits low on the screen looking ahead; when the drive ends
+    // (arrival or End) it returns to north-up.
+    onDriveGuidedChanged: map.followMode = view.driveGuided ? "heading-up" : "north-up"
+    Component.onCompleted: map.followMode = view.driveGuided ? "heading-up" : "north-up"
+
     Connections {
         target: view.store
         function onFrameRequested(points) { map.showShape(points) }
         function onStateChanged() {
             if (view.store.state === "guiding")
-                map.recenter()
+                map.followMode = "heading-up"
         }
+    }
+
+    // The MapView's route trimming and insets (Binding: a map without them only warns).
+    Binding { target: map; property: "routeDriven"; value: view.store.guiding ? view.store.progress.routeDriven : -1 }
+    Binding { target: map; property: "leftInset"; value: view.panelWidth + 2 * Theme.spacingM }
+    Binding {
+        target: map
+        property: "bottomInset"
+        value: view.guidingShown ? tripBar.height + 2 * Theme.spacingM : 0
     }
 
     MapPage {
@@ -87,6 +98,22 @@ Item {
             markers: view.store.markers
             onMarkerTapped: (index) => view.store.chooseResult(index)
             onAlternativeTapped: (index) => view.store.chooseAlternative(index)
+        }
+
+        TripBar {
+            id: tripBar
+            objectName: "tripBar"
+            visible: view.guidingShown
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.spacingM }
+            // Clear of the attribution in the corner.
+            anchors.bottomMargin: Theme.spacingM + Theme.fontSmall + Theme.spacingS
+            remainingMeters: view.store.progress.remainingMeters
+            remainingSeconds: view.store.progress.remainingSeconds
+            arrivalTime: view.store.progress.arrivalTime
+            speedLimit: view.store.progress.speedLimitText
+            compact: view.width < Theme.dp(1000)
+            onEndRequested: view.store.stop()
+            onAlongRequested: view.store.lookAlong()
         }
 
         panel: [
@@ -123,19 +150,17 @@ Item {
             },
             GuidancePanel {
                 objectName: "guidancePanel"
-                visible: view.mode === "guiding"
+                visible: view.guidingShown
                 icon: view.store.progress.icon
-                distance: view.store.progress.distance
-                unit: view.store.progress.distanceUnit
+                distanceMeters: view.store.progress.distanceMeters
                 street: view.store.progress.street
                 instruction: view.store.progress.instruction
-                remaining: view.store.progress.remaining
-                remainingUnit: view.store.progress.remainingUnit
-                arrival: view.clock(view.store.progress.arrivalTime)
+                exitNumber: view.store.progress.exitNumber
+                lanes: view.store.progress.lanes
+                thenIcon: view.store.progress.thenIcon
+                thenStreet: view.store.progress.thenStreet
                 rerouting: view.store.progress.rerouting
                 rerouteError: view.store.progress.rerouteError
-                categories: view.categories
-                onCategoryChosen: (category) => view.store.showCategory(category)
                 Layout.fillWidth: true
             },
             ArrivedPanel {

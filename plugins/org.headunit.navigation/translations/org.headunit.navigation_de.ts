@@ -12,21 +12,15 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../qml/GuidancePanel.qml" line="+63"/>
+        <location filename="../qml/GuidancePanel.qml" line="+102"/>
         <source>Rerouting…</source>
         <translation>Neue Route wird berechnet …</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Left</source>
-        <extracomment>Read out for the distance still to drive</extracomment>
-        <translation>Verbleibend</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Arrival</source>
-        <extracomment>Read out for the clock time the car should arrive at</extracomment>
-        <translation>Ankunft</translation>
+        <location line="+42"/>
+        <source>Then</source>
+        <extracomment>Before the manoeuvre after the next one: &quot;Then ↱ Avenue de la Costa&quot;</extracomment>
+        <translation>Dann</translation>
     </message>
 </context>
 <context>
@@ -37,7 +31,7 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Home</source>
         <translation>Zuhause</translation>
     </message>
@@ -70,7 +64,7 @@
         <translation>Essen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
@@ -80,13 +74,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Stop</source>
-        <extracomment>A button: end the guidance</extracomment>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -129,59 +117,60 @@
     </message>
 </context>
 <context>
+    <name>SpeedLimitSign</name>
+    <message>
+        <location filename="../qml/SpeedLimitSign.qml" line="+22"/>
+        <source>Speed limit %1</source>
+        <extracomment>Read out for the speed-limit sign: &quot;Speed limit 50&quot;</extracomment>
+        <translation>Höchstgeschwindigkeit %1</translation>
+    </message>
+</context>
+<context>
+    <name>TripBar</name>
+    <message>
+        <location filename="../qml/TripBar.qml" line="+46"/>
+        <source>Arrival</source>
+        <extracomment>Under the clock time the car should arrive at</extracomment>
+        <translation>Ankunft</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Time left</source>
+        <extracomment>Under the time still to drive</extracomment>
+        <translation>Ankunft</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Distance left</source>
+        <extracomment>Under the distance still to drive</extracomment>
+        <translation>Reststrecke</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Along the route</source>
+        <extracomment>A button: look for fuel, charging, parking or food along the route</extracomment>
+        <translation>Entlang der Route</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hold to end</source>
+        <translation>Zum Beenden halten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End route</source>
+        <translation>Route beenden</translation>
+    </message>
+</context>
+<context>
     <name>org.headunit.navigation</name>
     <message>
-        <location filename="../navigation/texts.py" line="+47"/>
-        <source>m</source>
-        <translation>m</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>km</source>
-        <translation>km</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ft</source>
-        <translation>ft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>mi</source>
-        <translation>mi</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 m</source>
-        <translation>%1 m</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 ft</source>
-        <translation>%1 ft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 mi</source>
-        <translation>%1 mi</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 Std. %2 Min.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../navigation/texts.py" line="+36"/>
         <source>via %1</source>
         <translation>über %1</translation>
     </message>

@@ -12,21 +12,15 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../qml/GuidancePanel.qml" line="+63"/>
+        <location filename="../qml/GuidancePanel.qml" line="+102"/>
         <source>Rerouting…</source>
         <translation>正在重新规划路线…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Left</source>
-        <extracomment>Read out for the distance still to drive</extracomment>
-        <translation>剩余</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Arrival</source>
-        <extracomment>Read out for the clock time the car should arrive at</extracomment>
-        <translation>到达</translation>
+        <location line="+42"/>
+        <source>Then</source>
+        <extracomment>Before the manoeuvre after the next one: &quot;Then ↱ Avenue de la Costa&quot;</extracomment>
+        <translation>然后</translation>
     </message>
 </context>
 <context>
@@ -37,7 +31,7 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Home</source>
         <translation>家</translation>
     </message>
@@ -70,7 +64,7 @@
         <translation>餐饮</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Start</source>
         <translation>开始导航</translation>
     </message>
@@ -80,13 +74,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Stop</source>
-        <extracomment>A button: end the guidance</extracomment>
-        <translation>结束导航</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -129,59 +117,60 @@
     </message>
 </context>
 <context>
+    <name>SpeedLimitSign</name>
+    <message>
+        <location filename="../qml/SpeedLimitSign.qml" line="+22"/>
+        <source>Speed limit %1</source>
+        <extracomment>Read out for the speed-limit sign: &quot;Speed limit 50&quot;</extracomment>
+        <translation>限速 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TripBar</name>
+    <message>
+        <location filename="../qml/TripBar.qml" line="+46"/>
+        <source>Arrival</source>
+        <extracomment>Under the clock time the car should arrive at</extracomment>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Time left</source>
+        <extracomment>Under the time still to drive</extracomment>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Distance left</source>
+        <extracomment>Under the distance still to drive</extracomment>
+        <translation>剩余距离</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Along the route</source>
+        <extracomment>A button: look for fuel, charging, parking or food along the route</extracomment>
+        <translation>沿途搜索</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hold to end</source>
+        <translation>长按结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End route</source>
+        <translation>结束导航</translation>
+    </message>
+</context>
+<context>
     <name>org.headunit.navigation</name>
     <message>
-        <location filename="../navigation/texts.py" line="+47"/>
-        <source>m</source>
-        <translation>米</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>km</source>
-        <translation>公里</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ft</source>
-        <translation>英尺</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>mi</source>
-        <translation>英里</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 m</source>
-        <translation>%1米</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 km</source>
-        <translation>%1公里</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 ft</source>
-        <translation>%1英尺</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 mi</source>
-        <translation>%1英里</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 min</source>
-        <translation>%1分钟</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 h %2 min</source>
-        <translation>%1小时%2分钟</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../navigation/texts.py" line="+36"/>
         <source>via %1</source>
         <translation>途经%1</translation>
     </message>
