@@ -119,7 +119,7 @@ def test_a_directory_answer_that_is_not_a_station_list_keeps_the_last_list(app, 
     radio.refresh()
     ctx.run()
     assert station_names(radio) == ["Example Jazz FM"]  # the list saved the last time, marked as old
-    assert radio.stale and not radio.busy and radio.ageText.startswith("Offline: the list from")
+    assert radio.stale and not radio.busy and radio.ageText.startswith("Offline · list updated ")
     assert "not a station list" in caplog.text
 
 

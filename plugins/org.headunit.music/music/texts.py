@@ -11,6 +11,8 @@ import math
 
 from PySide6.QtCore import QLocale
 
+from headunit.sdk import formats
+
 from .entries import FM, Entry
 
 
@@ -72,17 +74,12 @@ class Texts:
         return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
     def age(self, seconds: float) -> str:
-        """How old a saved list is: "5 min", "3 h", "2 d"."""
-        minutes = max(1, int(seconds // 60))
-        if minutes < 60:
-            return self._ctx.tr("%1 min").replace("%1", self.number(minutes))
-        if minutes < 48 * 60:
-            return self._ctx.tr("%1 h").replace("%1", self.number(minutes // 60))
-        return self._ctx.tr("%1 d").replace("%1", self.number(minutes // (24 * 60)))
+        """How old a saved list is, as every screen says it: "just now", "5 min ago"."""
+        return formats.age(seconds)
 
     def stations_age(self, seconds: float) -> str:
         """Over a station list read from the cache because the backend could not be reached."""
-        return self._ctx.tr("Offline: the list from %1 ago").replace("%1", self.age(seconds))
+        return self._ctx.tr("Offline · list updated %1").replace("%1", self.age(seconds))
 
     # Playing
 
@@ -134,7 +131,7 @@ class Texts:
             ("damaged tags", lambda: self._ctx.tr("damaged tags")),
             ("damaged", lambda: self._ctx.tr("damaged or cut short")),
             ("empty file", lambda: self._ctx.tr("empty file")),
-            ("not a regular file", lambda: self._ctx.tr("not a regular file (a pipe or a device)")),
+            ("not a regular file", lambda: self._ctx.tr("not a music file")),
             ("no permission", lambda: self._ctx.tr("no permission to read it")),
             ("it went away", lambda: self._ctx.tr("it went away while it was being read")),
             ("cannot be read", lambda: self._ctx.tr("cannot be read")),
@@ -150,8 +147,8 @@ class Texts:
         """Why FM cannot play, from the tuner's reason code (its English `reason` for codes this app does not
         know)."""
         match code:
-            case "no-stick": return self._ctx.tr("No FM tuner: plug in an RTL-SDR USB stick")
-            case "no-rtl-fm": return self._ctx.tr("The FM receiver software (rtl_fm) is not installed")
+            case "no-stick": return self._ctx.tr("No FM radio: plug in the radio's USB stick")
+            case "no-rtl-fm": return self._ctx.tr("FM radio is not available on this head unit")
             case "stick-busy": return self._ctx.tr("The FM tuner is in use by another program")
             case "failed": return self._ctx.tr("The FM tuner stopped working")
         return reason or self._ctx.tr("No FM tuner")

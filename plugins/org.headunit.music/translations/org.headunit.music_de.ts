@@ -245,22 +245,22 @@
 <context>
     <name>MusicTile</name>
     <message>
-        <location filename="../qml/MusicTile.qml" line="+23"/>
+        <location filename="../qml/MusicTile.qml" line="+16"/>
         <source>Music</source>
         <translation>Musik</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
         <source>Nothing is playing</source>
         <translation>Es läuft nichts</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>Waiting for its USB drive</source>
         <translation>Wartet auf sein USB-Laufwerk</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+37"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Next</source>
         <translation>Nächster Titel</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>Playlist %1</translation>
     </message>
     <message>
-        <location filename="../music/texts.py" line="+27"/>
+        <location filename="../music/texts.py" line="+29"/>
         <source>Unknown artist</source>
         <translation>Unbekannter Interpret</translation>
     </message>
@@ -442,24 +442,9 @@
         <translation>%1 kbit/s</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h</source>
-        <translation>%1 Std.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 d</source>
-        <translation>%1 Tg.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Offline: the list from %1 ago</source>
-        <translation>Offline: die Liste von vor %1</translation>
+        <location line="+19"/>
+        <source>Offline · list updated %1</source>
+        <translation>Offline · Liste aktualisiert %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -568,11 +553,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>not a regular file (a pipe or a device)</source>
-        <translation>keine normale Datei (eine Pipe oder ein Gerät)</translation>
+        <source>not a music file</source>
+        <translation>keine Musikdatei</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No FM radio: plug in the radio&apos;s USB stick</source>
+        <translation>Kein UKW-Radio: den USB-Radiostick einstecken</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>FM radio is not available on this head unit</source>
+        <translation>UKW-Radio ist auf diesem Gerät nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>no permission to read it</source>
         <translation>keine Leseberechtigung</translation>
     </message>
@@ -597,17 +592,7 @@
         <translation>ein Link auf eine Datei, die es nicht gibt</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>The FM receiver software (rtl_fm) is not installed</source>
-        <translation>Die UKW-Empfangssoftware (rtl_fm) ist nicht installiert</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>No FM tuner: plug in an RTL-SDR USB stick</source>
-        <translation>Kein UKW-Empfänger: stecken Sie einen RTL-SDR-USB-Stick ein</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>The FM tuner is in use by another program</source>
         <translation>Der UKW-Empfänger wird von einem anderen Programm benutzt</translation>
     </message>

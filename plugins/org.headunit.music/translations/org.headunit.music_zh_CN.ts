@@ -245,22 +245,22 @@
 <context>
     <name>MusicTile</name>
     <message>
-        <location filename="../qml/MusicTile.qml" line="+23"/>
+        <location filename="../qml/MusicTile.qml" line="+16"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
         <source>Nothing is playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>Waiting for its USB drive</source>
         <translation>等待其 USB 驱动器</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+37"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>播放</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Next</source>
         <translation>下一首</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>播放列表 %1</translation>
     </message>
     <message>
-        <location filename="../music/texts.py" line="+27"/>
+        <location filename="../music/texts.py" line="+29"/>
         <source>Unknown artist</source>
         <translation>未知艺人</translation>
     </message>
@@ -442,24 +442,9 @@
         <translation>%1 kbit/s</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 d</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Offline: the list from %1 ago</source>
-        <translation>离线：%1前的列表</translation>
+        <location line="+19"/>
+        <source>Offline · list updated %1</source>
+        <translation>离线 · 列表%1更新</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -568,11 +553,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>not a regular file (a pipe or a device)</source>
-        <translation>不是普通文件（管道或设备）</translation>
+        <source>not a music file</source>
+        <translation>不是音乐文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No FM radio: plug in the radio&apos;s USB stick</source>
+        <translation>没有调频收音机：请插入收音机 USB 接收棒</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>FM radio is not available on this head unit</source>
+        <translation>此车机不支持调频收音机</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>no permission to read it</source>
         <translation>没有读取权限</translation>
     </message>
@@ -597,17 +592,7 @@
         <translation>指向不存在文件的链接</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>The FM receiver software (rtl_fm) is not installed</source>
-        <translation>未安装调频接收软件（rtl_fm）</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>No FM tuner: plug in an RTL-SDR USB stick</source>
-        <translation>没有调频接收器：请插入 RTL-SDR U盘</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>The FM tuner is in use by another program</source>
         <translation>调频接收器正被其他程序占用</translation>
     </message>
