@@ -108,12 +108,12 @@
     <message>
         <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+26"/>
         <source>All apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Apps</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Settings</source>
-        <translation type="unfinished">Einstellungen</translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -536,7 +536,7 @@
     <message>
         <location line="+22"/>
         <source>All apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Apps</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -562,23 +562,23 @@
     <message>
         <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+94"/>
         <source>Up next</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing coming up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts steht an</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reminders show here</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen erscheinen hier</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>+%1</source>
         <extracomment>How many more notifications wait besides the one on the card, e.g. &quot;+2&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>+%1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -588,17 +588,17 @@
     <message>
         <location line="+2"/>
         <source>Display, units, language, apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeige, Einheiten, Sprache, Apps</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Top</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr</translation>
     </message>
 </context>
 <context>
@@ -684,7 +684,7 @@
     <message>
         <location line="+5"/>
         <source>Reminders, warnings on the road and messages from your apps show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen, Warnungen unterwegs und Nachrichten Ihrer Apps erscheinen hier.</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -918,18 +918,18 @@
     <message>
         <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+52"/>
         <source>No recent apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt verwendeten Apps</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Apps you open show here, to switch back in one tap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete Apps erscheinen hier – ein Tippen führt zurück.</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Close %1</source>
         <extracomment>Closes one app in the recent apps; %1 is the app&apos;s name.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 schließen</translation>
     </message>
 </context>
 <context>

@@ -108,12 +108,12 @@
     <message>
         <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+26"/>
         <source>All apps</source>
-        <translation type="unfinished"></translation>
+        <translation>全部应用</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Settings</source>
-        <translation type="unfinished">设置</translation>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -536,7 +536,7 @@
     <message>
         <location line="+22"/>
         <source>All apps</source>
-        <translation type="unfinished"></translation>
+        <translation>全部应用</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -562,23 +562,23 @@
     <message>
         <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+94"/>
         <source>Up next</source>
-        <translation type="unfinished"></translation>
+        <translation>接下来</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing coming up</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无安排</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reminders show here</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒会显示在这里</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>+%1</source>
         <extracomment>How many more notifications wait besides the one on the card, e.g. &quot;+2&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>+%1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -588,17 +588,17 @@
     <message>
         <location line="+2"/>
         <source>Display, units, language, apps</source>
-        <translation type="unfinished"></translation>
+        <translation>显示、单位、语言、应用</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Top</source>
-        <translation type="unfinished"></translation>
+        <translation>回到顶部</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>更多</translation>
     </message>
 </context>
 <context>
@@ -682,7 +682,7 @@
     <message>
         <location line="+5"/>
         <source>Reminders, warnings on the road and messages from your apps show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒、路况警告和应用消息会显示在这里。</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -916,18 +916,18 @@
     <message>
         <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+52"/>
         <source>No recent apps</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近使用的应用</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Apps you open show here, to switch back in one tap.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开过的应用会显示在这里，轻点一下即可切换回去。</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Close %1</source>
         <extracomment>Closes one app in the recent apps; %1 is the app&apos;s name.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>关闭%1</translation>
     </message>
 </context>
 <context>
