@@ -174,3 +174,16 @@ def test_the_home_tile_and_the_list_give_the_same_distance_to_a_place(navigation
     tile_row = [r for r in visible(window, "tileRecent") if r.property("title") == NEAR[0]][0]
     assert tile_row.property("trailing") == in_panel
     assert in_panel == formats.distance(distance_m(43.7372, 7.4242, NEAR[1], NEAR[2]))
+
+
+def test_a_nameless_roundabout_is_named_by_the_road_its_exit_leads_onto(navigation, qtbot):
+    runtime, window, nav = navigation()
+    start(window, nav, qtbot)
+    runtime.simulator.driveRoute(nav.routeShape)
+    runtime.simulator.setSpeed(120)
+    qtbot.waitUntil(lambda: nav.progress.kind == "roundabout", timeout=20_000)
+    settle(qtbot)
+    assert nav.progress.street == "Boulevard Princesse Charlotte"
+    assert find(window, "maneuverStreet").property("text") == "Boulevard Princesse Charlotte"
+    assert find(window, "maneuverExit").isVisible() and nav.progress.exitNumber > 0
+    assert nav.progress.thenStreet != nav.progress.street  # leaving the roundabout is no manoeuvre of its own

@@ -64,11 +64,18 @@ class Progress(QObject):
         if maneuver.kind == "arrive":
             return self._drive.destination.name
         name = street_of(maneuver)
-        if not name and maneuver.kind in ("roundabout", "ramp", "exit"):
-            # A nameless roundabout or slip road: the road it leads onto.
-            after = self._maneuver(index + 1)
-            name = street_of(after) if after is not None and after.kind != "arrive" else ""
+        after = self._maneuver(index + 1)
+        if not name and maneuver.kind == "roundabout" and after is not None and after.kind == "roundabout_exit":
+            name = street_of(after)  # a nameless roundabout: the road its exit leads onto
         return name
+
+    def _following(self, update) -> int:
+        """The manoeuvre after the next one; leaving a roundabout is part of entering it, so the one after that."""
+        following = update.following
+        maneuver = self._maneuver(following)
+        if maneuver is not None and maneuver.kind == "roundabout_exit" and update.kind == "roundabout":
+            following = following + 1 if self._maneuver(following + 1) is not None else -1
+        return following
 
     # The next manoeuvre
 
@@ -126,14 +133,14 @@ class Progress(QObject):
     @Property(str, notify=changed, final=True)
     def thenIcon(self) -> str:
         update = self._next()
-        maneuver = self._maneuver(update.following) if update else None
+        maneuver = self._maneuver(self._following(update)) if update else None
         return icon_for(maneuver.kind, maneuver.type) if maneuver is not None else ""
 
     @Property(str, notify=changed, final=True)
     def thenStreet(self) -> str:
         """Where the manoeuvre after the next one leads; "" when the next one is the destination."""
         update = self._next()
-        return self._name(update.following) if update else ""
+        return self._name(self._following(update)) if update else ""
 
     # The whole drive
 

@@ -89,9 +89,7 @@ ColumnLayout {
         text: panel.street
         role: "primary"
         font.weight: Font.DemiBold
-        wrapMode: Text.Wrap
-        maximumLineCount: 2
-        // A long name gets smaller, down to the secondary size, before it takes a second line.
+        // A long name gets smaller, down to the secondary size, before it is cut short.
         fontSizeMode: Text.HorizontalFit
         minimumPixelSize: Theme.fontSecondary
         Layout.fillWidth: true

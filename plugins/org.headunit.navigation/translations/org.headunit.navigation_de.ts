@@ -137,7 +137,7 @@
         <location line="+13"/>
         <source>Time left</source>
         <extracomment>Under the time still to drive</extracomment>
-        <translation>Ankunft</translation>
+        <translation>Restzeit</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -137,7 +137,7 @@
         <location line="+13"/>
         <source>Time left</source>
         <extracomment>Under the time still to drive</extracomment>
-        <translation>到达</translation>
+        <translation>剩余时间</translation>
     </message>
     <message>
         <location line="+13"/>
