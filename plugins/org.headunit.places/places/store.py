@@ -8,6 +8,8 @@ from enum import IntEnum
 from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Qt, Signal, Slot)
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from headunit.sdk import formats
+
 from .catalog import Place, find
 
 QML_IMPORT_NAME = "HeadUnit.Plugins.Places"
@@ -55,7 +57,7 @@ class PlaceList(QAbstractListModel):
             case _Role.Trailing:
                 if math.isnan(metres):
                     return ""
-                return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
+                return formats.distance(metres)  # the driver's language and units, as every screen says it
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -4,12 +4,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+18"/>
+        <location filename="../qml/Tile.qml" line="+14"/>
         <source>Wallet</source>
         <translation>Wallet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Parking: %1</source>
         <translation>Parken: %1</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Tanken und Parken</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>WalletView</name>
     <message>
-        <location filename="../qml/WalletView.qml" line="+15"/>
+        <location filename="../qml/WalletView.qml" line="+16"/>
         <location line="+87"/>
         <source>Fuel</source>
         <translation>Tanken</translation>
@@ -125,7 +125,7 @@
         <translation>Zone %1 von %2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Default card</source>
         <translation>Standardkarte</translation>
     </message>
@@ -165,27 +165,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+127"/>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min ago</source>
-        <translation>vor %1 min</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h ago</source>
-        <translation>vor %1 h</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days ago</source>
-        <translation>vor %1 Tagen</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location filename="../wallet/store.py" line="+175"/>
         <source>Cards are not available offline yet</source>
         <translation>Karten sind offline noch nicht verfügbar</translation>
     </message>
@@ -200,12 +180,7 @@
         <translation>Hier ist keine Tankstelle auf der Karte</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Park at a fuel pump to pay for fuel (nearest: %1, %2 m)</source>
-        <translation>Zum Bezahlen an einer Zapfsäule parken (nächste: %1, %2 m)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>fuel station</source>
         <translation>Tankstelle</translation>
     </message>
@@ -331,17 +306,27 @@
         <translation>Parken wird beendet …</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+218"/>
+        <source>%1 (%2 left)</source>
+        <translation>%1 (noch %2)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Parking ended: %1</source>
         <translation>Parken beendet: %1</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-213"/>
         <source>Parking could not be ended: %1</source>
         <translation>Parken konnte nicht beendet werden: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-269"/>
+        <source>Park at a fuel pump to pay for fuel (nearest: %1, %2)</source>
+        <translation>Zum Bezahlen an einer Zapfsäule parken (nächste: %1, %2)</translation>
+    </message>
+    <message>
+        <location line="+282"/>
         <source>Ending parking: the car drove away</source>
         <translation>Parken wird beendet: das Auto ist losgefahren</translation>
     </message>
@@ -420,11 +405,6 @@
         <location line="+0"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>%1 (%2 min left)</source>
-        <translation>%1 (noch %2 min)</translation>
     </message>
 </context>
 </TS>

@@ -4,12 +4,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+18"/>
+        <location filename="../qml/Tile.qml" line="+14"/>
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Parking: %1</source>
         <translation>停车：%1</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>加油与停车</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Until %1</source>
         <translation>至 %1</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>WalletView</name>
     <message>
-        <location filename="../qml/WalletView.qml" line="+15"/>
+        <location filename="../qml/WalletView.qml" line="+16"/>
         <location line="+87"/>
         <source>Fuel</source>
         <translation>加油</translation>
@@ -125,7 +125,7 @@
         <translation>区域 %1/%2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
@@ -165,27 +165,7 @@
 <context>
     <name>org.headunit.wallet</name>
     <message>
-        <location filename="../wallet/store.py" line="+127"/>
-        <source>just now</source>
-        <translation>刚刚</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min ago</source>
-        <translation>%1 分钟前</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h ago</source>
-        <translation>%1 小时前</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days ago</source>
-        <translation>%1 天前</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location filename="../wallet/store.py" line="+175"/>
         <source>Cards are not available offline yet</source>
         <translation>离线时暂无银行卡信息</translation>
     </message>
@@ -200,12 +180,7 @@
         <translation>地图上此处没有加油站</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Park at a fuel pump to pay for fuel (nearest: %1, %2 m)</source>
-        <translation>请停在加油机旁付款（最近：%1，%2 米）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>fuel station</source>
         <translation>加油站</translation>
     </message>
@@ -331,17 +306,27 @@
         <translation>正在结束停车…</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+218"/>
+        <source>%1 (%2 left)</source>
+        <translation>%1（剩余 %2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Parking ended: %1</source>
         <translation>停车已结束：%1</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-213"/>
         <source>Parking could not be ended: %1</source>
         <translation>无法结束停车：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-269"/>
+        <source>Park at a fuel pump to pay for fuel (nearest: %1, %2)</source>
+        <translation>请停在加油机旁付款（最近：%1，%2）</translation>
+    </message>
+    <message>
+        <location line="+282"/>
         <source>Ending parking: the car drove away</source>
         <translation>正在结束停车：车辆已驶离</translation>
     </message>
@@ -420,11 +405,6 @@
         <location line="+0"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>%1 (%2 min left)</source>
-        <translation>%1（剩余 %2 分钟）</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from headunit.sdk import PluginContext
+from headunit.sdk import PluginContext, formats
 
 QML_IMPORT_NAME = "HeadUnit.Plugins.Wallet"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -120,16 +120,10 @@ class WalletStore(QObject):
                                                   CURRENCY_SYMBOLS.get(currency or "EUR", currency or ""), 2)
 
     def _age(self, seconds: float | None) -> str:
+        """"just now", "5 min ago": as every screen says how old something is (headunit.sdk.formats)."""
         if seconds is None:
             return ""
-        minutes = int(seconds // 60)
-        if minutes < 1:
-            return self.ctx.tr("just now")
-        if minutes < 60:
-            return self.ctx.tr("%1 min ago").replace("%1", str(minutes))
-        if minutes < 48 * 60:
-            return self.ctx.tr("%1 h ago").replace("%1", str(minutes // 60))
-        return self.ctx.tr("%1 days ago").replace("%1", str(minutes // (24 * 60)))
+        return formats.age(seconds)
 
     # What stays on the car: receipts, settings and the active parking session
 
@@ -209,8 +203,8 @@ class WalletStore(QObject):
             self._station, self._station_note = None, self.ctx.tr("No fuel station on the map here")
         elif place.distance_m > STATION_RADIUS_M:
             self._station = None
-            self._station_note = self.ctx.tr("Park at a fuel pump to pay for fuel (nearest: %1, %2 m)") \
-                .replace("%1", place.name or self.ctx.tr("fuel station")).replace("%2", str(round(place.distance_m)))
+            self._station_note = self.ctx.tr("Park at a fuel pump to pay for fuel (nearest: %1, %2)") \
+                .replace("%1", place.name or self.ctx.tr("fuel station")).replace("%2", formats.distance(place.distance_m))
         else:
             self._station = {"id": network_id(place.id), "name": place.name or self.ctx.tr("Fuel station")}
             self._station_note = ""
@@ -407,7 +401,7 @@ class WalletStore(QObject):
             amount_cents=estimate, hold=True, currency=zone.get("currency", "EUR"), reference=zone["zone_id"],
             details=[{"label": self.ctx.tr("Rate"), "value": self.ctx.tr("%1 per hour").replace(
                          "%1", self.money(zone.get("rate_cents_per_hour"), zone.get("currency")))},
-                     {"label": self.ctx.tr("Until"), "value": QLocale().toString(end.astimezone(), "HH:mm")}],
+                     {"label": self.ctx.tr("Until"), "value": formats.clock(end.timestamp())}],
             request={"method": "POST", "path": "/v1/parking/sessions",
                      "body": {"zone_id": zone["zone_id"], "expected_end": end.isoformat().replace("+00:00", "Z")}},
             payment_method_id=self._default_card())
@@ -674,9 +668,8 @@ class WalletStore(QObject):
         end = parse_time(self._parking.get("expected_end")) if self._parking else None
         if end is None:
             return ""
-        left = int((end - time.time()) // 60)
-        at = QLocale().toString(datetime.fromtimestamp(end), "HH:mm")
-        return self.ctx.tr("%1 (%2 min left)").replace("%1", at).replace("%2", str(max(0, left)))
+        left = max(0.0, end - time.time())
+        return self.ctx.tr("%1 (%2 left)").replace("%1", formats.clock(end)).replace("%2", formats.duration(left))
 
     @Property(str, notify=changed, final=True)
     def parkingNote(self) -> str:
@@ -690,7 +683,7 @@ class WalletStore(QObject):
             return {}
         started, ended = parse_time(r.get("started_at")), parse_time(r.get("ended_at"))
         card = r.get("card") or {}
-        period = "–".join(QLocale().toString(datetime.fromtimestamp(t), "HH:mm") for t in (started, ended)) \
+        period = "–".join(formats.clock(t) for t in (started, ended)) \
             if started is not None and ended is not None else ""
         return {"title": self.ctx.tr("Parking ended: %1").replace("%1", self.money(r.get("amount_cents"),
                                                                                    r.get("currency"))),
