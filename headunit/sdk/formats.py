@@ -9,8 +9,8 @@ Without `language=` or `unit=`, they follow the driver's settings. See headunit.
 
 from headunit.shell.formats import (
     MISSING, age, clock, current, degrees, distance, distance_unit, distance_value, duration, number, speed,
-    temperature,
+    speed_unit, speed_value, temperature,
 )
 
 __all__ = ["MISSING", "age", "clock", "current", "degrees", "distance", "distance_unit", "distance_value", "duration",
-           "number", "speed", "temperature"]
+           "number", "speed", "speed_unit", "speed_value", "temperature"]

@@ -54,7 +54,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "days_ago": "{n}天前",
         "m": "{n} 米", "km": "{n} 公里", "ft": "{n} 英尺", "mi": "{n} 英里",
         "under_min": "不到 1 分钟", "min": "{n} 分钟", "h_min": "{h} 小时 {m} 分钟",
-        "kmh": "{n} 公里/小时", "mph": "{n} 英里/小时",
+        "kmh": "{n} 公里/时", "mph": "{n} 英里/时",
         "am": "上午", "pm": "下午", "clock12": "{ap}{h}:{m}",
     },
 }
@@ -193,15 +193,31 @@ def duration(seconds: float | None, *, language: str | None = None) -> str:
     return words["h_min"].format(h=minutes // 60, m=f"{minutes % 60:02d}")
 
 
+def _speed_parts(kmh: float, language: str | None, unit: str | None) -> tuple[str, str]:
+    if (unit or _current["distanceUnit"]) == "mi":
+        return number(_round_half_up(max(0.0, kmh) / KMH_PER_MPH), language=language), "mph"
+    return number(_round_half_up(max(0.0, kmh)), language=language), "kmh"
+
+
 def speed(kmh: float | None, *, language: str | None = None, unit: str | None = None) -> str:
-    """"50 km/h" (zh "50 公里/小时"), or "31 mph" when distances are in miles."""
+    """"50 km/h" (zh "50 公里/时"), or "31 mph" when distances are in miles."""
     if _missing(kmh):
         return MISSING
-    words = _words(language)
-    kmh = max(0.0, float(kmh))  # type: ignore[arg-type]
-    if (unit or _current["distanceUnit"]) == "mi":
-        return words["mph"].format(n=number(_round_half_up(kmh / KMH_PER_MPH), language=language))
-    return words["kmh"].format(n=number(_round_half_up(kmh), language=language))
+    value, key = _speed_parts(float(kmh), language, unit)  # type: ignore[arg-type]
+    return _words(language)[key].format(n=value)
+
+
+def speed_value(kmh: float | None, *, language: str | None = None, unit: str | None = None) -> str:
+    """The number of `speed` alone ("50"), for a figure drawn apart from its unit."""
+    if _missing(kmh):
+        return MISSING
+    return _speed_parts(float(kmh), language, unit)[0]  # type: ignore[arg-type]
+
+
+def speed_unit(*, language: str | None = None, unit: str | None = None) -> str:
+    """The unit `speed` uses ("km/h", zh "公里/时", "mph")."""
+    key = "mph" if (unit or _current["distanceUnit"]) == "mi" else "kmh"
+    return _words(language)[key].format(n="").strip()
 
 
 def _in_unit(celsius: float, unit: str | None) -> int:
@@ -237,6 +253,7 @@ def clock(epoch_seconds: float | None, *, language: str | None = None, clock24h:
 
 
 _FUNCTIONS = {"age": 1, "distance": 1, "distanceValue": 1, "distanceUnit": 1, "duration": 1, "speed": 1,
+              "speedValue": 1, "speedUnit": 0,
               "temperature": 1, "degrees": 1, "clock": 1, "number": 2}
 
 
@@ -268,6 +285,14 @@ class _Calls(QObject):
         return speed(kmh)
 
     @Slot("QVariant", result=str)
+    def speedValue(self, kmh: Any) -> str:
+        return speed_value(kmh)
+
+    @Slot(result=str)
+    def speedUnit(self) -> str:
+        return speed_unit()
+
+    @Slot("QVariant", result=str)
     def temperature(self, celsius: Any) -> str:
         return temperature(celsius)
 
@@ -284,17 +309,13 @@ class _Calls(QObject):
         return number(value, int(decimals) if not _missing(decimals) else 0)
 
 
-def _function_property(name: str, notify: Signal) -> Property:
-    return Property(QJSValue, lambda self: self._function(name), notify=notify, final=True)
-
-
 @QmlElement
 @QmlSingleton
 class Format(QObject):
     """QML's formatter: `Format.distance(metres)`, `Format.age(seconds)`, `Format.duration(seconds)`,
     `Format.speed(kmh)`, `Format.temperature(celsius)`, `Format.degrees(celsius)`, `Format.clock(epochSeconds)`,
-    `Format.number(value, decimals)`, and `Format.distanceValue` / `Format.distanceUnit` for a figure drawn
-    apart from its unit.
+    `Format.number(value, decimals)`, and `Format.distanceValue` / `Format.distanceUnit`, `Format.speedValue` /
+    `Format.speedUnit()` for a figure drawn apart from its unit.
 
     Each is a function-valued property that changes with the driver's language and units, so a binding
     that calls one is re-evaluated when they change.
@@ -338,13 +359,52 @@ class Format(QObject):
             self._functions = {n: table.property(n) for n in _FUNCTIONS}
         return self._functions[name]
 
-    age = _function_property("age", changed)
-    distance = _function_property("distance", changed)
-    distanceValue = _function_property("distanceValue", changed)
-    distanceUnit = _function_property("distanceUnit", changed)
-    duration = _function_property("duration", changed)
-    speed = _function_property("speed", changed)
-    temperature = _function_property("temperature", changed)
-    degrees = _function_property("degrees", changed)
-    clock = _function_property("clock", changed)
-    number = _function_property("number", changed)
+    # One function-valued property per formatter in _FUNCTIONS, declared here so that qmllint knows them.
+
+    @Property(QJSValue, notify=changed, final=True)
+    def age(self) -> QJSValue:
+        return self._function("age")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def distance(self) -> QJSValue:
+        return self._function("distance")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def distanceValue(self) -> QJSValue:
+        return self._function("distanceValue")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def distanceUnit(self) -> QJSValue:
+        return self._function("distanceUnit")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def duration(self) -> QJSValue:
+        return self._function("duration")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def speed(self) -> QJSValue:
+        return self._function("speed")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def speedValue(self) -> QJSValue:
+        return self._function("speedValue")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def speedUnit(self) -> QJSValue:
+        return self._function("speedUnit")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def temperature(self) -> QJSValue:
+        return self._function("temperature")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def degrees(self) -> QJSValue:
+        return self._function("degrees")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def clock(self) -> QJSValue:
+        return self._function("clock")
+
+    @Property(QJSValue, notify=changed, final=True)
+    def number(self) -> QJSValue:
+        return self._function("number")

@@ -84,6 +84,7 @@ def test_temperature_carries_its_unit_once():
 
 def test_speed_and_numbers_per_language():
     assert formats.speed(49.6, language="de", unit="km") == "50 km/h"
+    assert (formats.speed_value(49.6, unit="km"), formats.speed_unit(language="zh_CN", unit="km")) == ("50", "公里/时")
     assert formats.number(1234.5, 1, language="de") == "1.234,5"
     assert formats.number(1234.5, 1, language="en") == "1,234.5"
 

@@ -40,7 +40,8 @@ Card {
             Readout {
                 size: "primary"
                 objectName: "averageSpeed"
-                value: panel.drivingTime > 0 ? Format.speed(panel.averageSpeed) : "–"
+                value: panel.drivingTime > 0 ? Format.speedValue(panel.averageSpeed) : "–"
+                unit: Format.speedUnit()
                 caption: qsTr("Average")
                 Layout.fillWidth: true
             }
