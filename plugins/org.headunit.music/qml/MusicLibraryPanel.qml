@@ -21,30 +21,38 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.minimumHeight: Theme.touchTarget
 
-        Repeater {
-            id: categoryButtons
-            // Each category with whether it is the one shown, so the buttons hold no bindings of their own.
-            model: panel.browser.depth <= 1
-                   ? panel.categories.map(c => Object.assign({ shown: c.value === panel.browser.category }, c)) : []
-            signal chosen(string category)
-            onChosen: (category) => panel.browser.openCategory(category)
-            delegate: IconButton {
-                required property var modelData
-                objectName: "category:" + modelData.value
-                text: modelData.label
-                iconName: modelData.icon
-                checked: modelData.shown
-                iconColor: checked ? Theme.accent : Theme.text
-                onClicked: categoryButtons.chosen(modelData.value)
+        // The categories, each with its name under its icon; where they do not all fit, they scroll sideways.
+        Flickable {
+            objectName: "categoryStrip"
+            visible: panel.browser.depth <= 1
+            contentWidth: categoryRow.implicitWidth
+            flickableDirection: Flickable.HorizontalFlick
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            Row {
+                id: categoryRow
+                spacing: Theme.spacingS / 2
+                Repeater {
+                    id: categoryButtons
+                    // Each category with whether it is the one shown, so the buttons hold no bindings of their own.
+                    model: panel.browser.depth <= 1
+                           ? panel.categories.map(c => Object.assign({ shown: c.value === panel.browser.category }, c)) : []
+                    signal chosen(string category)
+                    onChosen: (category) => panel.browser.openCategory(category)
+                    delegate: NavButton {
+                        required property var modelData
+                        objectName: "category:" + modelData.value
+                        text: modelData.label
+                        iconName: modelData.icon
+                        checked: modelData.shown
+                        onClicked: categoryButtons.chosen(modelData.value)
+                    }
+                }
             }
         }
-        IconButton {
-            objectName: "levelBack"
-            visible: panel.browser.depth > 1
-            text: qsTr("Back")
-            iconName: "mdi6.arrow-left"
-            onClicked: panel.browser.back()
-        }
+        // A deeper level: its name. Back is the shell's back button (and the edge swipe), as in every app.
         Label {
             objectName: "levelTitle"
             visible: panel.browser.depth > 1
@@ -53,7 +61,6 @@ ColumnLayout {
             minimumPixelSize: Theme.fontSecondary
             Layout.fillWidth: true
         }
-        Item { visible: panel.browser.depth <= 1; Layout.fillWidth: true }
         IconButton {
             objectName: "deletePlaylist"
             visible: panel.browser.isPlaylist && Driving.parked

@@ -3,12 +3,13 @@ import QtQuick.Layouts
 import HeadUnit
 import HeadUnit.Controls
 
-// A sub-page's header: back, and what the page is. Values in, a signal out.
+// A sub-page's header: what the page is. Back is the shell's back button (and the edge swipe), as in every
+// app, so the page draws none of its own unless `canGoBack` asks for one. Values in, a signal out.
 RowLayout {
     id: header
 
     property string title
-    property bool canGoBack: true
+    property bool canGoBack: false
 
     signal backRequested()
 

@@ -61,19 +61,22 @@ Item {
         anchors { fill: parent; margins: Theme.spacingM }
         spacing: Theme.spacingM
 
+        // Each section with its name under its icon: the driver reads where a button goes.
         ColumnLayout {
             objectName: "musicSections"
             spacing: Theme.spacingS
             Layout.fillHeight: true
+            Layout.fillWidth: false
+            Layout.preferredWidth: Theme.dp(112)
             Repeater {
                 model: view.sections
-                delegate: IconButton {
+                delegate: NavButton {
                     required property var modelData
                     objectName: "section:" + modelData.value
                     text: modelData.label
                     iconName: modelData.icon
                     checked: view.section === modelData.value
-                    iconColor: checked ? Theme.accent : Theme.text
+                    Layout.fillWidth: true
                     onClicked: view.show(modelData.value)
                 }
             }
