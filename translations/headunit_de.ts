@@ -454,7 +454,13 @@
         <translation>Keines</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last sync</source>
         <translation>Letzte Synchronisierung</translation>
     </message>
@@ -1151,6 +1157,11 @@
         <location line="+2"/>
         <source>This car&apos;s data could not be opened</source>
         <translation>Die Daten dieses Autos konnten nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details for support are under About › Diagnostics.</source>
+        <translation>Details für den Support stehen unter Info › Diagnose.</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -454,7 +454,13 @@
         <translation>无</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
@@ -1149,6 +1155,11 @@
         <location line="+2"/>
         <source>This car&apos;s data could not be opened</source>
         <translation>无法打开本车的数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details for support are under About › Diagnostics.</source>
+        <translation>供技术支持使用的详细信息见“关于 › 诊断信息”。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -23,8 +23,8 @@ SettingsSection {
     }
 
     readonly property var backendRows: !Cloud.available
-        ? [{ name: qsTr("Address"), value: Cloud.error !== "" ? Cloud.error : qsTr("None") }]
-        : [{ name: qsTr("Address"), value: Cloud.url },
+        ? [{ name: qsTr("Address"), value: qsTr("None") }, { name: qsTr("Error"), value: Cloud.error || "–" }]
+        : [{ name: qsTr("Address"), value: Cloud.url }, { name: qsTr("Error"), value: Cloud.error || "–" },
            { name: qsTr("Last sync"), value: Cloud.lastSync > 0 ? new Date(Cloud.lastSync).toLocaleString(Qt.locale(), Locale.ShortFormat) : qsTr("Never") },
            //: Writes (orders, favourites…) waiting to reach the backend, and those it refused.
            { name: qsTr("Waiting / refused"), value: Cloud.pending + " / " + Cloud.rejected }]

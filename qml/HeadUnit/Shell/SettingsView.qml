@@ -237,7 +237,9 @@ Item {
                     opening: { icon: "mdi6.cloud-sync-outline", color: Theme.textMuted,
                                title: qsTr("Opening this car's data…"), hint: "" },
                     error: { icon: "mdi6.alert-circle-outline", color: Theme.danger,
-                             title: qsTr("This car's data could not be opened"), hint: Cloud.error },
+                             title: qsTr("This car's data could not be opened"),
+                             // The technical reason (a file, an error) is for support: About › Diagnostics.
+                             hint: qsTr("Details for support are under About › Diagnostics.") },
                     local: { icon: "mdi6.car-outline", color: Theme.text,
                              title: qsTr("On this car only (no account)"),
                              hint: qsTr("Favourites, destinations, playlists and settings are kept on this car. "
