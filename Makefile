@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Compiled translations (.qm, not in git) beside their .ts sources: the shell's and each plugin's.
 QM     := $(patsubst %.ts,%.qm,$(wildcard translations/*.ts plugins/*/translations/*.ts))
 
-.PHONY: run test lint qmltypes system-deps system-deps-test install translations benchmark demo-map clean
+.PHONY: run test lint qmltypes screens screens-reference system-deps system-deps-test install translations benchmark demo-map clean
 
 run: system-deps install demo-map
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -43,6 +43,15 @@ qmltypes: $(STAMP)
 
 benchmark: system-deps-test install
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+# The gallery of every first-party screen (docs/screens/, with its index): `make screens ARGS=--all` for every
+# size in every language, `ARGS="--size 800x480 --only home"` for a few.
+screens: system-deps-test install
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screens.py $(ARGS)
+
+# The pictures tests/ui/test_reference_images.py compares against, drawn again after an intended change.
+screens-reference: system-deps-test install
+	HEADUNIT_UPDATE_REFERENCE=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/ui/test_reference_images.py
 
 system-deps:
 	@scripts/install-system-deps run

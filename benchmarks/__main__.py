@@ -1,6 +1,6 @@
 """`python -m benchmarks`: HeadUnit's performance against floors measured in the same run.
 
-    python -m benchmarks [startup|sync|fleet|maps|mapframes|music|store|all] [--runs N] [--cars N] [--json] [--check]
+    python -m benchmarks [startup|sync|fleet|maps|mapframes|music|store|appopen|all] [--runs N] [--cars N] [--json] [--check]
 
 startup: start-up time and memory against a bare QML window; sync: the sync client's enqueue, drain and
 cached-read figures against a loopback backend; fleet: 1,000 cars reconnecting at once into a backend of
@@ -8,7 +8,8 @@ two worker processes over PostgreSQL; maps: route latency against Valhalla's own
 Monaco's import time; mapframes: the map's frame time while panning at zoom 16, 1280×720; music: the
 music library's scan rate against bare mutagen, search over 20,000 tracks against a bare FTS5 MATCH, and
 the memory a 20,000-track library costs; store: the accessory store's first page from its catalog mirror
-and its "for my car" filter over 5,000 products, against a bare SELECT and a bare loop.
+and its "for my car" filter over 5,000 products, against a bare SELECT and a bare loop; appopen: each
+first-party app from the tap to its first frame and home again, first and later opens, against a bare page.
 
 Exit status: 0 once measured, whatever the figures (PASS/FAIL is reported), 1 with --check when a
 target is missed, 2 when the measurement itself failed.
@@ -24,14 +25,14 @@ import statistics
 import sys
 import tempfile
 
-from benchmarks import TARGETS, fleet, floor, headunit_start, mapframes, maps, music, store, sync
+from benchmarks import TARGETS, app_open, fleet, floor, headunit_start, mapframes, maps, music, store, sync
 from benchmarks.measure import MeasurementError, Sample, environment, run
 from benchmarks.report import print_fleet_table, print_sync_table, print_table
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "music", "store", "all"), default="all",
+    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "music", "store", "appopen", "all"), default="all",
                         help="which benchmarks (default all)")
     parser.add_argument("--runs", type=int, default=7, metavar="N",
                         help="start-up: measured runs of each, alternating floor and HeadUnit (default 7)")
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.runs < 1:
         _parser().error("--runs must be at least 1")
-    suites = ("startup", "sync", "fleet", "maps", "mapframes", "music", "store") if args.suite == "all" \
+    suites = ("startup", "sync", "fleet", "maps", "mapframes", "music", "store", "appopen") if args.suite == "all" \
         else (args.suite,)
     results, passed = {}, True
     try:
@@ -120,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         if "store" in suites:
             results["store"] = store.measure(progress=_progress)
             passed &= all(store.verdicts(results["store"]).values())
+        if "appopen" in suites:
+            results["appopen"] = app_open.measure(progress=_progress)
+            passed &= all(app_open.verdicts(results["appopen"]).values())
     except (MeasurementError, RuntimeError) as exc:
         print(f"benchmarks: measurement failed: {exc}", file=sys.stderr)
         return 2
@@ -140,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             music.print_table(results["music"])
         if "store" in results:
             store.print_table(results["store"])
+        if "appopen" in results:
+            app_open.print_table(results["appopen"])
     return 1 if args.check and not passed else 0
 
 
