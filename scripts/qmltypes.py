@@ -25,6 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 IMPORT_NAME = re.compile(r'^QML_IMPORT_NAME = "([\w.]+)"$', re.MULTILINE)
+#: Python types as PySide registers them with Qt (a `Property(list, …)` is a QVariantList at run time), where
+#: pyside6-metaobjectdump writes the Python name.
+QT_TYPES = {"list": "QVariantList", "dict": "QVariantMap", "float": "double", "object": "QVariant"}
 
 
 def qt_metatypes_dir() -> Path:
@@ -75,12 +78,24 @@ def metaobject_dump(files: list[Path]) -> list[dict]:
             raise SystemExit(f"{path.relative_to(ROOT)}: pyside6-metaobjectdump cannot read it ({exc}); declare "
                              "properties as Property(Type, getter, …) or with @Property(Type, …)") from exc
         if data:
+            for cls in data["classes"]:
+                _qt_types(cls)
             # qmltyperegistrar resolves base classes (QObject…) only for types with a source file.
             data["inputFile"] = path.relative_to(ROOT).as_posix()
             if isinstance(data.get("QT_MODULES"), set):
                 data["QT_MODULES"] = sorted(data["QT_MODULES"])
             entries.append(data)
     return entries
+
+
+def _qt_types(cls: dict) -> None:
+    for prop in cls.get("properties", ()):
+        prop["type"] = QT_TYPES.get(prop["type"], prop["type"])
+    for method in (*cls.get("signals", ()), *cls.get("slots", ()), *cls.get("methods", ())):
+        if "returnType" in method:
+            method["returnType"] = QT_TYPES.get(method["returnType"], method["returnType"])
+        for argument in method.get("arguments", ()):
+            argument["type"] = QT_TYPES.get(argument["type"], argument["type"])
 
 
 def generate(name: str, files: list[Path], out: Path) -> dict[str, str]:

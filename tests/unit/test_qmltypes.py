@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from headunit.host.context import VehicleReader
+from headunit.shell.formats import _FUNCTIONS, Format
 from headunit.shell.settings import DEFAULTS, Settings
 from headunit.shell.theme import METRICS, PALETTES, Theme
 from headunit.vehicle.profile import PUBLIC, VehicleProfile, VehicleProfileView
@@ -52,6 +53,7 @@ def _qml_properties(component: str) -> dict[str, str]:
     ("UxRestrictions", [*FLAGS], "changed"),
     ("VehicleState", [*READINGS], None),
     ("VehicleProfile", [*PUBLIC], "changed"),
+    ("Format", [*_FUNCTIONS], "changed"),
 ])
 def test_every_token_setting_and_reading_is_a_declared_property_qmllint_knows(qml_name, names, notify):
     """Adding a colour, a setting or a reading to its table without declaring its property fails here, rather
@@ -70,6 +72,7 @@ def test_every_token_setting_and_reading_is_a_declared_property_qmllint_knows(qm
     (VehicleProfile, [*PUBLIC], "changed"),
     (VehicleProfileView, [*PUBLIC], "changed"),
     (VehicleReader, [*READINGS], None),
+    (Format, [*_FUNCTIONS], "changed"),
 ])
 def test_the_running_types_have_the_same_properties_and_signals(cls, names, notify):
     meta = cls.staticMetaObject

@@ -110,7 +110,7 @@ class Radio(QObject):
 
     # Internet radio
 
-    @Property(QObject, constant=True, final=True)
+    @Property(RowList, constant=True, final=True)
     def stations(self) -> RowList:
         return self._rows
 

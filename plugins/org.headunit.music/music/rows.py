@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtQml import QmlAnonymous
+
+QML_IMPORT_NAME = "HeadUnit.Plugins.Music"
+QML_IMPORT_MAJOR_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class _Role(IntEnum):
     Current = Qt.UserRole + 6
 
 
+@QmlAnonymous  # QML reads its `count`; views take it as a model
 class RowList(QAbstractListModel):
     countChanged = Signal()
 

@@ -114,7 +114,7 @@ class LibraryStatus(QObject):
         return (self._ctx.tr("1 file could not be read") if n == 1
                 else self._ctx.tr("%1 files could not be read").replace("%1", self._texts.number(n)))
 
-    @Property(QObject, constant=True, final=True)
+    @Property(RowList, constant=True, final=True)
     def skipped(self) -> RowList:
         """Files that could not be read: name, why, folder."""
         return self._rows

@@ -151,7 +151,7 @@ class MusicStore(QObject):
         if entry is not None and entry.uri:
             self._collections.toggle_favourite(entry)
 
-    @Property(QObject, constant=True, final=True)
+    @Property(RowList, constant=True, final=True)
     def playlists(self) -> RowList:
         """The playlists a song can be added to."""
         return self._playlist_rows

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -321,6 +322,7 @@ Item {
                     Repeater {
                         model: view.store.cards
                         delegate: RowLayout {
+                            id: card
                             required property var modelData
                             spacing: Theme.spacingS
                             Layout.fillWidth: true
@@ -328,26 +330,26 @@ Item {
                             ColumnLayout {
                                 spacing: 0
                                 Layout.fillWidth: true
-                                Label { text: modelData.text; Layout.fillWidth: true }
+                                Label { text: card.modelData.text; Layout.fillWidth: true }
                                 Label {
-                                    visible: modelData.isDefault
+                                    visible: card.modelData.isDefault
                                     text: qsTr("Default card")
                                     role: "small"
                                     muted: true
                                 }
                             }
                             TouchButton {
-                                visible: !modelData.isDefault
+                                visible: !card.modelData.isDefault
                                 text: view.wide ? qsTr("Make default") : ""
                                 iconName: "mdi6.star-outline"
                                 Accessible.name: qsTr("Make default")
-                                onClicked: view.store.makeDefault(modelData.id)
+                                onClicked: view.store.makeDefault(card.modelData.id)
                             }
                             TouchButton {
                                 iconName: "mdi6.delete-outline"
                                 Accessible.name: qsTr("Remove")
                                 danger: true
-                                onClicked: removeSheet.ask(modelData.id, modelData.text)
+                                onClicked: removeSheet.ask(card.modelData.id, card.modelData.text)
                             }
                         }
                     }

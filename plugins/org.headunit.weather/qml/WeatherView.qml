@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -12,7 +13,7 @@ Item {
     id: view
 
     required property WeatherStore store
-    readonly property RouteSection route: store.route
+    readonly property RouteSection route: store.route as RouteSection
     readonly property int limit: Restrictions.maxItemsPerScreen
     readonly property var hours: limit > 0 ? store.hours.filter((h, i) => i % 4 === 0 || h.change).slice(0, limit)
                                            : store.hours
@@ -175,6 +176,7 @@ Item {
                     Repeater {
                         model: view.route.warnings
                         delegate: Rectangle {
+                            id: warning
                             required property string modelData
                             objectName: "routeWarning"
                             Layout.fillWidth: true
@@ -189,7 +191,7 @@ Item {
                                 Icon { name: "mdi6.alert"; size: Theme.iconSize; color: Theme.warning }
                                 Label {
                                     objectName: "routeWarningText"
-                                    text: modelData
+                                    text: warning.modelData
                                     Layout.fillWidth: true
                                 }
                             }
@@ -198,19 +200,20 @@ Item {
                     Repeater {
                         model: view.route.points.slice(0, view.pointRows)
                         delegate: RowLayout {
+                            id: point
                             required property var modelData
                             objectName: "routePoint"
                             Layout.fillWidth: true
                             Layout.minimumHeight: Theme.touchTarget
                             spacing: Theme.spacingM
                             Icon {
-                                name: modelData.icon
+                                name: point.modelData.icon
                                 size: Theme.iconSize
-                                color: modelData.hazard ? Theme.warning : Theme.textMuted
+                                color: point.modelData.hazard ? Theme.warning : Theme.textMuted
                             }
-                            Label { text: modelData.title; role: "secondary"; Layout.fillWidth: true }
-                            Label { text: modelData.subtitle; role: "secondary"; muted: true }
-                            Label { text: modelData.trailing; role: "secondary"; Layout.preferredWidth: Theme.touchTarget * 1.2; horizontalAlignment: Text.AlignRight }
+                            Label { text: point.modelData.title; role: "secondary"; Layout.fillWidth: true }
+                            Label { text: point.modelData.subtitle; role: "secondary"; muted: true }
+                            Label { text: point.modelData.trailing; role: "secondary"; Layout.preferredWidth: Theme.touchTarget * 1.2; horizontalAlignment: Text.AlignRight }
                         }
                     }
                     Label {
@@ -244,20 +247,21 @@ Item {
                     clip: true
                     model: view.hours
                     delegate: ColumnLayout {
+                        id: hour
                         required property var modelData
                         objectName: "hourCell"
                         width: Math.max(Theme.touchTarget * 1.2, hourRow.width / Math.min(8, Math.max(1, hourRow.count)))
                         spacing: Theme.spacingS / 2
-                        Label { objectName: "hourTime"; text: modelData.time; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
-                        Icon { name: modelData.icon; size: Theme.iconSize; color: Theme.accent; Layout.alignment: Qt.AlignHCenter }
-                        Label { objectName: "hourTemperature"; text: modelData.temperature; role: "secondary"; Layout.alignment: Qt.AlignHCenter }
+                        Label { objectName: "hourTime"; text: hour.modelData.time; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
+                        Icon { name: hour.modelData.icon; size: Theme.iconSize; color: Theme.accent; Layout.alignment: Qt.AlignHCenter }
+                        Label { objectName: "hourTemperature"; text: hour.modelData.temperature; role: "secondary"; Layout.alignment: Qt.AlignHCenter }
                         // The chance of rain, with an umbrella so it is not read as humidity; small type when parked.
                         RowLayout {
-                            visible: modelData.rain !== ""
+                            visible: hour.modelData.rain !== ""
                             spacing: Theme.spacingS / 2
                             Layout.alignment: Qt.AlignHCenter
                             Icon { name: "mdi6.umbrella-outline"; size: rain.font.pixelSize; color: Theme.textMuted }
-                            Label { id: rain; objectName: "hourRain"; text: modelData.rain; role: view.limit > 0 ? "secondary" : "small"; muted: true }
+                            Label { id: rain; objectName: "hourRain"; text: hour.modelData.rain; role: view.limit > 0 ? "secondary" : "small"; muted: true }
                         }
                     }
                 }
@@ -276,15 +280,16 @@ Item {
                     Repeater {
                         model: view.days
                         delegate: ColumnLayout {
+                            id: day
                             required property var modelData
                             objectName: "dayCell"
                             Layout.fillWidth: true
                             Layout.preferredWidth: dayRow.width / Math.max(1, view.days.length)
                             spacing: Theme.spacingS / 2
-                            Label { text: modelData.day; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
-                            Icon { name: modelData.icon; size: Theme.iconSize; color: Theme.accent; Layout.alignment: Qt.AlignHCenter }
-                            Label { objectName: "dayHigh"; text: modelData.high; role: "secondary"; Layout.alignment: Qt.AlignHCenter }
-                            Label { text: modelData.low; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
+                            Label { text: day.modelData.day; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
+                            Icon { name: day.modelData.icon; size: Theme.iconSize; color: Theme.accent; Layout.alignment: Qt.AlignHCenter }
+                            Label { objectName: "dayHigh"; text: day.modelData.high; role: "secondary"; Layout.alignment: Qt.AlignHCenter }
+                            Label { text: day.modelData.low; role: "secondary"; muted: true; Layout.alignment: Qt.AlignHCenter }
                         }
                     }
                 }
