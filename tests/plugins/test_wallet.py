@@ -43,7 +43,7 @@ def confirm_on_the_sheet(runtime, qtbot) -> None:
 def test_fuel_hold_then_the_pump_then_the_captured_amount_and_a_receipt(wallet_shell, qtbot):
     runtime, window, store = wallet_shell(AT_THE_PUMP)
     qtbot.waitUntil(lambda: store.stationName == "Agip" and bool(store.fuels), timeout=15_000)
-    assert store.stationNote == "Test mode: sandbox prices, no fuel is sold"
+    assert store.stationNote == "Demo prices: no fuel is sold"
     store.choosePump(3)
     store.chooseFuel("diesel")
     hold = store.hold_cents()

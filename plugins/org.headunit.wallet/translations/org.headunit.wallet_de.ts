@@ -195,17 +195,7 @@
         <translation>Diese Tankstelle nimmt keine Zahlungen aus dem Auto an</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Fuel prices are not available: %1</source>
-        <translation>Kraftstoffpreise nicht verfügbar: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Test mode: sandbox prices, no fuel is sold</source>
-        <translation>Testmodus: Sandbox-Preise, es wird kein Kraftstoff verkauft</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Parking zones are not available: %1</source>
         <translation>Parkzonen nicht verfügbar: %1</translation>
     </message>
@@ -321,12 +311,22 @@
         <translation>Parken konnte nicht beendet werden: %1</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-270"/>
         <source>Park at a fuel pump to pay for fuel (nearest: %1, %2)</source>
         <translation>Zum Bezahlen an einer Zapfsäule parken (nächste: %1, %2)</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+15"/>
+        <source>Fuel prices are not available right now</source>
+        <translation>Kraftstoffpreise sind gerade nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo prices: no fuel is sold</source>
+        <translation>Demopreise: Es wird kein Kraftstoff verkauft</translation>
+    </message>
+    <message>
+        <location line="+262"/>
         <source>Ending parking: the car drove away</source>
         <translation>Parken wird beendet: das Auto ist losgefahren</translation>
     </message>

@@ -195,17 +195,7 @@
         <translation>此加油站不支持车内付款</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Fuel prices are not available: %1</source>
-        <translation>无法获取油价：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Test mode: sandbox prices, no fuel is sold</source>
-        <translation>测试模式：沙盒价格，不出售燃油</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Parking zones are not available: %1</source>
         <translation>无法获取停车区：%1</translation>
     </message>
@@ -321,12 +311,22 @@
         <translation>无法结束停车：%1</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-270"/>
         <source>Park at a fuel pump to pay for fuel (nearest: %1, %2)</source>
         <translation>请停在加油机旁付款（最近：%1，%2）</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+15"/>
+        <source>Fuel prices are not available right now</source>
+        <translation>暂时无法获取油价</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo prices: no fuel is sold</source>
+        <translation>演示价格：不实际售油</translation>
+    </message>
+    <message>
+        <location line="+262"/>
         <source>Ending parking: the car drove away</source>
         <translation>正在结束停车：车辆已驶离</translation>
     </message>

@@ -218,12 +218,13 @@ class WalletStore(QObject):
             self._prices = {}
             self._station_note = self.ctx.tr("This station does not take payments from the car") \
                 if any(code in str(error) for code in ("404", "422", "not_found")) else \
-                self.ctx.tr("Fuel prices are not available: %1").replace("%1", str(error))
+                self.ctx.tr("Fuel prices are not available right now")
+            self.ctx.log.info("fuel prices: %s", error)  # the reason, for support; not for the driver
         else:
             data, self._prices_age = value
             self._prices = {k: int(v) for k, v in (data.get("prices") or {}).items() if k in FUELS}
             # A real station on the map, demo prices: say so.
-            self._station_note = self.ctx.tr("Test mode: sandbox prices, no fuel is sold") \
+            self._station_note = self.ctx.tr("Demo prices: no fuel is sold") \
                 if data.get("sandbox") else ""
             self._price_currency = data.get("currency", "EUR")
             if self._fuel not in self._prices and self._prices:

@@ -12,7 +12,7 @@
 <context>
     <name>WeatherTile</name>
     <message>
-        <location filename="../qml/WeatherTile.qml" line="+23"/>
+        <location filename="../qml/WeatherTile.qml" line="+17"/>
         <source>Weather</source>
         <translation>Wetter</translation>
     </message>
@@ -25,7 +25,7 @@
 <context>
     <name>WeatherView</name>
     <message>
-        <location filename="../qml/WeatherView.qml" line="+51"/>
+        <location filename="../qml/WeatherView.qml" line="+52"/>
         <source>Reading the weather…</source>
         <translation>Wetter wird geladen…</translation>
     </message>
@@ -66,7 +66,7 @@
         <translation>Sicht</translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+79"/>
         <source>%n more when parked</source>
         <extracomment>Places along the route whose weather is left out while driving.</extracomment>
         <translation>
@@ -165,7 +165,12 @@
         <translation>Offline · aktualisiert %1</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="+6"/>
+        <source>No weather yet: no connection</source>
+        <translation>Noch kein Wetter: keine Verbindung</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>%1 ahead in %2</source>
         <translation>%1 in %2 voraus</translation>
     </message>
@@ -175,12 +180,7 @@
         <translation>Die Position des Autos ist noch nicht bekannt</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No weather yet: the backend cannot be reached</source>
-        <translation>Noch kein Wetter: der Server ist nicht erreichbar</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 at %2</source>
         <translation>%1 um %2</translation>
     </message>

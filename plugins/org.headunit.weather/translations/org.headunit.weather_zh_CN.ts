@@ -12,7 +12,7 @@
 <context>
     <name>WeatherTile</name>
     <message>
-        <location filename="../qml/WeatherTile.qml" line="+23"/>
+        <location filename="../qml/WeatherTile.qml" line="+17"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
@@ -25,7 +25,7 @@
 <context>
     <name>WeatherView</name>
     <message>
-        <location filename="../qml/WeatherView.qml" line="+51"/>
+        <location filename="../qml/WeatherView.qml" line="+52"/>
         <source>Reading the weather…</source>
         <translation>正在获取天气…</translation>
     </message>
@@ -66,7 +66,7 @@
         <translation>能见度</translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+79"/>
         <source>%n more when parked</source>
         <extracomment>Places along the route whose weather is left out while driving.</extracomment>
         <translation>
@@ -164,7 +164,12 @@
         <translation>离线 · %1更新</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="+6"/>
+        <source>No weather yet: no connection</source>
+        <translation>暂无天气：没有网络连接</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>%1 ahead in %2</source>
         <translation>前方%2处有%1</translation>
     </message>
@@ -174,12 +179,7 @@
         <translation>尚不知道车辆位置</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No weather yet: the backend cannot be reached</source>
-        <translation>暂无天气：无法连接服务器</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 at %2</source>
         <translation>%1，%2</translation>
     </message>

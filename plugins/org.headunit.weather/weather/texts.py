@@ -161,7 +161,7 @@ class Texts:
         return self._ctx.tr("The car's position is not known yet")
 
     def unavailable(self) -> str:
-        return self._ctx.tr("No weather yet: the backend cannot be reached")
+        return self._ctx.tr("No weather yet: no connection")
 
     def at_destination(self, name: str, when: dt.datetime) -> str:
         return self._ctx.tr("%1 at %2").replace("%1", name or self._ctx.tr("Destination")).replace("%2", self.clock(when))
