@@ -6,6 +6,9 @@ import HeadUnit
 // The shell's keyboard style: keys drawn from the palette (day and night alike), the shell's type and
 // icons, the action key in the accent colour. Flatter than Qt's own, so that more of the screen stays
 // in sight above it.
+// Qt's keyboard creates these panels and delegates itself and hands them their key, the keyboard and the model's
+// data as context, which qmllint cannot follow.
+// qmllint disable unqualified
 KeyboardStyle {
     id: keyStyle
 
@@ -117,7 +120,8 @@ KeyboardStyle {
         ink: InputContext.capsLockActive || InputContext.shiftActive ? Theme.onAccent : Theme.text
     }
     enterKeyPanel: GlyphKey {
-        readonly property int action: control ? control.actionId : EnterKeyAction.None
+        // `control` is the Enter key here; KeyPanel types it as any key.
+        readonly property int action: control ? control.actionId : EnterKeyAction.None // qmllint disable missing-property
         glyph: action === EnterKeyAction.Search ? "mdi6.magnify"
              : action === EnterKeyAction.Go || action === EnterKeyAction.Next ? "mdi6.arrow-right"
              : action === EnterKeyAction.Done || action === EnterKeyAction.Send ? "mdi6.check"
@@ -143,7 +147,7 @@ KeyboardStyle {
     }
     symbolKeyPanel: WordKey {}
     modeKeyPanel: WordKey {
-        ink: control && control.mode ? Theme.accent : Theme.text
+        ink: control && control.mode ? Theme.accent : Theme.text // qmllint disable missing-property
     }
 
     characterPreviewMargin: 0
