@@ -12,10 +12,10 @@ Rectangle {
     implicitWidth: Theme.dp(72)
     implicitHeight: implicitWidth
     radius: width / 2
-    // A road sign keeps its colours by night; the palette's text colour on the palette's background would
-    // turn it into a black disc.
-    color: "#ffffff"
-    border.color: "#d7261e"
+    // A road sign keeps its colours by night (the palette's text on its background would turn it into a black
+    // disc), only dimmed so that it does not glare.
+    color: Theme.night ? "#d9d9d9" : "#ffffff"
+    border.color: Theme.night ? "#c0211a" : "#d7261e"
     border.width: width * 0.12
     Accessible.role: Accessible.StaticText
     //: Read out for the speed-limit sign: "Speed limit 50"
