@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -33,20 +34,22 @@ Item {
                     { title: qsTr("Connection"), rows: page.connectionRows },
                     { title: qsTr("Licences"), rows: About.licences }]
             delegate: ColumnLayout {
+                id: group
                 required property var modelData
                 Layout.fillWidth: true
-                Label { text: modelData.title; role: "secondary"; muted: true; Layout.fillWidth: true }
+                Label { text: group.modelData.title; role: "secondary"; muted: true; Layout.fillWidth: true }
                 Repeater {
-                    model: modelData.rows
+                    model: group.modelData.rows
                     delegate: RowLayout {
+                        id: line
                         required property var modelData
                         Layout.fillWidth: true
                         Label {
-                            text: modelData.name; role: "small"; wrapMode: Text.Wrap; maximumLineCount: 3
+                            text: line.modelData.name; role: "small"; wrapMode: Text.Wrap; maximumLineCount: 3
                             Layout.fillWidth: true; Layout.preferredWidth: 1
                         }
                         Label {
-                            text: modelData.value; role: "small"; muted: true; wrapMode: Text.Wrap; maximumLineCount: 3
+                            text: line.modelData.value; role: "small"; muted: true; wrapMode: Text.Wrap; maximumLineCount: 3
                             Layout.fillWidth: true; Layout.preferredWidth: 1
                         }
                     }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -102,13 +103,14 @@ SettingsSection {
                 Repeater {
                     model: row.pluginSettings
                     delegate: ChoiceRow {
+                        id: setting
                         required property var modelData
                         title: modelData.title
                         current: modelData.value
                         choices: modelData.type === "bool"
                                  ? [{ value: true, label: qsTr("On") }, { value: false, label: qsTr("Off") }]
-                                 : modelData.choices.map((c, i) => ({ value: c, label: modelData.choiceTitles[i] }))
-                        onChosen: (value) => { Apps.setSetting(row.pluginId, modelData.key, value); row.revision++ }
+                                 : modelData.choices.map((c, i) => ({ value: c, label: setting.modelData.choiceTitles[i] }))
+                        onChosen: (value) => { Apps.setSetting(row.pluginId, setting.modelData.key, value); row.revision++ }
                     }
                 }
             }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -50,20 +51,22 @@ SettingsSection {
         model: [{ title: qsTr("Versions"), rows: About.versions }, { title: qsTr("Backend"), rows: page.backendRows },
                 { title: qsTr("This run"), rows: page.startRows }, { title: qsTr("Folders"), rows: About.folders }]
         delegate: ColumnLayout {
+            id: group
             required property var modelData
             Layout.fillWidth: true
-            Label { text: modelData.title; role: "secondary"; muted: true; Layout.fillWidth: true }
+            Label { text: group.modelData.title; role: "secondary"; muted: true; Layout.fillWidth: true }
             Repeater {
-                model: modelData.rows
+                model: group.modelData.rows
                 delegate: RowLayout {
+                    id: line
                     required property var modelData
                     Layout.fillWidth: true
                     Label {
-                        text: modelData.name; role: "small"; wrapMode: Text.Wrap; maximumLineCount: 3
+                        text: line.modelData.name; role: "small"; wrapMode: Text.Wrap; maximumLineCount: 3
                         Layout.fillWidth: true; Layout.preferredWidth: 1
                     }
                     Label {
-                        text: modelData.value; role: "small"; muted: true; wrapMode: Text.WrapAnywhere; maximumLineCount: 4
+                        text: line.modelData.value; role: "small"; muted: true; wrapMode: Text.WrapAnywhere; maximumLineCount: 4
                         Layout.fillWidth: true; Layout.preferredWidth: 2
                     }
                 }
