@@ -128,6 +128,7 @@ def test_a_second_tap_on_start_does_not_end_the_route(navigation, qtbot):
     tap_at(window, where)
     settle(qtbot)
     assert nav.guiding and runtime.navigation.active
+    assert find(window, "navigationMap").property("followMode") == "heading-up"  # the stray taps left it be
     # End is elsewhere, and a tap on it only says to hold it.
     end = find(window, "endRoute")
     assert (centre_of(end) - where).manhattanLength() > 200

@@ -76,14 +76,47 @@ Card {
         }
         Item { Layout.fillWidth: true }
 
-        TouchButton {
+        // Looking for a stop on the way: the icon with its name beside it, or under it where room is short.
+        T.AbstractButton {
+            id: along
             objectName: "searchAlongRoute"
-            iconName: "mdi6.magnify"
             //: A button: look for fuel, charging, parking or food along the route
-            readonly property string label: qsTr("Along the route")
-            text: bar.compact ? "" : label
-            Accessible.name: label
+            text: qsTr("Along the route")
+            focusPolicy: Qt.NoFocus
+            Accessible.name: text
+            implicitHeight: Theme.touchTarget
+            implicitWidth: Math.max(Theme.touchTarget, alongContent.implicitWidth + 2 * (bar.compact ? Theme.spacingS
+                                                                                                      : Theme.spacingL))
             onClicked: bar.alongRequested()
+            background: Rectangle {
+                radius: Theme.tileRadius
+                color: Theme.surfaceRaised
+                Rectangle {
+                    anchors.fill: parent
+                    radius: parent.radius
+                    color: Theme.text
+                    opacity: along.down ? 0.12 : 0
+                }
+            }
+            contentItem: Item {
+                GridLayout {
+                    id: alongContent
+                    anchors.centerIn: parent
+                    flow: bar.compact ? GridLayout.TopToBottom : GridLayout.LeftToRight
+                    rowSpacing: 0
+                    columnSpacing: Theme.spacingS
+                    Icon {
+                        name: "mdi6.magnify"
+                        size: bar.compact ? Theme.iconSize * 0.8 : Theme.iconSize
+                        Layout.alignment: Qt.AlignHCenter
+                    }
+                    Label {
+                        text: along.text
+                        role: bar.compact ? "small" : "secondary"
+                        Layout.alignment: Qt.AlignHCenter
+                    }
+                }
+            }
         }
         // End: held, not tapped. The fill shows the hold; letting go early leaves the drive as it was.
         T.AbstractButton {
