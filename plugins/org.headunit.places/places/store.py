@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from enum import IntEnum
 
-from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Qt, Signal, Slot)
+from PySide6.QtCore import (QAbstractListModel, QByteArray, QModelIndex, QObject, Property, Qt, QTimer, Signal,
+                            Slot)
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.sdk import formats
@@ -16,6 +17,8 @@ QML_IMPORT_NAME = "HeadUnit.Plugins.Places"
 QML_IMPORT_MAJOR_VERSION = 1
 
 ICONS = {"fuel": "mdi6.gas-station", "parking": "mdi6.parking", "food": "mdi6.silverware-fork-knife"}
+#: While the car moves, the distances (and the order) are brought up to date this often.
+MOVING_REFRESH_MS = 2000
 
 
 class _Role(IntEnum):
@@ -34,6 +37,10 @@ class PlaceList(QAbstractListModel):
         self.category_names: dict[str, str] = {}
 
     def set_rows(self, rows: list[tuple[Place, float]]) -> None:
+        if [p for p, _ in rows] == [p for p, _ in self._rows] and rows:
+            self._rows = rows  # the same places in the same order: only the distances changed
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1), [_Role.Trailing.value])
+            return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -78,6 +85,15 @@ class PlacesStore(QObject):
         self._text, self._category = "", ""
         self._results = PlaceList(self)
         self._results.category_names = category_names
+        # Distances follow the car: a list read a kilometre ago must not say "50 m".
+        self._moved = QTimer(self, singleShot=True, interval=MOVING_REFRESH_MS)
+        self._moved.timeout.connect(self._refresh)
+        vehicle.latitudeChanged.connect(self._car_moved)
+        vehicle.longitudeChanged.connect(self._car_moved)
+
+    def _car_moved(self) -> None:
+        if not self._moved.isActive():
+            self._moved.start()
 
     def set_places(self, places: list[Place]) -> None:
         self._places = places
