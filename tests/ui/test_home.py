@@ -170,3 +170,22 @@ def test_up_next_shows_the_newest_reminder(make_shell, qtbot):
     settle(qtbot)
     shown = [i.property("text") for i in descendants(card) if i.inherits("QQuickText") and i.isVisible()]
     assert "Ice ahead on the A8" in shown and "+1" in shown
+
+
+def test_while_guiding_the_navigation_tile_is_wide_with_a_live_map_and_home_still_fills(make_shell, qtbot):
+    runtime, window = make_shell(1920, 720)
+    nav = "org.headunit.navigation"
+    tile = find(window, f"tile:{nav}")
+    assert not [m for m in named(window, "tileRouteMap") if m.isVisible()]
+    runtime.navigation.set_route(nav, "Casino", 43.7396, 7.4276, [(43.7347, 7.4206), (43.7370, 7.4240), (43.7396, 7.4276)])
+    settle(qtbot)
+    home = find(window, "homeView")
+    cell = (home.width() - (home.property("columns") + 1) * runtime.theme.property("spacingM")) / home.property("columns")
+    assert tile.width() > 1.9 * cell  # two columns
+    maps = [m for m in named(window, "tileRouteMap") if m.isVisible()]
+    assert len(maps) == 1 and maps[0].width() > tile.width() / 3
+    assert _rect(tile).contains(_rect(maps[0]).center())
+    assert home.property("contentHeight") <= home.height() + 1  # still no scrolling, still no empty slot
+    runtime.navigation.clear(nav)
+    settle(qtbot)
+    assert not [m for m in named(window, "tileRouteMap") if m.isVisible()]

@@ -36,6 +36,8 @@ Item {
     readonly property point carPoint: Qt.point(leftInset + (width - leftInset) / 2,
                                                (height - bottomInset) * (followMode === "heading-up" ? 0.75 : 0.5))
     readonly property bool ready: Maps.available
+    // Whether the follow-mode button shows: false for a map that is only looked at (home's map card).
+    property bool controls: true
 
     signal markerTapped(int index)
     signal alternativeTapped(int index)
@@ -359,7 +361,7 @@ Item {
         width: followButton.width
         height: followButton.height
         radius: width / 2
-        visible: view.ready
+        visible: view.ready && view.controls
         color: view.followMode === "free" ? Theme.accent : Theme.surfaceRaised
         border.width: Theme.dp(3)
         border.color: view.followMode === "free" ? Qt.lighter(Theme.accent, 1.3) : Theme.outline

@@ -16,6 +16,11 @@ Card {
     property bool loaded: false
     property Item liveItem: null
 
+    // While this app guides and the tile is wide, the right half is a live map of the road ahead, drawn by
+    // the shell from the route the app publishes; the app's own tile keeps the left half.
+    readonly property bool showsRoute: Navigation.active && Navigation.publisher === pluginId && pluginId !== ""
+                                       && !!liveItem && width > height * 1.6
+
     signal openRequested()
 
     visible: status === "ok"
@@ -54,7 +59,44 @@ Card {
     // The plugin's own tile, drawn inside the shell's frame.
     Item {
         id: liveHolder
-        anchors { fill: parent; margins: Theme.spacingM }
+        anchors { fill: parent; margins: Theme.spacingM; rightMargin: tile.showsRoute ? tile.width / 2 : Theme.spacingM }
         clip: true
+    }
+
+    Loader {
+        objectName: "tileRouteMap"
+        active: tile.showsRoute
+        visible: active
+        anchors { left: liveHolder.right; right: parent.right; top: parent.top; bottom: parent.bottom
+                  margins: Theme.spacingM }
+        sourceComponent: Component {
+            Rectangle {
+                radius: Theme.tileRadius / 2
+                color: Theme.surfaceRaised
+                clip: true
+                MapView {
+                    anchors.fill: parent
+                    enabled: false  // looked at, not moved: a tap opens the app, as on any tile
+                    controls: false
+                    followMode: "heading-up"
+                    zoomLevel: 16
+                    route: Navigation.routeShape
+                }
+                Rectangle {
+                    anchors { right: parent.right; bottom: parent.bottom }
+                    visible: Maps.attribution !== ""
+                    width: attribution.implicitWidth + Theme.spacingS
+                    height: attribution.implicitHeight
+                    color: Qt.alpha(Theme.surface, 0.85)
+                    Text {
+                        id: attribution
+                        anchors.centerIn: parent
+                        text: Maps.attribution
+                        color: Theme.textMuted
+                        font.pixelSize: Math.round(Theme.fontSmall * 0.6)
+                    }
+                }
+            }
+        }
     }
 }

@@ -26,14 +26,30 @@ Flickable {
                                  : width >= Theme.dp(900) ? 3 : 2
     // Each tile's row, column and span (1 or 2 columns): the slots the last row would leave empty go to
     // the first tiles, which grow to two columns.
+    // Each tile's row, column and span (1 or 2 columns). While guiding, the navigation tile takes two columns
+    // (its right half is the live map); the slots the last row would leave empty go to the first tiles, which
+    // grow to two columns, so no slot is ever empty.
+    readonly property string guide: Navigation.active ? Navigation.publisher : ""
     readonly property var placement: {
         const cols = columns
-        let extra = (cols - order.length % cols) % cols
+        const wide = {}
+        let slots = order.length
+        if (guide !== "" && order.indexOf(guide) >= 0 && cols > 1) { wide[guide] = true; slots++ }
+        let extra = (cols - slots % cols) % cols
         const out = {}
         let row = 0, col = 0
         for (const key of order) {
-            let span = extra > 0 && cols > 1 && col + 2 <= cols ? 2 : 1
-            if (span === 2) extra--
+            let span = 1
+            if (wide[key] || (extra > 0 && cols > 1)) {
+                if (col + 2 <= cols) {
+                    span = 2
+                    if (!wide[key]) extra--
+                } else if (wide[key]) {
+                    col = 0; row++   // the wide tile starts a row; the hole it leaves goes to the next tile
+                    span = 2
+                    extra++
+                }
+            }
             out[key] = { row: row, col: col, span: span }
             col += span
             if (col >= cols) { col = 0; row++ }
@@ -43,8 +59,9 @@ Flickable {
     }
     readonly property int rows: placement["#rows"]
     readonly property bool scrolls: rows > 2
-    // Where home scrolls, a strip of the third row shows under the first two.
-    readonly property real peek: scrolls ? Theme.dp(28) : 0
+    // Where home scrolls, a strip of the third row shows under the first two (not on the smallest screens,
+    // where every pixel goes to the tiles; the More cue says it there).
+    readonly property real peek: scrolls && height > Theme.dp(480) ? Theme.dp(28) : 0
     readonly property real cellWidth: (width - (columns + 1) * Theme.spacingM) / columns
     readonly property real cellHeight: Math.max(Theme.touchTarget * 2, (height - 3 * Theme.spacingM - peek) / 2)
 
@@ -130,7 +147,7 @@ Flickable {
 
     // The cue where home scrolls, in a strip of its own under the tiles (the shell ends home above it): "More"
     // while there is more below, "Top" at the end; a tap scrolls there.
-    readonly property real cueHeight: scrolls ? Theme.dp(44) : 0
+    readonly property real cueHeight: scrolls ? Theme.dp(40) : 0
     Item {
         objectName: "homeMoreCue"
         parent: home.parent
