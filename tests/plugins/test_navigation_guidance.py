@@ -188,3 +188,20 @@ def test_a_nameless_roundabout_is_named_by_the_road_its_exit_leads_onto(navigati
     assert find(window, "maneuverStreet").property("text") == "Boulevard Princesse Charlotte"
     assert find(window, "maneuverExit").isVisible() and nav.progress.exitNumber > 0
     assert nav.progress.thenStreet != nav.progress.street  # leaving the roundabout is no manoeuvre of its own
+
+
+def test_looking_for_fuel_on_the_way_keeps_the_drive_and_names_the_categories(navigation, qtbot):
+    runtime, window, nav = navigation(drive="moving")
+    start(window, nav, qtbot)
+    tap_at(window, centre_of(find(window, "searchAlongRoute")))
+    settle(qtbot)
+    assert nav.guiding and nav.state == "browse"
+    labels = sorted(visible(window, "categoryLabel"), key=lambda i: i.mapToScene(QPointF(0, 0)).x())
+    assert [i.property("text") for i in labels] == ["Fuel", "Charging", "Parking", "Food"]  # a name under each
+    tap_at(window, centre_of(find(window, "category:fuel")))
+    qtbot.waitUntil(lambda: nav.state == "results" and not nav.busy, timeout=5000)
+    settle(qtbot)
+    assert "along the route" in find(window, "resultsTitle").property("text")
+    tap_at(window, centre_of(action(window, "Route")))
+    settle(qtbot)
+    assert nav.state == "guiding" and find(window, "tripBar").isVisible()
