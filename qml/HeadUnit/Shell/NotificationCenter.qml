@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -67,37 +68,41 @@ Card {
             spacing: Theme.spacingS
             model: Notifications
             delegate: Card {
-                required property int id
-                required property string title
-                required property string body
-                required property string level
-                required property double posted
+                id: note
+                required property var model
+                readonly property string level: model.level
                 width: ListView.view.width
                 height: Math.max(Theme.touchTarget, texts.implicitHeight + 2 * Theme.spacingS)
                 RowLayout {
                     anchors { fill: parent; leftMargin: Theme.spacingM }
                     Icon {
-                        name: level === "error" ? "mdi6.alert-octagon-outline" : level === "warning" ? "mdi6.alert-outline"
-                            : level === "success" ? "mdi6.check-circle-outline" : "mdi6.information-outline"
-                        color: level === "error" ? Theme.danger : level === "warning" ? Theme.warning
-                             : level === "success" ? Theme.success : Theme.accent
+                        name: note.level === "error" ? "mdi6.alert-octagon-outline"
+                            : note.level === "warning" ? "mdi6.alert-outline"
+                            : note.level === "success" ? "mdi6.check-circle-outline" : "mdi6.information-outline"
+                        color: note.level === "error" ? Theme.danger : note.level === "warning" ? Theme.warning
+                             : note.level === "success" ? Theme.success : Theme.accent
                     }
                     ColumnLayout {
                         id: texts
                         spacing: 0
                         Layout.fillWidth: true
-                        Label { text: title; role: "secondary"; Layout.fillWidth: true }
+                        // Whole, not cut: the title and the body wrap (two lines each at most).
                         Label {
-                            text: body; role: "small"; muted: true; visible: body !== ""
+                            text: note.model.title; role: "secondary"; wrapMode: Text.Wrap; maximumLineCount: 2
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: note.model.body; role: "small"; muted: true; visible: text !== ""
+                            wrapMode: Text.Wrap; maximumLineCount: 2
                             Layout.fillWidth: true
                         }
                     }
                     Label {
                         //: A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale's AM/PM.
-                        text: new Date(posted).toLocaleTimeString(Qt.locale(), Settings.clock24h ? "HH:mm" : qsTr("h:mm AP"))
+                        text: new Date(note.model.posted).toLocaleTimeString(Qt.locale(), Settings.clock24h ? "HH:mm" : qsTr("h:mm AP"))
                         role: "small"; muted: true
                     }
-                    IconButton { text: qsTr("Dismiss"); iconName: "mdi6.close"; onClicked: Notifications.dismiss(id) }
+                    IconButton { text: qsTr("Dismiss"); iconName: "mdi6.close"; onClicked: Notifications.dismiss(note.model.id) }
                 }
             }
         }

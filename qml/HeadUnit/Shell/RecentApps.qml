@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -9,7 +10,7 @@ Rectangle {
     id: recents
 
     // The item that holds the apps' pages (AppHost): the cards show them.
-    property Item host: null
+    property AppHost host: null
 
     signal appRequested(string pluginId)
     signal dismissed()
@@ -88,7 +89,7 @@ Rectangle {
                 delegate: Card {
                     id: card
                     required property string modelData
-                    readonly property Item page: recents.host && recents.host.pages ? recents.host.pages[modelData] ?? null : null
+                    readonly property Item page: recents.host ? recents.host.pages[modelData] ?? null : null
                     objectName: "recentCard:" + modelData
                     width: recents.cardWidth
                     height: row.height

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import HeadUnit
 
@@ -57,7 +58,7 @@ Item {
         objectName: "content"
         // While the keyboard is up the content ends above it, so what is typed and what it finds stay in sight.
         anchors { left: dock.right; right: parent.right; top: statusBar.bottom; bottom: parent.bottom
-                  bottomMargin: keyboard.item ? keyboard.item.occupied : 0 }
+                  bottomMargin: (keyboard.item as KeyboardPanel)?.occupied ?? 0 }
         clip: true
 
         HomeView {
@@ -174,7 +175,7 @@ Item {
         anchors.fill: parent
         active: false
         source: "KeyboardPanel.qml"
-        onLoaded: Qt.inputMethod.show()
+        onLoaded: Qt.inputMethod.show() // qmllint disable missing-property
     }
     Connections {
         target: shell.Window.window
@@ -191,7 +192,7 @@ Item {
         target: Restrictions
         function onChanged() {
             if (Restrictions.noKeyboard) {
-                Qt.inputMethod.hide()
+                Qt.inputMethod.hide() // qmllint disable missing-property
                 if (shell.Window.activeFocusItem)
                     shell.Window.activeFocusItem.focus = false
             }
