@@ -87,6 +87,7 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     emulator.add_argument("--then-drive", choices=DRIVES, metavar="STATE",
                           help="after the taps, put the car in this state (parked, idling or moving), as a driver "
                                "setting off with a sheet open would")
+    emulator.add_argument("--clock", metavar="HH:MM", help=argparse.SUPPRESS)  # the status bar's time in a screenshot
     emulator.add_argument("--unsandboxed", action="store_true",
                           help="where bubblewrap cannot run, run third-party plugins without a sandbox (a banner "
                                "says so); never on a car")
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             type_text=getattr(args, "type_text", None), at=getattr(args, "at", None),
             taps=tuple(getattr(args, "tap", ())),
             route_to=getattr(args, "route_to", None),
-            then_drive=getattr(args, "then_drive", None),
+            then_drive=getattr(args, "then_drive", None), clock=getattr(args, "clock", None),
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
             sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),
         ))

@@ -36,6 +36,7 @@ class Launch:
     at: tuple[float, float] | None = None  # --at (emulator): the simulated car's position
     taps: tuple[str, ...] = ()  # --tap (emulator): items tapped by objectName once the app is open
     then_drive: str | None = None  # --then-drive (emulator): the car's state after the taps
+    clock: str | None = None  # --clock (emulator, hidden): the time the status bar shows in a screenshot
     route_to: tuple[float, float, str] | None = None  # --route-to (emulator): guided there, the car driving the route
     plugin_paths: tuple[str, ...] = ()
     backend: str | None = None  # --backend: "embedded", "none" or a URL; None for the mode's default
@@ -203,6 +204,12 @@ def launch(opts: Launch) -> int:
         if not settled and waited_ms:
             QTimer.singleShot(SETTLE_MS, lambda: take_screenshot(waited_ms, settled=True))
             return
+        if opts.clock:  # pictures that differ only where something changed, not in the minute they were taken
+            from PySide6.QtQuick import QQuickItem
+
+            clock = window.findChild(QQuickItem, "clock")
+            if clock is not None:
+                clock.setProperty("text", opts.clock)
         image = window.grabWindow()
         if image.isNull() or not image.save(str(opts.screenshot)):
             log.error("%s: could not write the screenshot", opts.screenshot)

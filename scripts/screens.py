@@ -69,6 +69,7 @@ def first_party_apps(root: Path | None = None) -> list[str]:
 
 
 SETTINGS_PAGES = ("display", "units", "language", "apps", "about", "account", "vehicle")
+TITLES = {"tripcomputer": "Trip computer", "store": "Accessory store"}
 
 
 def screens(root: Path | None = None) -> list[Screen]:
@@ -76,13 +77,13 @@ def screens(root: Path | None = None) -> list[Screen]:
     found = [Screen("home", "Home")]
     for app in first_party_apps(root):
         short = app.rsplit(".", 1)[-1]
-        found.append(Screen(short, short.capitalize(), map=app == NAVIGATION))
+        found.append(Screen(short, TITLES.get(short, short.capitalize()), map=app == NAVIGATION))
         if app == NAVIGATION:
             found.append(Screen("navigation-search", "Navigation, search with the keyboard", drives=("parked",),
                                 map=True))
             found.append(Screen("navigation-preview", "Navigation, routes to a place", map=True))
             found.append(Screen("navigation-guidance", "Navigation, guiding", map=True))
-    found += [Screen(f"settings-{page}", f"Settings › {page}") for page in SETTINGS_PAGES]
+    found += [Screen(f"settings-{page}", f"Settings › {page.capitalize()}") for page in SETTINGS_PAGES]
     shell_qml = (root / "qml" / "HeadUnit" / "Shell" / "Shell.qml").read_text(encoding="utf-8")
     if '"allapps"' in shell_qml:
         found.append(Screen("allapps", "All apps"))
@@ -159,6 +160,8 @@ def render(size: str, lang: str, shade: str, out: Path, only: set[str] | None = 
         if store is not None and store.property("state") in ("preview", "guiding", "arrived"):
             store.stop()
         app.inputMethod().hide()
+        for field in (i for i in items() if i.objectName() == "textEntryField"):
+            field.setProperty("text", "")  # what the search screen typed
         shell.setProperty("overlay", "")
         runtime.apps.goHome()
 
@@ -262,7 +265,7 @@ def save_png(image, path: Path) -> None:
     import io
 
     picture = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
-    picture.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
+    picture.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
 # The index page.
@@ -273,7 +276,7 @@ def write_index(out: Path, sets: dict[str, tuple[str, ...]]) -> Path:
         "",
         "Every first-party screen of HeadUnit, rendered offscreen by `make screens` (`scripts/screens.py`): day and",
         "night, parked and moving. English at every screen preset; German and Chinese at 1280×720 (`make screens",
-        "ARGS=--all` renders every size in every language, left out of git). The clock reads " + CLOCK + "; the",
+        "ARGS=--all` renders the other sizes of those too, which git ignores). The clock reads " + CLOCK + "; the",
         "weather and the map are the emulator's demo data and the Monaco region.",
         "",
         "The tests compare a few of these screens to the pictures in `tests/reference/`",
@@ -383,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         render(args.size[0], args.lang[0], args.shade, args.out, only)
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(0)  # the pictures are written and the shell shut down: no wait on a plugin's worker at exit
+        os._exit(0)  # the pictures are written and the shell is shut down: no need for the interpreter's teardown
     if args.all or args.size or args.lang:
         sets = {lang: tuple(args.size or SIZES) for lang in (args.lang or LANGUAGES)}
     else:
