@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Layouts
 import HeadUnit
 import HeadUnit.Controls
 import HeadUnit.Plugins.TripComputer

@@ -147,7 +147,8 @@ Flickable {
     }
 
     // The cue where home scrolls, in a strip of its own under the tiles (the shell ends home above it): "More"
-    // while there is more below, "Top" at the end; a tap scrolls there.
+    // and a chevron while there is more below. It is a sign, not a button (a swipe scrolls): a strip a touch
+    // target high would take a row's worth of the smallest screen.
     readonly property real cueHeight: scrolls ? Theme.dp(40) : 0
     Item {
         objectName: "homeMoreCue"
@@ -158,7 +159,9 @@ Flickable {
         width: home.width
         height: home.cueHeight
         Rectangle {
+            objectName: "homeMorePill"
             anchors.centerIn: parent
+            visible: !home.atYEnd
             width: moreRow.implicitWidth + 2 * Theme.spacingL
             height: parent.height - Theme.spacingS
             radius: height / 2
@@ -169,25 +172,16 @@ Flickable {
                 spacing: Theme.spacingS
                 Label {
                     objectName: "homeMoreText"
-                    text: home.atYEnd ? qsTr("Top") : qsTr("More")
+                    text: qsTr("More")
                     role: "secondary"
                     anchors.verticalCenter: parent.verticalCenter
                 }
                 Icon {
-                    name: home.atYEnd ? "mdi6.chevron-up" : "mdi6.chevron-down"
+                    name: "mdi6.chevron-down"
                     size: Theme.fontPrimary
                     anchors.verticalCenter: parent.verticalCenter
                 }
             }
         }
-        TapHandler { onTapped: scrollTo.start() }
-    }
-    NumberAnimation {
-        id: scrollTo
-        target: home
-        property: "contentY"
-        to: home.atYEnd ? 0 : Math.max(0, home.contentHeight - home.height)
-        duration: 250
-        easing.type: Easing.OutCubic
     }
 }
