@@ -85,7 +85,8 @@ HomeTile {
         },
         Label {
             objectName: "tileAge"
-            visible: text !== ""
+            // Offline only: then the age is news (the forecast may be stale); online it is noise on a tile.
+            visible: text !== "" && tile.store.offline
             text: tile.store.ageText
             role: "secondary"
             color: tile.store.offline ? Theme.warning : Theme.textMuted

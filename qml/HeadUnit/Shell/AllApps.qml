@@ -14,6 +14,10 @@ Rectangle {
 
     readonly property int columns: Math.max(2, Math.floor((width - Theme.spacingM) / (Theme.dp(200) + Theme.spacingM)))
     readonly property real cellWidth: (width - (columns + 1) * Theme.spacingM) / columns
+    // Every app on one screen where it can be (the entries shrink to 1.5 touch targets high before they scroll).
+    readonly property int rows: Math.ceil((Apps.launchable.length + 1) / columns)
+    readonly property real cellHeight: Math.max(Theme.touchTarget * 1.5,
+                                                Math.min(Theme.touchTarget * 2, (list.height - (rows - 1) * Theme.spacingM) / rows))
 
     color: Theme.background
 
@@ -29,6 +33,7 @@ Rectangle {
         }
 
         Flickable {
+            id: list
             Layout.fillWidth: true
             Layout.fillHeight: true
             contentHeight: grid.height
@@ -47,7 +52,7 @@ Rectangle {
                         required property string modelData
                         objectName: "allApps:" + (modelData === "" ? "settings" : modelData)
                         width: all.cellWidth
-                        height: Theme.touchTarget * 2
+                        height: all.cellHeight
                         color: Theme.surface
 
                         TapHandler {

@@ -43,6 +43,7 @@ Rectangle {
             model: dock.shownApps
             delegate: IconButton {
                 required property string modelData
+                objectName: "dock:" + modelData
                 text: Apps.names[modelData] ?? ""
                 iconName: Apps.iconOf(modelData)
                 checked: dock.current === modelData

@@ -153,6 +153,7 @@ Flickable {
     Item {
         objectName: "homeMoreCue"
         parent: home.parent
+        z: -1  // under the overlays (All apps, Recents) that cover home
         visible: home.visible && home.scrolls
         x: home.x
         y: home.y + home.height

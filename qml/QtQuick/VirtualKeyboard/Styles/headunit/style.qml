@@ -20,7 +20,7 @@ KeyboardStyle {
     readonly property color functionKeyColor: Qt.darker(Theme.surfaceRaised, Theme.night ? 0.8 : 1.08)
 
     keyboardDesignWidth: 2560
-    keyboardDesignHeight: 720
+    keyboardDesignHeight: 660
     keyboardRelativeLeftMargin: 8 / keyboardDesignWidth
     keyboardRelativeRightMargin: 8 / keyboardDesignWidth
     keyboardRelativeTopMargin: 8 / keyboardDesignHeight
