@@ -21,6 +21,8 @@ KeyboardStyle {
 
     keyboardDesignWidth: 2560
     keyboardDesignHeight: 660
+    // On a wide screen no taller than this: the keys keep their shape, centred, and the page keeps its room.
+    keyboardDesignMaximumHeight: Theme.dp(280)
     keyboardRelativeLeftMargin: 8 / keyboardDesignWidth
     keyboardRelativeRightMargin: 8 / keyboardDesignWidth
     keyboardRelativeTopMargin: 8 / keyboardDesignHeight
