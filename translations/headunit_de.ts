@@ -38,7 +38,7 @@
 <context>
     <name>AboutSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+20"/>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+21"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -83,12 +83,12 @@
         <translation>Version</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Diagnostics</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
@@ -98,7 +98,7 @@
         <translation>Lizenzen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Map data</source>
         <translation>Kartendaten</translation>
     </message>
@@ -106,12 +106,12 @@
 <context>
     <name>AllApps</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+26"/>
+        <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+31"/>
         <source>All apps</source>
         <translation>Alle Apps</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -147,7 +147,7 @@
 <context>
     <name>AppsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+12"/>
+        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+13"/>
         <source>, </source>
         <extracomment>Between the items of a list, such as &quot;Internet, Location&quot;.</extracomment>
         <translation>, </translation>
@@ -234,7 +234,7 @@
         <translation>Diese App konnte nicht starten. Details für den Support stehen unter Info › Diagnose.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
@@ -428,7 +428,7 @@
 <context>
     <name>DiagnosticsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+20"/>
+        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+21"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
@@ -521,7 +521,7 @@
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Apps</source>
         <translation>Apps</translation>
     </message>
@@ -535,12 +535,12 @@
 <context>
     <name>Dock</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+34"/>
+        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+35"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>All apps</source>
         <translation>Alle Apps</translation>
     </message>
@@ -566,7 +566,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+94"/>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+112"/>
         <source>Up next</source>
         <translation>Als Nächstes</translation>
     </message>
@@ -597,12 +597,7 @@
         <translation>Anzeige, Einheiten, Sprache, Apps</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Top</source>
-        <translation>Nach oben</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+32"/>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
@@ -637,7 +632,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+354"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+356"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>Keine Karte installiert. Importieren mit: headunit maps import DATEI.osm.pbf</translation>
     </message>
@@ -668,7 +663,7 @@
 <context>
     <name>NotificationCenter</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+22"/>
+        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+23"/>
         <source>Notifications</source>
         <translation>Mitteilungen</translation>
     </message>
@@ -693,7 +688,7 @@
         <translation>Erinnerungen, Warnungen unterwegs und Nachrichten Ihrer Apps erscheinen hier.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>h:mm AP</source>
         <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
         <translation>h:mm AP</translation>
@@ -922,7 +917,7 @@
 <context>
     <name>RecentApps</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+52"/>
+        <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+53"/>
         <source>No recent apps</source>
         <translation>Keine zuletzt verwendeten Apps</translation>
     </message>
@@ -978,7 +973,7 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+13"/>
+        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+14"/>
         <source>Display</source>
         <translation>Anzeige</translation>
     </message>
@@ -1238,7 +1233,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+37"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>

@@ -38,7 +38,7 @@
 <context>
     <name>AboutSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+20"/>
+        <location filename="../qml/HeadUnit/Shell/AboutSettings.qml" line="+21"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
@@ -83,12 +83,12 @@
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Diagnostics</source>
         <translation>诊断信息</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -98,7 +98,7 @@
         <translation>许可证</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Map data</source>
         <translation>地图数据</translation>
     </message>
@@ -106,12 +106,12 @@
 <context>
     <name>AllApps</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+26"/>
+        <location filename="../qml/HeadUnit/Shell/AllApps.qml" line="+31"/>
         <source>All apps</source>
         <translation>全部应用</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -147,7 +147,7 @@
 <context>
     <name>AppsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+12"/>
+        <location filename="../qml/HeadUnit/Shell/AppsSettings.qml" line="+13"/>
         <source>, </source>
         <extracomment>Between the items of a list, such as &quot;Internet, Location&quot;.</extracomment>
         <translation>、</translation>
@@ -234,7 +234,7 @@
         <translation>此应用无法启动。供技术支持使用的详细信息见“关于 › 诊断信息”。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>On</source>
         <translation>开</translation>
     </message>
@@ -428,7 +428,7 @@
 <context>
     <name>DiagnosticsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+20"/>
+        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+21"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
@@ -521,7 +521,7 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Apps</source>
         <translation>应用</translation>
     </message>
@@ -535,12 +535,12 @@
 <context>
     <name>Dock</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+34"/>
+        <location filename="../qml/HeadUnit/Shell/Dock.qml" line="+35"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>All apps</source>
         <translation>全部应用</translation>
     </message>
@@ -566,7 +566,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+94"/>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+112"/>
         <source>Up next</source>
         <translation>接下来</translation>
     </message>
@@ -597,12 +597,7 @@
         <translation>显示、单位、语言、应用</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Top</source>
-        <translation>回到顶部</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+32"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -635,7 +630,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+354"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+356"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>未安装地图。请用以下命令导入：headunit maps import 文件.osm.pbf</translation>
     </message>
@@ -666,7 +661,7 @@
 <context>
     <name>NotificationCenter</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+22"/>
+        <location filename="../qml/HeadUnit/Shell/NotificationCenter.qml" line="+23"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
@@ -691,7 +686,7 @@
         <translation>提醒、路况警告和应用消息会显示在这里。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>h:mm AP</source>
         <extracomment>A 12-hour clock as a Qt time format: h hour, mm minutes, AP the locale&apos;s AM/PM.</extracomment>
         <translation>APh:mm</translation>
@@ -920,7 +915,7 @@
 <context>
     <name>RecentApps</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+52"/>
+        <location filename="../qml/HeadUnit/Shell/RecentApps.qml" line="+53"/>
         <source>No recent apps</source>
         <translation>没有最近使用的应用</translation>
     </message>
@@ -976,7 +971,7 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+13"/>
+        <location filename="../qml/HeadUnit/Shell/SettingsView.qml" line="+14"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
@@ -1236,7 +1231,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+36"/>
+        <location filename="../qml/HeadUnit/Shell/Shell.qml" line="+37"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
