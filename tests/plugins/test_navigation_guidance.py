@@ -51,6 +51,7 @@ def test_the_card_names_the_next_street_once_then_the_one_after(navigation, qtbo
     assert shown.count(street) == 1  # not again in the router's sentence ("Turn right onto …")
     assert not any(street in text for text in shown if text != street)
     assert find(window, "maneuverThenStreet").property("text") == then
+    assert runtime.navigation.nextStreet == street  # what other apps and home read: the same, once
     arrow = find(window, "maneuverArrow")
     assert min(arrow.width(), arrow.height()) >= 96  # at 1280x720
     assert find(window, "maneuverDistance").property("text") == formats.distance_value(nav.progress.distanceMeters)

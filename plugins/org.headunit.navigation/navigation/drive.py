@@ -18,7 +18,7 @@ from headunit.sdk import Guidance
 
 from .destinations import Destination
 from .jobs import Jobs
-from .routes import guidable
+from .routes import guidable, street_of
 
 #: At most this many guidance updates a second: the simulator publishes ten fixes.
 UPDATES_PER_SECOND = 5
@@ -106,8 +106,10 @@ class Drive(QObject):
         self.update = update
         for prompt in update.prompts:
             self._say(prompt.text, self.route.language)
+        # The street named once, as the app's card names it (the router may list a name and a road number).
+        street = street_of(self.route.maneuvers[update.next_maneuver])
         self._navigation.set_progress(remaining_m=update.remaining_m, remaining_s=update.remaining_s,
-                                      kind=update.kind, instruction=update.instruction, street=update.street,
+                                      kind=update.kind, instruction=update.instruction, street=street,
                                       distance_m=update.distance_to_next_m)
         if update.arrived:
             self.changed.emit()
