@@ -145,10 +145,14 @@ def test_arriving_turns_the_map_back_to_north_up(navigation, qtbot):
     map_view = find(window, "navigationMap")
     start(window, nav, qtbot, SHORT)
     assert map_view.property("followMode") == "heading-up"
+    assert map_view.property("bottomInset") >= find(window, "tripBar").height()  # the car clear of the bar
     runtime.simulator.driveRoute(nav.routeShape)
     runtime.simulator.setSpeed(180)
+    # The part driven is trimmed off the line as the car goes.
+    qtbot.waitUntil(lambda: map_view.property("routeDriven") > 0, timeout=10_000)
     qtbot.waitUntil(lambda: nav.state == "arrived", timeout=20_000)
     assert map_view.property("followMode") == "north-up"
+    assert map_view.property("routeDriven") == -1
 
 
 def test_ending_the_route_turns_the_map_back_to_north_up(navigation, qtbot):

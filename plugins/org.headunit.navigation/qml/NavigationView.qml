@@ -73,14 +73,6 @@ Item {
         }
     }
 
-    // The MapView's route trimming and insets (Binding: a map without them only warns).
-    Binding { target: map; property: "routeDriven"; value: view.store.guiding ? view.store.progress.routeDriven : -1 }
-    Binding { target: map; property: "leftInset"; value: view.panelWidth + 2 * Theme.spacingM }
-    Binding {
-        target: map
-        property: "bottomInset"
-        value: view.guidingShown ? tripBar.height + 2 * Theme.spacingM : 0
-    }
 
     MapPage {
         id: page
@@ -98,6 +90,10 @@ Item {
             markers: view.store.markers
             onMarkerTapped: (index) => view.store.chooseResult(index)
             onAlternativeTapped: (index) => view.store.chooseAlternative(index)
+            // The part driven is not drawn; the car is placed clear of the panel and the trip bar.
+            routeDriven: view.store.guiding ? view.store.progress.routeDriven : -1
+            leftInset: view.panelWidth + 2 * Theme.spacingM
+            bottomInset: view.guidingShown ? tripBar.height + tripBar.anchors.bottomMargin + Theme.spacingM : 0
         }
 
         TripBar {
