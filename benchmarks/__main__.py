@@ -1,11 +1,12 @@
 """`python -m benchmarks`: HeadUnit's performance against floors measured in the same run.
 
-    python -m benchmarks [startup|sync|fleet|maps|mapframes|music|store|appopen|all] [--runs N] [--cars N] [--json] [--check]
+    python -m benchmarks [startup|sync|fleet|maps|mapframes|mapview|music|store|appopen|all] [--runs N] [--cars N] [--json] [--check]
 
 startup: start-up time and memory against a bare QML window; sync: the sync client's enqueue, drain and
 cached-read figures against a loopback backend; fleet: 1,000 cars reconnecting at once into a backend of
 two worker processes over PostgreSQL; maps: route latency against Valhalla's own, nearest-5 search and
-Monaco's import time; mapframes: the map's frame time while panning at zoom 16, 1280×720; music: the
+Monaco's import time; mapframes: the map's frame time while panning at zoom 16, 1280×720; mapview: the
+shell's MapView (names, route, car) panning and following a route heading-up, 1280×720; music: the
 music library's scan rate against bare mutagen, search over 20,000 tracks against a bare FTS5 MATCH, and
 the memory a 20,000-track library costs; store: the accessory store's first page from its catalog mirror
 and its "for my car" filter over 5,000 products, against a bare SELECT and a bare loop; appopen: each
@@ -25,14 +26,14 @@ import statistics
 import sys
 import tempfile
 
-from benchmarks import TARGETS, app_open, fleet, floor, headunit_start, mapframes, maps, music, store, sync
+from benchmarks import TARGETS, app_open, fleet, floor, headunit_start, map_frames, mapframes, maps, music, store, sync
 from benchmarks.measure import MeasurementError, Sample, environment, run
 from benchmarks.report import print_fleet_table, print_sync_table, print_table
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "music", "store", "appopen", "all"), default="all",
+    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "mapview", "music", "store", "appopen", "all"), default="all",
                         help="which benchmarks (default all)")
     parser.add_argument("--runs", type=int, default=7, metavar="N",
                         help="start-up: measured runs of each, alternating floor and HeadUnit (default 7)")
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.runs < 1:
         _parser().error("--runs must be at least 1")
-    suites = ("startup", "sync", "fleet", "maps", "mapframes", "music", "store", "appopen") if args.suite == "all" \
+    suites = ("startup", "sync", "fleet", "maps", "mapframes", "mapview", "music", "store", "appopen") if args.suite == "all" \
         else (args.suite,)
     results, passed = {}, True
     try:
@@ -115,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         if "mapframes" in suites:
             results["mapframes"] = mapframes.measure(progress=_progress)
             passed &= all(mapframes.verdicts(results["mapframes"]).values())
+        if "mapview" in suites:
+            results["mapview"] = map_frames.measure(progress=_progress)
+            passed &= all(map_frames.verdicts(results["mapview"]).values())
         if "music" in suites:
             results["music"] = music.measure(progress=_progress)
             passed &= all(music.verdicts(results["music"]).values())
@@ -140,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             maps.print_table(results["maps"])
         if "mapframes" in results:
             mapframes.print_table(results["mapframes"])
+        if "mapview" in results:
+            map_frames.print_table(results["mapview"])
         if "music" in results:
             music.print_table(results["music"])
         if "store" in results:

@@ -804,9 +804,9 @@ class LabelIndex:
                limit: int = 400) -> list[dict]:
         """Labels inside the box at this zoom: [{"name", "lat", "lon", "kind", "rank"}], highest priority first.
 
-        A label placed at import at this zoom, the next or any lower one is included: placement there kept
-        names along their roads apart, but upright names collide differently, so the map culls them on
-        screen.
+        A label placed at import at this zoom, the next two or any lower one is included: placement there
+        kept names along their roads apart, but upright names collide differently (and need no straight run of
+        road), so the map culls them on screen.
 
         kind is a LabelKind value (1 major place … 4 street); rank is the label's place in the priority order
         (0 first), so a map can keep the more important of two that collide on screen."""
@@ -821,7 +821,7 @@ class LabelIndex:
                 f"SELECT l.kind, l.name, l.x, l.y, {names_column} FROM label_box b JOIN label l ON l.id = b.id"
                 " WHERE b.maxx >= ? AND b.minx <= ? AND b.maxy >= ? AND b.miny <= ? AND l.zooms & ? != 0"
                 " ORDER BY l.id LIMIT ?",
-                (minx, maxx, miny, maxy, (4 << z) - 1, limit),
+                (minx, maxx, miny, maxy, (8 << z) - 1, limit),
             ).fetchall()
         out = []
         for rank, (kind, name, x, y, names) in enumerate(rows):

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtPositioning
 import HeadUnit
@@ -61,13 +62,23 @@ Item {
         const dLat = (north - south) / 2, dLon = (east - west) / 2
         south -= dLat; north += dLat; west -= dLon; east += dLon
         const found = Maps.labels(south, west, north, east, zoom, labelLayer.language)
-        labelLayer._labels = found.map(l => ({ name: l.name, kind: l.kind,
-                                          coordinate: QtPositioning.coordinate(l.lat, l.lon) }))
+        labelLayer._labels = found.map(l => {
+            const w = labelLayer._world(l.lat, l.lon)
+            return { name: l.name, kind: l.kind, x: w.x, y: w.y }
+        })
         labelLayer._fetched = { south: south, west: west, north: north, east: east, zoom: zoom,
                            language: labelLayer.language, region: Maps.region }
         return true
     }
 
+    // Web Mercator in world units (0..1, y growing south), the projection QtLocation draws the map in.
+    function _world(lat, lon) {
+        const s = Math.sin(Math.max(-85.05112878, Math.min(85.05112878, lat)) * Math.PI / 180)
+        return Qt.point((lon + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI))
+    }
+
+    // Each name's screen point is worked out here from the map's centre, zoom and bearing (the map is never
+    // tilted), rather than asked of the map name by name: it runs on every frame the map moves.
     function layout() {
         const m = labelLayer.map
         if (!m || width <= 0 || height <= 0 || !visible) {
@@ -76,6 +87,11 @@ Item {
         }
         if (!_fetch())
             return
+        const centre = _world(m.center.latitude, m.center.longitude)
+        const scale = 256 * Math.pow(2, m.zoomLevel)
+        const b = m.bearing * Math.PI / 180
+        const cos = Math.cos(b), sin = Math.sin(b)
+        const cx = width / 2, cy = height / 2
         const placed = labelLayer.avoid.slice()
         const r = labelLayer.keepClearRadius
         for (const c of labelLayer.keepClear) {
@@ -89,12 +105,14 @@ Item {
             const item = repeater.itemAt(i)
             if (!item)
                 continue
-            const p = m.fromCoordinate(item.modelData.coordinate, false)
+            const label = labelLayer._labels[i]
+            const dx = (label.x - centre.x) * scale, dy = (label.y - centre.y) * scale
+            const p = Qt.point(cx + dx * cos + dy * sin, cy - dx * sin + dy * cos)
             const w = item.implicitWidth, h = item.implicitHeight
             const box = Qt.rect(p.x - w / 2 - _pad, p.y - h / 2 - _pad, w + 2 * _pad, h + 2 * _pad)
             let ok = !isNaN(p.x) && box.x >= 0 && box.y >= 0 && box.x + box.width <= width
                      && box.y + box.height <= height
-            const same = seen[item.text]
+            const same = seen[label.name]
             for (let j = 0; ok && same && j < same.length; ++j) {
                 if (Math.abs(same[j].x - p.x) < _sameNameGap && Math.abs(same[j].y - p.y) < _sameNameGap)
                     ok = false
@@ -110,12 +128,13 @@ Item {
                 if (same)
                     same.push(p)
                 else
-                    seen[item.text] = [p]
+                    seen[label.name] = [p]
                 item.x = Math.round(p.x - w / 2)
                 item.y = Math.round(p.y - h / 2)
                 shown++
             }
-            item.visible = ok
+            if (item.visible !== ok)
+                item.visible = ok
         }
         _shown = shown
     }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import HeadUnit
@@ -14,6 +15,10 @@ Item {
     property string attribution
     // [{label, icon, value}]: at most three large buttons under the panel.
     property var actions: []
+
+    // How much of the page's left the panel covers (0 when it is hidden): a MapView's leftInset, so the car
+    // is placed in the part of the map the driver sees.
+    readonly property real panelInset: panelCard.visible ? panelCard.x + panelCard.width : 0
 
     signal actionChosen(var value)
 

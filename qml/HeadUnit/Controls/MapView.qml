@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtLocation
 import QtPositioning
@@ -183,13 +184,14 @@ Item {
                 MapItemView {
                     model: view.alternatives
                     delegate: MapPolyline {
+                        id: target
                         required property var modelData
                         required property int index
                         objectName: "alternativeTarget"
                         line.width: Theme.touchTarget
                         line.color: "transparent"
                         path: view._toPath(modelData)
-                        TapHandler { onTapped: view.alternativeTapped(index) }
+                        TapHandler { onTapped: view.alternativeTapped(target.index) }
                     }
                 }
                 MapItemView {
@@ -231,6 +233,7 @@ Item {
                 MapItemView {
                     model: view.markers
                     delegate: MapQuickItem {
+                        id: marker
                         required property var modelData
                         required property int index
                         coordinate: QtPositioning.coordinate(modelData.lat, modelData.lon)
@@ -251,12 +254,12 @@ Item {
                                 border { width: Theme.dp(3); color: Theme.accent }
                                 Icon {
                                     anchors.centerIn: parent
-                                    name: modelData.icon ?? "mdi6.map-marker"
+                                    name: marker.modelData.icon ?? "mdi6.map-marker"
                                     size: Theme.dp(26)
                                     color: Theme.accent
                                 }
                             }
-                            TapHandler { onTapped: view.markerTapped(index) }
+                            TapHandler { onTapped: view.markerTapped(marker.index) }
                         }
                     }
                 }
@@ -301,7 +304,10 @@ Item {
         keepClear: (view._hasCar ? [view._car] : []).concat(
                        view.markers.map(m => QtPositioning.coordinate(m.lat, m.lon)))
         keepClearRadius: Theme.dp(30)
-        avoid: [Qt.rect(followCard.x, followCard.y, followCard.width, followCard.height)]
+        // Nothing half hidden under the app's panels or the buttons.
+        avoid: [Qt.rect(followCard.x, followCard.y, followCard.width, followCard.height),
+                Qt.rect(0, 0, view.leftInset, view.height),
+                Qt.rect(0, view.height - view.bottomInset, view.width, view.bottomInset)]
     }
 
     DragHandler {
