@@ -173,20 +173,35 @@ def test_up_next_shows_the_newest_reminder(make_shell, qtbot):
     assert "Ice ahead on the A8" in shown and "+1" in shown
 
 
-def test_while_guiding_the_navigation_tile_is_wide_with_a_live_map_and_home_still_fills(make_shell, qtbot):
+def _plain(value):
+    return value.toVariant() if hasattr(value, "toVariant") else value
+
+
+def _tile_map(window):
+    maps = [m for m in named(window, "tileRouteMap") if m.isVisible()]
+    assert len(maps) == 1
+    views = [i for i in descendants(maps[0]) if i.property("followMode") is not None]
+    return maps[0], views[0]
+
+
+def test_the_navigation_tile_has_a_live_map_heading_up_while_guiding_and_home_still_fills(
+        make_shell, qtbot, install_region):
+    install_region("monaco")
     runtime, window = make_shell(1920, 720)
     nav = "org.headunit.navigation"
     tile = find(window, f"tile:{nav}")
-    assert not [m for m in named(window, "tileRouteMap") if m.isVisible()]
+    qtbot.waitUntil(lambda: bool([m for m in named(window, "tileRouteMap") if m.isVisible()]), timeout=5000)
+    card, view = _tile_map(window)
+    assert view.property("followMode") == "north-up" and _plain(view.property("route")) == []  # around the car
     runtime.navigation.set_route(nav, "Casino", 43.7396, 7.4276, [(43.7347, 7.4206), (43.7370, 7.4240), (43.7396, 7.4276)])
     settle(qtbot)
     home = find(window, "homeView")
     cell = (home.width() - (home.property("columns") + 1) * runtime.theme.property("spacingM")) / home.property("columns")
     assert tile.width() > 1.9 * cell  # two columns
-    maps = [m for m in named(window, "tileRouteMap") if m.isVisible()]
-    assert len(maps) == 1 and maps[0].width() > tile.width() / 3
-    assert _rect(tile).contains(_rect(maps[0]).center())
+    card, view = _tile_map(window)
+    assert card.width() > tile.width() / 3 and _rect(tile).contains(_rect(card).center())
+    assert view.property("followMode") == "heading-up" and len(_plain(view.property("route"))) == 3
     assert home.property("contentHeight") <= home.height() + 1  # still no scrolling, still no empty slot
     runtime.navigation.clear(nav)
     settle(qtbot)
-    assert not [m for m in named(window, "tileRouteMap") if m.isVisible()]
+    assert _tile_map(window)[1].property("followMode") == "north-up"

@@ -16,10 +16,13 @@ Card {
     property bool loaded: false
     property Item liveItem: null
 
-    // While this app guides and the tile is wide, the right half is a live map of the road ahead, drawn by
-    // the shell from the route the app publishes; the app's own tile keeps the left half.
-    readonly property bool showsRoute: Navigation.active && Navigation.publisher === pluginId && pluginId !== ""
-                                       && !!liveItem && width > height * 1.6
+    property string category
+    // A navigation app's tile, when wide, has a live map in its right half, drawn by the shell: the road ahead
+    // with the route the app publishes while it guides (heading-up), else the streets around the car
+    // (north-up). The app's own tile keeps the left half.
+    readonly property bool guides: Navigation.active && Navigation.publisher === pluginId && pluginId !== ""
+    readonly property bool showsRoute: (guides || category === "navigation") && Maps.available && !!liveItem
+                                       && width > height * 1.6
 
     signal openRequested()
 
@@ -66,6 +69,7 @@ Card {
     Loader {
         objectName: "tileRouteMap"
         active: tile.showsRoute
+        asynchronous: true  // home's first frame does not wait for the map
         visible: active
         anchors { left: liveHolder.right; right: parent.right; top: parent.top; bottom: parent.bottom
                   margins: Theme.spacingM }
@@ -78,9 +82,9 @@ Card {
                     anchors.fill: parent
                     enabled: false  // looked at, not moved: a tap opens the app, as on any tile
                     controls: false
-                    followMode: "heading-up"
-                    zoomLevel: 16
-                    route: Navigation.routeShape
+                    followMode: tile.guides ? "heading-up" : "north-up"
+                    zoomLevel: tile.guides ? 16 : 15
+                    route: tile.guides ? Navigation.routeShape : []
                 }
                 Rectangle {
                     anchors { right: parent.right; bottom: parent.bottom }

@@ -90,6 +90,7 @@ Flickable {
             hasTile: model.hasTile
             loaded: model.loaded
             description: model.description
+            category: model.category
             x: slot.x; y: slot.y; width: slot.width; height: slot.height
             onOpenRequested: Apps.openApp(pluginId)
         }
