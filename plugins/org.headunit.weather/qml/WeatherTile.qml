@@ -11,7 +11,7 @@ HomeTile {
     id: tile
 
     required property WeatherStore store
-    readonly property RouteSection route: store.route
+    readonly property RouteSection route: store.route as RouteSection
 
     iconName: "mdi6.weather-partly-cloudy"
     title: qsTr("Weather")

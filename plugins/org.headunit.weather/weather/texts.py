@@ -6,7 +6,6 @@ Phrases are looked up when shown (`ctx.tr`), so a language switch reaches them a
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from PySide6.QtCore import QLocale
 

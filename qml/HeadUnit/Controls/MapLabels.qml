@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtPositioning
 import HeadUnit
 
 // Street and place names over the map, drawn apart from its tiles (which carry no text), so they stay

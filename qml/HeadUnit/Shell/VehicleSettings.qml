@@ -52,7 +52,7 @@ SettingsSection {
         contentY = Math.max(0, Math.min(y, contentHeight - height))
     }
     function doneTyping() {
-        Qt.inputMethod.hide()
+        Qt.inputMethod.hide() // qmllint disable missing-property
         page.forceActiveFocus()
     }
 
