@@ -199,3 +199,13 @@ def _luminance(colour) -> float:
 def _contrast(a, b) -> float:
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def test_heading_up_follows_the_car_as_it_turns_and_moves(map_view, qtbot):
+    runtime, window, view = map_view
+    view.setProperty("followMode", "heading-up")
+    qtbot.waitUntil(lambda: abs(view.property("bearing") - 90) < 0.01, timeout=5_000)
+    runtime.vehicle.publish(latitude=MOULINS[3][0], longitude=MOULINS[3][1], heading=200.0)
+    qtbot.waitUntil(lambda: abs(view.property("bearing") - 200) < 0.01, timeout=5_000)
+    car = _point_of(view, *MOULINS[3])
+    assert (car.x(), car.y()) == (pytest.approx(640, abs=3), pytest.approx(720 * 0.75, abs=3))

@@ -84,14 +84,24 @@ Item {
         const heading = followMode === "heading-up" && !isNaN(Vehicle.heading) ? Vehicle.heading : 0
         if (m.bearing !== heading)
             m.bearing = heading
-        if (_hasCar)
-            m.alignCoordinateToPoint(_car, carPoint)
+        if (!_hasCar)
+            return
+        // The centre that puts the car at carPoint, in Web Mercator world units (0..1, y growing south): the
+        // car's screen offset from the middle, turned back by the bearing and scaled to the zoom.
+        const s = Math.sin(Math.max(-85.05112878, Math.min(85.05112878, Vehicle.latitude)) * Math.PI / 180)
+        const carX = (Vehicle.longitude + 180) / 360, carY = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)
+        const b = heading * Math.PI / 180, scale = 256 * Math.pow(2, m.zoomLevel)
+        const sx = carPoint.x - width / 2, sy = carPoint.y - height / 2
+        const x = carX - (sx * Math.cos(b) - sy * Math.sin(b)) / scale
+        const y = carY - (sx * Math.sin(b) + sy * Math.cos(b)) / scale
+        m.center = QtPositioning.coordinate(Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180 / Math.PI, x * 360 - 180)
     }
+    // A reading changes latitude, longitude and heading together: the map follows once for all three.
     Connections {
         target: Vehicle
-        function onLatitudeChanged() { view._follow() }
-        function onLongitudeChanged() { view._follow() }
-        function onHeadingChanged() { view._follow() }
+        function onLatitudeChanged() { Qt.callLater(view._follow) }
+        function onLongitudeChanged() { Qt.callLater(view._follow) }
+        function onHeadingChanged() { Qt.callLater(view._follow) }
     }
 
     // The route from the car on: the driven part is left out, and the segment the car is on starts where the
