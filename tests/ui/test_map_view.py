@@ -7,7 +7,7 @@ import json
 import math
 
 import pytest
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QUrl
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPointF, QUrl
 from PySide6.QtQml import QQmlComponent, QQmlEngine, QQmlExpression
 
 from tests.shell import descendants, settle
@@ -62,7 +62,8 @@ def _items(view, name: str) -> list:
 
 
 def _eval(item, expression: str):
-    """A QML expression evaluated in `item`'s scope (for what PySide cannot convert, such as a path)."""
+    """A QML expression evaluated in `item`'s scope (for what PySide cannot convert, such as a path); it must
+    not be undefined."""
     value, failed = QQmlExpression(QQmlEngine.contextForObject(item), item, expression).evaluate()
     assert not failed, expression
     return value
@@ -101,15 +102,16 @@ def test_names_stay_upright_while_the_map_turns_heading_up(map_view, qtbot):
             item = item.parentItem()
         assert label.property("text")
     # A name is where its place is on the turned map.
-    assert all(0 <= i.x() and i.x() + i.width() <= view.width() for i in shown)
     lat, lon = MOULINS[2]
     places = runtime.maps.labels(lat - 0.008, lon - 0.012, lat + 0.008, lon + 0.012, 17, "en")
     for label in shown:
-        centre = (label.x() + label.width() / 2, label.y() + label.height() / 2)
+        corner = view.mapFromItem(label, QPointF(0, 0))
+        assert 0 <= corner.x() and corner.x() + label.width() <= view.width()
+        centre = (corner.x() + label.width() / 2, corner.y() + label.height() / 2)
         points = [_point_of(view, p["lat"], p["lon"]) for p in places if p["name"] == label.property("text")]
         assert min(math.hypot(p.x() - centre[0], p.y() - centre[1]) for p in points) < 2.0, label.property("text")
     # No two names overlap.
-    boxes = [(i.x(), i.y(), i.x() + i.width(), i.y() + i.height()) for i in shown]
+    boxes = [(i.x(), i.y(), i.x() + i.width(), i.y() + i.height()) for i in shown]  # all in one layer
     for n, a in enumerate(boxes):
         for b in boxes[n + 1:]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
@@ -209,3 +211,21 @@ def test_heading_up_follows_the_car_as_it_turns_and_moves(map_view, qtbot):
     qtbot.waitUntil(lambda: abs(view.property("bearing") - 200) < 0.01, timeout=5_000)
     car = _point_of(view, *MOULINS[3])
     assert (car.x(), car.y()) == (pytest.approx(640, abs=3), pytest.approx(720 * 0.75, abs=3))
+
+
+def test_names_move_with_the_map_when_the_driver_pans_it(map_view, qtbot):
+    runtime, window, view = map_view
+    view.setProperty("followMode", "north-up")
+    qtbot.waitUntil(lambda: abs(view.property("bearing")) < 0.01, timeout=5_000)
+    settle(qtbot, 300)
+    view.setProperty("followMode", "free")
+    lat, lon = MOULINS[2]
+    places = runtime.maps.labels(lat - 0.01, lon - 0.015, lat + 0.01, lon + 0.015, 17, "en")
+    for dx in (30, 30, 200):  # small steps slide the names, a long one places them again
+        _eval(view, f"(map.pan({dx}, 10), true)")
+        settle(qtbot, 100)
+        for label in [i for i in _items(view, "mapLabel") if i.isVisible()]:
+            corner = view.mapFromItem(label, QPointF(0, 0))
+            centre = (corner.x() + label.width() / 2, corner.y() + label.height() / 2)
+            points = [_point_of(view, p["lat"], p["lon"]) for p in places if p["name"] == label.property("text")]
+            assert min(math.hypot(p.x() - centre[0], p.y() - centre[1]) for p in points) < 2.0

@@ -25,6 +25,11 @@ Item {
     property var _labels: []
     property var _fetched: null
     property int _shown: 0
+    // The map's centre (world units), zoom and bearing when the names were last placed; while only the
+    // centre moves, by less than _slide on screen, the placed names slide with the map instead.
+    property var _placedFor: null
+    property bool _dirty: true
+    readonly property real _slide: Theme.dp(96)
 
     readonly property color _halo: Theme.night ? Theme.background : Theme.surface
     readonly property real _pad: Theme.dp(4)
@@ -36,6 +41,12 @@ Item {
 
     function invalidate() {
         _fetched = null
+        replace()
+    }
+
+    // Place every name again on the next layout (not only slide them with the map).
+    function replace() {
+        _dirty = true
         relayout()
     }
 
@@ -91,6 +102,20 @@ Item {
         const b = m.bearing * Math.PI / 180
         const cos = Math.cos(b), sin = Math.sin(b)
         const cx = width / 2, cy = height / 2
+        const last = labelLayer._placedFor
+        if (last && !_dirty && last.zoom === m.zoomLevel && last.bearing === m.bearing) {
+            const dx = (centre.x - last.x) * scale, dy = (centre.y - last.y) * scale
+            const sx = dx * cos + dy * sin, sy = -dx * sin + dy * cos
+            if (Math.abs(sx) < _slide && Math.abs(sy) < _slide) {
+                plane.x = -sx
+                plane.y = -sy
+                return
+            }
+        }
+        plane.x = 0
+        plane.y = 0
+        labelLayer._placedFor = { x: centre.x, y: centre.y, zoom: m.zoomLevel, bearing: m.bearing }
+        _dirty = false
         const placed = labelLayer.avoid.slice()
         const r = labelLayer.keepClearRadius
         for (const c of labelLayer.keepClear) {
@@ -138,13 +163,13 @@ Item {
         _shown = shown
     }
 
-    onLanguageChanged: relayout()
-    onWidthChanged: relayout()
-    onHeightChanged: relayout()
-    onAvoidChanged: relayout()
-    onKeepClearChanged: relayout()
+    onLanguageChanged: replace()
+    onWidthChanged: replace()
+    onHeightChanged: replace()
+    onAvoidChanged: replace()
+    onKeepClearChanged: replace()
     onMapChanged: invalidate()
-    on_LabelsChanged: relayout()
+    on_LabelsChanged: replace()
 
     Connections {
         target: labelLayer.map
@@ -158,19 +183,22 @@ Item {
         function onRegionChanged() { labelLayer.invalidate() }
     }
 
-    Repeater {
-        id: repeater
-        model: labelLayer._labels
-        delegate: Text {
-            required property var modelData
-            objectName: "mapLabel"
-            visible: false
-            text: modelData.name
-            font.pixelSize: labelLayer._fontPx(modelData.kind)
-            font.weight: modelData.kind <= 2 ? Font.DemiBold : Font.Medium
-            color: modelData.kind === 4 ? Theme.textMuted : Theme.text
-            style: Text.Outline
-            styleColor: labelLayer._halo
+    Item {
+        id: plane
+        Repeater {
+            id: repeater
+            model: labelLayer._labels
+            delegate: Text {
+                required property var modelData
+                objectName: "mapLabel"
+                visible: false
+                text: modelData.name
+                font.pixelSize: labelLayer._fontPx(modelData.kind)
+                font.weight: modelData.kind <= 2 ? Font.DemiBold : Font.Medium
+                color: modelData.kind === 4 ? Theme.textMuted : Theme.text
+                style: Text.Outline
+                styleColor: labelLayer._halo
+            }
         }
     }
 }
