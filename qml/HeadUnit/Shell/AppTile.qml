@@ -68,40 +68,14 @@ Card {
     }
 
     Loader {
+        id: routeMap
         objectName: "tileRouteMap"
         active: tile.showsRoute
         asynchronous: true  // home's first frame does not wait for the map
         visible: active
         anchors { left: liveHolder.right; right: parent.right; top: parent.top; bottom: parent.bottom
                   margins: Theme.spacingM }
-        sourceComponent: Component {
-            Rectangle {
-                radius: Theme.tileRadius / 2
-                color: Theme.surfaceRaised
-                clip: true
-                MapView {
-                    anchors.fill: parent
-                    enabled: false  // looked at, not moved: a tap opens the app, as on any tile
-                    controls: false
-                    followMode: tile.guides ? "heading-up" : "north-up"
-                    zoomLevel: tile.guides ? 16 : 15
-                    route: tile.guides ? Navigation.routeShape : []
-                }
-                Rectangle {
-                    anchors { right: parent.right; bottom: parent.bottom }
-                    visible: Maps.attribution !== ""
-                    width: attribution.implicitWidth + Theme.spacingS
-                    height: attribution.implicitHeight
-                    color: Qt.alpha(Theme.surface, 0.85)
-                    Text {
-                        id: attribution
-                        anchors.centerIn: parent
-                        text: Maps.attribution
-                        color: Theme.textMuted
-                        font.pixelSize: Math.round(Theme.fontSmall * 0.6)
-                    }
-                }
-            }
-        }
+        source: active ? "TileMap.qml" : ""
+        onLoaded: (item as TileMap).guides = Qt.binding(() => tile.guides)
     }
 }
