@@ -194,14 +194,14 @@ Item {
                 MapItemView {
                     model: view.alternatives
                     delegate: MapPolyline {
-                        id: target
+                        id: alternativeLine
                         required property var modelData
                         required property int index
                         objectName: "alternativeTarget"
                         line.width: Theme.touchTarget
                         line.color: "transparent"
                         path: view._toPath(modelData)
-                        TapHandler { onTapped: view.alternativeTapped(target.index) }
+                        TapHandler { onTapped: view.alternativeTapped(alternativeLine.index) }
                     }
                 }
                 MapItemView {
@@ -247,11 +247,11 @@ Item {
                         required property var modelData
                         required property int index
                         coordinate: QtPositioning.coordinate(modelData.lat, modelData.lon)
-                        anchorPoint.x: target.width / 2
-                        anchorPoint.y: target.height / 2
+                        anchorPoint.x: hitArea.width / 2
+                        anchorPoint.y: hitArea.height / 2
                         // The pin is drawn small, so it hides little map; the finger gets a full touch target.
                         sourceItem: Item {
-                            id: target
+                            id: hitArea
                             width: Theme.touchTarget
                             height: Theme.touchTarget
                             Rectangle {
