@@ -4,12 +4,7 @@
 <context>
     <name>MusicLibraryPanel</name>
     <message>
-        <location filename="../qml/MusicLibraryPanel.qml" line="+44"/>
-        <source>Back</source>
-        <translation>Zurück</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../qml/MusicLibraryPanel.qml" line="+68"/>
         <source>Delete playlist</source>
         <translation>Playlist löschen</translation>
     </message>
@@ -146,7 +141,7 @@
 <context>
     <name>MusicPanelHeader</name>
     <message>
-        <location filename="../qml/MusicPanelHeader.qml" line="+20"/>
+        <location filename="../qml/MusicPanelHeader.qml" line="+21"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -245,7 +240,7 @@
 <context>
     <name>MusicTile</name>
     <message>
-        <location filename="../qml/MusicTile.qml" line="+16"/>
+        <location filename="../qml/MusicTile.qml" line="+15"/>
         <source>Music</source>
         <translation>Musik</translation>
     </message>
@@ -278,7 +273,7 @@
 <context>
     <name>MusicView</name>
     <message>
-        <location filename="../qml/MusicView.qml" line="+17"/>
+        <location filename="../qml/MusicView.qml" line="+18"/>
         <source>Now playing</source>
         <translation>Wiedergabe</translation>
     </message>
