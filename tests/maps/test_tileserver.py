@@ -269,3 +269,19 @@ def test_qtlocation_map_shows_our_tiles(qapp, qtbot, server):
         window.deleteLater()
         engine.deleteLater()
     assert qt_cache.is_dir(), "QtLocation should keep its own tile cache under the server's cache root"
+
+
+def test_a_sandboxed_plugins_map_gets_the_names_through_the_tile_socket(server, library, tmp_path, monkeypatch):
+    from headunit.sandbox.map_mirror import TILE_SOCKET, MirroredMaps
+
+    server.listen_unix(tmp_path / TILE_SOCKET)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    region = library.get("monaco")
+    maps = MirroredMaps()
+    try:
+        assert maps.labels(43.72, 7.40, 43.76, 7.45, 15, "zh_CN") == []  # no region yet
+        maps.follow({"region": "monaco", "sha256": region.sha256, "center": list(region.center)})
+        names = [label["name"] for label in maps.labels(43.72, 7.40, 43.76, 7.45, 15, "zh_CN")]
+        assert names[0] == "摩納哥" and "Monte-Carlo" in names
+    finally:
+        maps.close()
