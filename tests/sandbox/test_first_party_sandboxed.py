@@ -66,7 +66,7 @@ def test_weather_reads_the_forecast_through_the_shell_and_publishes_the_outside_
     qtbot.waitUntil(lambda: runtime.weather.available, timeout=20_000)  # ctx.weather.publish, from its process
     assert runtime.weather.demo and runtime.weather.condition
     shown = [i.property("text") for i in named(window, "outsideTemperatureText") if i.isVisible()]
-    assert shown == [f"{math.floor(runtime.weather.temperatureC + 0.5)}°C"]
+    assert shown == [f"{math.floor(runtime.weather.temperatureC + 0.5)} °C"]  # the unit once, after a space
     runtime.settings.set("temperatureUnit", "F")  # the plugin's QML reads Settings: its mirror follows
     qtbot.wait(300)
     assert runtime.host.record(WEATHER).status == "ok"
