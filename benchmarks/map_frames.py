@@ -39,14 +39,13 @@ import argparse
 import json
 import math
 import os
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.measure import run_frames_child
 
 #: Target: a frame in at most 16 ms at the median (60 fps) in both scenes.
 FRAME_P50_MS = 16.0
@@ -357,33 +356,9 @@ def child(frames: int, rounds: int) -> dict:
 
 
 def measure(frames: int = 300, rounds: int = 3, progress=print) -> dict:
-    env = dict(os.environ)
-    command = [sys.executable, "-m", "benchmarks.map_frames", "--child", "--frames", str(frames),
-               "--rounds", str(rounds)]
-    xvfb = shutil.which("xvfb-run")
-    if xvfb:
-        env["QT_QPA_PLATFORM"] = "xcb"
-        command = [xvfb, "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", *command]
-    else:
-        progress("xvfb-run not found: frames measured offscreen (software renderer), not the GPU path")
-        env["QT_QPA_PLATFORM"] = "offscreen"
-    progress(f"MapView frames: {frames} frames a run, panning and following heading-up, {WIDTH}x{HEIGHT} "
-             f"({'Xvfb' if xvfb else 'offscreen'})")
-    with tempfile.TemporaryFile("w+") as stderr:
-        child_process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True,
-                                         cwd=ROOT, start_new_session=True)
-        try:
-            stdout, _ = child_process.communicate(timeout=600)
-        except subprocess.TimeoutExpired:
-            os.killpg(child_process.pid, signal.SIGKILL)  # the child, its Xvfb and xvfb-run: one session
-            child_process.communicate()
-            raise RuntimeError("the MapView frame benchmark took over 600 s") from None
-        for line in stdout.splitlines():
-            if line.startswith(RESULT_PREFIX):
-                return json.loads(line[len(RESULT_PREFIX):])
-        stderr.seek(0)
-        raise RuntimeError(f"the MapView frame benchmark printed no result (exit {child_process.returncode}):\n"
-                           f"{stderr.read()[-2000:]}")
+    return run_frames_child("benchmarks.map_frames", ["--frames", str(frames), "--rounds", str(rounds)],
+                            (WIDTH, HEIGHT), f"MapView frames: {frames} frames a run, panning and following heading-up",
+                            RESULT_PREFIX, progress)
 
 
 def verdicts(figures: dict) -> dict[str, bool]:

@@ -69,3 +69,39 @@ def run(name: str, command: list[str], env: dict[str, str], timeout: float = TIM
 
 def _tail(text: str, lines: int = 20) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def run_frames_child(module: str, args: list[str], size: tuple[int, int], what: str, result_prefix: str,
+                     progress=print, timeout: float = 600.0) -> dict:
+    """Run `python -m <module> --child <args>` under Xvfb (offscreen when there is none) and return the JSON
+    object it prints after `result_prefix`: the frame benchmarks' children, which own a window of `size`."""
+    import json
+    import shutil
+    import signal
+    import sys
+    import tempfile
+
+    env = dict(os.environ)
+    command = [sys.executable, "-m", module, "--child", *args]
+    xvfb = shutil.which("xvfb-run")
+    if xvfb:
+        env["QT_QPA_PLATFORM"] = "xcb"
+        command = [xvfb, "-a", "-s", f"-screen 0 {size[0]}x{size[1]}x24", *command]
+    else:
+        progress("xvfb-run not found: frames measured offscreen (software renderer), not the GPU path")
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    progress(f"{what}, {size[0]}x{size[1]} ({'Xvfb' if xvfb else 'offscreen'})")
+    with tempfile.TemporaryFile("w+") as stderr:
+        child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True, cwd=ROOT,
+                                 start_new_session=True)
+        try:
+            stdout, _ = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)  # the child, its Xvfb and xvfb-run: one session
+            child.communicate()
+            raise MeasurementError(f"{module} took over {timeout:.0f} s") from None
+        for line in stdout.splitlines():
+            if line.startswith(result_prefix):
+                return json.loads(line[len(result_prefix):])
+        stderr.seek(0)
+        raise MeasurementError(f"{module} printed no result (exit {child.returncode}):\n{stderr.read()[-2000:]}")
