@@ -311,13 +311,18 @@ Item {
         anchors.fill: parent
         map: mapSlot.map
         visible: view.ready
-        keepClear: (view._hasCar ? [view._car] : []).concat(
+        // While following, the car stays at carPoint: kept clear as a fixed spot on screen, so a new reading
+        // does not place every name again (they slide with the map); otherwise where it is on the map.
+        readonly property bool _carFixed: view.followMode !== "free" && view._hasCar
+        keepClear: (view._hasCar && !_carFixed ? [view._car] : []).concat(
                        view.markers.map(m => QtPositioning.coordinate(m.lat, m.lon)))
         keepClearRadius: Theme.dp(30)
         // Nothing half hidden under the app's panels or the buttons.
         avoid: [Qt.rect(followCard.x, followCard.y, followCard.width, followCard.height),
                 Qt.rect(0, 0, view.leftInset, view.height),
-                Qt.rect(0, view.height - view.bottomInset, view.width, view.bottomInset)]
+                Qt.rect(0, view.height - view.bottomInset, view.width, view.bottomInset)].concat(
+                   _carFixed ? [Qt.rect(view.carPoint.x - keepClearRadius, view.carPoint.y - keepClearRadius,
+                                        2 * keepClearRadius, 2 * keepClearRadius)] : [])
     }
 
     DragHandler {
