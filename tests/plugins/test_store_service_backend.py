@@ -26,7 +26,7 @@ def book(runtime, qtbot, slot: str) -> None:
     client.enqueue("payments", "POST", "/v1/orders", {
         "items": [{"product_id": product["id"], "quantity": 1}], "payment_method_id": card,
         "delivery": {"kind": "workshop", "workshop_id": WORKSHOP, "slot_start": slot}}, plugin="headunit")
-    qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=20_000)
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_an_order_confirmed_offline_waits_to_send_then_shows_with_its_booking(ma
     assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
     client = runtime.cloud.client
     client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"}, plugin="headunit")
-    qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
+    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
     product = next(p for p in client.get("/v1/catalog/products", {"limit": 100}, plugin="headunit").data["items"]
                    if p.get("fitting_minutes"))
     assert runtime.apps.openApp(STORE)

@@ -26,7 +26,7 @@ def wallet_shell(make_shell, install_region, qtbot):
         assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
         runtime.cloud.client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"},
                                      plugin="headunit")
-        qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
+        qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
         runtime.simulator.setPosition(*position)
         assert runtime.apps.openApp("org.headunit.wallet")
         store = runtime.host.record("org.headunit.wallet").instance.store
@@ -94,6 +94,8 @@ def test_parking_starts_and_ends_from_the_car(wallet_shell, qtbot):
     assert validate_page(template)["rows"][0]["value"] == "Sandbox zone Casino"
     store.endParking()
     qtbot.waitUntil(lambda: not store.parkingActive, timeout=20_000)
+    # The receipt is kept by the plugin's worker, just after the session ends.
+    qtbot.waitUntil(lambda: len(runtime.cloud.client.items("receipts")) == 1, timeout=10_000)
     (receipt,) = runtime.cloud.client.items("receipts").values()
     assert receipt["kind"] == "parking" and receipt["amount_cents"] <= 480
     # The session just ended stays on the parking page as its receipt, until the next one starts.

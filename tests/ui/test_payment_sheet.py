@@ -42,7 +42,7 @@ def tap(qtbot, window, item) -> None:
 def add_card(runtime, qtbot, token: str = "tok_visa") -> None:
     client = runtime.cloud.client
     client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": token}, plugin="headunit")
-    qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
+    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
 
 
 @pytest.fixture

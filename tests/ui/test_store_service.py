@@ -25,7 +25,7 @@ def place_order(runtime, qtbot) -> dict:
     from tomorrow, paid with a test card: queued as the payment sheet queues it."""
     client = runtime.cloud.client
     client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"}, plugin="headunit")
-    qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
+    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
     card = client.get("/v1/wallet/cards", plugin="headunit").data["items"][0]["payment_method_id"]
     products = client.get("/v1/catalog/products", {"limit": 100}, plugin="headunit").data["items"]
     product = next(p for p in products if p.get("fitting_minutes"))
@@ -40,7 +40,7 @@ def place_order(runtime, qtbot) -> dict:
     client.enqueue("payments", "POST", "/v1/orders", {
         "items": [{"product_id": product["id"], "quantity": 1}], "payment_method_id": card,
         "delivery": {"kind": "workshop", "workshop_id": WORKSHOP, "slot_start": slot}}, plugin="headunit")
-    qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=20_000)
     return product
 
 

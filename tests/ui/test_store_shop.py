@@ -52,7 +52,7 @@ def store(make_shell, qtbot):
         if card:
             runtime.cloud.client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"},
                                          plugin="headunit")
-            qtbot.waitUntil(lambda: runtime.cloud.pending == 0, timeout=15_000)
+            qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
         assert runtime.apps.openApp(STORE)
         shop = runtime.host.record(STORE).instance.shop
         shop.syncIfOld()
