@@ -31,6 +31,8 @@ ColumnLayout {
         onSearchRequested: (text) => panel.searchRequested(text)
     }
     CategoryButtons {
+        // While the keyboard is up, what is found needs the room more than the categories do.
+        visible: !Qt.inputMethod.visible // qmllint disable missing-property
         categories: panel.categories
         current: panel.category
         onChosen: (category) => panel.categoryChosen(category)
