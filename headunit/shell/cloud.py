@@ -120,6 +120,7 @@ class Cloud(QObject):
         self._opened = threading.Event()
         self._bytes: dict[str, tuple[int, int]] = {}
         self._images: "CloudImageServer | None" = None
+        self._images_lock = threading.Lock()  # the first URL may be asked for on any thread
         #: Brings the link up, then carries the network switch to the client, in order, off the GUI thread.
         self._link_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cloud-link")
         self._statusChanged.connect(self._refresh_status)
@@ -197,11 +198,12 @@ class Cloud(QObject):
 
     @property
     def images(self) -> "CloudImageServer":
-        if self._images is None:
-            from headunit.shell.cloud_images import CloudImageServer, cloud_fetcher
+        with self._images_lock:
+            if self._images is None:
+                from headunit.shell.cloud_images import CloudImageServer, cloud_fetcher
 
-            self._images = CloudImageServer(lambda plugin: cloud_fetcher(self, plugin))
-        return self._images
+                self._images = CloudImageServer(lambda plugin: cloud_fetcher(self, plugin))
+            return self._images
 
     def image_url(self, image: str, plugin: str) -> str:
         """The URL an `Image` shows catalog image `image` (`v1/catalog/images/<name>`) from, as `plugin`'s."""
