@@ -8,14 +8,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import gc
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from headunit.host.loader import NAMESPACE_PREFIX
+from headunit.host import loader
 from headunit.runtime import Options, Runtime, ensure_app
 
 PLAIN_PAGE = "import QtQuick\n\nItem {}\n"
@@ -37,8 +36,7 @@ def _clean_up_after_each_test():
     reference cycles are freed now, before the next test starts (on the GUI thread, as headunit.collector
     does while the shell runs)."""
     yield
-    for name in [n for n in sys.modules if n.startswith(NAMESPACE_PREFIX)]:
-        del sys.modules[name]
+    loader.unload()
     gc.collect()
 
 

@@ -15,6 +15,12 @@ from headunit.host.manifest import Manifest
 
 NAMESPACE_PREFIX = "headunit_plugin_"
 
+# QML caches what it knows of a type (its properties and methods) under the address of the type's
+# meta-object. A freed plugin class could leave that address to a different class, which QML would then
+# read with the old layout ("Property 'x' does not exist", methods that are "not a function"), so the
+# modules of unloaded plugin code stay alive as long as the process.
+_retired: list[types.ModuleType] = []
+
 
 def namespace_for(plugin_id: str) -> str:
     return NAMESPACE_PREFIX + re.sub(r"\W", "_", plugin_id)
@@ -47,8 +53,8 @@ def load_plugin_class(manifest: Manifest) -> type:
     return cls
 
 
-def unload(plugin_id: str) -> None:
-    """Forget a plugin's modules, so a reload imports its code afresh."""
-    namespace = namespace_for(plugin_id)
-    for name in [n for n in sys.modules if n == namespace or n.startswith(namespace + ".")]:
-        del sys.modules[name]
+def unload(plugin_id: str | None = None) -> None:
+    """Forget a plugin's modules (every plugin's without an id), so the next load imports its code afresh."""
+    prefix = namespace_for(plugin_id) if plugin_id else NAMESPACE_PREFIX
+    for name in [n for n in sys.modules if n == prefix or n.startswith(prefix + ("." if plugin_id else ""))]:
+        _retired.append(sys.modules.pop(name))
