@@ -101,11 +101,23 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="a JSON list of objects")
     check = psub.add_parser("check", help="validate a plugin folder; exit status 1 with the errors")
     check.add_argument("path", type=Path)
+    check.add_argument("--strict", action="store_true",
+                       help="also grade the plugin against the quality tiers (docs/plugin-quality.md)")
     for action in ("enable", "disable"):
         p = psub.add_parser(action, parents=[plugin_paths], help=f"{action} a plugin by id")
         p.add_argument("plugin_id")
     if gui_only:
         return parser
+    from headunit.authoring.cli import add_commands as add_scaffold_commands
+    from headunit.packages.cli import add_author_commands as add_package_commands
+    from headunit.packages.cli import add_plugins_commands as add_install_commands
+
+    add_install_commands(psub)
+    # What a plugin author runs: each action's parser sets `handler`, the function that runs it.
+    author = sub.add_parser("plugin", help="make a plugin: scaffold, pack and sign it")
+    asub = author.add_subparsers(dest="plugin_command", required=True, metavar="ACTION")
+    add_scaffold_commands(asub)
+    add_package_commands(asub)
     from headunit.fitment.cli import add_commands as add_vehicle_commands
     from headunit.maps.cli import add_commands as add_map_commands
     from headunit.media.cli import add_commands as add_music_commands
@@ -137,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
             sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),
         ))
+    if getattr(args, "handler", None) is not None:
+        return args.handler(args)
     if args.command == "sync":
         from headunit.sync.cli import run as run_sync
 

@@ -1,0 +1,1 @@
+"""Plugin packages: the format, signatures, and installing, updating and rolling back plugins."""
