@@ -53,10 +53,34 @@ def check_plugin(args: argparse.Namespace) -> int:
     warnings = raw_type_warnings(folder)
     for line in problems + warnings:
         print(line)
-    if problems:
+    if manifest is not None and not problems:
+        print(f"{folder}: {manifest.id} {manifest.version} is valid"
+              + (f", with {len(warnings)} warning(s)" if warnings else ""))
+    if not args.strict:
+        return 1 if problems else 0
+    if manifest is None:
+        print("quality: below Bronze: the manifest cannot be read (docs/plugin-quality.md)")
         return 1
-    print(f"{folder}: {manifest.id} {manifest.version} is valid"
-          + (f", with {len(warnings)} warning(s)" if warnings else ""))
+    return _print_grade(manifest, problems, warnings)
+
+
+def _print_grade(manifest, problems: list[str], warnings: list[str]) -> int:
+    """The quality tier with every criterion; exit status 1 below Bronze, with any warning or error."""
+    from headunit.host.quality import grade
+
+    result = grade(manifest, problems=problems, warnings=warnings)
+    print(f"quality: {result.tier.title} (docs/plugin-quality.md)")
+    for criterion in result.criteria:
+        print(f"  {criterion.tier.title:<6}  {'pass' if criterion.passed else 'FAIL'}  {criterion.name}: "
+              f"{criterion.reason}")
+    missing = result.missing()
+    if missing:
+        following = result.tier.__class__(result.tier + 1).title
+        print(f"missing for {following}: " + "; ".join(c.name for c in missing))
+    failures = result.failures() + ([f"{len(problems)} error(s)"] if problems else [])
+    if failures:
+        print(f"strict: fails, {' and '.join(failures)}")
+        return 1
     return 0
 
 
