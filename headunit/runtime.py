@@ -19,6 +19,7 @@ from headunit.collector import collect_on_gui_thread
 from headunit.host.apps import Apps
 from headunit.host.host import PluginHost
 from headunit.host.manifest import ValidationCache
+from headunit.host.packages_access import PackageDesk
 from headunit.host.plugin_runtime import SANDBOXED
 from headunit.host.services import Services
 from headunit.i18n import Translations
@@ -137,12 +138,15 @@ class Runtime:
         self.pairing_desk = PairingDesk(self.driving, self.cloud, self.notifications)
         self.pairing = Pairing(self.pairing_desk)
         self.fuel_pump = FuelPump(self.payments, self.cloud) if options.simulator else None
+        # Installing apps: the consent sheet only the shell draws, and the installs only the shell makes.
+        self.packages = PackageDesk(self.driving, self.notifications, lambda: self.settings.get("language"),
+                                    developer_mode=lambda: self.settings.get("developer_mode"))
         self.services = Services(
             vehicle=self.vehicle, driving=self.driving, restrictions=self.restrictions,
             notifications=self.notifications, settings=self.settings, cloud=self.cloud, maps=self.maps,
             navigation=self.navigation, audio_focus=self.audio_focus, speech=self.speech, media=self.media,
             weather=self.weather, tuner=self.tuner, payments=self.payments, pairing=self.pairing_desk,
-            vehicle_profile=self.vehicle_profile,
+            vehicle_profile=self.vehicle_profile, packages=self.packages,
         )
         timeline.mark("services")
 
@@ -163,6 +167,8 @@ class Runtime:
         self.host.pluginLoading.connect(lambda key: self.translations.add_plugin(key, self.host.record(key).folder))
         self.apps = Apps(self.host, self.settings.get("language"))
         self.translations.languageChanged.connect(self.apps.set_language)
+        self.packages.attach(self.host, self.apps)
+        self.apps.set_packages(self.packages)
         self.translations.languageChanged.connect(self.about.retranslate)
         from headunit.host.payments_access import pay_intent
 
@@ -196,7 +202,8 @@ class Runtime:
         """The payment and phone-linking sheets get their desks here, as properties: no singleton leads to them."""
         from PySide6.QtQuick import QQuickItem
 
-        for name, desk in (("paymentSheet", self.payments), ("pairingSheet", self.pairing_desk)):
+        for name, desk in (("paymentSheet", self.payments), ("pairingSheet", self.pairing_desk),
+                           ("consentSheet", self.packages)):
             sheet = window.findChild(QQuickItem, name)
             if sheet is not None:
                 sheet.setProperty("desk", desk)
@@ -246,6 +253,7 @@ class Runtime:
         self.tuner.close()  # after the apps, which may still be playing the radio
         self.media.close()  # after the apps: a player may record its last play while it stops
         self.payments.close()
+        self.packages.close()
         self.pairing_desk.shutdown()
         self.cloud.stop()
         self.maps.close()

@@ -56,6 +56,8 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
     shellViewRequested = Signal(str)
     #: Settings should show this page (one of SETTINGS_PAGES); `settingsPage` keeps it for a view made later.
     settingsPageRequested = Signal(str)
+    #: The apps installed from packages changed (versions, what can be rolled back): `packageOf` again.
+    packagesChanged = Signal()
 
     def __init__(self, host: PluginHost, language: str = "en", parent: QObject | None = None):
         super().__init__(parent)
@@ -68,6 +70,7 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
         host.pluginFailed.connect(self._on_failed)
         host.pluginCrashed.connect(self._on_crashed)
         self._settings_page = ""
+        self._packages = None  # the shell's PackageDesk (set_packages)
         host.shell_intents["open-app"] = lambda params: self.openApp(str(params.get("id", "")))
         host.shell_intents["open-settings"] = self._open_settings_intent
 
@@ -225,6 +228,34 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
     @Slot(str, str, "QVariant")
     def setSetting(self, key: str, setting_key: str, value) -> None:
         self._host.set_plugin_setting(key, setting_key, value)
+
+    # Settings › Apps: apps installed from packages. Uninstalling and rolling back are asked on the shell's
+    # consent sheet; the driver's tap there does it.
+
+    def set_packages(self, desk) -> None:
+        self._packages = desk
+        desk.catalogChanged.connect(self.packagesChanged)
+
+    def reload_records(self) -> None:
+        """The host's records changed (an app installed, updated or removed): the list follows."""
+        self.beginResetModel()
+        self._keys = [r.key for r in self._host.records()]
+        self.endResetModel()
+        for key in [k for k in self._recents if k not in self._keys]:
+            self._forget(key)
+        self.launchableChanged.emit()
+        self.namesChanged.emit()
+
+    @Slot(str, result="QVariantMap")
+    def packageOf(self, key: str) -> dict:
+        """{version, previous_version, …} for an app installed from a package; empty for any other."""
+        return (self._packages.installed_app(key) or {}) if self._packages is not None else {}
+
+    @Slot(str, bool)
+    def askPackageChange(self, key: str, rollback: bool) -> None:
+        """Show the shell's sheet to uninstall `key` (asking keep or delete data) or roll it back."""
+        if self._packages is not None:
+            self._packages.request("headunit", "rollback" if rollback else "uninstall", key)
 
     # QAbstractListModel
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from headunit.host.cloud_access import PluginCloud
     from headunit.host.maps_access import PluginMaps, PluginNavigation
     from headunit.host.media_access import PluginMedia
+    from headunit.host.packages_access import PluginPackages
     from headunit.host.payments_access import PluginPayments
     from headunit.host.weather_access import PluginWeather
     from headunit.host.host import PluginHost
@@ -256,6 +257,7 @@ class PluginContext(ContextBase):
         self._weather: PluginWeather | None = None
         self._templates = None
         self._payments: PluginPayments | None = None
+        self._packages: PluginPackages | None = None
 
     def _worker_failed(self, exc: BaseException) -> None:
         self._host.report_worker_exception(self.id, exc)
@@ -305,6 +307,17 @@ class PluginContext(ContextBase):
             self._payments = PluginPayments(self._service("payments", "ctx.payments"), self._services.pairing,
                                             self.id, self)
         return self._payments
+
+    @property
+    def packages(self) -> "PluginPackages":
+        """The app store's catalog, and asking the shell to install, update, uninstall or roll back an app: the
+        shell shows its own consent sheet (parked only) and installs on the driver's tap (capability: install)."""
+        self._require("install", "packages")
+        if self._packages is None:
+            from headunit.host.packages_access import PluginPackages
+
+            self._packages = PluginPackages(self._service("packages", "ctx.packages"), self.id, self)
+        return self._packages
 
     # Maps, navigation, sound and media
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from headunit.host.packages_access import PackageDesk
     from headunit.shell.audio import AudioFocus, Speech
     from headunit.shell.cloud import Cloud
     from headunit.shell.maps import Maps
@@ -46,3 +47,4 @@ class Services:
     payments: "PaymentDesk | None" = None
     pairing: "PairingDesk | None" = None
     vehicle_profile: "VehicleProfile | None" = None
+    packages: "PackageDesk | None" = None

@@ -141,10 +141,12 @@ Item {
         }
     }
 
-    // Payments and phone linking: the shell's own sheets over every app, parked only; their desks are set
-    // by the shell (headunit/runtime.py), never reachable through a singleton. Toasts show above them.
+    // Payments, phone linking and consent to install apps: the shell's own sheets over every app, parked only;
+    // their desks are set by the shell (headunit/runtime.py), never reachable through a singleton. Toasts show
+    // above them.
     PaymentSheet { objectName: "paymentSheet" }
     PairingSheet { objectName: "pairingSheet" }
+    ConsentSheet { objectName: "consentSheet" }
 
     ToastLayer {
         anchors { left: dock.right; right: parent.right; bottom: parent.bottom; margins: Theme.spacingM }
