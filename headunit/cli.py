@@ -91,6 +91,7 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     emulator.add_argument("--unsandboxed", action="store_true",
                           help="where bubblewrap cannot run, run third-party plugins without a sandbox (a banner "
                                "says so); never on a car")
+    emulator.add_argument("--dev", type=Path, metavar="DIR", help="run the plugin in DIR, reloading it as you edit it")
 
     run = sub.add_parser("run", parents=[gui], help="the in-car shell: full screen, no control panel")
     run.add_argument("--dpi", type=float, help="the screen's DPI when it reports a wrong size")
@@ -148,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             then_drive=getattr(args, "then_drive", None), clock=getattr(args, "clock", None),
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
             sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),
+            dev=getattr(args, "dev", None),
         ))
     if getattr(args, "handler", None) is not None:
         return args.handler(args)

@@ -42,6 +42,7 @@ class Launch:
     backend: str | None = None  # --backend: "embedded", "none" or a URL; None for the mode's default
     sandbox_all: bool = False  # --sandbox-all: the shell's own plugins sandboxed too
     unsandboxed: bool = False  # --unsandboxed (emulator): third-party plugins without bubblewrap, with a banner
+    dev: Path | None = None  # --dev (emulator): this plugin folder, third-party, reloaded as its files change
 
 
 def default_backend(mode: str, profile: str = "default") -> str:
@@ -84,7 +85,8 @@ def launch(opts: Launch) -> int:
             dpi = app.primaryScreen().physicalDotsPerInch()
         else:
             dpi = dpi_for(width, height, SCREEN_PRESETS.get(opts.size, 10.1))
-    runtime = Runtime(Options(dpi=dpi, plugin_paths=opts.plugin_paths, simulator=opts.mode == "emulator",
+    plugin_paths = opts.plugin_paths + ((str(opts.dev),) if opts.dev else ())
+    runtime = Runtime(Options(dpi=dpi, plugin_paths=plugin_paths, simulator=opts.mode == "emulator",
                               night=opts.night, language=opts.language,
                               drive=opts.drive or ("parked" if opts.mode == "emulator" else None),
                               backend=opts.backend or default_backend(opts.mode),
@@ -97,6 +99,12 @@ def launch(opts: Launch) -> int:
                                  "ShellWindow" if not windowed else "EmulatorWindow",
                                  shellWidth=width, shellHeight=height)
     exit_code = 0
+    dev_mode = None
+    if opts.dev:
+        from headunit.devmode import start as start_dev_mode
+
+        dev_mode = start_dev_mode(runtime, window, opts.dev)
+        opts.open_app = opts.open_app or dev_mode.plugin_id
 
     def first_frame() -> None:
         if "first frame" in timeline.wall:
@@ -225,6 +233,8 @@ def launch(opts: Launch) -> int:
     else:
         window.show()
     app.exec()
+    if dev_mode is not None:
+        dev_mode.close()
     runtime.shutdown()
     return exit_code
 

@@ -59,7 +59,7 @@ def check_plugin(args: argparse.Namespace) -> int:
     if not args.strict:
         return 1 if problems else 0
     if manifest is None:
-        print("quality: below Bronze: the manifest cannot be read (docs/plugin-quality.md)")
+        print("quality: below Bronze: the manifest is not valid (docs/plugin-quality.md)")
         return 1
     return _print_grade(manifest, problems, warnings)
 

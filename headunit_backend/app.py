@@ -23,6 +23,7 @@ from headunit_backend import companion, devices
 from headunit_backend import sweep
 from headunit_backend import fuel, intents, parking, reconcile
 from headunit_backend import bookings, workshops
+from headunit_backend import apps as app_store
 from headunit_backend import radio as radio_routes
 from headunit_backend import vehicles
 from headunit_backend import weather as weather_routes
@@ -103,6 +104,7 @@ def create_app(db_url: str | None = None, *, weather: WeatherProvider | None = N
     v1.include_router(vehicles.router)
     v1.include_router(workshops.router)
     v1.include_router(bookings.router)
+    v1.include_router(app_store.router)  # the app store's signed catalog (docs/app-store.md)
     app.include_router(v1)
     app.include_router(companion.router)  # the phone companion page and the sandbox's hosted card form
     return app

@@ -1,0 +1,55 @@
+"""The process of the plugin under development (`python -m headunit.devmode.child`): the sandbox's plugin runtime,
+which in addition reloads its page when the shell says the plugin's QML changed (`dev.reloadPage`).
+
+The page is made again in the same window, so the shell keeps compositing the same surface, and the plugin's
+Python (its objects, what they hold) goes on running: only QML is read again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+from headunit.sandbox.runtime_main import PluginRuntime, raw_types_in
+
+#: The notification the shell sends when the plugin's QML (and only its QML) changed.
+RELOAD_PAGE = "dev.reloadPage"
+
+
+class DevPluginRuntime(PluginRuntime):
+    def _on_notification(self, method: str, params: dict[str, Any]) -> None:
+        if method == RELOAD_PAGE:
+            try:
+                self.reload_page()
+            except BaseException as exc:  # noqa: BLE001 - the edited QML may fail in any way
+                self._report_failure(exc, "page QML")
+            return
+        super()._on_notification(method, params)
+
+    def reload_page(self) -> None:
+        """Read the page's QML again, dropping what the engine compiled of the old files."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtQuick import QQuickView
+
+        if self.view is None:  # not shown yet: the first show reads the files as they are now
+            self.engine.clearComponentCache()
+            return
+        self.view.setSource(QUrl())  # lets go of the old page, so none of its components stays in use
+        self.engine.clearComponentCache()
+        self.view.setInitialProperties(self.ctx.exposed())
+        self.view.setSource(QUrl.fromLocalFile(str(self.manifest.folder / self.manifest.page)))
+        if self.view.status() == QQuickView.Status.Error:
+            raise RuntimeError("page QML: " + "; ".join(e.toString() for e in self.view.errors()))
+        self.channel.notify("report.rawTypes", {"types": raw_types_in(self.view.rootObject())})
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    channel = os.environ.get("HEADUNIT_CHANNEL") or sys.argv[1]
+    return DevPluginRuntime(channel).run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""`headunit emulator --dev DIR`: edits to the plugin show on screen, the emulator goes on as it was, and a broken
+save shows why until the next good one."""
+
+from __future__ import annotations
+
+import time
+
+from tests.devmode.conftest import (PAGE, PLUGIN_ID, PY_ORANGE, PY_PURPLE, QML_BLUE, QML_GREEN, save_atomically,
+                                    wait_for_colour, write_main)
+
+
+def test_a_qml_edit_shows_within_a_second_and_keeps_the_plugins_python(dev_shell, qtbot, hello_plugin):
+    runtime, window, reloader = dev_shell()
+    written = time.monotonic()
+    save_atomically(hello_plugin / "qml" / "Main.qml", PAGE % {"qml_color": QML_GREEN, "greeting": "Hello v2"})
+    seconds = wait_for_colour(qtbot, window, "top", QML_GREEN)
+    elapsed = time.monotonic() - written
+    print(f"\nQML edit on screen after {elapsed * 1000:.0f} ms")
+    assert elapsed < 1.0
+    assert seconds <= elapsed
+    # The plugin's Python was not restarted: the lower half still comes from the same object.
+    wait_for_colour(qtbot, window, "bottom", PY_ORANGE, timeout_s=0.5)
+    assert runtime.apps.currentApp == PLUGIN_ID
+
+
+def test_a_python_edit_restarts_the_plugin_and_its_page_shows_again(dev_shell, qtbot, hello_plugin):
+    runtime, window, reloader = dev_shell()
+    written = time.monotonic()
+    write_main(hello_plugin, py_color=PY_PURPLE, py_greeting="from Python v2")
+    wait_for_colour(qtbot, window, "bottom", PY_PURPLE, timeout_s=10)
+    elapsed = time.monotonic() - written
+    print(f"\nPython edit on screen after {elapsed * 1000:.0f} ms")
+    assert runtime.apps.currentApp == PLUGIN_ID
+    wait_for_colour(qtbot, window, "top", QML_BLUE, timeout_s=0.5)
+
+
+def test_the_car_and_the_shell_are_as_they_were_after_reloads(dev_shell, qtbot, hello_plugin):
+    runtime, window, reloader = dev_shell()
+    runtime.simulator.setPosition(60.1699, 24.9384)
+    runtime.simulator.applyDrive("idling")
+    runtime.settings.set("distanceUnit", "mi")
+    qtbot.waitUntil(lambda: runtime.driving.state == "idling", timeout=3000)
+
+    def state():
+        return (round(runtime.vehicle.latitude, 6), round(runtime.vehicle.longitude, 6), runtime.driving.state,
+                runtime.vehicle.gear, runtime.settings.get("distanceUnit"), runtime.apps.currentApp)
+
+    before = state()
+    assert before[:3] == (60.1699, 24.9384, "idling") and before[-1] == PLUGIN_ID
+    save_atomically(hello_plugin / "qml" / "Main.qml", PAGE % {"qml_color": QML_GREEN, "greeting": "Hello v2"})
+    qtbot.wait(400)
+    write_main(hello_plugin, py_color=PY_PURPLE)
+    qtbot.waitUntil(lambda: reloader.restarts_done == 1, timeout=10_000)
+    assert state() == before
+    # Both edits took: parked, the page shows them.
+    runtime.simulator.applyDrive("parked")
+    wait_for_colour(qtbot, window, "top", QML_GREEN)
+    wait_for_colour(qtbot, window, "bottom", PY_PURPLE)
