@@ -14,7 +14,7 @@ import socket
 import sys
 from pathlib import Path
 
-from headunit_backend import __version__
+from headunit_backend import __version__, apps_cli
 from headunit_backend.services import SETTINGS_ENV, Settings
 
 DEFAULT_DB = "sqlite:///headunit-backend.db"
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file path (default: {DEFAULT_DB})")
     load.add_argument("--dry-run", action="store_true", help="check the file and say what would change; write nothing")
     load.add_argument("--format", choices=["csv", "json"], help="the file's format (default: detected)")
+    apps_cli.add_commands(commands)
     return parser
 
 
@@ -103,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             return migrate(args)
         if args.command == "catalog":
             return catalog_import(args)
+        if args.command == "apps":
+            return apps_cli.run(args)
         return sweep(args) if args.command == "sweep" else serve(args)
     except ServeError as error:
         print(f"headunit-backend: error: {error}", file=sys.stderr)
