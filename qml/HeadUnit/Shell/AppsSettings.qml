@@ -43,11 +43,22 @@ SettingsSection {
             required property string reason
             required property var capabilities
             property int revision: 0  // bumped when a setting changes, to read them again
+            property int packageRevision: 0  // bumped when the installed packages change
+            // An app installed from a package: {version, previous_version, …}; {} for the shell's own.
+            readonly property var installedPackage: packageRevision >= 0 ? Apps.packageOf(pluginId) : ({})
+            readonly property bool fromPackage: (installedPackage.version ?? "") !== ""
+            readonly property string previousVersion: installedPackage.previous_version ?? ""
+            // Turned off after it kept stopping (the reason says so): a previous version may work.
+            readonly property bool crashLooped: status === "disabled" && reason !== ""
             // Read again when a setting or the language (the titles' translations) changes.
             readonly property var pluginSettings: revision >= 0 && Settings.language !== "" && status === "ok"
                                                   ? Apps.settingsOf(pluginId) : []
 
             objectName: "appRow:" + pluginId
+            Connections {
+                target: Apps
+                function onPackagesChanged() { row.packageRevision++ }
+            }
             Layout.fillWidth: true
             implicitHeight: body.implicitHeight + 2 * Theme.spacingM
 
@@ -99,6 +110,43 @@ SettingsSection {
                     wrapMode: Text.WordWrap
                     maximumLineCount: 3
                     Layout.fillWidth: true
+                }
+                // Why it was turned off, and the way back when an earlier version exists.
+                Label {
+                    objectName: "disabledReason"
+                    visible: row.crashLooped
+                    //: %1 is why the app was turned off, such as "stopped 3 times in 10 minutes".
+                    text: qsTr("Turned off: %1").arg(row.reason)
+                    role: "small"
+                    color: Theme.danger
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 3
+                    Layout.fillWidth: true
+                }
+                // Apps installed from packages: uninstall (keep or delete its data) and roll back, each asked on
+                // the shell's consent sheet.
+                Flow {
+                    visible: row.fromPackage
+                    spacing: Theme.spacingS
+                    Layout.fillWidth: true
+                    TouchButton {
+                        objectName: "rollbackButton"
+                        visible: row.previousVersion !== ""
+                        enabled: Driving.parked
+                        //: %1 is the version it goes back to.
+                        text: qsTr("Roll back to %1").arg(row.previousVersion)
+                        iconName: "mdi6.backup-restore"
+                        accent: row.crashLooped
+                        onClicked: Apps.askPackageChange(row.pluginId, true)
+                    }
+                    TouchButton {
+                        objectName: "uninstallButton"
+                        enabled: Driving.parked
+                        text: qsTr("Uninstall")
+                        iconName: "mdi6.delete-outline"
+                        danger: true
+                        onClicked: Apps.askPackageChange(row.pluginId, false)
+                    }
                 }
                 Repeater {
                     model: row.pluginSettings
