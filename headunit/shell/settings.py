@@ -43,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "clock24h": True,
     "language": "en",
     "musicFolders": [],  # folders the music library scans besides the music folder and USB sticks
+    "developer_mode": False,  # install plugins signed by a trusted developer key alone (docs/package-format.md)
 }
 ALLOWED: dict[str, tuple] = {
     "themeMode": ("auto", "day", "night"),
@@ -276,6 +277,14 @@ class Settings(QObject):
     @musicFolders.setter
     def musicFolders(self, value: list[str]) -> None:
         self.set("musicFolders", value)
+
+    @Property(bool, notify=changed, final=True)
+    def developer_mode(self) -> bool:
+        return self.get("developer_mode")
+
+    @developer_mode.setter
+    def developer_mode(self, value: bool) -> None:
+        self.set("developer_mode", value)
 
     @Property("QVariantList", constant=True, final=True)
     def languages(self) -> list:
