@@ -18,6 +18,10 @@ from headunit.sandbox.runtime_main import PluginRuntime, raw_types_in
 RELOAD_PAGE = "dev.reloadPage"
 
 
+class QmlError(Exception):
+    """The edited page's QML does not load: Qt's errors, each with its file and line."""
+
+
 class DevPluginRuntime(PluginRuntime):
     def _on_notification(self, method: str, params: dict[str, Any]) -> None:
         if method == RELOAD_PAGE:
@@ -41,7 +45,7 @@ class DevPluginRuntime(PluginRuntime):
         self.view.setInitialProperties(self.ctx.exposed())
         self.view.setSource(QUrl.fromLocalFile(str(self.manifest.folder / self.manifest.page)))
         if self.view.status() == QQuickView.Status.Error:
-            raise RuntimeError("page QML: " + "; ".join(e.toString() for e in self.view.errors()))
+            raise QmlError("; ".join(e.toString() for e in self.view.errors()))
         self.channel.notify("report.rawTypes", {"types": raw_types_in(self.view.rootObject())})
 
 

@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtQml import QQmlComponent
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtQuick import QQuickItem
 
 from headunit.devmode import process as dev_process
+from headunit.devmode.banner import make_banner
 from headunit.devmode.child import RELOAD_PAGE
 from headunit.devmode.watcher import FolderWatcher
 from headunit.host.discovery import Candidate
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from headunit.runtime import Runtime
 
 QML_SUFFIXES = (".qml", ".js", ".mjs")
-BANNER_QML = Path(__file__).with_name("DevBanner.qml")
 
 
 def say(text: str) -> None:
@@ -227,15 +226,9 @@ class Reloader(QObject):
     def _make_banner(self) -> QQuickItem | None:
         if self.window is None:
             return None
-        engine = self.runtime.engine
-        component = QQmlComponent(engine, QUrl.fromLocalFile(str(BANNER_QML)))
-        banner = component.createWithInitialProperties({"pluginId": self.key}, engine.rootContext())
+        banner, why = make_banner(self.runtime.engine, self.window, self.key)
         if banner is None:
-            say(f"the dev banner could not be made: {component.errorString()}")
-            return None
-        host = self.window.findChild(QQuickItem, "shell") or self.window.contentItem()
-        banner.setParentItem(host)
-        banner.setParent(host)
+            say(f"the dev banner could not be made: {why}")
         return banner
 
     def _show_failure(self, reason: str) -> None:

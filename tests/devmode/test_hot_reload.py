@@ -56,3 +56,60 @@ def test_the_car_and_the_shell_are_as_they_were_after_reloads(dev_shell, qtbot, 
     runtime.simulator.applyDrive("parked")
     wait_for_colour(qtbot, window, "top", QML_GREEN)
     wait_for_colour(qtbot, window, "bottom", PY_PURPLE)
+
+
+def _banner_text(window) -> str:
+    from PySide6.QtQuick import QQuickItem
+
+    banner = window.findChild(QQuickItem, "devBanner")
+    text = window.findChild(QQuickItem, "devFailure")
+    return str(text.property("text")) if banner is not None and banner.isVisible() else ""
+
+
+def test_a_python_syntax_error_shows_why_and_the_next_good_save_brings_the_app_back(dev_shell, qtbot, hello_plugin,
+                                                                                   capfd):
+    runtime, window, reloader = dev_shell()
+    good = (hello_plugin / "main.py").read_text()
+    save_atomically(hello_plugin / "main.py", good.replace("class Main(Plugin):", "class Main(Plugin)"))
+    qtbot.waitUntil(lambda: runtime.host.record(PLUGIN_ID).status == "failed", timeout=10_000)
+    reason = runtime.host.record(PLUGIN_ID).reason
+    assert "main.py" in reason and "SyntaxError" in reason
+    qtbot.waitUntil(lambda: "SyntaxError" in _banner_text(window), timeout=2000)
+    assert "main.py" in _banner_text(window)
+    assert "SyntaxError" in capfd.readouterr().err  # and in the terminal
+    assert runtime.apps.currentApp == ""  # a failed app closes, as any failed app does
+
+    save_atomically(hello_plugin / "main.py", good.replace(PY_ORANGE, PY_PURPLE))
+    qtbot.waitUntil(lambda: runtime.host.record(PLUGIN_ID).status == "ok", timeout=3000)
+    qtbot.waitUntil(lambda: runtime.apps.currentApp == PLUGIN_ID, timeout=3000)  # opened again
+    wait_for_colour(qtbot, window, "bottom", PY_PURPLE)
+    assert _banner_text(window) == ""
+
+
+def test_a_qml_error_shows_why_and_the_next_good_save_brings_the_page_back(dev_shell, qtbot, hello_plugin):
+    runtime, window, reloader = dev_shell()
+    save_atomically(hello_plugin / "qml" / "Main.qml", PAGE.replace("Item {", "Item {{") % {
+        "qml_color": QML_GREEN, "greeting": "broken"})
+    qtbot.waitUntil(lambda: runtime.host.record(PLUGIN_ID).status == "failed", timeout=5000)
+    assert "Main.qml" in runtime.host.record(PLUGIN_ID).reason
+    qtbot.waitUntil(lambda: "Main.qml" in _banner_text(window), timeout=2000)
+
+    save_atomically(hello_plugin / "qml" / "Main.qml", PAGE % {"qml_color": QML_GREEN, "greeting": "fixed"})
+    qtbot.waitUntil(lambda: runtime.apps.currentApp == PLUGIN_ID, timeout=3000)
+    wait_for_colour(qtbot, window, "top", QML_GREEN)
+    wait_for_colour(qtbot, window, "bottom", PY_ORANGE, timeout_s=0.5)
+    assert _banner_text(window) == ""
+
+
+def test_a_broken_manifest_shows_why_and_a_fixed_one_runs_with_what_it_declares(dev_shell, qtbot, hello_plugin):
+    runtime, window, reloader = dev_shell()
+    manifest = (hello_plugin / "plugin.toml").read_text()
+    save_atomically(hello_plugin / "plugin.toml", manifest.replace('api = 1', 'api = "one"'))
+    qtbot.waitUntil(lambda: runtime.host.record(PLUGIN_ID).status == "failed", timeout=3000)
+    assert "plugin.toml" in runtime.host.record(PLUGIN_ID).reason
+    qtbot.waitUntil(lambda: "plugin.toml" in _banner_text(window), timeout=2000)
+
+    save_atomically(hello_plugin / "plugin.toml", manifest.replace('name = "Hello"', 'name = "Hello again"'))
+    qtbot.waitUntil(lambda: runtime.apps.currentApp == PLUGIN_ID, timeout=3000)
+    wait_for_colour(qtbot, window, "top", QML_BLUE)
+    assert runtime.host.record(PLUGIN_ID).manifest.name == "Hello again"
