@@ -21,6 +21,8 @@ class Checked:
     name: str
     description: str
     capabilities: tuple[str, ...]
+    category: str
+    icon: str
     developer_key: str
 
 
@@ -43,7 +45,7 @@ def check(package: Path) -> Checked:
     manifest = tomllib.loads(header.manifest_text)  # read_header checked it against the schema already
     return Checked(id=header.id, version=header.version, api=header.api, name=header.name,
                    description=manifest.get("description", ""), capabilities=header.capabilities,
-                   developer_key=developer.key_id)
+                   category=manifest.get("category", ""), icon=manifest.get("icon", ""), developer_key=developer.key_id)
 
 
 def store_signed(package: Path, store_key: Path) -> bytes:

@@ -274,7 +274,8 @@ class AppRepository:
             conn.execute(apps.insert().values(id=checked.id, rating_sum=stars, rating_count=count, created_at=now))
         filename = f"{checked.id}-{checked.version}.hupkg"
         digest = hashlib.sha256(content).hexdigest()
-        listing = {"name": checked.name, "description": checked.description,
+        listing = {"name": checked.name, "description": checked.description, "category": checked.category,
+                   "icon": checked.icon,
                    "capabilities": list(checked.capabilities), "api": checked.api,
                    "screenshots": [f"{checked.id}-{n}.svg" for n in (1, 2)],
                    "developer_key": checked.developer_key}
@@ -376,7 +377,8 @@ def listing_of(row: sa.Row) -> dict[str, Any]:
     """A target's `custom` data: what the app mall shows of one version."""
     listing = json.loads(row.listing_json)
     return {"id": row.app_id, "name": listing["name"], "version": row.version,
-            "description": listing["description"], "capabilities": listing["capabilities"], "api": listing["api"],
+            "description": listing["description"], "category": listing.get("category", ""),
+            "icon": listing.get("icon", ""), "capabilities": listing["capabilities"], "api": listing["api"],
             "screenshots": listing["screenshots"],
             # A decimal string: TUF signs canonical JSON, which has no floating-point numbers.
             "ratings": {"average": f"{row.rating_sum / row.rating_count if row.rating_count else 0:.2f}",
