@@ -22,6 +22,11 @@ def start(runtime: "Runtime", window, folder: Path) -> "Reloader":
     if not (folder / "plugin.toml").is_file():
         say(f"{folder}: not a plugin folder (it has no plugin.toml)")
         raise SystemExit(2)
+    record = next((r for r in runtime.host.records() if r.folder.resolve() == folder.expanduser().resolve()), None)
+    if record is not None and record.origin == "builtin" and not runtime.host.registry.sandbox_builtins:
+        say(f"{folder} is one of the shell's own plugins, which run in its process: add --sandbox-all to run it "
+            "sandboxed, as dev mode runs a plugin")
+        raise SystemExit(2)
     reloader = Reloader(runtime, window, folder, runtime.host)
     reloader.start()
     return reloader

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
@@ -46,7 +48,8 @@ Rectangle {
 def make_banner(engine: QQmlEngine, window: QObject, plugin_id: str) -> tuple[QQuickItem | None, str]:
     """The banner, at the bottom of the shell in `window` (hidden until it has a failure); or None and why not."""
     component = QQmlComponent(engine)
-    component.setData(BANNER_QML, QUrl("headunit-devmode:/DevBanner.qml"))
+    # Under a file URL (no such file needs to exist): with a scheme of its own the component was not ready at once.
+    component.setData(BANNER_QML, QUrl.fromLocalFile(str(Path(__file__).with_name("DevBanner.qml"))))
     banner = component.createWithInitialProperties({"pluginId": plugin_id}, engine.rootContext())
     if banner is None:
         return None, component.errorString()

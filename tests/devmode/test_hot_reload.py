@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+from headunit.sandbox import bwrap
+
 from tests.devmode.conftest import (PAGE, PLUGIN_ID, PY_ORANGE, PY_PURPLE, QML_BLUE, QML_GREEN, save_atomically,
                                     wait_for_colour, write_main)
 
@@ -113,3 +115,22 @@ def test_a_broken_manifest_shows_why_and_a_fixed_one_runs_with_what_it_declares(
     qtbot.waitUntil(lambda: runtime.apps.currentApp == PLUGIN_ID, timeout=3000)
     wait_for_colour(qtbot, window, "top", QML_BLUE)
     assert runtime.host.record(PLUGIN_ID).manifest.name == "Hello again"
+
+
+def test_a_plugin_whose_manifest_is_broken_at_start_runs_once_it_is_fixed(make_shell, qtbot, hello_plugin):
+    from headunit import devmode
+
+    manifest = (hello_plugin / "plugin.toml").read_text()
+    (hello_plugin / "plugin.toml").write_text(manifest.replace('category = "utility"', 'category = 7'))
+    runtime, window = make_shell(1280, 720, third_party_paths=[hello_plugin],
+                                 unsandboxed=bwrap.available() is not None)
+    reloader = devmode.start(runtime, window, hello_plugin)
+    try:
+        assert runtime.host.record(PLUGIN_ID) is None
+        assert "category" in _banner_text(window)
+        save_atomically(hello_plugin / "plugin.toml", manifest)
+        qtbot.waitUntil(lambda: runtime.apps.currentApp == PLUGIN_ID, timeout=3000)
+        wait_for_colour(qtbot, window, "top", QML_BLUE)
+        assert _banner_text(window) == ""
+    finally:
+        reloader.close()
