@@ -335,6 +335,10 @@ class PackageDesk(QObject):
         """The plugin host and the apps model, made after the services: an install shows up in both."""
         self._host, self._apps = host, apps
 
+    def set_store(self, store: Any) -> None:
+        """Browse and download from `store` (an AppStore: refresh(), apps(), download(id) -> Path) from now on."""
+        self._store = store
+
     def close(self) -> None:
         self._io.shutdown(wait=True)
 
@@ -601,11 +605,11 @@ class PackageDesk(QObject):
             self._refresh_host(req.app_id)
             if exc is not None:
                 return self._fail(req, str(exc) or type(exc).__name__)
-            if final == "installed" and value is not None and _get(value, "pending", False):
-                return self._fail(req, "the package asked for more than was shown; nothing was installed")
+            if final == "installed" and _get(value, "status") in ("pending", "declined"):
+                return self._fail(req, "the package asks for more than was shown; nothing was installed")
             req.stage = "done"
             self.changed.emit()
-            self._report(req, final, version=req.new_version, **detail)
+            self._report(req, final, version=req.new_version or None, **detail)
 
         self._run(lambda: fn(self._installer()), done)
 
