@@ -12,7 +12,7 @@ Where things live under the data folder (`<data>`):
 - `packages/staging/`, `packages/trash/`: work folders on the same file system, so every swap is a rename.
 
 Every change is staged and verified in full before anything the user runs is touched; the swap itself is a
-pair of renames, undone if the second fails. One installer works at a time (a lock file).
+pair of renames, undone if the second fails. One installer works at a time (a lock on the data folder).
 """
 
 from __future__ import annotations
@@ -166,13 +166,13 @@ class Installer:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[_State]:
         """One installer at a time; yields the state, which the caller saves when it changed it."""
-        self.work_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.work_dir / ".lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield self._load()
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.data_dir, os.O_RDONLY | os.O_DIRECTORY)  # the folder itself: a refusal leaves no file
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield self._load()
+        finally:
+            os.close(fd)  # releases the lock
 
     @contextlib.contextmanager
     def _scratch(self, kind: str) -> Iterator[Path]:
@@ -184,16 +184,18 @@ class Installer:
             yield folder
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-            with contextlib.suppress(OSError):
-                parent.rmdir()  # only when empty
+            for empty in (parent, self.work_dir):  # only when empty: a refusal leaves nothing behind
+                with contextlib.suppress(OSError):
+                    empty.rmdir()
 
     # Reading
 
     def inspect(self, package: Path) -> Verified:
         """Check every entry, the digest and the signatures; nothing is written."""
         contents = read(Path(package))
-        return Verified(contents.header, contents.signatures,
-                        decide(contents.header, contents.signatures, developer_mode=self.developer_mode))
+        trust = decide(contents.header, contents.signatures, developer_mode=self.developer_mode)
+        _check_manifest_against_records(contents.header)
+        return Verified(contents.header, contents.signatures, trust)
 
     def installed(self) -> list[Installed]:
         state = self._load()
@@ -241,7 +243,8 @@ class Installer:
         try:
             load_manifest(folder)
         except ManifestError as exc:
-            raise PackageError(f"files/plugin.toml: {exc.errors[0]}") from None
+            raise PackageError(f"files/plugin.toml: {exc.errors[0].removeprefix(str(folder / 'plugin.toml') + ': ')}") \
+                from None
         return Verified(header, contents.signatures, trust), folder
 
     def _check_installable(self, state: _State, header: Header) -> None:
@@ -431,6 +434,22 @@ class Installer:
         if folder.exists():
             with self._scratch("trash") as trash:
                 folder.rename(trash / "x")
+
+
+def _check_manifest_against_records(header: Header) -> None:
+    """The host's manifest check (the files it names exist, the id, the API) without unpacking: against a
+    scratch folder outside the data folder holding the manifest and an empty stand-in for every other file."""
+    with tempfile.TemporaryDirectory(prefix="headunit-inspect-") as scratch:
+        folder = Path(scratch) / header.id
+        for record in header.files:
+            path = folder / record.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(header.manifest_text if record.path == "plugin.toml" else "", encoding="utf-8")
+        try:
+            load_manifest(folder)
+        except ManifestError as exc:
+            raise PackageError(f"files/plugin.toml: {exc.errors[0].removeprefix(str(folder / 'plugin.toml') + ': ')}") \
+                from None
 
 
 def _change(data: dict) -> Change:
