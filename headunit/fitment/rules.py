@@ -64,9 +64,11 @@ class Profile:
 
     @property
     def describes_a_vehicle(self) -> bool:
+        """True when enough is known to judge fitment: a make, a fuel or a tyre size."""
         return bool(self.make or self.fuel or self.tyre_size)
 
     def to_json(self) -> dict:
+        """Every field by name, None where unknown; `from_json` reads it back."""
         return {"make": self.make, "model": self.model, "year": self.year, "engine": self.engine,
                 "fuel": self.fuel, "body": self.body, "tyre_size": self.tyre_size, "vin": self.vin,
                 "tank_litres": self.tank_litres, "battery_kwh": self.battery_kwh,

@@ -179,6 +179,14 @@ def model_year(code: str, *, north_american_letter: bool | None, today: datetime
 
 
 def decode(vin: str, *, today: datetime.date | None = None) -> VinReport:
+    """What a VIN says: whether it is valid (its length, characters and check digit), the manufacturer, region,
+    country and model year; `errors` and `warnings` say what is wrong with it.
+
+    >>> from headunit.sdk import decode_vin
+    >>> report = decode_vin("WVWZZZ1JZXW000001")
+    >>> report.valid, report.make, report.country
+    (True, 'Volkswagen', 'Germany')
+    """
     today = today or datetime.date.today()
     vin = normalize(vin)
     errors: list[VinProblem] = []

@@ -40,6 +40,7 @@ class PluginAudio:
         self._focus.request_media(self._plugin)
 
     def abandon_media(self) -> None:
+        """This app no longer plays music or radio; nothing changes if another app holds the media focus."""
         self._focus.abandon_media(self._plugin)
 
     def on_media_key(self, callback: Callable[[str], None]) -> None:

@@ -95,6 +95,7 @@ class PluginCloud(QObject):
         return self._client().put_item(collection, key, value, plugin=self._plugin)
 
     def delete(self, collection: str, key: str) -> str:
+        """Remove the item `key` of `collection`, here and on the account, as `put` saves one."""
         return self._client().delete_item(collection, key, plugin=self._plugin)
 
     def items(self, collection: str) -> dict[str, Any]:

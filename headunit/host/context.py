@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from headunit.host.services import Services
     from headunit.vehicle.profile import VehicleProfile, VehicleProfileView
 
+#: Every capability a manifest may list (docs/plugin-manifest.md#capabilities says what each one allows).
 CAPABILITIES = ("network", "location", "payments", "storage", "vehicle-data", "notifications", "audio",
                 "media-library", "install")
 LOCATION_READINGS = ("latitude", "longitude", "heading")
@@ -89,34 +90,42 @@ class VehicleReader(QObject):
 
     @Property(float, notify=speedChanged, final=True)
     def speed(self) -> float:
+        """km/h. Signal: speedChanged."""
         return self._reading("speed")
 
     @Property(str, notify=gearChanged, final=True)
     def gear(self) -> str:
+        """"P", "R", "N" or "D". Signal: gearChanged."""
         return self._reading("gear")
 
     @Property(bool, notify=parkingBrakeChanged, final=True)
     def parkingBrake(self) -> bool:
+        """True while the parking brake is on. Signal: parkingBrakeChanged."""
         return self._reading("parkingBrake")
 
     @Property(bool, notify=headlightsChanged, final=True)
     def headlights(self) -> bool:
+        """True while the headlights are on. Signal: headlightsChanged."""
         return self._reading("headlights")
 
     @Property(float, notify=ambientLightChanged, final=True)
     def ambientLight(self) -> float:
+        """The light outside, in lux. Signal: ambientLightChanged."""
         return self._reading("ambientLight")
 
     @Property(float, notify=latitudeChanged, final=True)
     def latitude(self) -> float:
+        """Degrees; NaN when unknown or without the location capability. Signal: latitudeChanged."""
         return self._reading("latitude")
 
     @Property(float, notify=longitudeChanged, final=True)
     def longitude(self) -> float:
+        """Degrees; NaN when unknown or without the location capability. Signal: longitudeChanged."""
         return self._reading("longitude")
 
     @Property(float, notify=headingChanged, final=True)
     def heading(self) -> float:
+        """Degrees clockwise from north; NaN without the location capability. Signal: headingChanged."""
         return self._reading("heading")
 
 
@@ -139,16 +148,19 @@ class ContextBase(QObject):
         self._executor: ThreadPoolExecutor | None = None
         self._storage: sqlite3.Connection | None = None
         self._storage_opening = threading.Lock()  # the GUI thread and the worker may ask first at once
+        #: The plugin's logger, `headunit.plugin.<id>`: its lines go where the shell's go, with the id.
         self.log = logging.getLogger(f"headunit.plugin.{plugin_id}")
 
     # Identity
 
     @property
     def id(self) -> str:
+        """The plugin's id, from the manifest."""
         return self._id
 
     @property
     def version(self) -> str:
+        """The plugin's version, from the manifest."""
         return self._version
 
     def _require(self, capability: str, what: str) -> None:
@@ -211,6 +223,7 @@ class ContextBase(QObject):
         self._intent_handlers[name] = handler
 
     def intent_handler(self, name: str) -> Callable[[dict], Any] | None:
+        """The handler registered for intent `name`, or None. The host calls it; plugins do not need it."""
         return self._intent_handlers.get(name)
 
     # Translation and QML
@@ -227,6 +240,7 @@ class ContextBase(QObject):
         self._exposed[name] = obj
 
     def exposed(self) -> dict[str, QObject]:
+        """The objects given to `expose()`, by name, read when the plugin's views are made. For the host."""
         return dict(self._exposed)
 
     # Lifetime
@@ -421,6 +435,8 @@ class PluginContext(ContextBase):
     # Lifetime (the host's)
 
     def close(self) -> None:
+        """The host's, when the plugin stops: its media keys and media focus are given up, queued work finishes,
+        then the database closes."""
         if self._audio is not None:
             self._audio.close()
         super().close()

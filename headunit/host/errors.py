@@ -13,6 +13,8 @@ class HeadUnitError(Exception):
 
 
 class PermissionDenied(HeadUnitError):
+    """A call that needs a capability the manifest does not list; `plugin_id` and `capability` say which."""
+
     def __init__(self, plugin_id: str, capability: str, what: str):
         super().__init__(
             f"{plugin_id}: {what} needs the capability {capability!r}; add it to capabilities in plugin.toml"

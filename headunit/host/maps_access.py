@@ -78,15 +78,20 @@ class PluginNavigation:
             raise PermissionDenied(self._plugin, "category navigation", "ctx.navigation publishing")
 
     def set_route(self, name: str, destination: LatLon, shape: Sequence[LatLon]) -> None:
+        """A route is being guided: the destination's name, its (lat, lon) and the route's shape. Category
+        navigation only (PermissionDenied otherwise); GUI thread."""
         self._check()
         self._navigation.set_route(self._plugin, name, destination[0], destination[1], list(shape))
 
     def set_progress(self, *, remaining_m: float, remaining_s: float, kind: str, instruction: str, street: str,
                      distance_m: float) -> None:
+        """Where the car is on the route: what is left, and the next maneuver (its kind, instruction, street
+        and distance away). Category navigation only; GUI thread."""
         self._check()
         self._navigation.set_progress(remaining_m, remaining_s, kind=kind, instruction=instruction, street=street,
                                       distance_m=distance_m)
 
     def clear(self) -> None:
+        """Guidance ended. Category navigation only; GUI thread."""
         self._check()
         self._navigation.clear(self._plugin)

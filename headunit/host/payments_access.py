@@ -39,9 +39,11 @@ class PaymentHandle(QObject):
 
     @property
     def id(self) -> str:
+        """The request's id, the same in every `outcome`."""
         return self._id
 
     def _get_state(self) -> str:
+        """"pending" until the first step, then the last `outcome` state. Signal: stateChanged."""
         return self._state
 
     stateChanged = Signal()
@@ -49,10 +51,12 @@ class PaymentHandle(QObject):
 
     @property
     def details(self) -> dict[str, Any]:
+        """The last step's details (a copy)."""
         return dict(self._details)
 
     @property
     def done(self) -> bool:
+        """True once the request has ended: succeeded, refused, failed or declined_by_driver."""
         return self._state in FINAL
 
     def _deliver(self, state: str, details: dict[str, Any]) -> None:
@@ -83,6 +87,7 @@ class PaymentsBase(QObject):
         return handle
 
     def deliver(self, request_id: str, state: str, details: dict[str, Any]) -> None:
+        """A step of request `request_id`, handed to its handle. The host calls it; plugins do not need it."""
         handle = self._handles.get(request_id)
         if handle is not None:
             handle._deliver(state, details)

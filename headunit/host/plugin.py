@@ -14,6 +14,19 @@ class Plugin:
     The host creates one instance on first open (or in idle time after the shell's first frame) and
     calls `start`, on the GUI thread; `stop` when the plugin is disabled, fails or the shell quits.
     An exception from `start` marks the plugin failed; one from `stop` is logged. The shell keeps running.
+
+    ```python
+    from headunit.sdk import Plugin
+
+
+    class Hello(Plugin):
+        def start(self, ctx):
+            self.ctx = ctx
+            ctx.templates.show("pane", title=ctx.tr("Hello"))  # what the driver sees while the car moves
+
+        def stop(self):
+            self.ctx = None
+    ```
     """
 
     def start(self, ctx: "PluginContext") -> None:

@@ -30,6 +30,7 @@ class PluginWeather:
         self._weather.publish(self._plugin, temperature_c, condition, updated, demo)
 
     def clear(self) -> None:
+        """Nothing is known of the weather any more. Category weather only (PermissionDenied otherwise)."""
         if not self._may_publish:
             raise PermissionDenied(self._plugin, "category weather", "ctx.weather.clear()")
         self._weather.clear(self._plugin)

@@ -125,6 +125,8 @@ class Prompt:
 
 @dataclass(frozen=True)
 class GuidanceUpdate:
+    """What `Guidance.update()` found for one position fix: where the car is on the route and what is due."""
+
     progress_m: float  # along the route from its start
     remaining_m: float
     remaining_s: float  # the route's own durations, scaled by how much of the current leg is left
@@ -214,6 +216,7 @@ class Guidance:
 
     @property
     def length_m(self) -> float:
+        """The route's length in metres."""
         return self._cumulative[-1]
 
     def update(self, lat: float, lon: float, speed_kmh: float, heading: float | None,

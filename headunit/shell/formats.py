@@ -23,6 +23,7 @@ from headunit.shell.qml_services import singleton_of
 QML_IMPORT_NAME = "HeadUnit"
 QML_IMPORT_MAJOR_VERSION = 1
 
+#: What every function returns for a value that is missing (None or NaN): a dash.
 MISSING = "–"
 METRES_PER_MILE = 1609.344
 FEET_PER_METRE = 3.28084
