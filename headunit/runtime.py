@@ -140,6 +140,7 @@ class Runtime:
         self.fuel_pump = FuelPump(self.payments, self.cloud) if options.simulator else None
         # Installing apps: the consent sheet only the shell draws, and the installs only the shell makes.
         self.packages = PackageDesk(self.driving, self.notifications, lambda: self.settings.get("language"),
+                                    backend_url=lambda: self.cloud.url,
                                     developer_mode=lambda: self.settings.get("developer_mode"))
         self.services = Services(
             vehicle=self.vehicle, driving=self.driving, restrictions=self.restrictions,

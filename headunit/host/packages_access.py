@@ -283,10 +283,10 @@ def _catalog_dict(entry: Any) -> dict[str, Any]:
     }
 
 
-def _default_store() -> Any:
+def _default_store(base_url: str) -> Any:
     from headunit.packages.appstore import AppStore
 
-    return AppStore()
+    return AppStore(base_url or None)
 
 
 def _default_installer(developer_mode: bool) -> Any:
@@ -310,12 +310,14 @@ class PackageDesk(QObject):
     _done = Signal(object, object)
 
     def __init__(self, driving: "DrivingState", notifications: "Notifications", language: Callable[[], str], *,
-                 store: Callable[[], Any] = _default_store,
+                 backend_url: Callable[[], str] = lambda: "",
+                 store: Callable[[str], Any] = _default_store,
                  installer: Callable[[], Any] | None = None,
                  developer_mode: Callable[[], bool] = lambda: False, parent: QObject | None = None):
         super().__init__(parent)
         self._driving, self._notifications, self._language = driving, notifications, language
-        self._store_factory = store
+        self._store_factory, self._backend_url = store, backend_url
+        self._store_url: str | None = None  # the backend the store was made for
         self._developer_mode = developer_mode
         self._installer_factory = installer or (lambda: _default_installer(self._developer_mode_on()))
         self._store: Any = None
@@ -336,8 +338,9 @@ class PackageDesk(QObject):
         self._host, self._apps = host, apps
 
     def set_store(self, store: Any) -> None:
-        """Browse and download from `store` (an AppStore: refresh(), apps(), download(id) -> Path) from now on."""
-        self._store = store
+        """Browse and download from `store` (an AppStore: refresh(), apps(), download(id) -> Path) from now on,
+        whatever the shell is linked to."""
+        self._store, self._store_url = store, None
 
     def close(self) -> None:
         self._io.shutdown(wait=True)
@@ -365,8 +368,10 @@ class PackageDesk(QObject):
         return self._installer_factory()
 
     def _store_client(self) -> Any:
-        if self._store is None:
-            self._store = self._store_factory()
+        """The app store of the backend the shell is linked to now (made again when that changes)."""
+        url = self._backend_url()
+        if self._store is None or (self._store_url is not None and url != self._store_url):
+            self._store, self._store_url = self._store_factory(url), url
         return self._store
 
     # The catalog, cached for offline
@@ -392,6 +397,8 @@ class PackageDesk(QObject):
     def refresh(self) -> None:
         if self._refreshing:
             return
+        if self._store is None and not self._backend_url():
+            return  # not linked yet: the cached catalog shows until the link is up
         self._refreshing = True
 
         def fetch() -> list[dict[str, Any]]:
@@ -399,18 +406,33 @@ class PackageDesk(QObject):
             store.refresh()
             catalog = [_catalog_dict(e) for e in store.apps()]
             self._write_cache(catalog)
-            return catalog
+            return catalog, self._apply_revocations(store)
 
         def fetched(result: tuple[Any, BaseException | None]) -> None:
-            catalog, exc = result
+            value, exc = result
             self._refreshing = False
             self._error = "" if exc is None else str(exc)
             if exc is None:
-                self._catalog = catalog
+                self._catalog, withdrawn = value
+                for app_id in withdrawn:  # a withdrawn version stops running now
+                    self._stop_running(app_id)
+                    self._refresh_host(app_id)
             self._reload_installed()
 
         self._run(fetch, fetched)
         self.catalogChanged.emit()
+
+    def _apply_revocations(self, store: Any) -> set[str]:
+        """Versions the store has withdrawn since are disabled now (on the worker thread, after a refresh);
+        the ids of the apps that had one."""
+        if not hasattr(store, "revoked"):
+            return set()
+        from headunit.packages.appstore import apply_revocations
+
+        withdrawn = apply_revocations(store, self._installer(), refresh=False)
+        for app_id, version, reason in withdrawn:
+            log.warning("packages: %s %s withdrawn by the store and disabled: %s", app_id, version, reason)
+        return {app_id for app_id, _, _ in withdrawn}
 
     @property
     def refreshing(self) -> bool:

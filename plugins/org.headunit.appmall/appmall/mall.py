@@ -125,7 +125,7 @@ class Mall(QObject):
     def rows(self) -> list[dict[str, Any]]:
         """The list: {id, title, subtitle, icon, trailing} for the section and the search."""
         return [{"id": a["id"], "title": a["name"], "icon": a["icon"], "trailing": self._badge(a),
-                 "subtitle": " · ".join(t for t in (self._rating_text(a), a["developer"]) if t)}
+                 "subtitle": " · ".join(t for t in (self._rating_text(a), a["description"]) if t)}
                 for a in self._shown_apps()]
 
     @Property(int, notify=changed, final=True)

@@ -23,6 +23,16 @@ Item {
     // The shell's back button goes from an app's page to the list first.
     function goBack() { return main.mall.back() }
 
+    // Online again (or linked for the first time) while the mall has nothing fresh: the catalog is read again.
+    property bool wasOnline: Cloud.online
+    Connections {
+        target: Cloud
+        function onChanged() {
+            if (Cloud.online && !main.wasOnline) main.mall.refresh()
+            main.wasOnline = Cloud.online
+        }
+    }
+
     // Texts from Python are translated when read: a new language reads them again.
     Connections {
         target: Settings
