@@ -296,7 +296,7 @@ def _tests(manifest: Manifest) -> Criterion:
     if not using:
         return Criterion(Tier.GOLD, "tests", False,
                          f"{count} test(s), none using headunit.testing (its fixtures or an import of it)")
-    return Criterion(Tier.GOLD, "tests", True, f"{count} test(s); {', '.join(using)} use headunit.testing")
+    return Criterion(Tier.GOLD, "tests", True, f"{count} test(s), using headunit.testing in {', '.join(using)}")
 
 
 def _readme(manifest: Manifest) -> Criterion:
@@ -395,8 +395,10 @@ def _uses_testing(tree: ast.Module, tests: list[ast.FunctionDef | ast.AsyncFunct
             return True
         if isinstance(node, ast.Import) and any(a.name.startswith("headunit.testing") for a in node.names):
             return True
-        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                and node.value.startswith("headunit.testing")):
+        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytest_plugins"
+                                                 for t in node.targets)
+                and any(isinstance(c, ast.Constant) and str(c.value).startswith("headunit.testing")
+                        for c in ast.walk(node.value))):
             return True
     return any(arg.arg in fixtures for test in tests for arg in test.args.args + test.args.kwonlyargs)
 

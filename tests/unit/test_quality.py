@@ -174,6 +174,14 @@ def test_a_plugin_meeting_every_criterion_is_gold_and_strict_passes(good, headun
     assert " FAIL " not in run.stdout
 
 
+def test_pytest_plugins_naming_headunit_testing_counts_and_a_mere_mention_does_not(good):
+    test = '"""Not headunit.testing."""\n\n\ndef test_sum():\n    assert "headunit.testing"\n'
+    (good / "tests" / "test_good.py").write_text(test)
+    assert "tests" in failed(graded(good))
+    (good / "tests" / "test_good.py").write_text('pytest_plugins = ["headunit.testing.plugin"]\n\n\n' + test)
+    assert graded(good).tier is Tier.GOLD
+
+
 def test_tests_that_do_not_use_headunit_testing_stop_at_silver(good):
     (good / "tests" / "test_good.py").write_text("def test_sum():\n    assert 1 + 1 == 2\n")
     result = graded(good)
