@@ -119,12 +119,17 @@ def _describe_capabilities(capabilities) -> list[str]:
     return [f"  - {describe(c)} ({c})" for c in capabilities] or ["  (no capabilities: it can only show its page)"]
 
 
+def _plain(text: str) -> str:
+    """A package's own text (its name) without control characters: no escape sequence repaints the question."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def _ask(change, assume_yes: bool) -> bool:
     if change.old_version is None:
-        lines = [f"Install {change.name or change.id} {change.new_version} ({change.id})? It will be able to:"]
+        lines = [f"Install {_plain(change.name or change.id)} {change.new_version} ({change.id})? It will be able to:"]
         lines += _describe_capabilities(change.new_capabilities)
     else:
-        lines = [f"Update {change.name or change.id} from {change.old_version} to {change.new_version}? "
+        lines = [f"Update {_plain(change.name or change.id)} from {change.old_version} to {change.new_version}? "
                  "It asks for more:"]
         lines += ["  before:"] + [f"  {line}" for line in _describe_capabilities(change.old_capabilities)]
         lines += ["  after:"] + [f"  {line}" for line in _describe_capabilities(change.new_capabilities)]

@@ -367,7 +367,7 @@ def _check_entry(info: tarfile.TarInfo) -> None:
         raise PackageError(f"{name}: a device or pipe; packages hold regular files only")
     if info.isdir():
         raise PackageError(f"{name}: a directory entry; packages hold regular files only (folders are implied)")
-    if not info.isreg():
+    if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):  # not even sparse or contiguous files
         raise PackageError(f"{name}: an entry of tar type {info.type!r}; packages hold regular files only")
     problem = path_problem(name)
     if problem:

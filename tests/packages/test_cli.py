@@ -184,3 +184,19 @@ def test_install_from_a_url_and_a_size_cap_on_the_download(tmp_path, web):
     ok("plugins", "install", f"{url}/app.hupkg", "--yes")
     assert listed()["version"] == "1.0.0"
     assert not list((paths.data_dir() / "packages").glob(".download-*"))  # the download is not kept
+
+
+def test_a_name_with_terminal_escapes_cannot_repaint_the_consent_question(tmp_path):
+    """A name that clears the screen and writes its own question is shown with the escapes defused."""
+    source = write_plugin(tmp_path / "src", PLUGIN_ID, capabilities=("payments",))
+    manifest = source / "plugin.toml"
+    manifest.write_text(manifest.read_text().replace('name = "Test app"', 'name = "\\u001b[2J\\u001b[HSafe"'))
+    package = Path(ok("plugin", "pack", source, "-o", tmp_path / "dist").splitlines()[0])
+    key = tmp_path / "me.pem"
+    ok("plugin", "keygen", key)
+    ok("plugin", "sign", package, "--key", key)
+    ok("plugin", "sign", package, "--key", DEMO_STORE_KEY, "--store")
+    done = headunit("plugins", "install", package)
+    assert done.returncode == 1
+    assert "\x1b" not in done.stdout and "?[2J?[HSafe" in done.stdout
+    assert "ask you to pay" in done.stdout
