@@ -29,7 +29,7 @@ def test_new_makes_every_part_of_a_plugin(tmp_path, capsys):
     assert f"made {folder}/ (Hello)" in capsys.readouterr().out
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert files == {
-        "plugin.toml", "README.md", "qml/Main.qml", "qml/Tile.qml", "hello/__init__.py", "hello/store.py",
+        ".gitignore", "plugin.toml", "README.md", "qml/Main.qml", "qml/Tile.qml", "hello/__init__.py", "hello/store.py",
         "tests/test_plugin.py", f"translations/{HELLO}_de.ts", f"translations/{HELLO}_zh_CN.ts",
         f"translations/{HELLO}_de.qm", f"translations/{HELLO}_zh_CN.qm",
     }
