@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the HeadUnit of this tree, wherever the script is run from
 
 OUTPUT = ROOT / "docs" / "sdk-reference.md"
+#: A name quoted inside an annotation (`list['Route']`), a forward reference: shown as the name.
+_QUOTED_NAME = re.compile(r"""['"]([A-Za-z_][\w.]*)['"]""")
 _PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 #: Members every QObject subclass has, not part of the API.
 _SKIPPED_MEMBERS = {"staticMetaObject"}
@@ -80,9 +82,8 @@ class _Text:
 def _annotation(value: Any) -> Any:
     if value is inspect.Parameter.empty:
         return value
-    if isinstance(value, str):
-        return _Text(value.strip("'\""))
-    return _Text(inspect.formatannotation(value))
+    text = value if isinstance(value, str) else inspect.formatannotation(value)
+    return _Text(_QUOTED_NAME.sub(r"\1", text))
 
 
 def _signature(fn: Callable[..., Any], *, drop_first: bool = False) -> str:
