@@ -62,6 +62,13 @@ def test_every_public_name_and_member_has_a_docstring():
     assert reference.undocumented() == []
 
 
+def test_every_lazy_export_is_in_all_so_it_is_documented():
+    """headunit.sdk imports some names on first use (`__getattr__`); the reference follows `__all__`."""
+    lazy = set(sdk._FITMENT) | {"formats"}
+    assert lazy <= set(sdk.__all__)
+    assert {e.name for e in reference.entries()} >= lazy
+
+
 def test_the_reference_is_what_the_script_writes(headunit_home):
     result = run("--check", home=headunit_home)
     assert result.returncode == 0, result.stdout + result.stderr
