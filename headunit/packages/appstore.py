@@ -210,7 +210,7 @@ class _explained:
         if isinstance(error, tuf_errors.BadVersionNumberError):
             raise AppStoreError("rollback", f"the app store offered a catalog older than one this car already "
                                             f"has ({error})") from error
-        if isinstance(error, tuf_errors.LengthOrHashMismatchError):
+        if isinstance(error, tuf_errors.LengthOrHashMismatchError | tuf_errors.DownloadLengthMismatchError):
             raise AppStoreError("tampered", f"a download does not match the signed catalog ({error})") from error
         if isinstance(error, tuf_errors.DownloadError):
             raise AppStoreError("unreachable", f"the app store cannot be reached ({error})") from error
