@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from headunit.host.manifest import Manifest
 
@@ -194,33 +195,40 @@ def _catalogues_current(manifest: Manifest) -> Criterion:
 
 
 def _catalogues_compiled(manifest: Manifest) -> Criterion:
-    """Each .qm is what lrelease makes of its .ts today: compared by content, since a checkout sets file times."""
-    from headunit import i18n_build
+    """Each .qm holds every finished translation of its current .ts, as Qt reads it: compared by what it says,
+    not by file times (a checkout sets them anew) nor by bytes (another Qt's lrelease writes others)."""
+    from PySide6.QtCore import QTranslator
 
     stale = []
     for lang in LANGUAGES:
         ts = _ts(manifest, lang)
         qm = ts.with_suffix(".qm")
-        if not ts.is_file():
-            stale.append(f"{ts.name} missing")
+        if not ts.is_file() or not qm.is_file():
+            stale.append(f"{(qm if ts.is_file() else ts).name} missing")
             continue
-        if not qm.is_file():
-            stale.append(f"{qm.name} missing")
+        translator = QTranslator()
+        if not translator.load(str(qm)):
+            stale.append(f"{qm.name} cannot be read")
             continue
-        with tempfile.TemporaryDirectory(prefix="headunit-quality-") as tmp:
-            fresh = Path(tmp) / qm.name
-            try:
-                subprocess.run([i18n_build.qt_tool("lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            except (SystemExit, OSError, subprocess.CalledProcessError) as exc:
-                stale.append(f"lrelease could not compile {ts.name} ({exc})")
-                continue
-            if fresh.read_bytes() != qm.read_bytes():
-                stale.append(f"{qm.name} is not compiled from the current {ts.name}")
+        try:
+            differing = sum(1 for context, (source, comment), forms in _translations(ts)
+                            if not _compiled(translator, context, source, comment, forms))
+        except ET.ParseError:
+            stale.append(f"{ts.name} is not valid XML")
+            continue
+        if differing:
+            stale.append(f"{qm.name} lacks {differing} translation(s) of the current {ts.name}")
     if stale:
         return Criterion(Tier.SILVER, "translations compiled", False,
                          "; ".join(stale) + " (python -m headunit.i18n_build release DIR)")
-    return Criterion(Tier.SILVER, "translations compiled", True, "each .qm is compiled from its current .ts")
+    return Criterion(Tier.SILVER, "translations compiled", True, "each .qm holds what its current .ts says")
+
+
+def _compiled(translator: Any, context: str, source: str, comment: str, forms: list[str]) -> bool:
+    """Whether the catalogue says what the .ts does for one message: its text, or each plural form it picks."""
+    if len(forms) == 1:
+        return translator.translate(context, source, comment or None) == forms[0]
+    return all(translator.translate(context, source, comment or None, n) in forms for n in (1, 2, 5))
 
 
 def _settings_translated(manifest: Manifest) -> Criterion:
@@ -340,6 +348,19 @@ def _messages(ts: Path) -> Iterator[tuple[str, tuple[str, str], bool]]:
                                                     or translation.find("numerusform") is not None)
             finished = kind != "unfinished" and has_text
             yield name, (message.findtext("source") or "", message.findtext("comment") or ""), finished
+
+
+def _translations(ts: Path) -> Iterator[tuple[str, tuple[str, str], list[str]]]:
+    """(context, (source, disambiguation), its translation or plural forms) of each finished message."""
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type", "") in ("unfinished", "vanished", "obsolete"):
+                continue
+            forms = ([f.text or "" for f in translation.iter("numerusform")] if message.get("numerus") == "yes"
+                     else [translation.text or ""])
+            yield name, (message.findtext("source") or "", message.findtext("comment") or ""), forms
 
 
 def _python_files(folder: Path) -> list[Path]:
