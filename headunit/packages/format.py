@@ -54,7 +54,7 @@ MAX_RATIO = 100
 RATIO_FLOOR = 4 * 1024 * 1024
 _TAR_OVERHEAD = 1024  # a tar header and the padding after a file's last block, at most
 _CHUNK = 64 * 1024
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 class PackageError(Exception):
@@ -337,8 +337,12 @@ class _open_tar:
             raise
         return self._tar, self._inflater, self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, error, traceback) -> None:
         self._file.close()
+        # Whatever else malformed input makes the parsers raise is a refusal too, naming where it happened.
+        if kind is not None and issubclass(kind, (tarfile.TarError, EOFError, zlib.error, UnicodeError,
+                                                  RecursionError)):
+            raise PackageError(f"{self.current}: the archive is damaged here ({error})") from None
 
     def __call__(self, name: str) -> None:
         self.current = name
@@ -377,6 +381,10 @@ def _check_entry(info: tarfile.TarInfo) -> None:
 def path_problem(name: str) -> str | None:
     """Why an entry's path is refused, or None: absolute, `..`, empty or `.` parts, backslashes, control
     characters, too long."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "a path that is not valid UTF-8"
     if len(name) > MAX_PATH_LENGTH:
         return f"a path longer than {MAX_PATH_LENGTH} characters"
     if any(ord(c) < 32 or c == "\x7f" for c in name):
@@ -418,11 +426,15 @@ def _check_header_bytes(raw: bytes) -> Header:
         return PackageError(f"{HEADER_NAME}: {reason}")
 
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise bad(f"not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise bad("expected a JSON object")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise bad("a string that is not valid UTF-8 (an escaped lone surrogate)") from None
     if data.get("format") != FORMAT:
         raise bad(f"format: expected {FORMAT}, got {data.get('format')!r}")
     for key, kind in (("id", str), ("version", str), ("name", str), ("manifest", str), ("digest", str),
@@ -435,7 +447,7 @@ def _check_header_bytes(raw: bytes) -> Header:
     for i, item in enumerate(data["files"]):
         if not (isinstance(item, dict) and set(item) == {"path", "size", "sha256"}
                 and isinstance(item["path"], str) and type(item["size"]) is int and item["size"] >= 0
-                and isinstance(item["sha256"], str) and _HEX64.match(item["sha256"])):
+                and isinstance(item["sha256"], str) and _HEX64.fullmatch(item["sha256"])):
             raise bad(f"files.{i}: expected path, size and sha256 (64 hex digits), got {item!r}")
         problem = path_problem(FILES_PREFIX + item["path"])
         if problem:
@@ -466,9 +478,9 @@ def _check_header_bytes(raw: bytes) -> Header:
         raise bad(f"manifest: differs from files/{MANIFEST_FILE}")
     try:
         manifest = tomllib.loads(manifest_text)
-    except tomllib.TOMLDecodeError as exc:
+        problems = ValidationCache(None).errors(manifest_text, manifest)
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise bad(f"manifest: not valid TOML ({exc})") from None
-    problems = ValidationCache(None).errors(manifest_text, manifest)
     if problems:
         raise bad(f"manifest: {problems[0]}")
     for key in ("id", "version", "api", "name"):
@@ -480,6 +492,15 @@ def _check_header_bytes(raw: bytes) -> Header:
     return Header(id=data["id"], version=data["version"], api=data["api"], name=data["name"],
                   capabilities=tuple(sorted(data["capabilities"])), digest=data["digest"],
                   manifest_text=manifest_text, files=tuple(records), raw=raw)
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are all different: with a key twice, two readers could see two headers."""
+    keys = [k for k, _ in pairs]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise ValueError(f"{key!r} appears twice")
+    return dict(pairs)
 
 
 def _read_file(tar: tarfile.TarFile, info: tarfile.TarInfo, record: FileRecord, target: Path | None) -> None:
@@ -514,14 +535,14 @@ def _read_file(tar: tarfile.TarFile, info: tarfile.TarInfo, record: FileRecord, 
 
 def parse_signature(role: str, raw: bytes, where: str) -> Signature:
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
         public_key = base64.b64decode(data["public_key"], validate=True)
         signature = base64.b64decode(data["signature"], validate=True)
         key_id = data["key_id"]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise PackageError(f"{where}: not a signature (expected JSON with key_id, public_key and signature: "
                            f"{exc})") from None
-    if data.get("role", role) != role or not isinstance(key_id, str) or len(public_key) != 32 \
-            or len(signature) != 64:
+    if data.get("role", role) != role or not isinstance(key_id, str) or not re.fullmatch(r"[0-9a-f]{16}", key_id) \
+            or len(public_key) != 32 or len(signature) != 64:
         raise PackageError(f"{where}: not an Ed25519 {role} signature")
     return Signature(role, key_id, public_key, signature, raw)

@@ -320,7 +320,7 @@ class Installer:
                 snapshot.mkdir()
                 data = self.plugin_data_dir / plugin_id
                 if data.is_dir():
-                    shutil.copytree(data, snapshot / "data", symlinks=True)
+                    shutil.copytree(data, snapshot / "data", symlinks=True, ignore=_special_files)
                 moved: list[tuple[Path, Path]] = []
                 try:
                     for kind in ("previous", "snapshots"):
@@ -450,6 +450,15 @@ def _check_manifest_against_records(header: Header) -> None:
         except ManifestError as exc:
             raise PackageError(f"files/plugin.toml: {exc.errors[0].removeprefix(str(folder / 'plugin.toml') + ': ')}") \
                 from None
+
+
+def _special_files(folder: str, names: list[str]) -> list[str]:
+    """What a data snapshot leaves out: pipes, sockets and devices a plugin made, which copying refuses (and
+    so would block every update of that plugin)."""
+    import stat
+
+    return [n for n in names if not stat.S_ISREG(mode := os.lstat(os.path.join(folder, n)).st_mode)
+            and not stat.S_ISDIR(mode) and not stat.S_ISLNK(mode)]
 
 
 def _change(data: dict) -> Change:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,16 @@ def test_inspect_verifies_without_writing(make_package):
         PLUGIN_ID, ("location", "storage"), "store")
     assert set(verified.signatures) == {"developer", "store"}
     assert disk() == before
+
+
+def test_a_pipe_in_the_plugins_data_does_not_block_an_update(make_package):
+    """A plugin with storage can make a named pipe in its data folder: the snapshot skips it rather than fail
+    on it (which would block every update of that plugin)."""
+    installer = Installer()
+    installer.install(make_package("1.0.0"), consent=always(True))
+    data_folder().mkdir(parents=True)
+    (data_folder() / "notes.txt").write_text("kept")
+    os.mkfifo(data_folder() / "trap")
+    assert installer.install(make_package("1.1.0"), consent=always(True)).status == "updated"
+    installer.rollback(PLUGIN_ID)
+    assert (data_folder() / "notes.txt").read_text() == "kept"

@@ -410,3 +410,43 @@ def test_read_header_reads_nothing_but_the_header(make_package, tmp_path):
         package_format.signatures(damaged)
     assert json.loads(header.raw)["digest"] == header.digest
     assert os.path.getsize(damaged) > 0
+
+
+def test_a_header_with_a_key_twice_is_refused(installed, make_package, tmp_path):
+    """Two `capabilities` keys: one JSON reader would take the first, another the last."""
+    good = make_package("1.1.0")
+    raw = members(good)[0][1].decode()
+    twice = raw.replace('"capabilities":', '"capabilities": ["storage"],\n  "capabilities":', 1).encode()
+    bad = rewrite(good, tmp_path / "bad.hupkg", lambda e: [entry(e[0][0].name, twice)] + e[1:])
+    refused(installed, bad, "META/header.json", "'capabilities' appears twice")
+
+
+@pytest.mark.parametrize("header", [b"[" * 100_000 + b"]" * 100_000, b'{"format": 1, "id": "\\udc80"}',
+                                    b"\xff\xfe", b'"a string"'])
+def test_a_header_that_would_trip_a_json_reader_is_refused(installed, make_package, tmp_path, header):
+    bad = rewrite(make_package("1.1.0"), tmp_path / "bad.hupkg", lambda e: [entry(e[0][0].name, header)] + e[1:])
+    refused(installed, bad, "META/header.json")
+
+
+def test_damaged_bytes_anywhere_are_refused_cleanly(installed, make_package, tmp_path):
+    """A few random bytes changed inside the archive, 300 times: each read ends in a PackageError (or, where
+    only tar padding was hit, the package still verifies); nothing else escapes and nothing is written."""
+    import random
+
+    good = make_package("1.1.0")
+    plain = gzip.decompress(good.read_bytes())
+    rng = random.Random(18)
+    before = disk()
+    target = tmp_path / "damaged.hupkg"
+    for _ in range(300):
+        data = bytearray(plain)
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            data = data[: rng.randrange(len(data))]
+        target.write_bytes(gzip.compress(bytes(data)))
+        try:
+            installed.inspect(target)
+        except PackageError:
+            pass
+    assert disk() == before
