@@ -7,6 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+# Imported here, not on use: it adds the app store's tables to the schema's metadata, which every command
+# that compares or migrates the schema (`migrate --new` included) must see.
+from headunit_backend import apps_repo
+
 DEFAULT_DB = "sqlite:///headunit-backend.db"
 
 
@@ -33,14 +37,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from headunit_backend.apps_repo import StoreError
     from headunit_backend.db import DatabaseError
 
     try:
         if args.apps_command == "root":
             return write_root(args)
         return _with_database(args)
-    except (StoreError, DatabaseError) as error:
+    except (apps_repo.StoreError, DatabaseError) as error:
         print(f"headunit-backend: error: {error}", file=sys.stderr)
         return 1
 

@@ -167,3 +167,17 @@ def test_sync_goes_on_when_the_store_cannot_be_reached(tmp_path):
     with pytest.raises(AppStoreError) as refused:
         AppStore("http://127.0.0.1:9", tmp_path / "cache").refresh()
     assert refused.value.kind == "unreachable"
+
+
+def test_a_store_made_without_a_url_reads_the_backend_the_shell_linked_to(backend, tmp_path, monkeypatch):
+    from headunit.packages import appstore
+
+    monkeypatch.delenv(appstore.URL_ENV, raising=False)
+    monkeypatch.setattr(appstore, "_default_url", None)
+    with pytest.raises(AppStoreError) as refused:
+        AppStore(cache_dir=tmp_path / "cache").refresh()
+    assert refused.value.kind == "unreachable"
+    appstore.use_backend(backend.url)  # what the shell does once its link is up
+    store = AppStore()  # the app mall's desk makes it so; the cache goes under the car's cache folder
+    assert [app.name for app in store.apps()] == ["Parking timer", "Units"]
+    assert store.download("com.example.units").parent == paths.cache_dir() / "appstore" / "downloads"
