@@ -181,3 +181,23 @@ def test_a_store_made_without_a_url_reads_the_backend_the_shell_linked_to(backen
     store = AppStore()  # the app mall's desk makes it so; the cache goes under the car's cache folder
     assert [app.name for app in store.apps()] == ["Parking timer", "Units"]
     assert store.download("com.example.units").parent == paths.cache_dir() / "appstore" / "downloads"
+
+
+def test_a_root_near_its_expiry_is_renewed_and_the_car_follows_the_chain(backend, backend_db, tmp_path):
+    import sqlalchemy as sa
+    from tuf.api.metadata import Metadata
+
+    from headunit_backend.apps_repo import app_metadata
+
+    store = AppStore(backend.url, tmp_path / "cache")
+    store.refresh()
+    engine = sa.create_engine(backend_db)
+    with engine.begin() as conn:  # as if the shipped root had 30 days left
+        conn.execute(app_metadata.update().where(app_metadata.c.role == "root")
+                     .values(expires=dt.datetime.now(dt.UTC) + dt.timedelta(days=30)))
+    engine.dispose()
+    store.refresh()  # the service notices and signs root version 2 with the root key
+    store.refresh()  # the car fetches 2.root.json, checks it against version 1's keys, and trusts it
+    root = Metadata.from_file(str(store.metadata_dir / "root.json")).signed
+    assert root.version == 2 and root.expires > dt.datetime.now(dt.UTC) + dt.timedelta(days=360)
+    assert len(store.apps()) == 2
