@@ -58,7 +58,8 @@ def test_the_drive_switch_puts_the_car_in_each_state(headunit_host, headunit_dri
 def test_in_the_shells_process_the_template_is_kept_and_checked(headunit_host):
     headunit_host.open()
     assert headunit_host.page_template() == {
-        "kind": "pane", "title": "Hello, world", "icon": "mdi6.hand-wave", "rows": [{"label": "Taps", "value": "0"}],
+        "kind": "pane", "title": "Hello, world", "icon": "mdi6.hand-wave", "subtitle": "The whole page shows when parked",
+        "rows": [{"label": "Taps", "value": "0"}],
         "actions": [{"id": "tap", "text": "Tap", "icon": "mdi6.gesture-tap"}]}
     assert headunit_host.tile_template()["subtitle"] == "Taps: 0"
     headunit_host.template_action("tap")
