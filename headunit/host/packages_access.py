@@ -193,9 +193,10 @@ class PluginPackages(QObject):
         """The apps installed from packages: {id, version, previous_version, capabilities, revoked, source}."""
         return self._desk.installed()
 
-    def refresh(self) -> None:
-        """Fetch the catalog again in the background; `changed` fires when it has arrived."""
-        self._desk.refresh()
+    def refresh(self) -> bool:
+        """Fetch the catalog again in the background; `changed` fires when it has arrived. False when none will
+        (the head unit is not linked to a backend yet)."""
+        return self._desk.refresh()
 
     @property
     def refreshing(self) -> bool:
@@ -328,7 +329,7 @@ class PackageDesk(QObject):
         self._current: PackageRequest | None = None
         self._catalog: list[dict[str, Any]] = self._read_cache()
         self._installed: list[dict[str, Any]] = []
-        self._refreshing, self._error = False, ""
+        self._refreshing, self._again, self._error = False, False, ""
         self._done.connect(lambda fn, value: fn(value))
         driving.stateChanged.connect(self._follow_driving)
         QTimer.singleShot(0, self._reload_installed)
@@ -394,11 +395,12 @@ class PackageDesk(QObject):
         tmp.write_text(json.dumps(catalog), encoding="utf-8")
         tmp.replace(path)
 
-    def refresh(self) -> None:
+    def refresh(self) -> bool:
         if self._refreshing:
-            return
+            self._again = True  # asked while one is under way (the link just came up): once more after it
+            return True
         if self._store is None and not self._backend_url():
-            return  # not linked yet: the cached catalog shows until the link is up
+            return False  # not linked yet: the cached catalog shows until the link is up
         self._refreshing = True
 
         def fetch() -> list[dict[str, Any]]:
@@ -411,6 +413,9 @@ class PackageDesk(QObject):
         def fetched(result: tuple[Any, BaseException | None]) -> None:
             value, exc = result
             self._refreshing = False
+            if self._again:
+                self._again = False
+                QTimer.singleShot(0, self.refresh)
             self._error = "" if exc is None else str(exc)
             if exc is None:
                 self._catalog, withdrawn = value
@@ -421,6 +426,7 @@ class PackageDesk(QObject):
 
         self._run(fetch, fetched)
         self.catalogChanged.emit()
+        return True
 
     def _apply_revocations(self, store: Any) -> set[str]:
         """Versions the store has withdrawn since are disabled now (on the worker thread, after a refresh);

@@ -18,7 +18,7 @@ class AppMall(Plugin):
         self.mall = Mall(ctx)
         ctx.expose("mall", self.mall)
         ctx.handle_intent("show-app", self._show_app)
-        self.mall.refresh()
+        self.mall.refreshIfOld()
 
     def _show_app(self, params: dict) -> bool:
         self.mall.openApp(params["id"])

@@ -7,6 +7,7 @@ follows what the shell reports (downloading, waiting for consent, installing, do
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -18,6 +19,8 @@ QML_IMPORT_NAME = "HeadUnit.Plugins.AppMall"
 QML_IMPORT_MAJOR_VERSION = 1
 
 SECTIONS = ("browse", "updates", "installed")
+#: How old the catalog may be when the mall is opened again.
+REFRESH_AFTER_S = 5 * 60
 #: Rows in the driving template (the shell's limit while moving).
 TEMPLATE_ROWS = 6
 
@@ -41,6 +44,7 @@ class Mall(QObject):
         self._status, self._level = "", ""
         self._pending: dict[str, Any] = {}  # the request in flight: its handle, by app id
         self._apps: list[dict[str, Any]] = []
+        self._refreshed_at: float | None = None
         self._packages.changed.connect(self._reload)
         ctx.driving.stateChanged.connect(self._driving_changed)
         self._reload()
@@ -51,6 +55,8 @@ class Mall(QObject):
 
     def _reload(self) -> None:
         self._apps = self._packages.catalog()
+        if self._packages.error:
+            self._refreshed_at = None  # not fresh: the next opening tries again
         self.changed.emit()
         self.publish_template()
 
@@ -62,8 +68,15 @@ class Mall(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        self._packages.refresh()
+        if self._packages.refresh():
+            self._refreshed_at = time.monotonic()
         self.changed.emit()
+
+    @Slot()
+    def refreshIfOld(self) -> None:
+        """Opened or shown again: a catalog older than a few minutes (or never read) is read again."""
+        if self._refreshed_at is None or time.monotonic() - self._refreshed_at > REFRESH_AFTER_S:
+            self.refresh()
 
     @Property(bool, notify=changed, final=True)
     def refreshing(self) -> bool:

@@ -23,12 +23,18 @@ Item {
     // The shell's back button goes from an app's page to the list first.
     function goBack() { return main.mall.back() }
 
-    // Online again (or linked for the first time) while the mall has nothing fresh: the catalog is read again.
+    // Opened or shown again: a catalog older than a few minutes is read again.
+    onVisibleChanged: if (visible) main.mall.refreshIfOld()
+    Component.onCompleted: main.mall.refreshIfOld()
+
+    // Online again (or linked for the first time): the catalog is read again.
     property bool wasOnline: Cloud.online
     Connections {
         target: Cloud
         function onChanged() {
+            // The first time the link is up (its address known), or online again after a gap.
             if (Cloud.online && !main.wasOnline) main.mall.refresh()
+            else if (Cloud.online && Cloud.url !== "") main.mall.refreshIfOld()
             main.wasOnline = Cloud.online
         }
     }

@@ -87,6 +87,7 @@ Item {
                     Label {
                         objectName: "consentTitle"
                         text: !sheet.open ? ""
+                            : sheet.stage === "done" || sheet.stage === "failed" ? sheet.desk.appName
                             //: %1 is the app's name.
                             : sheet.action === "update" ? qsTr("Update %1?").arg(sheet.desk.appName)
                             : sheet.action === "uninstall" ? qsTr("Uninstall %1?").arg(sheet.desk.appName)
