@@ -332,6 +332,13 @@ def test_data_after_the_archive_is_refused(installed, make_package, tmp_path):
     refused(installed, target, "data after the end of the compressed archive")
     padded = write_raw(tmp_path / "padded.hupkg", members(good), trailer=b"\0" * 1024 + b"hidden")
     refused(installed, padded, "data after the end of the archive")
+    # Hidden in the last tar record, right after the two zero blocks that end the archive.
+    plain = gzip.decompress(write_raw(tmp_path / "plain.hupkg", members(good)).read_bytes())
+    end = plain.rindex(b"}\n") + 512 - (plain.rindex(b"}\n") % 512) + 1024  # past the last member and the end blocks
+    inside = tmp_path / "inside.hupkg"
+    inside.write_bytes(gzip.compress(plain[:end] + b"hidden" + plain[end + 6:]))
+    assert len(plain) % 10240 == 0 and end + 6 <= len(plain)
+    refused(installed, inside, "data after the end of the archive")
 
 
 def test_an_oversized_package_file_is_refused_before_it_is_read(installed, tmp_path):
