@@ -119,7 +119,7 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+92"/>
+        <location filename="../headunit/host/apps.py" line="+95"/>
         <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
@@ -198,7 +198,7 @@
         <translation>Apps installieren</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Running</source>
         <translation>Aktiv</translation>
     </message>
@@ -234,7 +234,24 @@
         <translation>Diese App konnte nicht starten. Details für den Support stehen unter Info › Diagnose.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Turned off: %1</source>
+        <extracomment>%1 is why the app was turned off, such as &quot;stopped 3 times in 10 minutes&quot;.</extracomment>
+        <translation>Ausgeschaltet: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Roll back to %1</source>
+        <extracomment>%1 is the version it goes back to.</extracomment>
+        <translation>Zurück zu %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Uninstall</source>
+        <translation>Deinstallieren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
@@ -255,6 +272,176 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/ConsentSheet.qml" line="+46"/>
+        <source>%1 (new)</source>
+        <extracomment>Marks a capability an update adds; %1 is the capability, such as Location.</extracomment>
+        <translation>%1 (neu)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Update %1?</source>
+        <extracomment>%1 is the app&apos;s name.</extracomment>
+        <translation>%1 aktualisieren?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uninstall %1?</source>
+        <translation>%1 deinstallieren?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll back %1?</source>
+        <translation>%1 zurücksetzen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install %1?</source>
+        <translation>%1 installieren?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version %1 → %2</source>
+        <extracomment>From one version to another: %1 the installed one, %2 the new one.</extracomment>
+        <translation>Version %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asked by %1. Only you can allow it.</source>
+        <extracomment>%1 is the app that asked, such as App mall.</extracomment>
+        <translation>Angefragt von %1. Nur Sie können es erlauben.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This update asks for more. It waits until you allow it.</source>
+        <translation>Dieses Update möchte mehr. Es wartet, bis Sie es erlauben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This app asks for nothing on the head unit.</source>
+        <translation>Diese App braucht keine Berechtigung auf dem Gerät.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It will be allowed to:</source>
+        <translation>Sie darf dann:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing</source>
+        <translation>Nichts</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>After the update</source>
+        <translation>Nach dem Update</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keep its data to find everything again if you install it later, or delete it now.</source>
+        <translation>Behalten Sie ihre Daten, um bei einer späteren Installation alles wiederzufinden, oder löschen Sie sie jetzt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1 comes back with the data it had then; what the app saved since is lost.</source>
+        <extracomment>%1 is the previous version.</extracomment>
+        <translation>Version %1 kommt mit ihren damaligen Daten zurück; was die App seitdem gespeichert hat, geht verloren.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Downloading and checking the package…</source>
+        <translation>Paket wird geladen und geprüft …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uninstalling…</source>
+        <translation>Wird deinstalliert …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolling back…</source>
+        <translation>Wird zurückgesetzt …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Installing…</source>
+        <translation>Wird installiert …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uninstalled</source>
+        <translation>Deinstalliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolled back to version %1</source>
+        <translation>Zurückgesetzt auf Version %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated to version %1</source>
+        <translation>Aktualisiert auf Version %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not installed: %1</source>
+        <extracomment>%1 is why, as the installer says it (a bad signature, a changed file).</extracomment>
+        <translation>Nicht installiert: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep data</source>
+        <translation>Daten behalten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete data</source>
+        <translation>Daten löschen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
@@ -566,7 +753,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+112"/>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+113"/>
         <source>Up next</source>
         <translation>Als Nächstes</translation>
     </message>
@@ -632,7 +819,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+356"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+371"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>Keine Karte installiert. Importieren mit: headunit maps import DATEI.osm.pbf</translation>
     </message>
@@ -720,6 +907,15 @@
         <location line="+5"/>
         <source>Next</source>
         <translation>Nächster Titel</translation>
+    </message>
+</context>
+<context>
+    <name>Packages</name>
+    <message>
+        <location filename="../headunit/host/packages_access.py" line="+496"/>
+        <location line="+85"/>
+        <source>Installing apps needs the car parked</source>
+        <translation>Apps installieren nur bei geparktem Auto</translation>
     </message>
 </context>
 <context>

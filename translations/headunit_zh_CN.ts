@@ -119,7 +119,7 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+92"/>
+        <location filename="../headunit/host/apps.py" line="+95"/>
         <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
@@ -198,7 +198,7 @@
         <translation>安装应用</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
@@ -234,7 +234,24 @@
         <translation>此应用无法启动。供技术支持使用的详细信息见“关于 › 诊断信息”。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Turned off: %1</source>
+        <extracomment>%1 is why the app was turned off, such as &quot;stopped 3 times in 10 minutes&quot;.</extracomment>
+        <translation>已关闭：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Roll back to %1</source>
+        <extracomment>%1 is the version it goes back to.</extracomment>
+        <translation>回退到 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Uninstall</source>
+        <translation>卸载</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>On</source>
         <translation>开</translation>
     </message>
@@ -255,6 +272,176 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSheet</name>
+    <message>
+        <location filename="../qml/HeadUnit/Shell/ConsentSheet.qml" line="+46"/>
+        <source>%1 (new)</source>
+        <extracomment>Marks a capability an update adds; %1 is the capability, such as Location.</extracomment>
+        <translation>%1（新增）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Update %1?</source>
+        <extracomment>%1 is the app&apos;s name.</extracomment>
+        <translation>更新%1？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uninstall %1?</source>
+        <translation>卸载%1？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll back %1?</source>
+        <translation>回退%1？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install %1?</source>
+        <translation>安装%1？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version %1 → %2</source>
+        <extracomment>From one version to another: %1 the installed one, %2 the new one.</extracomment>
+        <translation>版本 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asked by %1. Only you can allow it.</source>
+        <extracomment>%1 is the app that asked, such as App mall.</extracomment>
+        <translation>由%1请求。只有您可以允许。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This update asks for more. It waits until you allow it.</source>
+        <translation>此更新需要更多权限，将等待您的允许。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This app asks for nothing on the head unit.</source>
+        <translation>此应用不需要车机上的任何权限。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It will be allowed to:</source>
+        <translation>它将被允许：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>After the update</source>
+        <translation>更新后</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keep its data to find everything again if you install it later, or delete it now.</source>
+        <translation>保留数据，以后重新安装时一切如旧；或者现在删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1 comes back with the data it had then; what the app saved since is lost.</source>
+        <extracomment>%1 is the previous version.</extracomment>
+        <translation>将恢复版本 %1 及其当时的数据；此后应用保存的内容将丢失。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Downloading and checking the package…</source>
+        <translation>正在下载并检查安装包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uninstalling…</source>
+        <translation>正在卸载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolling back…</source>
+        <translation>正在回退…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Installing…</source>
+        <translation>正在安装…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uninstalled</source>
+        <translation>已卸载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolled back to version %1</source>
+        <translation>已回退到版本 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated to version %1</source>
+        <translation>已更新到版本 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not installed: %1</source>
+        <extracomment>%1 is why, as the installer says it (a bad signature, a changed file).</extracomment>
+        <translation>未安装：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep data</source>
+        <translation>保留数据</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete data</source>
+        <translation>删除数据</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll back</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -566,7 +753,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+112"/>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+113"/>
         <source>Up next</source>
         <translation>接下来</translation>
     </message>
@@ -630,7 +817,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+356"/>
+        <location filename="../qml/HeadUnit/Controls/MapView.qml" line="+371"/>
         <source>No map is installed. Import one with: headunit maps import FILE.osm.pbf</source>
         <translation>未安装地图。请用以下命令导入：headunit maps import 文件.osm.pbf</translation>
     </message>
@@ -718,6 +905,15 @@
         <location line="+5"/>
         <source>Next</source>
         <translation>下一首</translation>
+    </message>
+</context>
+<context>
+    <name>Packages</name>
+    <message>
+        <location filename="../headunit/host/packages_access.py" line="+496"/>
+        <location line="+85"/>
+        <source>Installing apps needs the car parked</source>
+        <translation>安装应用需要停车</translation>
     </message>
 </context>
 <context>
