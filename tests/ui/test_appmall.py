@@ -271,3 +271,39 @@ def test_a_plugin_without_the_install_capability_cannot_reach_the_packages(make_
     ctx = runtime.host.record("org.example.sneaky").instance.ctx
     with pytest.raises(PermissionDenied):
         ctx.packages.install(APP)
+
+
+def test_while_moving_the_list_keeps_to_six_rows_typing_waits_and_the_template_says_when(make_shell, tmp_path,
+                                                                                         qtbot):
+    from headunit.sandbox.templates import validate_page, validate_tile
+
+    shelf = PackageShelf()
+    for n in range(9):
+        shelf.publish(make_package(tmp_path / f"p{n}", f"com.example.app{n}", "1.0.0", ("storage",),
+                                   name=f"App {n}"))
+    runtime, window = make_shell(1280, 720, drive="moving")
+    runtime.packages.set_store(shelf)
+    assert runtime.apps.openApp(MALL)
+    plugin = runtime.host.record(MALL).instance
+    plugin.mall.refresh()
+    qtbot.waitUntil(lambda: plugin.mall.total == 9, timeout=10_000)
+    settle(qtbot)
+
+    rows = [i for i in descendants(window.contentItem()) if i.objectName().startswith("mallApp:") and i.isVisible()]
+    assert 0 < len(rows) <= 6
+    assert find(window, "mallMoreWhenParked").isVisible()
+    assert find(window, "mallMoreWhenParked").property("text") == f"{9 - len(rows)} more when parked"
+    search = find(window, "mallSearch")
+    assert within(search, "typingWhenParked")[0].isVisible()
+    assert not within(search, "textEntryField")[0].isVisible()
+
+    # What the shell draws for the mall when it runs sandboxed: valid, within the driving limits.
+    page = validate_page(plugin.ctx.templates.page_stack[-1])
+    assert page["kind"] == "list" and len(page["rows"]) <= 6
+    assert page["rows"][-1]["title"] == "Install and update when parked"
+    assert validate_tile(plugin.ctx.templates.tile_data)["title"] == "App mall"
+
+    runtime.simulator.applyDrive("parked")
+    qtbot.waitUntil(lambda: not find(window, "mallMoreWhenParked").isVisible(), timeout=5000)
+    settle(qtbot)
+    assert len([i for i in descendants(window.contentItem()) if i.objectName().startswith("mallApp:")]) == 9
