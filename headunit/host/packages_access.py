@@ -298,7 +298,7 @@ def _default_installer(developer_mode: bool) -> Any:
 
 @QmlElement
 @QmlUncreatable("the shell sets its consent sheet's desk")
-class PackageDesk(QObject):
+class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncreatable, a class
     """The shell's package installs: one sheet at a time, every install made by the shell itself."""
 
     #: Any property of the sheet changed (QML re-reads).
@@ -306,7 +306,7 @@ class PackageDesk(QObject):
     #: The catalog or the installed apps changed.
     catalogChanged = Signal()
     #: A request's step: request id, who asked, step (STEPS), details (app id, reason, version).
-    outcome = Signal(str, str, str, "QVariantMap")
+    outcome = Signal(str, str, str, "QVariantMap")  # type: ignore[arg-type]  # a C++ type name
     # From the worker thread to the GUI thread.
     _done = Signal(object, object)
 
@@ -403,7 +403,7 @@ class PackageDesk(QObject):
             return False  # not linked yet: the cached catalog shows until the link is up
         self._refreshing = True
 
-        def fetch() -> list[dict[str, Any]]:
+        def fetch() -> tuple[list[dict[str, Any]], set[str]]:
             store = self._store_client()
             store.refresh()
             catalog = [_catalog_dict(e) for e in store.apps()]
@@ -714,7 +714,7 @@ class PackageDesk(QObject):
     def newVersion(self) -> str:
         return self._current.new_version if self._current else ""
 
-    @Property("QVariantList", notify=changed, final=True)
+    @Property("QVariantList", notify=changed, final=True)  # type: ignore[arg-type]  # a C++ type name
     def capabilities(self) -> list:
         """What the app will be allowed: each in plain words, the ones an update adds marked `added`."""
         req = self._current
@@ -725,7 +725,7 @@ class PackageDesk(QObject):
         old = set(req.old_capabilities) if req.old_version else set(caps)
         return [capability_words(c, language, added=c not in old) for c in caps]
 
-    @Property("QVariantList", notify=changed, final=True)
+    @Property("QVariantList", notify=changed, final=True)  # type: ignore[arg-type]  # a C++ type name
     def previousCapabilities(self) -> list:
         """For an update: what the running version may use (empty for a new app)."""
         req = self._current
