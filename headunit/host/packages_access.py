@@ -590,11 +590,12 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         if req is None or req.stage != "consent" or req.action == "uninstall" or not self._driving.parked:
             return
         if req.action == "install":
-            shown = sorted(req.new_capabilities)
+            shown, version = sorted(req.new_capabilities), req.new_version
 
             def consent(change: Any) -> bool:
-                # The driver agreed to what the sheet showed, and only to that.
-                return sorted(_get(change, "new_capabilities", ())) == shown
+                # The driver agreed to what the sheet showed, and only to that: a package that changed after it
+                # was inspected is not installed.
+                return sorted(_get(change, "new_capabilities", ())) == shown and _get(change, "new_version") == version
 
             package = req.package
             self._work(req, lambda installer: installer.install(package, consent=consent), "installed")

@@ -307,3 +307,17 @@ def test_while_moving_the_list_keeps_to_six_rows_typing_waits_and_the_template_s
     qtbot.waitUntil(lambda: not find(window, "mallMoreWhenParked").isVisible(), timeout=5000)
     settle(qtbot)
     assert len([i for i in descendants(window.contentItem()) if i.objectName().startswith("mallApp:")]) == 9
+
+
+def test_a_tap_landing_just_as_the_sheet_asks_installs_nothing(mall_shell, qtbot):
+    runtime, window, mall, outcomes = mall_shell()
+    mall.openApp(APP)
+    mall.install()
+    qtbot.waitUntil(lambda: runtime.packages.stage == "consent", timeout=10_000)
+    qtbot.wait(50)  # laid out, in sight for a blink: a tap meant for the page below arrives now
+    tap(window, find(window, "consentConfirm"))
+    qtbot.wait(500)
+    assert runtime.packages.stage == "consent" and installed_versions() == {}
+    tap(window, find(window, "consentConfirm"))  # a deliberate tap, once the sheet has been seen
+    qtbot.waitUntil(lambda: runtime.packages.stage == "done", timeout=10_000)
+    assert installed_versions() == {APP: "1.0.0"}

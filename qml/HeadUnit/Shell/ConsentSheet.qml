@@ -17,6 +17,11 @@ Item {
     readonly property string action: open ? desk.action : ""
     readonly property bool asking: stage === "consent"
     readonly property bool beforeAfter: open && desk.addedCount > 0
+    // The buttons answer only once the sheet has been in sight a moment: a tap meant for the app below, made
+    // just as the app asked, never lands on Install.
+    property bool armed: false
+    onAskingChanged: { armed = false; if (asking) arming.restart() }
+    Timer { id: arming; interval: 300; onTriggered: sheet.armed = true }
 
     anchors.fill: parent
     visible: open
@@ -249,6 +254,7 @@ Item {
                     iconName: "mdi6.delete-outline"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
+                    enabled: sheet.armed
                     onClicked: sheet.desk.confirmUninstall(true)
                 }
                 TouchButton {
@@ -259,12 +265,13 @@ Item {
                     danger: true
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
+                    enabled: sheet.armed
                     onClicked: sheet.desk.confirmUninstall(false)
                 }
                 TouchButton {
                     objectName: "consentConfirm"
                     visible: sheet.asking && sheet.action !== "uninstall"
-                    enabled: sheet.asking && Driving.parked
+                    enabled: sheet.asking && sheet.armed && Driving.parked
                     text: sheet.action === "update" ? qsTr("Update")
                         : sheet.action === "rollback" ? qsTr("Roll back") : qsTr("Install")
                     iconName: sheet.action === "rollback" ? "mdi6.backup-restore" : "mdi6.shield-check-outline"
