@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 
 def start(runtime: "Runtime", window, folder: Path) -> "Reloader":
-    """Watch `folder` (registered among the runtime's plugin paths) and reload its plugin as it changes."""
+    """Watch `folder` (registered among the runtime's plugin paths) and reload its plugin as it changes. Called
+    before the plugins load, its processes run the dev runtime from the first; a process already running is
+    restarted."""
     from headunit.devmode.reloader import Reloader, say
 
     if not (folder / "plugin.toml").is_file():

@@ -34,13 +34,14 @@ class DevPluginRuntime(PluginRuntime):
 
     def reload_page(self) -> None:
         """Read the page's QML again, dropping what the engine compiled of the old files."""
-        from PySide6.QtCore import QUrl
+        from PySide6.QtCore import QCoreApplication, QEvent, QUrl
         from PySide6.QtQuick import QQuickView
 
         if self.view is None:  # not shown yet: the first show reads the files as they are now
             self.engine.clearComponentCache()
             return
         self.view.setSource(QUrl())  # lets go of the old page, so none of its components stays in use
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         self.engine.clearComponentCache()
         self.view.setInitialProperties(self.ctx.exposed())
         self.view.setSource(QUrl.fromLocalFile(str(self.manifest.folder / self.manifest.page)))

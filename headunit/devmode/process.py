@@ -43,7 +43,7 @@ def uninstall() -> None:
     sandbox_process.PluginProcess = _original
 
 
-def running(sandbox: "Sandbox", key: str) -> bool:
-    """Whether the plugin has a process (starting, running or on its way out) whose end is still to come."""
+def process_of(sandbox: "Sandbox", key: str) -> "sandbox_process.PluginProcess | None":
+    """The plugin's current process (starting, running or asked to stop), if it has one."""
     state = sandbox._apps.get(key)  # the sandbox tells its QML only whether a process is ready, not whether one runs
-    return state is not None and state.process is not None
+    return state.process if state is not None else None

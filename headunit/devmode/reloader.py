@@ -66,11 +66,12 @@ class Reloader(QObject):
         self._banner = self._make_banner()
         runtime.host.pluginFailed.connect(self._on_plugin_failed)
         runtime.apps.currentAppChanged.connect(self._on_current_app_changed)
-        self.sandbox.appEnded.connect(self._on_app_ended)
         self.sandbox.revisionChanged.connect(self._on_revision)
         record = runtime.host.record(self.key)
         if record is not None and record.status == "failed":
             self._show_failure(record.reason or "the plugin failed")
+        elif not isinstance(dev_process.process_of(self.sandbox, self.key), (dev_process.DevPluginProcess, type(None))):
+            self.restart()  # started before dev mode (for its tile): its successor runs the dev runtime
 
     @property
     def plugin_id(self) -> str:
@@ -150,14 +151,18 @@ class Reloader(QObject):
             record.status, record.reason = "ok", None
             host.recordChanged.emit(self.key)
         self._show_failure("")
-        if dev_process.running(self.sandbox, self.key):
+        old = dev_process.process_of(self.sandbox, self.key)
+        if old is not None:
+            # The successor starts once the old process has gone: the shell shows one surface per plugin, and
+            # refuses a second while the first is there. (Opening the app meanwhile starts it earlier.)
             self._waiting_for_end = True
-            self.sandbox.stop(self.key)  # `appEnded` follows, and the successor starts then
+            old.ended.connect(self._on_old_process_ended)
+            self.sandbox.stop(self.key)
         else:
             self._start_again()
 
-    def _on_app_ended(self, key: str) -> None:
-        if key != self.key or not self._waiting_for_end:
+    def _on_old_process_ended(self, *_) -> None:
+        if not self._waiting_for_end:
             return
         self._waiting_for_end = False
         again, self._again = self._again, None
