@@ -149,7 +149,7 @@ class Reloader(QObject):
         record.manifest = manifest
         if record.status == "failed":
             record.status, record.reason = "ok", None
-            host.recordChanged.emit(self.key)
+        host.recordChanged.emit(self.key)  # its name and tile as the manifest has them now
         self._show_failure("")
         old = dev_process.process_of(self.sandbox, self.key)
         if old is not None:
@@ -167,7 +167,11 @@ class Reloader(QObject):
         self._waiting_for_end = False
         again, self._again = self._again, None
         if again:
-            self.on_changed(again)
+            # The successor starts now and reads every file as it is; only the manifest and the translations
+            # are read here, so they are read again.
+            if any(p.suffix == ".ts" for p in again):
+                self._compile_translations()
+            self.restart()
         else:
             self._start_again()
 
@@ -192,7 +196,8 @@ class Reloader(QObject):
                      if item.property("pluginId") == self.key), None)
 
     def _on_revision(self) -> None:
-        if self._started_at and self.sandbox.isReady(self.key, 0):
+        # While the old process is on its way out it may still count as ready: only its successor's readiness counts.
+        if self._started_at and not self._waiting_for_end and self.sandbox.isReady(self.key, 0):
             say(f"{self.key} running again, {1000 * (time.monotonic() - self._started_at):.0f} ms after the change")
             self._started_at = 0.0
             self.restarts_done += 1

@@ -23,7 +23,9 @@ DEBOUNCE_MS = 100
 #: What a plugin is made of; anything else (images, compiled .qm, caches) is not reloaded.
 SUFFIXES = (".qml", ".js", ".mjs", ".py", ".toml", ".ts")
 NAMES = ("qmldir",)
-SKIPPED_FOLDERS = ("__pycache__", "node_modules")
+#: Not what the plugin runs: caches, and its own tests (as `headunit plugin new` makes them), which an edit of
+#: should not restart it.
+SKIPPED_FOLDERS = ("__pycache__", "node_modules", "tests")
 
 Snapshot = dict[Path, tuple[int, int, int]]
 

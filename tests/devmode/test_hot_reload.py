@@ -134,3 +134,13 @@ def test_a_plugin_whose_manifest_is_broken_at_start_runs_once_it_is_fixed(make_s
         assert _banner_text(window) == ""
     finally:
         reloader.close()
+
+
+def test_edits_saved_while_the_plugin_restarts_all_show(dev_shell, qtbot, hello_plugin):
+    runtime, window, reloader = dev_shell()
+    write_main(hello_plugin, py_color=PY_PURPLE)
+    qtbot.waitUntil(lambda: reloader._waiting_for_end, timeout=2000)  # the old process is on its way out
+    save_atomically(hello_plugin / "qml" / "Main.qml", PAGE % {"qml_color": QML_GREEN, "greeting": "Hello v2"})
+    wait_for_colour(qtbot, window, "bottom", PY_PURPLE)
+    wait_for_colour(qtbot, window, "top", QML_GREEN)
+    assert runtime.apps.currentApp == PLUGIN_ID

@@ -21,7 +21,7 @@ def test_an_atomic_save_with_the_same_mtime_and_size_is_seen(tmp_path: Path):
     assert changes(before, snapshot(tmp_path)) == {page}
 
 
-def test_new_folders_removed_files_and_only_sources_count(tmp_path: Path):
+def test_new_folders_removed_files_and_only_the_plugins_sources_count(tmp_path: Path):
     (tmp_path / "main.py").write_text("x = 1")
     before = snapshot(tmp_path)
     (tmp_path / "qml" / "parts").mkdir(parents=True)
@@ -29,6 +29,8 @@ def test_new_folders_removed_files_and_only_sources_count(tmp_path: Path):
     (tmp_path / "icon.png").write_bytes(b"png")
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "main.cpython-313.py").write_text("")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_plugin.py").write_text("def test(): pass")
     (tmp_path / "main.py").unlink()
     assert changes(before, snapshot(tmp_path)) == {tmp_path / "main.py", tmp_path / "qml" / "parts" / "Row.qml"}
 
