@@ -63,3 +63,27 @@ def test_a_scaffolded_plugin_keeps_its_state_across_qml_edits(make_shell, qtbot,
         assert runtime.apps.currentApp == PLUGIN_ID
     finally:
         reloader.close()
+
+
+def test_a_translation_edit_is_compiled_and_shows_in_the_drivers_language(make_shell, qtbot, tmp_path: Path):
+    from headunit import devmode
+    from headunit.devmode import process as dev_process
+
+    subprocess.run([sys.executable, "-m", "headunit", "plugin", "new", PLUGIN_ID, "--dir", str(tmp_path)],
+                   check=True, capture_output=True, timeout=120)
+    folder = tmp_path / PLUGIN_ID
+    dev_process.install(folder)
+    runtime, window = make_shell(1280, 720, language="de", third_party_paths=[folder],
+                                 unsandboxed=bwrap.available() is not None)
+    reloader = devmode.start(runtime, window, folder)
+    try:
+        def tile_title() -> str:
+            return str((runtime.sandbox.tileTemplate(PLUGIN_ID, 0) or {}).get("title", ""))
+
+        qtbot.waitUntil(lambda: tile_title() == "Hallo, Welt", timeout=20_000)
+        ts = folder / "translations" / f"{PLUGIN_ID}_de.ts"
+        save_atomically(ts, ts.read_text().replace("<translation>Hallo, Welt</translation>",
+                                                   "<translation>Servus, Welt</translation>"))
+        qtbot.waitUntil(lambda: tile_title() == "Servus, Welt", timeout=10_000)
+    finally:
+        reloader.close()
