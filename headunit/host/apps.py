@@ -63,7 +63,7 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
         super().__init__(parent)
         self._host = host
         self._language = language
-        self._keys = [r.key for r in host.records()]
+        self._keys = self._ordered_keys()
         self._current = ""
         self._recents: list[str] = []
         host.recordChanged.connect(self._on_record_changed)
@@ -73,6 +73,15 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
         self._packages = None  # the shell's PackageDesk (set_packages)
         host.shell_intents["open-app"] = lambda params: self.openApp(str(params.get("id", "")))
         host.shell_intents["open-settings"] = self._open_settings_intent
+
+    def _ordered_keys(self) -> list[str]:
+        """Discovery order (first-party first), except that the shell's own app that installs apps (the app mall)
+        comes after its other apps: the dock's few slots and home's first tiles stay the ones used on the road."""
+        records = self._host.records()
+        builtin = [r for r in records if r.origin == "builtin"]
+        mall = [r for r in builtin if r.manifest is not None and "install" in r.manifest.capabilities]
+        rest = [r for r in records if r.origin != "builtin"]
+        return [r.key for r in [*(r for r in builtin if r not in mall), *mall, *rest]]
 
     def set_language(self, language: str) -> None:
         self._language = language
@@ -239,7 +248,7 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
     def reload_records(self) -> None:
         """The host's records changed (an app installed, updated or removed): the list follows."""
         self.beginResetModel()
-        self._keys = [r.key for r in self._host.records()]
+        self._keys = self._ordered_keys()
         self.endResetModel()
         for key in [k for k in self._recents if k not in self._keys]:
             self._forget(key)
