@@ -27,7 +27,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, 
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit import paths
-from headunit.host.errors import require_gui_thread
+from headunit.host.errors import PermissionDenied, require_gui_thread
 
 if TYPE_CHECKING:
     from headunit.host.apps import Apps
@@ -158,21 +158,19 @@ class PackageHandle(QObject):
         self.outcome.emit(state, dict(details))
 
 
-class PluginPackages(QObject):
-    """`ctx.packages` in the shell's process: the catalog to browse, and requests the shell carries out."""
+class PackagesBase(QObject):
+    """`ctx.packages`: the catalog to browse, and requests the shell carries out. The subclasses say how the
+    shell is reached: in its own process, or through a sandbox's channel."""
 
     #: The catalog or the installed apps changed: read `catalog()` and `installed()` again.
     changed = Signal()
 
-    def __init__(self, desk: "PackageDesk", plugin_id: str, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._desk, self._plugin = desk, plugin_id
         self._handles: dict[str, PackageHandle] = {}
-        desk.outcome.connect(self._relay)
-        desk.catalogChanged.connect(self.changed)
 
-    def _relay(self, request_id: str, plugin: str, state: str, details: dict) -> None:
-        handle = self._handles.get(request_id) if plugin == self._plugin else None
+    def deliver(self, request_id: str, state: str, details: dict[str, Any]) -> None:
+        handle = self._handles.get(request_id)
         if handle is not None:
             handle._deliver(state, details)
             if handle.done:
@@ -183,19 +181,73 @@ class PluginPackages(QObject):
         self._handles[request_id] = handle
         return handle
 
+    def _request(self, action: str, app_id: str) -> str:
+        raise NotImplementedError
+
     def catalog(self) -> list[dict[str, Any]]:
         """The store's apps, each {id, name, version, description, icon, rating, ratings, capabilities,
         capability_words, screenshots, installed_version, previous_version, update, revoked}; the last
         catalog fetched while offline."""
-        return self._desk.catalog()
+        raise NotImplementedError
 
     def installed(self) -> list[dict[str, Any]]:
         """The apps installed from packages: {id, version, previous_version, capabilities, revoked, source}."""
-        return self._desk.installed()
+        raise NotImplementedError
 
     def refresh(self) -> bool:
         """Fetch the catalog again in the background; `changed` fires when it has arrived. False when none will
         (the head unit is not linked to a backend yet)."""
+        raise NotImplementedError
+
+    @property
+    def refreshing(self) -> bool:
+        raise NotImplementedError
+
+    @property
+    def error(self) -> str:
+        """Why the last refresh failed ("" when it did not)."""
+        raise NotImplementedError
+
+    def install(self, app_id: str) -> PackageHandle:
+        """Ask for `app_id` (a new app or an update) to be installed: the shell downloads and verifies it,
+        and installs only when the driver taps Install on its sheet. Parked only."""
+        require_gui_thread("ctx.packages.install()")
+        return self._handle(self._request("install", app_id))
+
+    def uninstall(self, app_id: str) -> PackageHandle:
+        """Ask for `app_id` to be removed; the driver chooses on the shell's sheet whether its data is kept."""
+        require_gui_thread("ctx.packages.uninstall()")
+        return self._handle(self._request("uninstall", app_id))
+
+    def rollback(self, app_id: str) -> PackageHandle:
+        """Ask for `app_id`'s previous version (and its data) to come back, on the shell's sheet."""
+        require_gui_thread("ctx.packages.rollback()")
+        return self._handle(self._request("rollback", app_id))
+
+
+class PluginPackages(PackagesBase):
+    """`ctx.packages` in the shell's process."""
+
+    def __init__(self, desk: "PackageDesk", plugin_id: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self._desk, self._plugin = desk, plugin_id
+        desk.outcome.connect(self._relay)
+        desk.catalogChanged.connect(self.changed)
+
+    def _relay(self, request_id: str, plugin: str, state: str, details: dict) -> None:
+        if plugin == self._plugin:
+            self.deliver(request_id, state, details)
+
+    def _request(self, action: str, app_id: str) -> str:
+        return self._desk.request(self._plugin, action, app_id)
+
+    def catalog(self) -> list[dict[str, Any]]:
+        return self._desk.catalog()
+
+    def installed(self) -> list[dict[str, Any]]:
+        return self._desk.installed()
+
+    def refresh(self) -> bool:
         return self._desk.refresh()
 
     @property
@@ -204,24 +256,87 @@ class PluginPackages(QObject):
 
     @property
     def error(self) -> str:
-        """Why the last refresh failed ("" when it did not)."""
         return self._desk.error
 
-    def install(self, app_id: str) -> PackageHandle:
-        """Ask for `app_id` (a new app or an update) to be installed: the shell downloads and verifies it,
-        and installs only when the driver taps Install on its sheet. Parked only."""
-        require_gui_thread("ctx.packages.install()")
-        return self._handle(self._desk.request(self._plugin, "install", app_id))
 
-    def uninstall(self, app_id: str) -> PackageHandle:
-        """Ask for `app_id` to be removed; the driver chooses on the shell's sheet whether its data is kept."""
-        require_gui_thread("ctx.packages.uninstall()")
-        return self._handle(self._desk.request(self._plugin, "uninstall", app_id))
+class RemotePackages(PackagesBase):
+    """`ctx.packages` in a sandbox: every call goes to the shell (`PackageCalls`), which checks the manifest
+    again; steps and catalog changes come back as notifications (`on_notification`)."""
 
-    def rollback(self, app_id: str) -> PackageHandle:
-        """Ask for `app_id`'s previous version (and its data) to come back, on the shell's sheet."""
-        require_gui_thread("ctx.packages.rollback()")
-        return self._handle(self._desk.request(self._plugin, "rollback", app_id))
+    def __init__(self, call: Callable[..., Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self._call = call
+        self._refreshing, self._error = False, ""
+
+    def on_notification(self, method: str, params: dict[str, Any]) -> None:
+        if method == "packages.outcome":
+            self.deliver(params["id"], params["state"], params.get("details") or {})
+        elif method == "packages.changed":
+            self._refreshing, self._error = bool(params.get("refreshing")), str(params.get("error") or "")
+            self.changed.emit()
+
+    def _request(self, action: str, app_id: str) -> str:
+        return str(self._call("packages.request", action=action, app_id=app_id))
+
+    def catalog(self) -> list[dict[str, Any]]:
+        return list(self._call("packages.catalog"))
+
+    def installed(self) -> list[dict[str, Any]]:
+        return list(self._call("packages.installed"))
+
+    def refresh(self) -> bool:
+        return bool(self._call("packages.refresh"))
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refreshing
+
+    @property
+    def error(self) -> str:
+        return self._error
+
+
+class PackageCalls:
+    """`_call_packages_*` handlers for the sandbox service: a sandboxed plugin's ctx.packages, checked against
+    its manifest here, in the shell. A sandboxed app can ask; only the driver's tap on the sheet installs."""
+
+    def __init__(self, sandbox: Any, host: "PluginHost", desk: "PackageDesk"):
+        self._sandbox, self._host, self._desk = sandbox, host, desk
+        desk.outcome.connect(self._relay)
+        desk.catalogChanged.connect(self._changed)
+
+    def _require(self, key: str, what: str) -> None:
+        record = self._host.record(key)
+        if record is None or record.manifest is None or "install" not in record.manifest.capabilities:
+            raise PermissionDenied(key, "install", what)
+
+    def _relay(self, request_id: str, plugin: str, state: str, details: dict) -> None:
+        self._sandbox.notify_plugin(plugin, "packages.outcome", {"id": request_id, "state": state, "details": details})
+
+    def _changed(self) -> None:
+        state = {"refreshing": self._desk.refreshing, "error": self._desk.error}
+        for record in self._host.records():
+            if record.manifest is not None and "install" in record.manifest.capabilities and record.loaded:
+                self._sandbox.notify_plugin(record.key, "packages.changed", state)
+
+    def _call_packages_catalog(self, key: str, params: dict[str, Any]) -> list:
+        self._require(key, "packages.catalog()")
+        return self._desk.catalog()
+
+    def _call_packages_installed(self, key: str, params: dict[str, Any]) -> list:
+        self._require(key, "packages.installed()")
+        return self._desk.installed()
+
+    def _call_packages_refresh(self, key: str, params: dict[str, Any]) -> bool:
+        self._require(key, "packages.refresh()")
+        return self._desk.refresh()
+
+    def _call_packages_request(self, key: str, params: dict[str, Any]) -> str:
+        self._require(key, "packages.request()")
+        action, app_id = params.get("action"), params.get("app_id")
+        if not isinstance(action, str) or not isinstance(app_id, str):
+            raise TypeError("packages.request: expected an action and an app id")
+        return self._desk.request(key, action, app_id)
 
 
 # The shell's side

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from headunit.host.context import ContextBase, VehicleReader
 from headunit.host.errors import CloudUnavailable, HeadUnitError, IntentError, PermissionDenied
+from headunit.host.packages_access import RemotePackages
 from headunit.host.payments_access import PaymentsBase, _spec
 from headunit.sandbox.channel import PluginEnd, RemoteError
 from headunit.sandbox.templates import Templates  # noqa: F401 - ctx.templates, re-exported for the runtime
@@ -175,6 +176,7 @@ class RemoteContext(ContextBase):
         self._cloud: RemoteCloud | None = None
         self._audio: RemoteAudio | None = None
         self._payments: RemotePayments | None = None
+        self._packages: RemotePackages | None = None
         self.templates = Templates(channel, self)
 
     def _worker_failed(self, exc: BaseException) -> None:
@@ -209,6 +211,13 @@ class RemoteContext(ContextBase):
         if self._payments is None:
             self._payments = RemotePayments(self._channel, self)
         return self._payments
+
+    @property
+    def packages(self) -> RemotePackages:
+        self._require("install", "packages")
+        if self._packages is None:
+            self._packages = RemotePackages(lambda method, **params: call(self._channel, method, **params), self)
+        return self._packages
 
     @property
     def audio(self) -> RemoteAudio:

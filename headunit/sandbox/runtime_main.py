@@ -204,6 +204,9 @@ class PluginRuntime:
             case "payments.outcome":
                 if self.ctx._payments is not None:
                     self.ctx._payments.deliver(params["id"], params["state"], params.get("details") or {})
+            case "packages.outcome" | "packages.changed":
+                if self.ctx._packages is not None:
+                    self.ctx._packages.on_notification(method, params)
             case "templates.action":
                 self.ctx.templates.actionTriggered.emit(params["slot"], params["action"], int(params.get("index", -1)))
             case "mediaKey":

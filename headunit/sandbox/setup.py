@@ -32,6 +32,9 @@ def start_sandbox(runtime: "Runtime") -> Sandbox:
     from headunit.host.payments_access import PaymentCalls
 
     sandbox.call_handlers.append(PaymentCalls(sandbox, runtime.host.record, runtime.payments, runtime.pairing_desk))
+    from headunit.host.packages_access import PackageCalls
+
+    sandbox.call_handlers.append(PackageCalls(sandbox, runtime.host, runtime.packages))
     from headunit.shell.cloud_images import CloudImageSockets
 
     sandbox.call_handlers.append(CloudImageSockets(runtime.cloud))  # catalog images in its QML, with `network`

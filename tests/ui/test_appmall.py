@@ -321,3 +321,43 @@ def test_a_tap_landing_just_as_the_sheet_asks_installs_nothing(mall_shell, qtbot
     tap(window, find(window, "consentConfirm"))  # a deliberate tap, once the sheet has been seen
     qtbot.waitUntil(lambda: runtime.packages.stage == "done", timeout=10_000)
     assert installed_versions() == {APP: "1.0.0"}
+
+
+def test_sandboxed_the_mall_reads_the_catalog_and_asks_through_the_shell_which_checks_its_manifest(
+        make_shell, shelf, plugin_factory, qtbot):
+    from headunit.sdk import PermissionDenied
+    from tests.sandbox.conftest import open_sandboxed, template_rows
+
+    plugin_factory("org.example.sneaky", python="""
+        from headunit.sdk import Plugin
+
+        class Main(Plugin):
+            def start(self, ctx):
+                pass
+    """, capabilities=("network",))
+    runtime, window = make_shell(800, 480, drive="moving", sandbox_all=True, third_party_paths=[plugin_factory.root])
+    runtime.packages.set_store(shelf)
+    open_sandboxed(qtbot, runtime, window, MALL)
+    # Its driving template counts the apps it read through the channel, and follows the store.
+    qtbot.waitUntil(lambda: template_rows(runtime, MALL).get("Install and update when parked") == "Apps in the mall: 1",
+                    timeout=15_000)
+
+    # Asking goes through the shell's desk, which shows the sheet only while parked; the app never installs.
+    calls = next(h for h in runtime.sandbox.call_handlers if hasattr(h, "_call_packages_request"))
+    outcomes = []
+    runtime.packages.outcome.connect(lambda rid, plugin, state, details: outcomes.append((plugin, state)))
+    calls._call_packages_request(MALL, {"action": "install", "app_id": APP})
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    assert outcomes == [(MALL, "declined_by_driver")] and installed_versions() == {}
+    runtime.simulator.applyDrive("parked")
+    qtbot.waitUntil(lambda: runtime.driving.parked, timeout=5000)
+    calls._call_packages_request(MALL, {"action": "install", "app_id": APP})
+    sheet_asking(runtime, qtbot)
+    assert find(window, "consentSheet").isVisible() and installed_versions() == {}
+    runtime.packages.cancel()
+
+    # A sandboxed plugin without the install capability is refused by the shell, whatever its process sends.
+    with pytest.raises(PermissionDenied):
+        calls._call_packages_request("org.example.sneaky", {"action": "install", "app_id": APP})
+    with pytest.raises(PermissionDenied):
+        calls._call_packages_catalog("org.example.sneaky", {})

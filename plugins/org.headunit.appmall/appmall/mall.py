@@ -285,12 +285,12 @@ class Mall(QObject):
         rows = [{"title": a["name"], "subtitle": self.ctx.tr("Update to %1").replace("%1", a["version"]),
                  "icon": "mdi6.update"} for a in updates[:TEMPLATE_ROWS - 1]]
         rows.append({"title": self.ctx.tr("Install and update when parked"),
-                     "subtitle": self.ctx.tr("%1 apps in the mall").replace("%1", str(len(self._apps))),
+                     "subtitle": self.ctx.tr("Apps in the mall: %1").replace("%1", str(len(self._apps))),
                      "icon": "mdi6.storefront-outline"})
         try:
             self.ctx.templates.show("list", title=self.ctx.tr("App mall"), rows=rows)
             self.ctx.templates.tile(self.ctx.tr("App mall"),
-                                    self.ctx.tr("%1 updates").replace("%1", str(len(updates))) if updates
+                                    self.ctx.tr("Updates waiting: %1").replace("%1", str(len(updates))) if updates
                                     else self.ctx.tr("Apps for your car"), "mdi6.storefront-outline")
         except ValueError as exc:
             self.ctx.log.warning("template: %s", exc)

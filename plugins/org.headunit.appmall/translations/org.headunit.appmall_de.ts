@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../appmall/mall.py" line="+246"/>
+        <location filename="../appmall/mall.py" line="+259"/>
         <source>Downloading and checking…</source>
         <translation>Wird geladen und geprüft …</translation>
     </message>
@@ -271,22 +271,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 apps in the mall</source>
-        <translation>%1 Apps im Markt</translation>
+        <source>Apps in the mall: %1</source>
+        <translation>Apps im Markt: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Updates waiting: %1</source>
+        <translation>Wartende Updates: %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <location line="+1"/>
         <source>App mall</source>
         <translation>App-Markt</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 updates</source>
-        <translation>%1 Updates</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Apps for your car</source>
         <translation>Apps für Ihr Auto</translation>
     </message>

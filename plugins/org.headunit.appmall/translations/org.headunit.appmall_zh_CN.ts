@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../appmall/mall.py" line="+246"/>
+        <location filename="../appmall/mall.py" line="+259"/>
         <source>Downloading and checking…</source>
         <translation>正在下载并检查…</translation>
     </message>
@@ -268,22 +268,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 apps in the mall</source>
-        <translation>商城中有 %1 个应用</translation>
+        <source>Apps in the mall: %1</source>
+        <translation>商城中的应用：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Updates waiting: %1</source>
+        <translation>待更新：%1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <location line="+1"/>
         <source>App mall</source>
         <translation>应用商城</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 updates</source>
-        <translation>%1 个更新</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Apps for your car</source>
         <translation>适合您爱车的应用</translation>
     </message>
