@@ -216,7 +216,7 @@
     <message>
         <location line="+2"/>
         <source>Update</source>
-        <translation>Aktualisieren</translation>
+        <translation>Update verfügbar</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -213,7 +213,7 @@
     <message>
         <location line="+2"/>
         <source>Update</source>
-        <translation>更新</translation>
+        <translation>有更新</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -251,7 +251,6 @@ Item {
                     objectName: "consentKeepData"
                     visible: sheet.asking && sheet.action === "uninstall"
                     text: qsTr("Keep data")
-                    iconName: "mdi6.delete-outline"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     enabled: sheet.armed
