@@ -16,6 +16,10 @@ from headunit.sandbox.runtime_main import PluginRuntime, raw_types_in
 
 #: The notification the shell sends when the plugin's QML (and only its QML) changed.
 RELOAD_PAGE = "dev.reloadPage"
+#: A call the shell answers only after it has read what came before it on the channel.
+FAILURE_READ = "dev.failureRead"
+
+log = logging.getLogger("headunit.plugin-runtime")
 
 
 class QmlError(Exception):
@@ -48,6 +52,22 @@ class DevPluginRuntime(PluginRuntime):
         if self.view.status() == QQuickView.Status.Error:
             raise QmlError("; ".join(e.toString() for e in self.view.errors()))
         self.channel.notify("report.rawTypes", {"types": raw_types_in(self.view.rootObject())})
+
+
+    def _report_failure(self, exc: BaseException, phase: str) -> None:
+        """As the sandbox's runtime reports a failure, but ending only once the shell has read the report: a
+        process seen to end first reads as a crash, and the reason, which dev mode shows, is lost."""
+        from headunit.host.reasons import reason_for
+
+        reason = reason_for(exc, self.init["folder"], phase)
+        try:
+            self.channel.notify("failed", {"reason": reason})
+            # Asked after the report on the same channel, so answered (with an error: no such call) after it is read.
+            self.channel.call(FAILURE_READ, {}).exception(2)
+        except Exception:  # noqa: BLE001 - the channel may be gone, or the shell slow: the exit code tells it
+            pass
+        log.error("%s", reason)
+        os._exit(3)
 
 
 def main() -> int:
