@@ -447,7 +447,8 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         self._refreshing, self._again, self._error = False, False, ""
         self._done.connect(lambda fn, value: fn(value))
         driving.stateChanged.connect(self._follow_driving)
-        QTimer.singleShot(0, self._reload_installed)
+        # Read on the worker: the installer's imports (signatures, cryptography) stay off the shell's start.
+        QTimer.singleShot(0, lambda: self._run(self._read_installed, self._installed_read))
 
     def attach(self, host: "PluginHost", apps: "Apps | None" = None) -> None:
         """The plugin host and the apps model, made after the services: an install shows up in both."""
@@ -563,13 +564,21 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
     def error(self) -> str:
         return self._error
 
+    def _read_installed(self) -> list[dict[str, Any]]:
+        return [_installed_dict(e) for e in self._installer().installed()]
+
+    def _installed_read(self, result: tuple[Any, BaseException | None]) -> None:
+        installed, exc = result
+        self._installed = installed if exc is None else []
+        self.catalogChanged.emit()
+
     def _reload_installed(self) -> None:
         try:
-            self._installed = [_installed_dict(e) for e in self._installer().installed()]
-        except Exception as exc:  # noqa: BLE001 - no installer yet, or an unreadable state: nothing installed
+            result: tuple[Any, BaseException | None] = (self._read_installed(), None)
+        except Exception as exc:  # noqa: BLE001 - an unreadable state: nothing shows as installed
             log.warning("packages: installed apps: %s", exc)
-            self._installed = []
-        self.catalogChanged.emit()
+            result = (None, exc)
+        self._installed_read(result)
 
     def installed(self) -> list[dict[str, Any]]:
         return [dict(e) for e in self._installed]
