@@ -592,8 +592,11 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         apps = []
         for entry in self._catalog:
             mine = installed.get(entry["id"])
+            before = set(mine["capabilities"]) if mine else set(entry["capabilities"])
             apps.append({**entry,
-                         "capability_words": [capability_words(c, language) for c in entry["capabilities"]],
+                         # For an installed app, what its newest version would add is marked.
+                         "capability_words": [capability_words(c, language, added=c not in before)
+                                              for c in entry["capabilities"]],
                          "installed_version": mine["version"] if mine else "",
                          "previous_version": mine["previous_version"] if mine else "",
                          "revoked": bool(mine and mine["revoked"]),

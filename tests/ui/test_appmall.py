@@ -134,6 +134,9 @@ def test_an_update_that_adds_location_shows_before_and_after_and_waits(mall_shel
     mall.refresh()
     qtbot.waitUntil(lambda: mall.updatesCount == 1, timeout=5000)
     assert mall.app["badge"] == "Update"
+    settle(qtbot)
+    assert find(window, "mallCapability:location").property("text") == "Location (new in the update)"
+    assert find(window, "mallCapability:storage").property("text") == "Storage"
     mall.install()
     sheet_asking(runtime, qtbot)
 

@@ -124,14 +124,21 @@ Flickable {
                 required property var modelData
                 spacing: Theme.spacingM
                 Layout.fillWidth: true
-                Icon { name: capability.modelData.icon; color: Theme.accent; size: Theme.iconSize * 0.8 }
+                Icon {
+                    name: capability.modelData.icon
+                    color: capability.modelData.added ? Theme.warning : Theme.accent
+                    size: Theme.iconSize * 0.8
+                }
                 ColumnLayout {
                     spacing: 0
                     Layout.fillWidth: true
                     Label {
                         objectName: "mallCapability:" + capability.modelData.capability
-                        text: capability.modelData.title
+                        //: Marks what an update would add; %1 is the capability, such as Location.
+                        text: capability.modelData.added ? qsTr("%1 (new in the update)").arg(capability.modelData.title)
+                                                         : capability.modelData.title
                         role: "secondary"
+                        color: capability.modelData.added ? Theme.warning : Theme.text
                         Layout.fillWidth: true
                     }
                     Label {

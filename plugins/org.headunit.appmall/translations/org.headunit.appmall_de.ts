@@ -148,6 +148,12 @@
         <source>Nothing on the head unit</source>
         <translation>Nichts auf dem Gerät</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (new in the update)</source>
+        <extracomment>Marks what an update would add; %1 is the capability, such as Location.</extracomment>
+        <translation>%1 (neu im Update)</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -147,6 +147,12 @@
         <source>Nothing on the head unit</source>
         <translation>不使用车机上的任何权限</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (new in the update)</source>
+        <extracomment>Marks what an update would add; %1 is the capability, such as Location.</extracomment>
+        <translation>%1（更新中新增）</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
