@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import gc
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -217,7 +218,7 @@ def install_region(imported_regions):
 
 
 @pytest.fixture(scope="session")
-def sound_server(tmp_path_factory):
+def sound_server():
     """A PulseAudio server with a null sink named "car", private to the test session, so audio output
     (music, spoken prompts through Speech Dispatcher) is real and heard by nobody. Yields its runtime dir."""
     import shutil
@@ -225,8 +226,8 @@ def sound_server(tmp_path_factory):
 
     if shutil.which("pulseaudio") is None:
         pytest.fail("pulseaudio is not installed: run `scripts/install-system-deps test` (make test does)")
-    runtime_dir = tmp_path_factory.mktemp("xdg-runtime")
-    runtime_dir.chmod(0o700)
+    # Short, as /run/user/UID is: sockets made under it (a plugin's channel) must fit a socket address's 108 bytes.
+    runtime_dir = Path(tempfile.mkdtemp(prefix="xdg-"))
     saved = {k: os.environ.get(k) for k in ("XDG_RUNTIME_DIR", "PULSE_SERVER")}
     os.environ["XDG_RUNTIME_DIR"] = str(runtime_dir)
     os.environ.pop("PULSE_SERVER", None)
@@ -236,6 +237,7 @@ def sound_server(tmp_path_factory):
     yield runtime_dir
     subprocess.run(["pulseaudio", "--kill"], capture_output=True)
     _stop_processes_using(runtime_dir)  # the Speech Dispatcher the voice started, with its socket there
+    shutil.rmtree(runtime_dir, ignore_errors=True)
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)
