@@ -245,8 +245,3 @@ class Reloader(QObject):
         if self._banner is not None:
             self._banner.setProperty("pluginId", self.key)
             self._banner.setProperty("failure", reason)
-
-    @property
-    def failure_shown(self) -> str:
-        """The reason the banner shows ("" when the plugin runs)."""
-        return str(self._banner.property("failure")) if self._banner is not None else ""
