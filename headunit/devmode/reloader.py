@@ -53,8 +53,8 @@ class Reloader(QObject):
         self.runtime, self.window = runtime, window
         self.folder = folder.expanduser().resolve()
         self.key = self._key_of_folder()
-        dev_process.install(self.folder)
         self.sandbox = runtime.sandbox  # the dev plugin is third-party: it always runs in the sandbox's processes
+        dev_process.install(self.sandbox, self.folder)
         self.watcher = FolderWatcher(self.folder, self)
         self.watcher.changed.connect(self.on_changed)
         self._waiting_for_end = False  # a restart waits for the old process to end
@@ -70,7 +70,7 @@ class Reloader(QObject):
         record = runtime.host.record(self.key)
         if record is not None and record.status == "failed":
             self._show_failure(record.reason or "the plugin failed")
-        elif not isinstance(dev_process.process_of(self.sandbox, self.key), (dev_process.DevPluginProcess, type(None))):
+        elif not dev_process.runs_dev_runtime(self.sandbox, self.key):
             self.restart()  # started before dev mode (for its tile): its successor runs the dev runtime
 
     @property
@@ -83,7 +83,7 @@ class Reloader(QObject):
 
     def close(self) -> None:
         self.watcher.stop()
-        dev_process.uninstall()
+        dev_process.uninstall(self.sandbox, self.folder)
 
     def _key_of_folder(self) -> str:
         """The record's key: the plugin id, or the folder when its manifest could not be read."""
@@ -151,7 +151,7 @@ class Reloader(QObject):
             record.status, record.reason = "ok", None
         host.recordChanged.emit(self.key)  # its name and tile as the manifest has them now
         self._show_failure("")
-        old = dev_process.process_of(self.sandbox, self.key)
+        old = self.sandbox.process_of(self.key)
         if old is not None:
             # The successor starts once the old process has gone: the shell shows one surface per plugin, and
             # refuses a second while the first is there. (Opening the app meanwhile starts it earlier.)

@@ -75,6 +75,9 @@ def resident_bytes(pids: list[int]) -> int:
     return total
 
 
+#: What a plugin's process runs.
+RUNTIME_MODULE = "headunit.sandbox.runtime_main"
+
 class PluginProcess(QObject):
     """One plugin's process and channel. The `SandboxSupervisor` decides what to do with what it reports."""
 
@@ -88,9 +91,12 @@ class PluginProcess(QObject):
 
     def __init__(self, plugin_id: str, folder: Path, data_folder: Path | None, *, network: bool, audio: bool,
                  sandboxed: bool, wayland_socket: Path | None, memory_limit: int = DEFAULT_MEMORY_LIMIT,
-                 binds: bwrap.Binds = bwrap.Binds(), parent: QObject | None = None):
+                 binds: bwrap.Binds = bwrap.Binds(), runtime_module: str = RUNTIME_MODULE,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.binds = binds
+        #: The module the process runs: the plugin runtime, or one built on it (dev mode's, which reloads).
+        self.runtime_module = runtime_module
         self.plugin_id, self.folder, self.data_folder = plugin_id, folder, data_folder
         self.network, self.audio, self.sandboxed = network, audio, sandboxed
         self.memory_limit = memory_limit
@@ -133,7 +139,7 @@ class PluginProcess(QObject):
         self._watch.start()
 
     def _command(self) -> tuple[list[str], dict[str, str]]:
-        inner = [sys.executable, "-m", "headunit.sandbox.runtime_main"]
+        inner = [sys.executable, "-m", self.runtime_module]
         env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": os.environ.get("LANG", "C.UTF-8"),
                "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "wayland",
                "QT_WAYLAND_SHELL_INTEGRATION": "qt-shell", "QT_QUICK_BACKEND": "software",

@@ -83,11 +83,18 @@ class Sandbox(QObject):
         self._window = None
         #: More objects serving plugin calls (`_call_<method>` with dots as underscores), beside this one's own.
         self.call_handlers: list[object] = []
+        #: Plugin folders whose processes run another module than the plugin runtime (dev mode's, which reloads).
+        self.runtime_modules: dict[Path, str] = {}
         self._answer.connect(self._deliver_answer)
         services.driving.stateChanged.connect(self._send_driving)
         services.vehicle.updated.connect(self._send_vehicle)
         services.theme.nightChanged.connect(self._send_theme)
         services.cloud.operationFinished.connect(self._send_operation_finished)
+
+    def process_of(self, key: str) -> "PluginProcess | None":
+        """The plugin's current process (starting, running or asked to stop), if it has one."""
+        state = self._apps.get(key)
+        return state.process if state is not None else None
 
     # Which plugins it serves
 
@@ -141,7 +148,7 @@ class Sandbox(QObject):
         if not self.can_run(key):
             return False
         self.ensure_compositor()  # the plugin's Qt connects to it as it starts, tile or page
-        from headunit.sandbox.process import PluginProcess
+        from headunit.sandbox.process import RUNTIME_MODULE, PluginProcess
 
         m = record.manifest
         data = self._host.data_root / m.id if "storage" in m.capabilities else None
@@ -149,7 +156,8 @@ class Sandbox(QObject):
         binds = bwrap.Binds.merge(h.sandbox_binds(m) for h in self.call_handlers if hasattr(h, "sandbox_binds"))
         process = PluginProcess(m.id, record.folder, data, network="network" in m.capabilities,
                                 audio="audio" in m.capabilities, sandboxed=bwrap.available() is None,
-                                wayland_socket=self._wayland_socket(), binds=binds)
+                                wayland_socket=self._wayland_socket(), binds=binds,
+                                runtime_module=self.runtime_modules.get(record.folder.resolve(), RUNTIME_MODULE))
         process.requested.connect(lambda call_id, method, params: self._serve(key, call_id, method, params))
         process.notified.connect(lambda method, params: self._on_notified(key, method, params))
         process.respondingChanged.connect(lambda _: (self.notRespondingChanged.emit(), self._bump()))

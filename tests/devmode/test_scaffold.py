@@ -41,11 +41,13 @@ def test_a_scaffolded_plugin_keeps_its_state_across_qml_edits(make_shell, qtbot,
     assert anchor in original
     page.write_text(original.replace(anchor, anchor + TAPPING))
 
-    # As the emulator starts: dev mode is in place before the plugins load (this one starts a process for its tile).
-    dev_process.install(folder)
     runtime, window = make_shell(1280, 720, third_party_paths=[folder], unsandboxed=bwrap.available() is not None)
     reloader = devmode.start(runtime, window, folder)
     try:
+        # Its process, started for its tile before dev mode was, is started again with the dev runtime.
+        qtbot.waitUntil(lambda: runtime.sandbox.process_of(PLUGIN_ID) is not None
+                        and dev_process.runs_dev_runtime(runtime.sandbox, PLUGIN_ID)
+                        and runtime.sandbox.isReady(PLUGIN_ID, 0), timeout=20_000)
         assert runtime.apps.openApp(PLUGIN_ID)
         wait_for_colour(qtbot, window, "top", ONE_TAP, timeout_s=20)
         qtbot.waitUntil(lambda: _tile_subtitle(runtime) == "Taps: 1", timeout=3000)
@@ -67,12 +69,10 @@ def test_a_scaffolded_plugin_keeps_its_state_across_qml_edits(make_shell, qtbot,
 
 def test_a_translation_edit_is_compiled_and_shows_in_the_drivers_language(make_shell, qtbot, tmp_path: Path):
     from headunit import devmode
-    from headunit.devmode import process as dev_process
 
     subprocess.run([sys.executable, "-m", "headunit", "plugin", "new", PLUGIN_ID, "--dir", str(tmp_path)],
                    check=True, capture_output=True, timeout=120)
     folder = tmp_path / PLUGIN_ID
-    dev_process.install(folder)
     runtime, window = make_shell(1280, 720, language="de", third_party_paths=[folder],
                                  unsandboxed=bwrap.available() is not None)
     reloader = devmode.start(runtime, window, folder)
