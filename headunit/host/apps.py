@@ -140,7 +140,7 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
 
     @Property("QStringList", notify=launchableChanged, final=True)  # type: ignore[arg-type]  # a C++ type name
     def launchable(self) -> list[str]:
-        """The apps that can be opened, in discovery order (first-party first)."""
+        """The apps that can be opened, first-party first (in the order `_ordered_keys` says)."""
         return [k for k in self._keys if self._record(k).status == "ok"]
 
     @Property("QStringList", notify=recentAppsChanged, final=True)  # type: ignore[arg-type]  # a C++ type name

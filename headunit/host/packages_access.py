@@ -440,6 +440,7 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         self._host: "PluginHost | None" = None
         self._apps: "Apps | None" = None
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="packages")
+        self._closed = False
         self._ids = itertools.count(1)
         self._current: PackageRequest | None = None
         self._catalog: list[dict[str, Any]] = self._read_cache()
@@ -460,6 +461,7 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         self._store, self._store_url = store, None
 
     def close(self) -> None:
+        self._closed = True
         self._io.shutdown(wait=True)
 
     def _developer_mode_on(self) -> bool:
@@ -479,7 +481,8 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
                 result = (None, exc)
             self._done.emit(then, result)
 
-        self._io.submit(work)
+        if not self._closed:  # work asked for after the shell began to close is not done
+            self._io.submit(work)
 
     def _installer(self) -> Any:
         return self._installer_factory()
