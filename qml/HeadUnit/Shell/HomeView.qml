@@ -3,7 +3,7 @@ import QtQuick
 import HeadUnit
 import HeadUnit.Controls
 
-// Home: a grid of tiles that fills the screen at every size. Navigation, music and the weather come first,
+// Home: a grid of tiles that fills the screen at every size. Navigation, the weather and music come first,
 // then what comes up next (the newest reminder), then every other app, then Settings. Two rows show at
 // once; on a wide screen the columns grow so that nothing scrolls, and the first tile (the map) takes any
 // slot left over, so no slot is ever empty. Where home scrolls, the next row peeks in under a "More" cue.
@@ -16,26 +16,25 @@ Flickable {
     signal notificationsRequested()
 
     // The apps a driver reaches most, first, in this order.
-    readonly property var priority: ["org.headunit.navigation", "org.headunit.music", "org.headunit.weather"]
+    readonly property var priority: ["org.headunit.navigation", "org.headunit.weather", "org.headunit.music"]
     readonly property var order: {
         const apps = Apps.launchable
         const first = priority.filter(id => apps.indexOf(id) >= 0)
         const rest = apps.filter(id => priority.indexOf(id) < 0)
         return first.concat(["#upnext"], rest, ["#settings"])
     }
-    readonly property int columns: width >= Theme.dp(1400) ? Math.min(5, Math.max(4, Math.ceil(order.length / 2)))
+    // On a wide screen, columns enough for every tile in two rows with the map's tile two columns wide.
+    readonly property int columns: width >= Theme.dp(1400) ? Math.min(6, Math.max(4, Math.ceil((order.length + 1) / 2)))
                                  : width >= Theme.dp(900) ? 3 : 2
-    // Each tile's row, column and span (1 or 2 columns): the slots the last row would leave empty go to
-    // the first tiles, which grow to two columns.
-    // Each tile's row, column and span (1 or 2 columns). While guiding, the navigation tile takes two columns
-    // (its right half is the live map); the slots the last row would leave empty go to the first tiles, which
-    // grow to two columns, so no slot is ever empty.
-    readonly property string guide: Navigation.active ? Navigation.publisher : ""
+    // Each tile's row, column and span (1 or 2 columns). The navigation tile (while guiding, the guiding app's)
+    // always takes two columns: its right half is the live map, around the car or of the route. The slots the
+    // last row would leave empty go to the first tiles, which grow to two columns, so no slot is ever empty.
+    readonly property string guide: Navigation.active ? Navigation.publisher : priority[0]
     readonly property var placement: {
         const cols = columns
         const wide = {}
         let slots = order.length
-        if (guide !== "" && order.indexOf(guide) >= 0 && cols > 1) { wide[guide] = true; slots++ }
+        if (order.indexOf(guide) >= 0 && cols > 1) { wide[guide] = true; slots++ }
         let extra = (cols - slots % cols) % cols
         const out = {}
         let row = 0, col = 0
