@@ -1,6 +1,6 @@
 """`python -m benchmarks`: HeadUnit's performance against floors measured in the same run.
 
-    python -m benchmarks [startup|sync|fleet|maps|mapframes|mapview|music|store|appopen|all] [--runs N] [--cars N] [--json] [--check]
+    python -m benchmarks [startup|sync|fleet|maps|mapframes|mapview|music|store|appopen|hotreload|all] [--runs N] [--cars N] [--json] [--check]
 
 startup: start-up time and memory against a bare QML window; sync: the sync client's enqueue, drain and
 cached-read figures against a loopback backend; fleet: 1,000 cars reconnecting at once into a backend of
@@ -10,7 +10,8 @@ shell's MapView (names, route, car) panning and following a route heading-up, 12
 music library's scan rate against bare mutagen, search over 20,000 tracks against a bare FTS5 MATCH, and
 the memory a 20,000-track library costs; store: the accessory store's first page from its catalog mirror
 and its "for my car" filter over 5,000 products, against a bare SELECT and a bare loop; appopen: each
-first-party app from the tap to its first frame and home again, first and later opens, against a bare page.
+first-party app from the tap to its first frame and home again, first and later opens, against a bare page;
+hotreload: `headunit emulator --dev`, from a saved QML or Python edit to the change on screen.
 
 Exit status: 0 once measured, whatever the figures (PASS/FAIL is reported), 1 with --check when a
 target is missed, 2 when the measurement itself failed.
@@ -26,15 +27,15 @@ import statistics
 import sys
 import tempfile
 
-from benchmarks import TARGETS, app_open, fleet, floor, headunit_start, map_frames, mapframes, maps, music, store, sync
+from benchmarks import (TARGETS, app_open, fleet, floor, headunit_start, hot_reload, map_frames, mapframes, maps, music,
+                        store, sync)
 from benchmarks.measure import MeasurementError, Sample, environment, run
 from benchmarks.report import print_fleet_table, print_sync_table, print_table
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("suite", nargs="?", choices=("startup", "sync", "fleet", "maps", "mapframes", "mapview", "music", "store", "appopen", "all"), default="all",
-                        help="which benchmarks (default all)")
+    parser.add_argument("suite", nargs="?", choices=(*SUITES, "all"), default="all", help="which benchmarks (default all)")
     parser.add_argument("--runs", type=int, default=7, metavar="N",
                         help="start-up: measured runs of each, alternating floor and HeadUnit (default 7)")
     parser.add_argument("--cars", type=int, default=1000, metavar="N", help="fleet: simulated cars (default 1000)")
@@ -97,62 +98,46 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.runs < 1:
         _parser().error("--runs must be at least 1")
-    suites = ("startup", "sync", "fleet", "maps", "mapframes", "mapview", "music", "store", "appopen") if args.suite == "all" \
-        else (args.suite,)
+    suites = list(SUITES) if args.suite == "all" else [args.suite]
     results, passed = {}, True
     try:
-        if "startup" in suites:
-            results["startup"] = measure(args.runs)
-            passed &= results["startup"]["pass"]
-        if "sync" in suites:
-            results["sync"] = sync.measure(progress=_progress)
-            passed &= all(sync.verdicts(results["sync"]).values())
-        if "fleet" in suites:
-            results["fleet"] = fleet.measure(cars=args.cars, progress=_progress)
-            passed &= results["fleet"]["exactly_once"]["pass"] and results["fleet"]["bounded"]
-        if "maps" in suites:
-            results["maps"] = maps.measure(progress=_progress)
-            passed &= all(maps.verdicts(results["maps"]).values())
-        if "mapframes" in suites:
-            results["mapframes"] = mapframes.measure(progress=_progress)
-            passed &= all(mapframes.verdicts(results["mapframes"]).values())
-        if "mapview" in suites:
-            results["mapview"] = map_frames.measure(progress=_progress)
-            passed &= all(map_frames.verdicts(results["mapview"]).values())
-        if "music" in suites:
-            results["music"] = music.measure(progress=_progress)
-            passed &= all(music.verdicts(results["music"]).values())
-        if "store" in suites:
-            results["store"] = store.measure(progress=_progress)
-            passed &= all(store.verdicts(results["store"]).values())
-        if "appopen" in suites:
-            results["appopen"] = app_open.measure(progress=_progress)
-            passed &= all(app_open.verdicts(results["appopen"]).values())
+        for name in suites:
+            run_suite, verdict, _ = SUITES[name]
+            results[name] = run_suite(args)
+            passed &= verdict(results[name])
     except (MeasurementError, RuntimeError) as exc:
         print(f"benchmarks: measurement failed: {exc}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        if "startup" in results:
-            print_table(results["startup"])
-        if "sync" in results:
-            print_sync_table(sync.rows(results["sync"]))
-        if "fleet" in results:
-            print_fleet_table(fleet.rows(results["fleet"]))
-        if "maps" in results:
-            maps.print_table(results["maps"])
-        if "mapframes" in results:
-            mapframes.print_table(results["mapframes"])
-        if "mapview" in results:
-            map_frames.print_table(results["mapview"])
-        if "music" in results:
-            music.print_table(results["music"])
-        if "store" in results:
-            store.print_table(results["store"])
-        if "appopen" in results:
-            app_open.print_table(results["appopen"])
+        for name, figures in results.items():
+            SUITES[name][2](figures)
     return 1 if args.check and not passed else 0
+
+
+def _suite(module) -> tuple:
+    """A benchmark module with the usual measure(progress=…), verdicts() and print_table()."""
+    return (lambda args: module.measure(progress=_progress), lambda figures: all(module.verdicts(figures).values()),
+            module.print_table)
+
+
+#: Each suite: how it is measured (from the command line's arguments), whether its figures pass, how they print.
+SUITES = {
+    "startup": (lambda args: measure(args.runs), lambda figures: figures["pass"], print_table),
+    "sync": (lambda args: sync.measure(progress=_progress), lambda figures: all(sync.verdicts(figures).values()),
+             lambda figures: print_sync_table(sync.rows(figures))),
+    "fleet": (lambda args: fleet.measure(cars=args.cars, progress=_progress),
+              lambda figures: figures["exactly_once"]["pass"] and figures["bounded"],
+              lambda figures: print_fleet_table(fleet.rows(figures))),
+    "maps": _suite(maps),
+    "mapframes": _suite(mapframes),
+    "mapview": _suite(map_frames),
+    "music": _suite(music),
+    "store": _suite(store),
+    "appopen": _suite(app_open),
+    "hotreload": (lambda args: hot_reload.measure(progress=_progress), hot_reload.passed, hot_reload.print_table),
+}
 
 
 if __name__ == "__main__":
