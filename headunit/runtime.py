@@ -141,7 +141,8 @@ class Runtime:
         # Installing apps: the consent sheet only the shell draws, and the installs only the shell makes.
         self.packages = PackageDesk(self.driving, self.notifications, lambda: self.settings.get("language"),
                                     backend_url=lambda: self.cloud.url,
-                                    developer_mode=lambda: self.settings.get("developer_mode"))
+                                    # Developer-signed packages only on the emulator's bench, never in a car.
+                                    developer_mode=lambda: options.simulator and self.settings.get("developer_mode"))
         self.services = Services(
             vehicle=self.vehicle, driving=self.driving, restrictions=self.restrictions,
             notifications=self.notifications, settings=self.settings, cloud=self.cloud, maps=self.maps,
