@@ -70,7 +70,7 @@ def test_keygen_pack_sign_install_and_the_plugin_is_listed(tmp_path):
     assert listed() == {}
 
     out = ok("plugins", "install", package, "--yes")
-    assert "keep its own files on the car (storage)" in out  # the capability in plain words
+    assert "Storage: keep its own files on the head unit (storage)" in out  # the capability in plain words
     assert f"installed {PLUGIN_ID} 1.0.0" in out
     row = listed()
     assert (row["status"], row["origin"], row["runtime"], row["version"]) == ("ok", "user", "sandboxed", "1.0.0")
