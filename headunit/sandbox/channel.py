@@ -117,6 +117,14 @@ class ShellEnd(QObject):
                 return
             self._dispatch(message)
 
+    def drain(self) -> None:
+        """Handle what the plugin sent just before its process ended (its last words: why it failed), which
+        the event loop has not delivered yet, before the channel is closed."""
+        if self._open:
+            self._socket.waitForReadyRead(0)
+            if self._socket.bytesAvailable():
+                self._read()
+
     def _dispatch(self, message: dict[str, Any]) -> None:
         if "method" in message:
             params = message.get("params", {})

@@ -273,6 +273,7 @@ class PluginProcess(QObject):
     def _finish(self, why: str) -> None:
         self._watch.stop()
         if self.channel is not None:
+            self.channel.drain()
             self.channel.close()
         self._server.close()
         for leftover in self._dir.iterdir() if self._dir.exists() else ():
