@@ -3,6 +3,7 @@ the transaction that also holds the schema lock, so several processes starting a
 
 from alembic import context
 
+import headunit_backend.apps_repo  # noqa: F401 - the app store's tables, defined there on the same metadata
 from headunit_backend.db import metadata
 
 connection = context.config.attributes["connection"]
