@@ -138,6 +138,19 @@ class PluginHost(QObject):
         self.recordChanged.emit(key)
         self.pluginFailed.emit(key, reason)
 
+    def stop_now(self, key: str) -> None:
+        """Stop a loaded plugin at once, not after its page has gone: its files are about to change."""
+        record = self.registry.record(key)
+        if record is not None and record.loaded:
+            self._stop(record, deferred=False)
+
+    def register_again(self, key: str, candidate: Candidate | None) -> None:
+        """The plugin's files changed (installed, updated, rolled back or removed): forget its record and
+        register `candidate` (None when it is gone)."""
+        self.registry.forget(key)
+        if candidate is not None:
+            self.register([candidate])
+
     def _stop(self, record: PluginRecord, *, deferred: bool = True, failed: bool = False) -> None:
         self._runtime_of(record).stop(record, deferred=deferred, failed=failed)
         record.loaded = False

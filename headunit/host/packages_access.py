@@ -715,7 +715,7 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         if host is not None and record is not None and record.loaded:
             if self._apps is not None:
                 self._apps.closeApp(app_id)
-            host._stop(record, deferred=False)
+            host.stop_now(app_id)
 
     def _refresh_host(self, app_id: str) -> None:
         """What is on disk now is what the shell runs: a new or changed plugin registered afresh from its
@@ -728,10 +728,8 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         record = host.record(app_id)
         if record is not None and record.origin == "builtin":
             return  # a package never replaces a first-party plugin
-        host.registry._records.pop(app_id, None)
         folder = paths.user_plugins_dir() / app_id
-        if (folder / "plugin.toml").is_file():
-            host.register([Candidate(folder, "user")])
+        host.register_again(app_id, Candidate(folder, "user") if (folder / "plugin.toml").is_file() else None)
         if self._apps is not None:
             self._apps.reload_records()
 

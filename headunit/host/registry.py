@@ -101,6 +101,10 @@ class PluginRegistry:
             log.warning("plugin failed: %s", record.reason)
         self._records[record.key] = record
 
+    def forget(self, key: str) -> None:
+        """Drop the record (its files were replaced or removed); registering its folder again adds it anew."""
+        self._records.pop(key, None)
+
     def records(self) -> list[PluginRecord]:
         return list(self._records.values())
 
