@@ -61,6 +61,7 @@ class PluginHost(QObject):
         self.runtime_factories: dict[str, Callable[[], PluginRuntime]] = {}
         self.intents = IntentRouter(self.registry, load=self.load, deliver=self._deliver_intent)
         self.plugin_settings = PluginSettings(self.registry, services.settings, self._on_setting_changed)
+        self._stopped = False  # stop_all ran: nothing loads any more
 
     def _runtime_of(self, record: PluginRecord) -> PluginRuntime:
         if record.runtime not in self.runtimes:
@@ -104,6 +105,8 @@ class PluginHost(QObject):
         pending.sort(key=lambda key: getattr(self.registry[key].manifest, "category", "") != "media")
 
         def next_one() -> None:
+            if self._stopped:
+                return  # the shell is closing: what is left is not loaded
             if pending:
                 self.load(pending.pop(0))
                 QTimer.singleShot(0, next_one)
@@ -186,6 +189,7 @@ class PluginHost(QObject):
         self.recordChanged.emit(key)
 
     def stop_all(self) -> None:
+        self._stopped = True
         for record in self.registry.records():
             if record.loaded:
                 self._stop(record, deferred=False)
