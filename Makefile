@@ -20,8 +20,11 @@ run: system-deps install demo-map
 demo-map: install
 	@$(VENV)/bin/headunit maps import assets/maps/monaco.osm.pbf --name monaco
 
+# The suite runs on every core (pytest-xdist, one worker per CPU): `make test TEST_WORKERS=0` runs it in this
+# process alone, `PYTEST_ARGS=...` passes pytest more.
+TEST_WORKERS ?= auto
 test: system-deps-test install
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The checks CI runs before the tests: the .qmltypes match the Python that registers the types, ruff,
 # mypy (the plugin SDK and host) and qmllint over the shell's and the plugins' QML, which must have no warnings.
