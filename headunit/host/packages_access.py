@@ -503,6 +503,10 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         return self._error
 
     def _read_installed(self) -> list[dict[str, Any]]:
+        from headunit.packages import state_file
+
+        if not state_file().exists():
+            return []  # nothing was ever installed: the package code stays unloaded
         return [_installed_dict(e) for e in self._installer().installed()]
 
     def _installed_read(self, result: tuple[Any, BaseException | None]) -> None:

@@ -27,11 +27,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from headunit import paths
 from headunit.host.manifest import ManifestError, load_manifest
+from headunit.packages import state_file
 from headunit.packages.format import Header, PackageError, Signature, read
-from headunit.packages.trust import Trust, decide
+
+if TYPE_CHECKING:
+    from headunit.packages.trust import Trust
 
 STATE_FORMAT = 1
 
@@ -117,6 +121,14 @@ class _State:
     revoked: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> version -> reason
 
 
+
+def _decide(header: Header, signatures: dict[str, Signature], *, developer_mode: bool) -> "Trust":
+    """Whether the signatures are enough (headunit.packages.trust), imported when a package is checked: the
+    shell reads what is installed at every start without loading the signature code."""
+    from headunit.packages.trust import decide
+
+    return decide(header, signatures, developer_mode=developer_mode)
+
 class Installer:
     def __init__(self, data_dir: Path | None = None, *, developer_mode: bool = False):
         self.data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
@@ -139,7 +151,7 @@ class Installer:
     # State
 
     def _load(self) -> _State:
-        path = self.work_dir / "state.json"
+        path = state_file(self.data_dir)
         if not path.exists():
             return _State()
         try:
@@ -158,7 +170,7 @@ class Installer:
                 f.write(text)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp, self.work_dir / "state.json")
+            os.replace(tmp, state_file(self.data_dir))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -193,7 +205,7 @@ class Installer:
     def inspect(self, package: Path) -> Verified:
         """Check every entry, the digest and the signatures; nothing is written."""
         contents = read(Path(package))
-        trust = decide(contents.header, contents.signatures, developer_mode=self.developer_mode)
+        trust = _decide(contents.header, contents.signatures, developer_mode=self.developer_mode)
         _check_manifest_against_records(contents.header)
         return Verified(contents.header, contents.signatures, trust)
 
@@ -237,7 +249,7 @@ class Installer:
         unpacked.mkdir()
         contents = read(package, unpacked)
         header = contents.header
-        trust = decide(header, contents.signatures, developer_mode=self.developer_mode)
+        trust = _decide(header, contents.signatures, developer_mode=self.developer_mode)
         folder = scratch / header.id  # the id passed the schema: a plain dotted name
         unpacked.rename(folder)
         try:
