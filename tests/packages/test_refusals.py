@@ -367,8 +367,9 @@ def test_too_many_files_are_refused_from_the_header(installed, make_package, tmp
     refused(installed, bad, "files:", "more than the")
 
 
-@pytest.mark.parametrize("content", [b"", b"not gzip at all", gzip.compress(b"not a tar"),
-                                     zlib.compress(b"deflate, not gzip")])
+@pytest.mark.parametrize("content", [b"", b"not gzip at all", gzip.compress(b"not a tar", mtime=0),
+                                     zlib.compress(b"deflate, not gzip")],
+                         ids=["empty", "not-gzip", "gzip-not-tar", "deflate"])
 def test_what_is_not_a_package_is_refused(installed, tmp_path, content):
     junk = tmp_path / "junk.hupkg"
     junk.write_bytes(content)
