@@ -170,6 +170,7 @@ class Runtime:
         self.apps = Apps(self.host, self.settings.get("language"))
         self.translations.languageChanged.connect(self.apps.set_language)
         self.packages.attach(self.host, self.apps)
+        self.cloud.linkReady.connect(self.packages.link_ready)
         self.apps.set_packages(self.packages)
         self.translations.languageChanged.connect(self.about.retranslate)
         from headunit.host.payments_access import pay_intent

@@ -119,7 +119,7 @@
 <context>
     <name>Apps</name>
     <message>
-        <location filename="../headunit/host/apps.py" line="+95"/>
+        <location filename="../headunit/host/apps.py" line="+104"/>
         <location line="+15"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
@@ -277,13 +277,13 @@
 <context>
     <name>ConsentSheet</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/ConsentSheet.qml" line="+46"/>
+        <location filename="../qml/HeadUnit/Shell/ConsentSheet.qml" line="+51"/>
         <source>%1 (new)</source>
         <extracomment>Marks a capability an update adds; %1 is the capability, such as Location.</extracomment>
         <translation>%1（新增）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Update %1?</source>
         <extracomment>%1 is the app&apos;s name.</extracomment>
         <translation>更新%1？</translation>
@@ -424,7 +424,7 @@
         <translation>删除数据</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+113"/>
+        <location filename="../qml/HeadUnit/Shell/HomeView.qml" line="+112"/>
         <source>Up next</source>
         <translation>接下来</translation>
     </message>
@@ -910,7 +910,12 @@
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../headunit/host/packages_access.py" line="+496"/>
+        <location filename="../headunit/host/packages_access.py" line="+522"/>
+        <source>%1 was withdrawn by the store and is turned off</source>
+        <translation>%1 已被商店撤回，现已关闭</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <location line="+85"/>
         <source>Installing apps needs the car parked</source>
         <translation>安装应用需要停车</translation>

@@ -41,6 +41,9 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
+#: How often a linked shell asks the store what it has withdrawn (also at every link-up).
+REVOCATION_CHECK_MS = 15 * 60 * 1000
+
 #: The steps a request reports, in the order they can come, and the final ones.
 STEPS = ("downloading", "waiting_for_consent", "installing", "uninstalling", "rolling_back", "installed",
          "uninstalled", "rolled_back", "declined_by_driver", "failed")
@@ -359,6 +362,7 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
     outcome = Signal(str, str, str, "QVariantMap")  # type: ignore[arg-type]  # a C++ type name
     # From the worker thread to the GUI thread.
     _done = Signal(object, object)
+    _withdrawn = Signal(str, str, str)  # app id, version, the store's reason
 
     def __init__(self, driving: "DrivingState", notifications: "Notifications", language: Callable[[], str], *,
                  backend_url: Callable[[], str] = lambda: "",
@@ -382,7 +386,11 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         self._installed: list[dict[str, Any]] = []
         self._refreshing, self._again, self._error = False, False, ""
         self._done.connect(lambda fn, value: fn(value))
+        self._withdrawn.connect(self._tell_withdrawn)
         driving.stateChanged.connect(self._follow_driving)
+        # While linked, the store's withdrawals reach the car at least this often (and at every link-up).
+        self._revocation_timer = QTimer(self, interval=REVOCATION_CHECK_MS)
+        self._revocation_timer.timeout.connect(self._check_revocations)
         # Read on the worker: the installer's imports (signatures, cryptography) stay off the shell's start.
         QTimer.singleShot(0, lambda: self._run(self._read_installed, self._installed_read))
 
@@ -482,6 +490,21 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         self.catalogChanged.emit()
         return True
 
+    @Slot(str, str)
+    def link_ready(self, url: str, error: str) -> None:
+        """Cloud.linkReady (from the link's thread, queued here): once the backend link is up, what the store
+        withdrew meanwhile is disabled now, and every REVOCATION_CHECK_MS after, while an app from the store is
+        installed."""
+        if url and not error:
+            self._check_revocations()
+            self._revocation_timer.start()
+
+    def _check_revocations(self) -> None:
+        from headunit.packages import state_file
+
+        if state_file().exists():  # nothing from the store is installed: nothing to withdraw
+            self.refresh()
+
     def _apply_revocations(self, store: Any) -> set[str]:
         """Versions the store has withdrawn since are disabled now (on the worker thread, after a refresh);
         the ids of the apps that had one."""
@@ -492,7 +515,12 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         withdrawn = apply_revocations(store, self._installer(), refresh=False)
         for app_id, version, reason in withdrawn:
             log.warning("packages: %s %s withdrawn by the store and disabled: %s", app_id, version, reason)
+            self._withdrawn.emit(app_id, version, reason)
         return {app_id for app_id, _, _ in withdrawn}
+
+    def _tell_withdrawn(self, app_id: str, version: str, reason: str) -> None:
+        title = QCoreApplication.translate("Packages", "%1 was withdrawn by the store and is turned off")
+        self._notifications.post(app_id, title.replace("%1", self._name_of(app_id)), reason, "warning")
 
     @property
     def refreshing(self) -> bool:

@@ -146,3 +146,24 @@ def test_the_catalog_shows_offline_as_last_seen(online_mall, make_shell, qtbot):
     assert runtime2.apps.openApp(MALL)
     offline = runtime2.host.record(MALL).instance.mall
     assert sorted(row["id"] for row in offline.rows) == seen
+
+
+def test_a_withdrawn_version_is_disabled_at_the_next_link_up_without_the_mall_opened(online_mall, make_shell, qtbot):
+    runtime, window, mall, outcomes = online_mall
+    mall.openApp(TIMER)
+    mall.install()
+    consent(runtime, qtbot)
+    backend_cli("revoke", TIMER, "1.0.0", "--reason", "it drained the battery")
+    runtime.cloud.stop()  # the first drive ends: its backend process with it
+
+    # The next drive: the shell links to the backend again; nobody opens the app mall.
+    again, _ = make_shell(1280, 720, backend="embedded")
+    assert TIMER in again.apps.launchable  # still installed until the store is asked
+    told: list[str] = []
+    again.notifications.toast.connect(lambda text, level: told.append(text))
+    again.start_cloud()
+    assert again.cloud.wait_ready(timeout=60), again.cloud.error
+    qtbot.waitUntil(lambda: installed().get(TIMER, ("", False))[1], timeout=60_000)
+    qtbot.waitUntil(lambda: TIMER not in again.apps.launchable, timeout=5000)
+    assert again.apps.currentApp == ""
+    assert told == ["Parking timer was withdrawn by the store and is turned off"]

@@ -12,12 +12,12 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../qml/GuidancePanel.qml" line="+102"/>
+        <location filename="../qml/GuidancePanel.qml" line="+101"/>
         <source>Rerouting…</source>
         <translation>Neue Route wird berechnet …</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Then</source>
         <extracomment>Before the manoeuvre after the next one: &quot;Then ↱ Avenue de la Costa&quot;</extracomment>
         <translation>Dann</translation>
@@ -26,7 +26,7 @@
 <context>
     <name>NavigationTile</name>
     <message>
-        <location filename="../qml/NavigationTile.qml" line="+30"/>
+        <location filename="../qml/NavigationTile.qml" line="+31"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../qml/PreviewPanel.qml" line="+39"/>
+        <location filename="../qml/PreviewPanel.qml" line="+40"/>
         <source>Set as home</source>
         <translation>Als Zuhause festlegen</translation>
     </message>
@@ -111,7 +111,7 @@
         <translation>Wohin?</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
@@ -146,13 +146,13 @@
         <translation>Reststrecke</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Along the route</source>
         <extracomment>A button: look for fuel, charging, parking or food along the route</extracomment>
         <translation>Entlang der Route</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+44"/>
         <source>Hold to end</source>
         <translation>Zum Beenden halten</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>PlacesView</name>
     <message>
-        <location filename="../qml/PlacesView.qml" line="+13"/>
+        <location filename="../qml/PlacesView.qml" line="+14"/>
         <source>Fuel</source>
         <translation>Tankstelle</translation>
     </message>

@@ -17,7 +17,7 @@
 <context>
     <name>BasketPage</name>
     <message>
-        <location filename="../qml/BasketPage.qml" line="+24"/>
+        <location filename="../qml/BasketPage.qml" line="+25"/>
         <source>Basket</source>
         <translation>Warenkorb</translation>
     </message>
@@ -109,7 +109,7 @@
 <context>
     <name>BrowseCategories</name>
     <message numerus="yes">
-        <location filename="../qml/BrowseCategories.qml" line="+94"/>
+        <location filename="../qml/BrowseCategories.qml" line="+95"/>
         <source>%n more when parked</source>
         <translation>
             <numerusform>%n weiterer beim Parken</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>BrowseList</name>
     <message>
-        <location filename="../qml/BrowseList.qml" line="+49"/>
+        <location filename="../qml/BrowseList.qml" line="+50"/>
         <source>Show more</source>
         <translation>Mehr zeigen</translation>
     </message>
@@ -200,7 +200,7 @@
 <context>
     <name>CheckoutAddress</name>
     <message>
-        <location filename="../qml/CheckoutAddress.qml" line="+14"/>
+        <location filename="../qml/CheckoutAddress.qml" line="+15"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+17"/>
+        <location filename="../qml/Main.qml" line="+18"/>
         <source>Browse</source>
         <translation>Stöbern</translation>
     </message>
@@ -366,7 +366,7 @@
         <translation>Zurück</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Workshop appointment</source>
         <translation>Werkstatttermin</translation>
     </message>
@@ -438,7 +438,7 @@
 <context>
     <name>ReviewsCard</name>
     <message>
-        <location filename="../qml/ReviewsCard.qml" line="+42"/>
+        <location filename="../qml/ReviewsCard.qml" line="+43"/>
         <source>Reported</source>
         <translation>Gemeldet</translation>
     </message>
@@ -477,7 +477,7 @@
 <context>
     <name>ReviewsPage</name>
     <message>
-        <location filename="../qml/ReviewsPage.qml" line="+37"/>
+        <location filename="../qml/ReviewsPage.qml" line="+38"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -515,7 +515,7 @@
 <context>
     <name>ReviewsWrite</name>
     <message numerus="yes">
-        <location filename="../qml/ReviewsWrite.qml" line="+26"/>
+        <location filename="../qml/ReviewsWrite.qml" line="+27"/>
         <source>%n stars</source>
         <translation>
             <numerusform>%n Stern</numerusform>
@@ -541,7 +541,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+24"/>
+        <location filename="../qml/Tile.qml" line="+19"/>
         <source>Accessory store</source>
         <translation>Zubehör-Shop</translation>
     </message>
@@ -551,7 +551,7 @@
         <translation>Korb %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>For your %1</source>
         <translation>Für Ihren %1</translation>
     </message>
@@ -561,7 +561,7 @@
         <translation>Teile, die passen</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+3"/>
         <source>%n parts</source>
         <translation>
             <numerusform>%n Teil</numerusform>
@@ -613,7 +613,7 @@
 <context>
     <name>WorkshopSlots</name>
     <message>
-        <location filename="../qml/WorkshopSlots.qml" line="+25"/>
+        <location filename="../qml/WorkshopSlots.qml" line="+26"/>
         <source>Previous day</source>
         <translation>Vorheriger Tag</translation>
     </message>
@@ -762,7 +762,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../store/shop.py" line="+926"/>
+        <location filename="../store/shop.py" line="+925"/>
         <source>Items</source>
         <translation>Artikel</translation>
     </message>

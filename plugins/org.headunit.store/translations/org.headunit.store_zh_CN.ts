@@ -17,7 +17,7 @@
 <context>
     <name>BasketPage</name>
     <message>
-        <location filename="../qml/BasketPage.qml" line="+24"/>
+        <location filename="../qml/BasketPage.qml" line="+25"/>
         <source>Basket</source>
         <translation>购物车</translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>BrowseCategories</name>
     <message numerus="yes">
-        <location filename="../qml/BrowseCategories.qml" line="+94"/>
+        <location filename="../qml/BrowseCategories.qml" line="+95"/>
         <source>%n more when parked</source>
         <translation>
             <numerusform>停车后还有 %n 项</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>BrowseList</name>
     <message>
-        <location filename="../qml/BrowseList.qml" line="+49"/>
+        <location filename="../qml/BrowseList.qml" line="+50"/>
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>CheckoutAddress</name>
     <message>
-        <location filename="../qml/CheckoutAddress.qml" line="+14"/>
+        <location filename="../qml/CheckoutAddress.qml" line="+15"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+17"/>
+        <location filename="../qml/Main.qml" line="+18"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>返回</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Workshop appointment</source>
         <translation>维修店预约</translation>
     </message>
@@ -432,7 +432,7 @@
 <context>
     <name>ReviewsCard</name>
     <message>
-        <location filename="../qml/ReviewsCard.qml" line="+42"/>
+        <location filename="../qml/ReviewsCard.qml" line="+43"/>
         <source>Reported</source>
         <translation>已举报</translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>ReviewsPage</name>
     <message>
-        <location filename="../qml/ReviewsPage.qml" line="+37"/>
+        <location filename="../qml/ReviewsPage.qml" line="+38"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -508,7 +508,7 @@
 <context>
     <name>ReviewsWrite</name>
     <message numerus="yes">
-        <location filename="../qml/ReviewsWrite.qml" line="+26"/>
+        <location filename="../qml/ReviewsWrite.qml" line="+27"/>
         <source>%n stars</source>
         <translation>
             <numerusform>%n 星</numerusform>
@@ -533,7 +533,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+24"/>
+        <location filename="../qml/Tile.qml" line="+19"/>
         <source>Accessory store</source>
         <translation>配件商城</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>购物车 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>For your %1</source>
         <translation>适合您的 %1</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>适合您车的配件</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+3"/>
         <source>%n parts</source>
         <translation>
             <numerusform>%n 件配件</numerusform>
@@ -604,7 +604,7 @@
 <context>
     <name>WorkshopSlots</name>
     <message>
-        <location filename="../qml/WorkshopSlots.qml" line="+25"/>
+        <location filename="../qml/WorkshopSlots.qml" line="+26"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../store/shop.py" line="+926"/>
+        <location filename="../store/shop.py" line="+925"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>

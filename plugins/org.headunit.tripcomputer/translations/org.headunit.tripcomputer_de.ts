@@ -4,12 +4,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="+18"/>
+        <location filename="../qml/Tile.qml" line="+14"/>
         <source>Trip</source>
         <translation>Bordcomputer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Average %1</source>
         <translation>Durchschnitt %1</translation>
     </message>
@@ -27,7 +27,7 @@
         <translation>Fahrzeit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Average</source>
         <translation>Durchschnitt</translation>
     </message>

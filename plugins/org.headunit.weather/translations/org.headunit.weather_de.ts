@@ -78,7 +78,7 @@
 <context>
     <name>org.headunit.weather</name>
     <message>
-        <location filename="../weather/texts.py" line="+89"/>
+        <location filename="../weather/texts.py" line="+88"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>

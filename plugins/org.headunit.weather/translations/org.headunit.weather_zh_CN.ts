@@ -77,7 +77,7 @@
 <context>
     <name>org.headunit.weather</name>
     <message>
-        <location filename="../weather/texts.py" line="+89"/>
+        <location filename="../weather/texts.py" line="+88"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
