@@ -34,16 +34,9 @@ log = logging.getLogger(__name__)
 
 #: The root of trust for the app catalog, shipped with the shell (version 1 of the store's root chain).
 TRUSTED_ROOT = Path(__file__).with_name("keys") / "apps-root.json"
-#: A backend to use when none is given (the shell sets one with `use_backend` once its link is up).
+#: The backend an `AppStore()` made without a URL reads (the shell always gives the one it is linked to).
 URL_ENV = "HEADUNIT_APP_STORE_URL"
 _PREFIX = "v1/apps/"
-_default_url: str | None = None
-
-
-def use_backend(base_url: str | None) -> None:
-    """The backend an `AppStore()` made without a URL reads (the shell calls it when its link is up)."""
-    global _default_url
-    _default_url = base_url or None
 
 
 class AppStoreError(Exception):
@@ -101,7 +94,7 @@ class AppStore:
 
     @property
     def base_url(self) -> str:
-        url = self._base_url or _default_url or os.environ.get(URL_ENV)
+        url = self._base_url or os.environ.get(URL_ENV)
         if not url:
             raise AppStoreError("unreachable", "no app store backend is known yet (the car is not linked)")
         return url.rstrip("/") + "/"
@@ -238,20 +231,3 @@ def apply_revocations(store: AppStore, installer: Installer, *, refresh: bool = 
                 log.warning("app store: %s %s was revoked by the store and is disabled: %s", item.id, version, reason)
                 done.append((item.id, version, reason))
     return done
-
-
-def sync_revocations(base_url: str, *, cache_dir: Path | None = None,
-                     installer: Installer | None = None) -> list[tuple[str, str, str]]:
-    """`apply_revocations` for the sync cycle: never raises (a catalog that cannot be had or trusted now is
-    tried again at the next sync; what was disabled stays disabled)."""
-    try:
-        if installer is None:
-            from headunit.packages.installer import Installer
-
-            installer = Installer()
-        return apply_revocations(AppStore(base_url, cache_dir), installer)
-    except AppStoreError as error:
-        log.info("app store: revocations not checked this time: %s", error)
-    except Exception:  # noqa: BLE001 - a sync cycle must go on whatever the store or the disk did
-        log.exception("app store: revocations not applied")
-    return []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from headunit import paths
-from headunit.packages.appstore import AppStore, AppStoreError, apply_revocations, sync_revocations
+from headunit.packages.appstore import AppStore, AppStoreError, apply_revocations
 from headunit.packages.installer import Installer
 from headunit_backend import apps as routes
 from headunit_backend.app import prepare_database
@@ -150,11 +150,11 @@ def test_a_revocation_disables_the_installed_plugin_at_the_next_sync(backend, ba
     assert installer.install(package, consent=lambda change: True).status == "installed"
     running = paths.user_plugins_dir() / "com.example.units"
     assert (running / "plugin.toml").is_file()
-    assert sync_revocations(backend.url, cache_dir=tmp_path / "cache") == []  # nothing revoked yet
+    assert apply_revocations(AppStore(backend.url, tmp_path / "cache"), installer) == []  # nothing revoked yet
 
     assert backend_cli(["apps", "revoke", "com.example.units", "1.0.0", "--reason", "Shows wrong fuel economy",
                         "--db", backend_db]) == 0
-    disabled = sync_revocations(backend.url, cache_dir=tmp_path / "cache")
+    disabled = apply_revocations(AppStore(backend.url, tmp_path / "cache"), installer)
     assert disabled == [("com.example.units", "1.0.0", "Shows wrong fuel economy")]
     (item,) = installer.installed()
     assert item.revoked and item.revoked_reason == "Shows wrong fuel economy"
@@ -162,23 +162,21 @@ def test_a_revocation_disables_the_installed_plugin_at_the_next_sync(backend, ba
     assert apply_revocations(AppStore(backend.url, tmp_path / "cache"), installer) == []  # once
 
 
-def test_sync_goes_on_when_the_store_cannot_be_reached(tmp_path):
-    assert sync_revocations("http://127.0.0.1:9", cache_dir=tmp_path / "cache") == []
+def test_a_store_that_cannot_be_reached_says_so(tmp_path):
     with pytest.raises(AppStoreError) as refused:
         AppStore("http://127.0.0.1:9", tmp_path / "cache").refresh()
     assert refused.value.kind == "unreachable"
 
 
-def test_a_store_made_without_a_url_reads_the_backend_the_shell_linked_to(backend, tmp_path, monkeypatch):
+def test_a_store_made_without_a_url_reads_the_one_the_environment_names(backend, tmp_path, monkeypatch):
     from headunit.packages import appstore
 
     monkeypatch.delenv(appstore.URL_ENV, raising=False)
-    monkeypatch.setattr(appstore, "_default_url", None)
     with pytest.raises(AppStoreError) as refused:
         AppStore(cache_dir=tmp_path / "cache").refresh()
     assert refused.value.kind == "unreachable"
-    appstore.use_backend(backend.url)  # what the shell does once its link is up
-    store = AppStore()  # the app mall's desk makes it so; the cache goes under the car's cache folder
+    monkeypatch.setenv(appstore.URL_ENV, backend.url)
+    store = AppStore()  # the cache goes under the car's cache folder
     assert [app.name for app in store.apps()] == ["Parking timer", "Units"]
     assert store.download("com.example.units").parent == paths.cache_dir() / "appstore" / "downloads"
 
