@@ -28,6 +28,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit import paths
 from headunit.packages import capabilities
+from headunit.host.handles import RequestHandle
 from headunit.host.errors import PermissionDenied, require_gui_thread
 
 if TYPE_CHECKING:
@@ -58,42 +59,12 @@ class PackageError(Exception):
 # The plugin's side
 
 
-class PackageHandle(QObject):
+class PackageHandle(RequestHandle):
     """One request. `outcome(state, details)` fires for each step (STEPS): `downloading`, `waiting_for_consent`
     (the shell's sheet is up), `installing` (or `uninstalling`, `rolling_back`), then one of `installed`, `uninstalled`, `rolled_back`,
     `declined_by_driver` (cancelled on the sheet, or the car was not parked) or `failed` (details["reason"])."""
 
-    outcome = Signal(str, dict)
-    stateChanged = Signal()
-
-    def __init__(self, request_id: str, parent: QObject | None = None):
-        super().__init__(parent)
-        self._id, self._state = request_id, "pending"
-        self._details: dict[str, Any] = {}
-
-    @property
-    def id(self) -> str:
-        return self._id
-
-    def _get_state(self) -> str:
-        return self._state
-
-    state = Property(str, _get_state, notify=stateChanged, final=True)
-
-    @property
-    def details(self) -> dict[str, Any]:
-        return dict(self._details)
-
-    @property
-    def done(self) -> bool:
-        return self._state in FINAL
-
-    def _deliver(self, state: str, details: dict[str, Any]) -> None:
-        if self.done:
-            return
-        self._state, self._details = state, dict(details)
-        self.stateChanged.emit()
-        self.outcome.emit(state, dict(details))
+    FINAL = FINAL
 
 
 class PackagesBase(QObject):

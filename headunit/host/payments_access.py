@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtCore import QObject
 
+from headunit.host.handles import RequestHandle
 from headunit.host.errors import HeadUnitError, PermissionDenied, require_gui_thread
 
 if TYPE_CHECKING:
@@ -24,47 +25,13 @@ if TYPE_CHECKING:
 FINAL = ("declined_by_driver", "succeeded", "refused", "failed")
 
 
-class PaymentHandle(QObject):
+class PaymentHandle(RequestHandle):
     """One payment request. `outcome(state, details)` fires for each step: `queued` (waiting to send),
     `sent` (waiting for the station or merchant), then one of `succeeded` (details["answer"] is the backend's
     answer), `refused` (details["code"], the backend's code such as card_declined), `failed` (details["reason"])
     or `declined_by_driver` (cancelled on the sheet, or the car was not parked)."""
 
-    outcome = Signal(str, dict)
-
-    def __init__(self, request_id: str, parent: QObject | None = None):
-        super().__init__(parent)
-        self._id, self._state = request_id, "pending"
-        self._details: dict[str, Any] = {}
-
-    @property
-    def id(self) -> str:
-        """The request's id, the same in every `outcome`."""
-        return self._id
-
-    def _get_state(self) -> str:
-        """"pending" until the first step, then the last `outcome` state. Signal: stateChanged."""
-        return self._state
-
-    stateChanged = Signal()
-    state = Property(str, _get_state, notify=stateChanged, final=True)
-
-    @property
-    def details(self) -> dict[str, Any]:
-        """The last step's details (a copy)."""
-        return dict(self._details)
-
-    @property
-    def done(self) -> bool:
-        """True once the request has ended: succeeded, refused, failed or declined_by_driver."""
-        return self._state in FINAL
-
-    def _deliver(self, state: str, details: dict[str, Any]) -> None:
-        if self.done:
-            return
-        self._state, self._details = state, dict(details)
-        self.stateChanged.emit()
-        self.outcome.emit(state, dict(details))
+    FINAL = FINAL
 
 
 def _spec(kind: str, merchant: dict | str, amount_cents: int | None, currency: str | None, request: dict, hold: bool,
