@@ -96,7 +96,7 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
     run = sub.add_parser("run", parents=[gui], help="the in-car shell: full screen, no control panel")
     run.add_argument("--dpi", type=float, help="the screen's DPI when it reports a wrong size")
 
-    plugins = sub.add_parser("plugins", help="list, check, enable and disable plugins")
+    plugins = sub.add_parser("plugins", help="list, check, enable, disable, install, update and remove plugins")
     psub = plugins.add_subparsers(dest="plugins_command", required=True, metavar="ACTION")
     listing = psub.add_parser("list", parents=[plugin_paths], help="every plugin found, with its status")
     listing.add_argument("--json", action="store_true", help="a JSON list of objects")
