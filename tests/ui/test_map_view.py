@@ -207,7 +207,9 @@ def test_heading_up_follows_the_car_as_it_turns_and_moves(map_view, qtbot):
     runtime, window, view = map_view
     view.setProperty("followMode", "heading-up")
     qtbot.waitUntil(lambda: abs(view.property("bearing") - 90) < 0.01, timeout=5_000)
-    runtime.vehicle.publish(latitude=MOULINS[3][0], longitude=MOULINS[3][1], heading=200.0)
+    # Through the simulator, which goes on publishing its own state every tick.
+    runtime.simulator.setPosition(*MOULINS[3])
+    runtime.simulator.setHeading(200.0)
     qtbot.waitUntil(lambda: abs(view.property("bearing") - 200) < 0.01, timeout=5_000)
     car = _point_of(view, *MOULINS[3])
     assert (car.x(), car.y()) == (pytest.approx(640, abs=3), pytest.approx(720 * 0.75, abs=3))
