@@ -69,7 +69,7 @@ def first_party_apps(root: Path | None = None) -> list[str]:
 
 
 SETTINGS_PAGES = ("display", "units", "language", "apps", "about", "account", "vehicle")
-TITLES = {"tripcomputer": "Trip computer", "store": "Accessory store"}
+TITLES = {"tripcomputer": "Trip computer", "store": "Accessory store", "appmall": "App mall"}
 
 
 def screens(root: Path | None = None) -> list[Screen]:
