@@ -18,7 +18,7 @@ from headunit import paths
 from headunit.maps.geo import distance_m
 from tests.music_files import copy_library, encode_tone, write_tags
 from tests.sandbox.conftest import open_sandboxed
-from tests.shell import named
+from tests.shell import descendants, named
 
 TRIP = "org.headunit.tripcomputer"
 WEATHER = "org.headunit.weather"
@@ -206,3 +206,22 @@ def test_music_lists_the_library_and_plays_a_track_through_the_sound_server(make
     # Half of it played: the play is recorded in the shell's library (ctx.media.library.record_play).
     qtbot.waitUntil(lambda: [t.path for t in runtime.media.library.recent(1)] == [str(track)], timeout=10_000)
     assert runtime.host.record(MUSIC).status == "ok"
+
+
+def test_while_moving_the_trip_computer_shows_its_driving_template_and_reset_works(make_shell, qtbot):
+    runtime, window = make_shell(800, 480, drive="parked", sandbox_all=True)
+    open_sandboxed(qtbot, runtime, window, TRIP)
+    runtime.simulator.applyDrive("moving")  # 50 km/h
+
+    def since_reset() -> str:
+        page = runtime.sandbox.pageTemplate(TRIP, 0) or {}
+        return next((row["value"] for row in page.get("rows", []) if row["label"] == "Since reset"), "")
+
+    qtbot.waitUntil(lambda: since_reset().split(" · ")[0] not in ("", "0 m"), timeout=10_000)
+    distance, time, average = since_reset().split(" · ")
+    assert distance.endswith(" m") and average.endswith(" km/h")
+    shown = [i.property("text") for i in descendants(window.contentItem()) if i.isVisible()
+             and i.property("text") in ("Since start", "Since reset", "Reset")]
+    assert sorted(set(shown)) == ["Reset", "Since reset", "Since start"]  # the shell draws it, not the app
+    runtime.sandbox.activate(TRIP, "page", "reset", -1)
+    qtbot.waitUntil(lambda: since_reset().startswith("0 m"), timeout=5000)

@@ -27,7 +27,7 @@ FIRST_PARTY = {
                                               "no warnings"}),
     "org.headunit.places": (Tier.BRONZE, {"driving template", "tests", "readme", "no warnings"}),
     "org.headunit.store": (Tier.SILVER, {"tests", "readme", "no warnings"}),
-    "org.headunit.tripcomputer": (Tier.BRONZE, {"driving template", "tile template", "tests", "readme"}),
+    "org.headunit.tripcomputer": (Tier.SILVER, {"tests", "readme"}),
     "org.headunit.wallet": (Tier.BRONZE, {"settings translated", "tile template", "tests", "readme",
                                           "no warnings"}),
     "org.headunit.weather": (Tier.BRONZE, {"driving template", "tile template", "tests", "readme", "no warnings"}),

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../tripcomputer/__init__.py" line="+50"/>
+        <source>Since start</source>
+        <translation>Seit Start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since reset</source>
+        <translation>Langzeit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Trip</source>
+        <translation>Bordcomputer</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+</context>
+<context>
     <name>Tile</name>
     <message>
         <location filename="../qml/Tile.qml" line="+14"/>
@@ -58,7 +82,7 @@
 <context>
     <name>org.headunit.tripcomputer</name>
     <message>
-        <location filename="../tripcomputer/__init__.py" line="+38"/>
+        <location filename="../tripcomputer/__init__.py" line="+9"/>
         <source>Trip reset</source>
         <translation>Fahrtdaten zurückgesetzt</translation>
     </message>

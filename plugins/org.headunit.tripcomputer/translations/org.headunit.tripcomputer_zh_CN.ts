@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../tripcomputer/__init__.py" line="+50"/>
+        <source>Since start</source>
+        <translation>本次启动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since reset</source>
+        <translation>重置后</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Trip</source>
+        <translation>行车电脑</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+</context>
+<context>
     <name>Tile</name>
     <message>
         <location filename="../qml/Tile.qml" line="+14"/>
@@ -58,7 +82,7 @@
 <context>
     <name>org.headunit.tripcomputer</name>
     <message>
-        <location filename="../tripcomputer/__init__.py" line="+38"/>
+        <location filename="../tripcomputer/__init__.py" line="+9"/>
         <source>Trip reset</source>
         <translation>行程已重置</translation>
     </message>
