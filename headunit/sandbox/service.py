@@ -351,6 +351,9 @@ class Sandbox(QObject):
         process = state.process if state else None
         if process is None or process.channel is None:
             return
+        if self._host.record(key) is None:  # its plugin was just removed: nothing is served to its last process
+            process.channel.reply_error(call_id, HeadUnitError(f"{key}: the plugin was removed"))
+            return
         name = "_call_" + method.replace(".", "_")
         handler = next((getattr(h, name) for h in (self, *self.call_handlers) if hasattr(h, name)), None)
         try:
@@ -522,6 +525,8 @@ class Sandbox(QObject):
 
     def _broadcast(self, method: str, params_for: Callable[[str], dict[str, Any] | None]) -> None:
         for key, state in self._apps.items():
+            if self._host.record(key) is None:
+                continue  # its plugin was just removed (uninstalled, withdrawn): its process is on its way out
             if state.process is not None and state.process.channel is not None:
                 params = params_for(key)
                 if params is not None:
