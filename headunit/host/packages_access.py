@@ -27,7 +27,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, 
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit import paths
-from headunit.packages import capabilities
+from headunit.packages import capabilities, state_file
 from headunit.host.handles import RequestHandle
 from headunit.host.errors import PermissionDenied, require_gui_thread
 
@@ -471,9 +471,7 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
             self._revocation_timer.start()
 
     def _check_revocations(self) -> None:
-        from headunit.packages import state_file
-
-        if state_file().exists():  # nothing from the store is installed: nothing to withdraw
+        if state_file().exists():  # with nothing from the store installed there is nothing to withdraw
             self.refresh()
 
     def _apply_revocations(self, store: Any) -> set[str]:
@@ -502,8 +500,6 @@ class PackageDesk(QObject):  # type: ignore[operator]  # PySide's stubs: QmlUncr
         return self._error
 
     def _read_installed(self) -> list[dict[str, Any]]:
-        from headunit.packages import state_file
-
         if not state_file().exists():
             return []  # nothing was ever installed: the package code stays unloaded
         return [_installed_dict(e) for e in self._installer().installed()]
