@@ -225,3 +225,23 @@ def test_while_moving_the_trip_computer_shows_its_driving_template_and_reset_wor
     assert sorted(set(shown)) == ["Reset", "Since reset", "Since start"]  # the shell draws it, not the app
     runtime.sandbox.activate(TRIP, "page", "reset", -1)
     qtbot.waitUntil(lambda: since_reset().startswith("0 m"), timeout=5000)
+
+
+def test_while_moving_the_weather_shows_its_driving_template(make_shell, qtbot, monkeypatch):
+    monkeypatch.setenv("HEADUNIT_TTS_ENGINE", "mock")
+    runtime, window = make_shell(800, 480, drive="parked", backend="embedded", sandbox_all=True)
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    open_sandboxed(qtbot, runtime, window, WEATHER)
+    qtbot.waitUntil(lambda: runtime.weather.available, timeout=20_000)
+    runtime.simulator.applyDrive("moving")
+
+    def rows() -> dict[str, str]:
+        page = runtime.sandbox.pageTemplate(WEATHER, 0) or {}
+        return {row["label"]: row["value"] for row in page.get("rows", [])}
+
+    qtbot.waitUntil(lambda: "Now" in rows(), timeout=10_000)
+    assert rows()["Now"].startswith(f"{math.floor(runtime.weather.temperatureC + 0.5)} °C")
+    assert set(rows()) == {"Now", "Feels like", "Wind"}
+    tile = runtime.sandbox.tileTemplate(WEATHER, 0)
+    assert tile["title"] == "Weather" and tile["subtitle"] == rows()["Now"]

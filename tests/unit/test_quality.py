@@ -30,7 +30,7 @@ FIRST_PARTY = {
     "org.headunit.tripcomputer": (Tier.SILVER, {"tests", "readme"}),
     "org.headunit.wallet": (Tier.BRONZE, {"settings translated", "tile template", "tests", "readme",
                                           "no warnings"}),
-    "org.headunit.weather": (Tier.BRONZE, {"driving template", "tile template", "tests", "readme", "no warnings"}),
+    "org.headunit.weather": (Tier.SILVER, {"tests", "readme", "no warnings"}),
     "org.headunit.appmall": (Tier.SILVER, {"tests", "readme", "no warnings"}),
 }
 
