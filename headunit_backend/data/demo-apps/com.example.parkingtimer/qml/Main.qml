@@ -1,10 +1,10 @@
 import QtQuick
 import HeadUnit
+import HeadUnit.Controls
 
-// A countdown: add a quarter of an hour at a time, start, reset. Only the shell's public QML API (Theme).
-Rectangle {
+// A countdown: add a quarter of an hour at a time, start, reset. Built from the shell's public controls.
+Item {
     id: page
-    color: Theme.background
 
     property int secondsLeft: 0
     property bool running: false
@@ -23,25 +23,30 @@ Rectangle {
         anchors.centerIn: parent
         spacing: Theme.spacingL
 
-        Text {
+        Label {
             objectName: "timeLeft"
             anchors.horizontalCenter: parent.horizontalCenter
+            role: "display"
             text: page.label(page.secondsLeft)
             color: page.secondsLeft > 0 && page.secondsLeft < 600 ? Theme.warning : Theme.text
-            font.pixelSize: Theme.fontDisplay * 2
         }
 
         Row {
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: Theme.spacingM
-            PadButton { label: "+15 min"; onClicked: page.secondsLeft += 15 * 60 }
-            PadButton {
+            TouchButton { text: qsTr("+15 min"); iconName: "mdi6.plus"; onClicked: page.secondsLeft += 15 * 60 }
+            TouchButton {
                 objectName: "startPause"
-                label: page.running ? "Pause" : "Start"
-                highlighted: true
+                text: page.running ? qsTr("Pause") : qsTr("Start")
+                iconName: page.running ? "mdi6.pause" : "mdi6.play"
+                accent: true
                 onClicked: page.running = !page.running
             }
-            PadButton { label: "Reset"; onClicked: { page.running = false; page.secondsLeft = 0 } }
+            TouchButton {
+                text: qsTr("Reset")
+                iconName: "mdi6.restart"
+                onClicked: { page.running = false; page.secondsLeft = 0 }
+            }
         }
     }
 }

@@ -1,13 +1,9 @@
 import QtQuick
 import HeadUnit
+import HeadUnit.Controls
 
-Rectangle {
-    color: Theme.surface
-    radius: Theme.tileRadius
-    Text {
-        anchors.centerIn: parent
-        text: "Parking timer"
-        color: Theme.text
-        font.pixelSize: Theme.fontSecondary
-    }
+// The home tile, in the layout every tile shares.
+HomeTile {
+    iconName: "mdi6.timer-outline"
+    title: qsTr("Parking timer")
 }

@@ -1,10 +1,10 @@
 import QtQuick
 import HeadUnit
+import HeadUnit.Controls
 
-// Pick a conversion, step the value up or down; the other unit follows. Only the shell's public QML API (Theme).
-Rectangle {
+// Pick a conversion, step the value up or down; the other unit follows. Built from the shell's public controls.
+Item {
     id: page
-    color: Theme.background
 
     readonly property var conversions: [
         {from: "km", to: "mi", convert: v => v * 0.621371, step: 10},
@@ -15,6 +15,13 @@ Rectangle {
     property int chosen: 0
     property real value: 100
 
+    component ConversionButton: TouchButton {
+        required property int index
+        text: page.conversions[index].from + " → " + page.conversions[index].to
+        accent: page.chosen === index
+        onClicked: page.chosen = index
+    }
+
     Column {
         anchors.centerIn: parent
         spacing: Theme.spacingL
@@ -22,43 +29,33 @@ Rectangle {
         Row {
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: Theme.spacingS
-            PadButton {
-                label: page.conversions[0].from + " → " + page.conversions[0].to
-                highlighted: page.chosen === 0
-                onClicked: page.chosen = 0
-            }
-            PadButton {
-                label: page.conversions[1].from + " → " + page.conversions[1].to
-                highlighted: page.chosen === 1
-                onClicked: page.chosen = 1
-            }
-            PadButton {
-                label: page.conversions[2].from + " → " + page.conversions[2].to
-                highlighted: page.chosen === 2
-                onClicked: page.chosen = 2
-            }
-            PadButton {
-                label: page.conversions[3].from + " → " + page.conversions[3].to
-                highlighted: page.chosen === 3
-                onClicked: page.chosen = 3
-            }
+            ConversionButton { index: 0 }
+            ConversionButton { index: 1 }
+            ConversionButton { index: 2 }
+            ConversionButton { index: 3 }
         }
 
-        Text {
+        Label {
             objectName: "result"
             anchors.horizontalCenter: parent.horizontalCenter
             readonly property var conversion: page.conversions[page.chosen]
             text: page.value.toLocaleString(Qt.locale(), "f", 1) + " " + conversion.from + " = "
                   + conversion.convert(page.value).toLocaleString(Qt.locale(), "f", 1) + " " + conversion.to
-            color: Theme.text
-            font.pixelSize: Theme.fontPrimary
         }
 
         Row {
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: Theme.spacingM
-            PadButton { label: "−"; onClicked: page.value = Math.max(0, page.value - page.conversions[page.chosen].step) }
-            PadButton { label: "+"; onClicked: page.value += page.conversions[page.chosen].step }
+            TouchButton {
+                text: qsTr("Less")
+                iconName: "mdi6.minus"
+                onClicked: page.value = Math.max(0, page.value - page.conversions[page.chosen].step)
+            }
+            TouchButton {
+                text: qsTr("More")
+                iconName: "mdi6.plus"
+                onClicked: page.value += page.conversions[page.chosen].step
+            }
         }
     }
 }
