@@ -64,6 +64,8 @@ def test_fuel_hold_then_the_pump_then_the_captured_amount_and_a_receipt(wallet_s
     qtbot.waitUntil(lambda: not store.fuelling, timeout=30_000)
     receipts = store.receipts
     assert len(receipts) == 1 and receipts[0]["title"] == "Agip"
+    # The list shows the receipt at once; the plugin's worker keeps it a moment later.
+    qtbot.waitUntil(lambda: len(runtime.cloud.client.items("receipts")) == 1, timeout=5000)
     kept = runtime.cloud.client.items("receipts")
     (receipt,) = kept.values()
     paid = (21_500 * diesel + 500_000) // 1_000_000
