@@ -74,9 +74,13 @@ def launch(opts: Launch) -> int:
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - types the root object as a window
 
     from headunit.runtime import Options, Runtime, ensure_app
+    from headunit.servicemanager import ServiceManager, log_to_journal
     from headunit.shell.theme import SCREEN_PRESETS, dpi_for
 
+    log_to_journal()
+    service = ServiceManager()  # systemd's Type=notify unit; without NOTIFY_SOCKET it does nothing
     app = ensure_app()
+    watchdog = _watchdog_timer(app, service)
     timeline.mark("qt started")
     width, height = opts.size
     dpi = opts.dpi
@@ -110,12 +114,17 @@ def launch(opts: Launch) -> int:
         if "first frame" in timeline.wall:
             return  # frameSwapped goes on firing; only the first one starts the plugins
         timeline.mark("first frame")
+        service.ready("Home on screen, loading the apps")
+        if watchdog is not None:
+            watchdog.start()
+            QTimer.singleShot(0, service.watchdog)  # the first ping once the event loop turns after the frame
         _forget_module_sources()  # before the plugins' imports, which then reuse the room
         runtime.host.load_all_in_idle()
         runtime.start_cloud()
 
     def ready() -> None:
         timeline.mark("plugins loaded")
+        service.status("Running")
         _forget_module_sources()
         # The scan reads tags in Python: it starts once the apps (the player resuming first) are up.
         runtime.start_media()
@@ -233,10 +242,27 @@ def launch(opts: Launch) -> int:
     else:
         window.show()
     app.exec()
+    service.stopping()  # before the shutdown, which waits for plugin processes and the backend
+    if watchdog is not None:
+        watchdog.stop()
     if dev_mode is not None:
         dev_mode.close()
     runtime.shutdown()
     return exit_code
+
+
+def _watchdog_timer(app, service):
+    """A timer on the GUI thread pinging systemd's watchdog (WatchdogSec=), started at the first frame: its
+    pings stop when the GUI thread's event loop does, and systemd then restarts the shell. None without one."""
+    period_ms = service.watchdog_period_ms
+    if period_ms is None:
+        return None
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(app)
+    timer.setInterval(period_ms)
+    timer.timeout.connect(service.watchdog)
+    return timer
 
 
 def _sandboxed_apps_settled(window) -> bool:
