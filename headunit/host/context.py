@@ -54,6 +54,7 @@ class VehicleReader(QObject):
     latitudeChanged = Signal()
     longitudeChanged = Signal()
     headingChanged = Signal()
+    rpmChanged = Signal()
 
     def __init__(self, state: VehicleState, location: bool, parent: QObject | None = None, *,
                  profile: "VehicleProfile | None" = None):
@@ -127,6 +128,11 @@ class VehicleReader(QObject):
     def heading(self) -> float:
         """Degrees clockwise from north; NaN without the location capability. Signal: headingChanged."""
         return self._reading("heading")
+
+    @Property(float, notify=rpmChanged, final=True)
+    def rpm(self) -> float:
+        """Engine speed in revolutions per minute; 0 until a source gives it. Signal: rpmChanged."""
+        return self._reading("rpm")
 
 
 class ContextBase(QObject):

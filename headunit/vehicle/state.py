@@ -20,7 +20,8 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 GEARS = ("P", "R", "N", "D")
 
-#: Reading name -> (type, initial value). Speed in km/h, heading in degrees from north, light in lux.
+#: Reading name -> (type, initial value). Speed in km/h, heading in degrees from north, light in lux, engine
+#: speed in revolutions per minute.
 READINGS: dict[str, tuple[type, object]] = {
     "speed": (float, 0.0),
     "gear": (str, "P"),
@@ -30,6 +31,7 @@ READINGS: dict[str, tuple[type, object]] = {
     "latitude": (float, math.nan),
     "longitude": (float, math.nan),
     "heading": (float, 0.0),
+    "rpm": (float, 0.0),
 }
 
 
@@ -55,6 +57,7 @@ class VehicleState(QObject):
     latitudeChanged = Signal()
     longitudeChanged = Signal()
     headingChanged = Signal()
+    rpmChanged = Signal()
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
         super().__init__(parent)
@@ -122,3 +125,7 @@ class VehicleState(QObject):
     @Property(float, notify=headingChanged, final=True)
     def heading(self) -> float:
         return self._values["heading"]
+
+    @Property(float, notify=rpmChanged, final=True)
+    def rpm(self) -> float:
+        return self._values["rpm"]
