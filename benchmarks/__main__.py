@@ -1,17 +1,19 @@
 """`python -m benchmarks`: HeadUnit's performance against floors measured in the same run.
 
-    python -m benchmarks [startup|sync|fleet|maps|mapframes|mapview|music|store|appopen|hotreload|all] [--runs N] [--cars N] [--json] [--check]
+    python -m benchmarks [startup|boot|sync|fleet|maps|mapframes|mapview|music|store|appopen|hotreload|all] [--runs N] [--cars N] [--json] [--check]
 
-startup: start-up time and memory against a bare QML window; sync: the sync client's enqueue, drain and
-cached-read figures against a loopback backend; fleet: 1,000 cars reconnecting at once into a backend of
-two worker processes over PostgreSQL; maps: route latency against Valhalla's own, nearest-5 search and
-Monaco's import time; mapframes: the map's frame time while panning at zoom 16, 1280×720; mapview: the
-shell's MapView (names, route, car) panning and following a route heading-up, 1280×720; music: the
-music library's scan rate against bare mutagen, search over 20,000 tracks against a bare FTS5 MATCH, and
-the memory a 20,000-track library costs; store: the accessory store's first page from its catalog mirror
-and its "for my car" filter over 5,000 products, against a bare SELECT and a bare loop; appopen: each
-first-party app from the tap to its first frame and home again, first and later opens, against a bare page;
-hotreload: `headunit emulator --dev`, from a saved QML or Python edit to the change on screen.
+startup: start-up time and memory against a bare QML window; boot: `headunit run` under systemd's notify
+protocol, from process start to READY=1 and to the first watchdog ping, against the same window; sync: the
+sync client's enqueue, drain and cached-read figures against a loopback backend; fleet: 1,000 cars
+reconnecting at once into a backend of two worker processes over PostgreSQL; maps: route latency against
+Valhalla's own, nearest-5 search and Monaco's import time; mapframes: the map's frame time while panning at
+zoom 16, 1280×720; mapview: the shell's MapView (names, route, car) panning and following a route
+heading-up, 1280×720; music: the music library's scan rate against bare mutagen, search over 20,000 tracks
+against a bare FTS5 MATCH, and the memory a 20,000-track library costs; store: the accessory store's first
+page from its catalog mirror and its "for my car" filter over 5,000 products, against a bare SELECT and a
+bare loop; appopen: each first-party app from the tap to its first frame and home again, first and later
+opens, against a bare page; hotreload: `headunit emulator --dev`, from a saved QML or Python edit to the
+change on screen.
 
 Exit status: 0 once measured, whatever the figures (PASS/FAIL is reported), 1 with --check when a
 target is missed, 2 when the measurement itself failed.
@@ -27,8 +29,8 @@ import statistics
 import sys
 import tempfile
 
-from benchmarks import (TARGETS, app_open, fleet, floor, headunit_start, hot_reload, map_frames, mapframes, maps, music,
-                        store, sync)
+from benchmarks import (TARGETS, app_open, boot, fleet, floor, headunit_start, hot_reload, map_frames, mapframes, maps,
+                        music, store, sync)
 from benchmarks.measure import MeasurementError, Sample, environment, run
 from benchmarks.report import print_fleet_table, print_sync_table, print_table
 
@@ -125,6 +127,8 @@ def _suite(module) -> tuple:
 #: Each suite: how it is measured (from the command line's arguments), whether its figures pass, how they print.
 SUITES = {
     "startup": (lambda args: measure(args.runs), lambda figures: figures["pass"], print_table),
+    "boot": (lambda args: boot.measure(args.runs, progress=_progress), lambda figures: all(boot.verdicts(figures).values()),
+             boot.print_table),
     "sync": (lambda args: sync.measure(progress=_progress), lambda figures: all(sync.verdicts(figures).values()),
              lambda figures: print_sync_table(sync.rows(figures))),
     "fleet": (lambda args: fleet.measure(cars=args.cars, progress=_progress),
