@@ -111,11 +111,17 @@ def under_journal(environ: Mapping[str, str] | None = None) -> bool:
     return (stat.st_dev, stat.st_ino) == (device, inode)
 
 
+#: Qt's own messages (QML warnings and errors) with the same prefixes, through Qt's message pattern.
+QT_JOURNAL_PATTERN = ("%{if-debug}<7>%{endif}%{if-info}<6>%{endif}%{if-warning}<4>%{endif}%{if-critical}<3>%{endif}"
+                      "%{if-fatal}<2>%{endif}%{if-category}%{category}: %{endif}%{message}")
+
+
 def log_to_journal() -> bool:
-    """Under the journal, the shell's log records go to stderr with their priorities; else nothing changes
-    (Python's last-resort handler prints warnings and errors as plain lines)."""
+    """Under the journal, the shell's log records, and Qt's messages, go to stderr with their priorities; else
+    nothing changes (Python's last-resort handler prints warnings and errors as plain lines)."""
     if not under_journal():
         return False
+    os.environ.setdefault("QT_MESSAGE_PATTERN", QT_JOURNAL_PATTERN)  # read when Qt first prints
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JournalFormatter())
     logging.basicConfig(level=logging.WARNING, handlers=[handler])

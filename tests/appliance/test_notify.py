@@ -149,3 +149,26 @@ def test_journal_stream_must_be_stderr():
     assert under_journal({"JOURNAL_STREAM": f"{stat.st_dev}:{stat.st_ino}"})
     assert not under_journal({"JOURNAL_STREAM": "1:2"})
     assert not under_journal({})
+
+
+def test_under_the_journal_python_and_qml_lines_carry_priorities(tmp_path: Path):
+    """stderr as the journal's stream (JOURNAL_STREAM names its device and inode): both Python's log records and
+    Qt's messages, QML's console included, start with their priority."""
+    script = (
+        "import logging\n"
+        "from headunit.servicemanager import log_to_journal\n"
+        "assert log_to_journal()\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "from PySide6.QtQml import QQmlApplicationEngine\n"
+        "app = QGuiApplication([])\n"
+        "engine = QQmlApplicationEngine()\n"
+        "engine.loadData(b'import QtQuick\\nItem { Component.onCompleted: { console.warn(\"w\"); console.error(\"e\") } }')\n"
+        "logging.getLogger('headunit.gui').error('cannot open %s', 'x')\n"
+    )
+    journal = tmp_path / "journal"
+    with journal.open("w") as stream:
+        stat = os.fstat(stream.fileno())
+        env = dict(os.environ, JOURNAL_STREAM=f"{stat.st_dev}:{stat.st_ino}", QT_QPA_PLATFORM="offscreen")
+        env.pop("QT_MESSAGE_PATTERN", None)
+        subprocess.run([sys.executable, "-c", script], env=env, stderr=stream, check=True, timeout=30)
+    assert journal.read_text().splitlines() == ["<4>qml: w", "<3>qml: e", "<3>headunit.gui: cannot open x"]
