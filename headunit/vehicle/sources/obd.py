@@ -75,12 +75,14 @@ class ObdSource(PollingSource):
     def open(self) -> None:
         if not os.path.exists(self.port):
             raise OSError(f"no serial port {self.port}")
+        self.fail(f"connecting to the ELM327 adapter on {self.port}")  # what `error` says for the seconds it takes
         import obd  # pint and python-OBD's command tables cost time: not before a source needs them
 
         complaints = _Complaints()
         logging.getLogger("obd").addHandler(complaints)
         try:
             # The link's target: /dev/serial/by-id names are links, and python-OBD knows a pty only by /dev/pts.
+            # fast=False: the frame-count suffix python-OBD adds in fast mode is not understood by every clone.
             conn = obd.OBD(os.path.realpath(self.port), baudrate=self.baudrate, protocol=self.protocol, fast=False)
         finally:
             logging.getLogger("obd").removeHandler(complaints)
