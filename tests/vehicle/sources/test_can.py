@@ -176,3 +176,17 @@ def test_a_can_interface_that_is_not_there_is_named(qtbot, tmp_path):
         assert not source.alive
     finally:
         source.stop()
+
+
+def test_value_tables_give_gears_and_flags_and_units_give_km_h():
+    from headunit.vehicle.sources import dbc
+
+    db = cantools.database.load_string(
+        'VERSION ""\n\nBO_ 1 Body: 3 ECU\n SG_ Speed : 0|8@1+ (1,0) [0|255] "mph" HU\n'
+        ' SG_ PRNDL : 8|4@1+ (1,0) [0|15] "" HU\n SG_ HandBrake : 12|2@1+ (1,0) [0|3] "" HU\n'
+        'VAL_ 1 PRNDL 0 "P" 1 "R" 2 "N" 3 "D" 4 "L" 5 "M3" 6 "Between" ;\n'
+        'VAL_ 1 HandBrake 0 "Not Applied" 1 "Applied" 2 "Fault" ;\n', database_format="dbc")
+    convert = {b.reading: b.convert for b in dbc.bind(db, {}, "body.dbc")}
+    assert convert["speed"](100) == pytest.approx(160.9344)
+    assert [convert["gear"](raw) for raw in range(8)] == ["P", "R", "N", "D", "D", "D", None, None]
+    assert [convert["parkingBrake"](raw) for raw in range(3)] == [False, True, None]
