@@ -44,7 +44,10 @@ class CanSource(PollingSource):
         import can
 
         fields = rest.split(":")
-        options = dict(o.split("=", 1) for f in fields if "=" in f for o in f.split(",") if o)
+        pairs = [o.partition("=") for f in fields if "=" in f for o in f.split(",") if o]
+        if any(not sep or not key or not value for key, sep, value in pairs):
+            raise SpecError(spec, "options", "expected reading=Signal or bitrate=N, separated by ','")
+        options = {key: value for key, _, value in pairs}
         fields = [f for f in fields if "=" not in f]
         if len(fields) < 3:
             raise SpecError(spec, "can", "expected can:INTERFACE:CHANNEL:DBC, e.g. "

@@ -61,7 +61,7 @@ class ObdSource(PollingSource):
         unknown = set(options) - {"protocol", "baudrate"}
         if unknown:
             raise SpecError(spec, sorted(unknown)[0], "unknown option; known: protocol, baudrate")
-        protocol = options.get("protocol", "").upper() or None
+        protocol = options["protocol"].upper() if "protocol" in options else None
         if protocol is not None and protocol not in PROTOCOLS:
             raise SpecError(spec, "protocol", f"{protocol!r} is not an ELM327 protocol (1-9, A-C)")
         baudrate = options.get("baudrate")

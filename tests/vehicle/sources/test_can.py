@@ -149,6 +149,7 @@ def test_a_dbc_that_cannot_be_used_says_why(tmp_path, dbc, field, words):
     (f"carrier-pigeon:x:{DBC}", "interface"),
     (f"virtual:x:{DBC}:wipers=Wipers", "wipers"),
     (f"virtual:x:{DBC}:bitrate=fast", "bitrate"),
+    (f"virtual:x:{DBC}:speed=VehicleSpeed,gear", "options"),
     (f"virtual:x:{DBC}:speed=NoSuchSignal", "dbc"),
 ])
 def test_a_bad_spec_names_its_field(rest, field):

@@ -132,6 +132,7 @@ def test_an_adapter_that_answers_garbage_is_not_taken_for_an_elm327(qtbot):
     ("obd:/dev/ttyUSB0:protocol=Z", "protocol"),
     ("obd:/dev/ttyUSB0:baudrate=fast", "baudrate"),
     ("obd:/dev/ttyUSB0:speed=1", "speed"),
+    ("obd:/dev/ttyUSB0:protocol=", "protocol"),
 ])
 def test_a_bad_spec_names_its_field(spec, field):
     with pytest.raises(SpecError) as caught:
