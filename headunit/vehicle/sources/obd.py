@@ -84,6 +84,8 @@ class ObdSource(PollingSource):
             # The link's target: /dev/serial/by-id names are links, and python-OBD knows a pty only by /dev/pts.
             # fast=False: the frame-count suffix python-OBD adds in fast mode is not understood by every clone.
             conn = obd.OBD(os.path.realpath(self.port), baudrate=self.baudrate, protocol=self.protocol, fast=False)
+        except Exception as exc:  # python-OBD tripping over an odd answer must not end this thread for good
+            raise OSError(f"python-OBD failed on {self.port}: {exc!r}") from None
         finally:
             logging.getLogger("obd").removeHandler(complaints)
         status = conn.status()
@@ -105,7 +107,10 @@ class ObdSource(PollingSource):
 
         conn = self._conn
         assert conn is not None
-        speed, rpm = conn.query(obd.commands.SPEED), conn.query(obd.commands.RPM)
+        try:
+            speed, rpm = conn.query(obd.commands.SPEED), conn.query(obd.commands.RPM)
+        except Exception as exc:  # as in open(): an answer python-OBD cannot parse, then connect again
+            raise OSError(f"python-OBD failed on {self.port}: {exc!r}") from None
         if conn.status() == obd.OBDStatus.NOT_CONNECTED:
             raise OSError(f"the ELM327 adapter on {self.port} went away")
         values: dict[str, Any] = {}
