@@ -17,10 +17,11 @@ apt-get install -y --no-install-recommends /tmp/headunit.deb
 rm -f /tmp/headunit.deb
 CHROOT
 
-# Pi-only groups, modules the unit's device filter needs, the journal in RAM.
+# Pi-only groups, modules the unit's device filter needs, the journal in RAM, the hardware watchdog.
 install -D -m 644 files/headunit-pi.sysusers "${ROOTFS_DIR}/etc/sysusers.d/headunit-pi.conf"
 install -D -m 644 files/modules-load.conf "${ROOTFS_DIR}/etc/modules-load.d/headunit.conf"
 install -D -m 644 files/journald.conf "${ROOTFS_DIR}/etc/systemd/journald.conf.d/headunit.conf"
+install -D -m 644 files/system.conf "${ROOTFS_DIR}/etc/systemd/system.conf.d/headunit.conf"
 
 # The data partition: made on first boot, mounted at HEADUNIT_HOME; checked at boot (it is the only file
 # system written to), never waited on for more than 15 s.
