@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 # Compiled translations (.qm, not in git) beside their .ts sources: the shell's and each plugin's.
-QM     := $(patsubst %.ts,%.qm,$(wildcard translations/*.ts plugins/*/translations/*.ts))
+QM     := $(patsubst %.ts,%.qm,$(wildcard headunit/translations/*.ts headunit/plugins/*/translations/*.ts))
 
 .PHONY: run test lint qmltypes screens screens-reference system-deps system-deps-test install translations benchmark demo-map clean
 
@@ -18,7 +18,7 @@ run: system-deps install demo-map
 
 # The demo region (Monaco, in the tree) imported once; a second run finds it up to date in a second.
 demo-map: install
-	@$(VENV)/bin/headunit maps import assets/maps/monaco.osm.pbf --name monaco
+	@$(VENV)/bin/headunit maps import headunit/assets/maps/monaco.osm.pbf --name monaco
 
 # The suite runs on every core (pytest-xdist, one worker per CPU): `make test TEST_WORKERS=0` runs it in this
 # process alone, `PYTEST_ARGS=...` passes pytest more.
@@ -28,17 +28,17 @@ test: system-deps-test install
 
 # The checks CI runs before the tests: the .qmltypes match the Python that registers the types, ruff,
 # mypy (the plugin SDK and host) and qmllint over the shell's and the plugins' QML, which must have no warnings.
-# qmllint finds the shell's modules in qml/ and each plugin's Python types in plugins/<id>/types/.
-QMLLINT := $(VENV)/bin/pyside6-qmllint -I qml $(foreach d,$(wildcard plugins/*/types),-I $(d))
+# qmllint finds the shell's modules in headunit/qml/ and each plugin's Python types in headunit/plugins/<id>/types/.
+QMLLINT := $(VENV)/bin/pyside6-qmllint -I headunit/qml $(foreach d,$(wildcard headunit/plugins/*/types),-I $(d))
 
 lint: install
 	$(PY) scripts/qmltypes.py --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(QMLLINT) --max-warnings 0 $$(find qml plugins -name '*.qml' ! -name SandboxCompositor.qml | sort)
+	$(QMLLINT) --max-warnings 0 $$(find headunit/qml headunit/plugins -name '*.qml' ! -name SandboxCompositor.qml | sort)
 	@# Qt's type information for QtWayland's QtShell names a base it does not describe: that import's warning is
 	@# Qt's, so this one file is linted without import warnings (its types are still checked).
-	$(QMLLINT) --max-warnings 0 --import disable qml/HeadUnit/Shell/SandboxCompositor.qml
+	$(QMLLINT) --max-warnings 0 --import disable headunit/qml/HeadUnit/Shell/SandboxCompositor.qml
 
 # After changing a Python class that QML uses (its properties, signals, slots): write its .qmltypes again.
 qmltypes: $(STAMP)

@@ -37,7 +37,7 @@ WIDTH, HEIGHT = 1280, 720
 
 
 def first_party_apps() -> list[str]:
-    return sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "plugin.toml").exists())
+    return sorted(p.name for p in (ROOT / "headunit" / "plugins").iterdir() if (p / "plugin.toml").exists())
 
 
 def _write_floor(root: Path) -> None:
@@ -152,7 +152,7 @@ def measure(runs: int = 3, reopens: int = 5, progress=print) -> dict:
         _write_floor(vendor)
         env = dict(os.environ, HEADUNIT_HOME=home, QT_QPA_PLATFORM="offscreen")
         subprocess.run([sys.executable, "-m", "headunit", "maps", "import",
-                        str(ROOT / "assets" / "maps" / "monaco.osm.pbf"), "--name", "monaco"],
+                        str(ROOT / "headunit" / "assets" / "maps" / "monaco.osm.pbf"), "--name", "monaco"],
                        env=env, check=True, capture_output=True)
         for i in range(runs + 1):  # the first warms byte code, Qt's QML cache and the tile cache: not counted
             progress(f"app open: {'warming up (unmeasured)' if i == 0 else f'run {i}/{runs}'}")

@@ -50,7 +50,7 @@ WIDTH, HEIGHT = 1280, 720
 ZOOM = 16
 START = (43.7360, 7.4180)  # west of Port Hercule; the pan runs east-south-east across the harbour
 STEP = (4, 1)  # pixels per frame
-MONACO = Path(__file__).resolve().parent.parent / "assets" / "maps" / "monaco.osm.pbf"
+MONACO = Path(__file__).resolve().parent.parent / "headunit" / "assets" / "maps" / "monaco.osm.pbf"
 RESULT_PREFIX = "MAPFRAMES "
 
 MAP_QML = """

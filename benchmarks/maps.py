@@ -26,7 +26,7 @@ from pathlib import Path
 
 from benchmarks import ROOT
 
-MONACO = ROOT / "assets" / "maps" / "monaco.osm.pbf"
+MONACO = ROOT / "headunit" / "assets" / "maps" / "monaco.osm.pbf"
 
 #: Absolute and relative targets.
 ROUTE_RATIO = 2.0

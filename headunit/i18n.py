@@ -24,7 +24,7 @@ from headunit.shell.settings import LANGUAGES, Settings, locale_name
 log = logging.getLogger(__name__)
 
 SHELL_CATALOGUE = "headunit"
-SHELL_TRANSLATIONS_DIR = paths.ROOT / "translations"
+SHELL_TRANSLATIONS_DIR = paths.SHELL_TRANSLATIONS_DIR
 
 
 def normalize_language(code: str) -> str | None:

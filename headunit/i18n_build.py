@@ -31,7 +31,7 @@ from headunit import paths
 #: Languages with a catalogue; English is the source language.
 TRANSLATED = ("de", "zh_CN")
 SHELL_CATALOGUE = "headunit"
-SHELL_TRANSLATIONS_DIR = paths.ROOT / "translations"
+SHELL_TRANSLATIONS_DIR = paths.SHELL_TRANSLATIONS_DIR
 # ctx.tr( / self._ctx.tr( / self.ctx.tr( in plugin Python.
 _CTX_TR = re.compile(r"(?<![\w.])(?:self\.)?_?ctx\.tr\(")
 _TRANSLATES = re.compile(r"\btr\(|\btranslate\(|QT_TR_NOOP\(|QT_TRANSLATE_NOOP\(")
@@ -55,8 +55,10 @@ def _files(folder: Path, *suffixes: str, skip: tuple[str, ...] = ()) -> list[Pat
 
 
 def shell_catalogue() -> Catalogue:
-    sources = _files(paths.QML_DIR, ".qml", ".js") + _files(paths.ROOT / "headunit", ".py", skip=("__pycache__",))
-    return Catalogue(SHELL_CATALOGUE, paths.ROOT, tuple(sources), SHELL_TRANSLATIONS_DIR, plugin=False)
+    # The shell's QML and Python; the first-party plugins inside the package have catalogues of their own.
+    sources = _files(paths.QML_DIR, ".qml", ".js") + _files(
+        paths.PACKAGE_DIR, ".py", skip=("__pycache__", "plugins", "templates", "qml"))
+    return Catalogue(SHELL_CATALOGUE, paths.PACKAGE_DIR, tuple(sources), SHELL_TRANSLATIONS_DIR, plugin=False)
 
 
 def plugin_catalogue(folder: Path) -> Catalogue:

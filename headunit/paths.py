@@ -7,13 +7,26 @@ tests use it so that they never touch the real user's data.
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
-#: The checkout or installed tree holding qml/, plugins/ and assets/.
-ROOT = Path(__file__).resolve().parent.parent
-QML_DIR = ROOT / "qml"
-BUILTIN_PLUGINS_DIR = ROOT / "plugins"
-ASSETS_DIR = ROOT / "assets"
+
+def _package_dir() -> Path:
+    """The installed package's folder. QML, Qt's translator and the plugin loader open files by path, so the
+    package must be installed as files (a wheel or a checkout), not imported from a zip."""
+    root = files("headunit")
+    if not isinstance(root, Path):
+        raise RuntimeError(f"headunit must be installed as files on disk, not imported from {root}")
+    return root
+
+
+#: The package's own files: the shell's QML modules, the first-party plugins, the compiled translations,
+#: the assets (the demo map and track) and the schemas all ship inside it, in a wheel as in a checkout.
+PACKAGE_DIR = _package_dir()
+QML_DIR = PACKAGE_DIR / "qml"
+BUILTIN_PLUGINS_DIR = PACKAGE_DIR / "plugins"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+SHELL_TRANSLATIONS_DIR = PACKAGE_DIR / "translations"
 
 
 def _user_dir(kind: str) -> Path:

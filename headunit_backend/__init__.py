@@ -5,9 +5,6 @@ Entry points: `headunit_backend.app.create_app` (the ASGI app), `headunit_backen
 (a real server in a subprocess, for tests and benchmarks) and the `headunit-backend serve` command.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from headunit import __version__  # one version for the head unit and its backend, set in headunit/__init__.py
 
-try:
-    __version__ = version("headunit")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+__all__ = ["__version__"]

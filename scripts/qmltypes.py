@@ -4,9 +4,9 @@ Every Python file that sets `QML_IMPORT_NAME` belongs to that module. pyside6-me
 decorated classes (QmlElement, QmlSingleton, Property, Signal, Slot) from the source, and
 pyside6-qmltyperegistrar turns them into a .qmltypes file beside a qmldir that names it:
 
-- `HeadUnit` (headunit/): qml/HeadUnit/qmldir and qml/HeadUnit/HeadUnit.qmltypes, in the shell's import path;
-- `HeadUnit.Plugins.X` (plugins/<id>/): plugins/<id>/types/HeadUnit/Plugins/X/, an import path only the
-  linter uses (the plugin's own Python registers the types when it starts).
+- `HeadUnit` (headunit/): headunit/qml/HeadUnit/qmldir and HeadUnit.qmltypes, in the shell's import path;
+- `HeadUnit.Plugins.X` (headunit/plugins/<id>/): headunit/plugins/<id>/types/HeadUnit/Plugins/X/, an import
+  path only the linter uses (the plugin's own Python registers the types when it starts).
 
     python scripts/qmltypes.py          write them
     python scripts/qmltypes.py --check  exit 1, naming the files, if what is checked in differs from the code
@@ -23,6 +23,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "headunit"
+PLUGINS = PACKAGE / "plugins"
 BIN = Path(sys.executable).parent
 IMPORT_NAME = re.compile(r'^QML_IMPORT_NAME = "([\w.]+)"$', re.MULTILINE)
 #: Python types as PySide registers them with Qt (a `Property(list, …)` is a QVariantList at run time), where
@@ -39,17 +41,18 @@ def qt_metatypes_dir() -> Path:
 def modules() -> dict[str, tuple[list[Path], Path]]:
     """Import name -> (its Python files, the folder its qmldir and .qmltypes go in)."""
     found: dict[str, tuple[list[Path], Path]] = {}
-    sources = sorted((ROOT / "headunit").rglob("*.py")) + sorted((ROOT / "plugins").glob("*/**/*.py"))
+    sources = sorted(PACKAGE.rglob("*.py"))  # the shell's and, under plugins/, the first-party plugins'
+
     for path in sources:
         match = IMPORT_NAME.search(path.read_text(encoding="utf-8"))
         if not match:
             continue
         name = match.group(1)
         if name == "HeadUnit":
-            folder = ROOT / "qml" / "HeadUnit"
+            folder = PACKAGE / "qml" / "HeadUnit"
         else:
-            plugin = path.relative_to(ROOT / "plugins").parts[0]
-            folder = ROOT / "plugins" / plugin / "types" / Path(*name.split("."))
+            plugin = path.relative_to(PLUGINS).parts[0]
+            folder = PLUGINS / plugin / "types" / Path(*name.split("."))
         files, known = found.setdefault(name, ([], folder))
         if known != folder:
             raise SystemExit(f"{path}: module {name} is registered from two places ({known} and {folder})")

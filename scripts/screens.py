@@ -57,10 +57,10 @@ class Screen:
 
 
 def _source() -> Path:
-    """The tree whose shell is rendered: the one `headunit` is imported from (PYTHONPATH may point elsewhere)."""
+    """The package whose shell is rendered: the one `headunit` is imported from (PYTHONPATH may point elsewhere)."""
     import headunit
 
-    return Path(headunit.__file__).resolve().parent.parent
+    return Path(headunit.__file__).resolve().parent
 
 
 def first_party_apps(root: Path | None = None) -> list[str]:

@@ -176,7 +176,7 @@ def make_shell(qtbot, qapp, tmp_path, monkeypatch):
 # asks for it (hard links: a test that removes its region leaves the session's copy whole).
 
 EXTRACTS = {
-    "monaco": Path(__file__).resolve().parent.parent / "assets" / "maps" / "monaco.osm.pbf",
+    "monaco": Path(__file__).resolve().parent.parent / "headunit" / "assets" / "maps" / "monaco.osm.pbf",
     "helsinki": Path(__file__).resolve().parent / "data" / "osm" / "helsinki.osm.pbf",
 }
 

@@ -59,7 +59,7 @@ def _python_path() -> str:
     """The child imports the very HeadUnit the command runs, wherever it was started from."""
     from headunit import paths
 
-    return os.pathsep.join([str(paths.ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+    return os.pathsep.join([str(paths.PACKAGE_DIR.parent)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
 
 
 def _sandbox_env() -> dict[str, str]:

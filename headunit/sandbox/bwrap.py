@@ -86,11 +86,11 @@ def _python_and_code() -> list[str]:
         binds += _ro(executable.resolve())  # a system Python, under the emptied /usr/bin
     if str(Path(sys.prefix)) != str(Path(sys.prefix).resolve()):
         binds += ["--symlink", str(Path(sys.prefix).resolve()), str(sys.prefix)]
-    # HeadUnit's package and its QML, translations and icons: not the tree's plugins or anything else in it.
-    for part in ("headunit", "qml", "translations", "assets"):
-        folder = paths.ROOT / part
-        if folder.is_dir() and not str(folder).startswith(tuple(str(r) for r in roots)):
-            binds += _ro(folder)
+    # HeadUnit's package with its QML, translations and icons (a checkout's, when not installed in the venv):
+    # nothing else of the tree it sits in.
+    package = paths.PACKAGE_DIR
+    if not str(package).startswith(tuple(str(r) for r in roots)):
+        binds += _ro(package)
     return binds
 
 

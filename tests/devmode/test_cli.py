@@ -34,7 +34,7 @@ def test_a_folder_without_a_manifest_is_refused(tmp_path: Path, headunit_home: P
 
 
 def test_one_of_the_shells_own_plugins_is_refused_without_sandbox_all(tmp_path: Path, headunit_home: Path):
-    weather = Path(__file__).resolve().parents[2] / "plugins" / "org.headunit.weather"
+    weather = Path(__file__).resolve().parents[2] / "headunit" / "plugins" / "org.headunit.weather"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HEADUNIT_HOME": str(headunit_home)}
     done = subprocess.run([sys.executable, "-m", "headunit", "emulator", "--dev", str(weather), "--backend", "none",
                            "--screenshot", str(tmp_path / "x.png")], env=env, capture_output=True, text=True, timeout=120)

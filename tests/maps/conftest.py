@@ -10,7 +10,7 @@ import pytest
 from headunit.maps.regions import MapLibrary, Region
 
 ROOT = Path(__file__).resolve().parents[2]
-MONACO_PBF = ROOT / "assets" / "maps" / "monaco.osm.pbf"
+MONACO_PBF = ROOT / "headunit" / "assets" / "maps" / "monaco.osm.pbf"
 HELSINKI_PBF = ROOT / "tests" / "data" / "osm" / "helsinki.osm.pbf"
 
 PLACE_DU_CASINO = (43.73942, 7.42772)

@@ -15,7 +15,7 @@ from headunit.maps.errors import MapError, NotAnExtract
 from headunit.maps.renderdata import project
 from headunit.maps.tiles import PALETTES, TileRenderer
 
-MONACO = Path(__file__).resolve().parents[2] / "assets" / "maps" / "monaco.osm.pbf"
+MONACO = Path(__file__).resolve().parents[2] / "headunit" / "assets" / "maps" / "monaco.osm.pbf"
 
 HARBOUR = (43.7355, 7.4235)  # Port Hercule: quays, roads and the sea
 OPEN_SEA = (43.7250, 7.4450)  # a kilometre off the coast, inside the extract

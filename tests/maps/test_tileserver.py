@@ -15,7 +15,7 @@ from headunit.maps.renderdata import project
 from headunit.maps.tiles import PALETTES
 from headunit.maps.tileserver import TileServer
 
-MONACO = Path(__file__).resolve().parents[2] / "assets" / "maps" / "monaco.osm.pbf"
+MONACO = Path(__file__).resolve().parents[2] / "headunit" / "assets" / "maps" / "monaco.osm.pbf"
 HARBOUR = (43.7355, 7.4235)
 
 

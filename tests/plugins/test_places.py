@@ -35,7 +35,7 @@ class Car(QObject):
 
 @pytest.fixture
 def modules(qapp):
-    loader.load_entry_class(load_manifest(ROOT / "plugins" / PLACES))
+    loader.load_entry_class(load_manifest(ROOT / "headunit" / "plugins" / PLACES))
     package = f"{loader.namespace_for(PLACES)}.places"
     return sys.modules[f"{package}.store"], sys.modules[f"{package}.catalog"]
 

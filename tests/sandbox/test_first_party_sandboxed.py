@@ -25,7 +25,7 @@ WEATHER = "org.headunit.weather"
 PLACES = "org.headunit.places"
 NAVIGATION = "org.headunit.navigation"
 MUSIC = "org.headunit.music"
-PLACES_DATA = paths.ROOT / "plugins" / PLACES / "data" / "monaco-places.json"
+PLACES_DATA = paths.BUILTIN_PLUGINS_DIR / PLACES / "data" / "monaco-places.json"
 
 
 def saved_trip(runtime) -> float:

@@ -15,8 +15,8 @@ from headunit import __version__
 ROOT = Path(__file__).resolve().parents[2]
 GALLERY = ROOT / "tests" / "fixtures" / "broken_plugins"
 TRIP_ID = "org.headunit.tripcomputer"
-TRIP_FOLDER = ROOT / "plugins" / TRIP_ID
-BUILTINS = sorted(p.parent for p in (ROOT / "plugins").glob("*/plugin.toml"))
+TRIP_FOLDER = ROOT / "headunit" / "plugins" / TRIP_ID
+BUILTINS = sorted(p.parent for p in (ROOT / "headunit" / "plugins").glob("*/plugin.toml"))
 GALLERY_FOLDERS = sorted(p for p in GALLERY.iterdir() if p.is_dir())
 #: Broken only once loaded or used: `plugins list` reads manifests and runs no plugin code, so they register.
 BROKEN_WHEN_LOADED = ("org.broken.badqml", "org.broken.importerror", "org.broken.slotraises", "org.broken.startraises")
@@ -127,7 +127,7 @@ def test_check_a_broken_plugin_exits_1_with_the_error(headunit_home, folder, err
 
 def test_check_the_trip_computer_exits_0(headunit_home):
     """`plugins check` on a good plugin exits 0 and says it is valid."""
-    result = headunit("plugins", "check", "plugins/org.headunit.tripcomputer", home=headunit_home)
+    result = headunit("plugins", "check", "headunit/plugins/org.headunit.tripcomputer", home=headunit_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == f"{TRIP_FOLDER}: {TRIP_ID} 1.0.0 is valid"
 

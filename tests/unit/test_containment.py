@@ -16,7 +16,7 @@ from headunit.host.loader import namespace_for
 ROOT = Path(__file__).resolve().parents[2]
 GALLERY = ROOT / "tests" / "fixtures" / "broken_plugins"
 TRIP_ID = "org.headunit.tripcomputer"
-TRIP_FOLDER = ROOT / "plugins" / TRIP_ID
+TRIP_FOLDER = ROOT / "headunit" / "plugins" / TRIP_ID
 
 
 def line_of(path: Path, text: str) -> int:

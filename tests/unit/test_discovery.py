@@ -12,8 +12,8 @@ from headunit.host.discovery import discover
 from headunit.host.manifest import load_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
-TRIP_FOLDER = ROOT / "plugins" / "org.headunit.tripcomputer"
-BUILTINS = sorted(p.parent for p in (ROOT / "plugins").glob("*/plugin.toml"))
+TRIP_FOLDER = ROOT / "headunit" / "plugins" / "org.headunit.tripcomputer"
+BUILTINS = sorted(p.parent for p in (ROOT / "headunit" / "plugins").glob("*/plugin.toml"))
 
 
 def found(candidates) -> dict[Path, str]:
@@ -22,7 +22,7 @@ def found(candidates) -> dict[Path, str]:
 
 def test_builtin_plugins_come_from_the_tree():
     """Every folder in the tree's plugins/ is a builtin candidate, in name order, before anything else."""
-    assert paths.BUILTIN_PLUGINS_DIR == ROOT / "plugins"
+    assert paths.BUILTIN_PLUGINS_DIR == ROOT / "headunit" / "plugins"
     candidates = discover(entry_points=False)
     assert TRIP_FOLDER in BUILTINS
     assert [(c.folder, c.origin) for c in candidates] == [(folder, "builtin") for folder in BUILTINS]
@@ -146,5 +146,5 @@ def test_same_folder_reached_twice_is_listed_once(plugin_factory, tmp_path, monk
     link = tmp_path / "link-to-plugins"
     link.symlink_to(plugin_factory.root, target_is_directory=True)
     monkeypatch.setenv("HEADUNIT_PLUGINS_PATH", str(folder))
-    candidates = discover([plugin_factory.root, link, folder, ROOT / "plugins", TRIP_FOLDER], entry_points=False)
+    candidates = discover([plugin_factory.root, link, folder, ROOT / "headunit" / "plugins", TRIP_FOLDER], entry_points=False)
     assert [(c.folder, c.origin) for c in candidates] == [(b, "builtin") for b in BUILTINS] + [(folder, "path")]

@@ -18,7 +18,7 @@ from headunit.vehicle.restrictions import FLAGS, UxRestrictions
 from headunit.vehicle.state import READINGS, VehicleState
 
 ROOT = Path(__file__).resolve().parents[2]
-QMLTYPES = ROOT / "qml" / "HeadUnit" / "HeadUnit.qmltypes"
+QMLTYPES = ROOT / "headunit" / "qml" / "HeadUnit" / "HeadUnit.qmltypes"
 
 
 def test_the_checked_in_qmltypes_match_the_python_code():
@@ -105,7 +105,7 @@ def test_location_readings_stay_hidden_from_a_plugin_without_the_capability():
 def _qmllint(tmp_path: Path, body: str) -> str:
     qml = tmp_path / "Probe.qml"
     qml.write_text("import QtQuick\nimport HeadUnit\n\nItem {\n" + body + "\n}\n", encoding="utf-8")
-    done = subprocess.run([str(Path(sys.executable).parent / "pyside6-qmllint"), "-I", str(ROOT / "qml"), str(qml)],
+    done = subprocess.run([str(Path(sys.executable).parent / "pyside6-qmllint"), "-I", str(ROOT / "headunit" / "qml"), str(qml)],
                           capture_output=True, text=True, timeout=60)
     return done.stdout + done.stderr
 

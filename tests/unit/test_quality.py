@@ -157,7 +157,7 @@ def strict(folder: Path, home: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def compiled_catalogues():
     """The .qm files are built, not kept in git: compiled as `make install` does."""
-    for folder in (ROOT / "plugins").glob("*/plugin.toml"):
+    for folder in (ROOT / "headunit" / "plugins").glob("*/plugin.toml"):
         i18n_build.release(i18n_build.plugin_catalogue(folder.parent))
 
 
@@ -165,13 +165,13 @@ def compiled_catalogues():
 @pytest.mark.parametrize("plugin_id", sorted(FIRST_PARTY))
 def test_every_first_party_plugin_reaches_its_recorded_tier(plugin_id):
     """The first-party plugins, graded as an author's plugin is (their code imported in a child process)."""
-    result = graded(ROOT / "plugins" / plugin_id, run_child=True)
+    result = graded(ROOT / "headunit" / "plugins" / plugin_id, run_child=True)
     tier, fails = FIRST_PARTY[plugin_id]
     assert (result.tier, failed(result)) == (tier, fails), [c for c in result.criteria if not c.passed]
 
 
 def test_the_record_covers_every_first_party_plugin():
-    assert sorted(p.parent.name for p in (ROOT / "plugins").glob("*/plugin.toml")) == sorted(FIRST_PARTY)
+    assert sorted(p.parent.name for p in (ROOT / "headunit" / "plugins").glob("*/plugin.toml")) == sorted(FIRST_PARTY)
 
 
 def test_a_plugin_meeting_every_criterion_is_gold_and_strict_passes(good, headunit_home):

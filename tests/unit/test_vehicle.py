@@ -17,7 +17,7 @@ from headunit.vehicle.state import VehicleState
 from headunit.vehicle.track import Track, TrackError, bearing_deg, distance_m, offset
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO_TRACK = ROOT / "assets" / "tracks" / "monaco-avenue-princesse-grace.gpx"
+DEMO_TRACK = ROOT / "headunit" / "assets" / "tracks" / "monaco-avenue-princesse-grace.gpx"
 
 
 class FakeClock:

@@ -14,7 +14,7 @@ from headunit.vehicle.state import VehicleState
 
 ROOT = Path(__file__).resolve().parents[3]
 TRIP_ID = "org.headunit.tripcomputer"
-TRIP_FOLDER = ROOT / "plugins" / TRIP_ID
+TRIP_FOLDER = ROOT / "headunit" / "plugins" / TRIP_ID
 
 
 @pytest.fixture
