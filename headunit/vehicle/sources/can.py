@@ -74,9 +74,6 @@ class CanSource(PollingSource):
                             for b in bs)
         return f"CAN {self.interface} {self.channel} with {self.path} ({signals})"
 
-    def label(self, reading: str) -> str:
-        return "can"
-
     def open(self) -> None:
         import can
 
