@@ -1,5 +1,5 @@
 #!/bin/bash -e
-# pi-gen sub-stage: HeadUnit on Raspberry Pi OS Lite (bookworm, arm64). Runs on the build host after
+# pi-gen sub-stage: HeadUnit on Raspberry Pi OS Lite (trixie, arm64). Runs on the build host after
 # 00-packages; ROOTFS_DIR is the image's root, on_chroot runs commands inside it.
 # Put the package in files/ first: cp headunit_<version>_arm64.deb packaging/image/stage-headunit/00-headunit/files/
 
