@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Compiled translations (.qm, not in git) beside their .ts sources: the shell's and each plugin's.
 QM     := $(patsubst %.ts,%.qm,$(wildcard headunit/translations/*.ts headunit/plugins/*/translations/*.ts))
 
-.PHONY: run test lint qmltypes screens screens-reference system-deps system-deps-test install translations benchmark demo-map clean
+.PHONY: run test lint qmltypes screens screens-reference system-deps system-deps-test install translations benchmark demo-map wheel deb clean
 
 run: system-deps install demo-map
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -79,6 +79,15 @@ $(STAMP): pyproject.toml
 translations: $(STAMP)
 	$(PY) -m headunit.i18n_build update
 
+# The installable artefacts, in dist/: the wheel (QML, plugins, compiled translations and assets inside), and
+# the Raspberry Pi appliance's Debian package (`make deb DEB_ARCH=amd64` for an x86-64 head unit).
+DEB_ARCH ?= arm64
+wheel: $(STAMP)
+	$(PY) -m pip wheel --quiet --no-deps . -w dist
+
+deb: $(STAMP)
+	$(PY) scripts/build_deb.py --arch $(DEB_ARCH) --out dist
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 	rm -f $(QM)

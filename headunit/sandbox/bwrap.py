@@ -50,8 +50,10 @@ def available() -> str | None:
         return "bubblewrap (bwrap) is not installed"
     import subprocess  # only when a third-party plugin is first started, not at the shell's start
 
-    probe = [bwrap, "--ro-bind", "/usr", "/usr", *_usr_links(), "--unshare-all", "--die-with-parent",
-             "--", "/usr/bin/true"]
+    # With a fresh /proc as every sandbox mounts one: where /proc is over-mounted (a hardened service with
+    # ProtectKernelTunables, some containers) the kernel refuses it, and plugins could not start.
+    probe = [bwrap, "--ro-bind", "/usr", "/usr", *_usr_links(), "--proc", "/proc", "--unshare-all",
+             "--die-with-parent", "--", "/usr/bin/true"]
     try:
         done = subprocess.run(probe, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired) as exc:
