@@ -91,8 +91,7 @@ def install_files(stage: Path) -> list[str]:
             conffiles.append(f"/{target}")
     usr_bin = stage / "usr" / "bin"
     usr_bin.mkdir(parents=True, exist_ok=True)
-    for command in ("headunit", "headunit-backend"):
-        (usr_bin / command).symlink_to(PREFIX / "bin" / command)
+    (usr_bin / "headunit").symlink_to(PREFIX / "bin" / "headunit")  # the backend is a server's, not the car's
     docs = stage / "usr" / "share" / "doc" / "headunit"
     docs.mkdir(parents=True)
     shutil.copy2(PACKAGING / "deb" / "copyright", docs / "copyright")
