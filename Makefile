@@ -83,6 +83,7 @@ translations: $(STAMP)
 # the Raspberry Pi appliance's Debian package (`make deb DEB_ARCH=amd64` for an x86-64 head unit).
 DEB_ARCH ?= arm64
 wheel: $(STAMP)
+	rm -rf build  # setuptools would reuse what an earlier build left there
 	$(PY) -m pip wheel --quiet --no-deps . -w dist
 
 deb: $(STAMP)

@@ -53,6 +53,7 @@ def pip(*args: str) -> None:
 
 
 def build_wheel(into: Path) -> Path:
+    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools would reuse what an earlier build left there
     pip("wheel", "--quiet", "--no-deps", str(ROOT), "-w", str(into))
     return next(into.glob("headunit-*.whl"))
 

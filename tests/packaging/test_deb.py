@@ -26,9 +26,9 @@ pytestmark = pytest.mark.skipif(ARCH is None, reason=f"no package architecture f
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory) -> Path:
+def package(wheel, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("deb")
-    return build_deb.build(ARCH, out, PYTHON)
+    return build_deb.build(ARCH, out, PYTHON, wheel)
 
 
 @pytest.fixture(scope="module")

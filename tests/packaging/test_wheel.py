@@ -1,6 +1,6 @@
 """The wheel is the product: built with `pip wheel .` and installed into a fresh venv in an empty folder, far
 from the checkout, it gives a working `headunit` (its QML, first-party plugins, translations, assets and
-schemas come from the installed package) and a working `headunit-backend`."""
+schemas come from the installed package) and a working `headunit-backend`. The wheel is conftest.py's."""
 
 from __future__ import annotations
 
@@ -20,14 +20,6 @@ import headunit
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_PARTY = sorted(p.name for p in (ROOT / "headunit" / "plugins").iterdir() if (p / "plugin.toml").is_file())
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(ROOT), "-w", str(out)],
-                   check=True, timeout=900)
-    return next(out.glob("headunit-*.whl"))
 
 
 @pytest.fixture(scope="module")
