@@ -37,6 +37,7 @@ FILES = {
     "systemd/headunit.env": "etc/headunit/headunit.env",
     "eglfs/eglfs.json": "etc/headunit/eglfs.json",
     "vehicle/vehicle.toml": "etc/headunit/vehicle.toml",
+    "vehicle/example.dbc": "usr/share/doc/headunit/examples/example.dbc",  # a CAN bus's DBC, to start from
     # The display, input and serial drivers loaded before the unit starts: its device filter admits only the
     # devices that exist when it starts.
     "image/stage-headunit/00-headunit/files/modules-load.conf": "usr/lib/modules-load.d/headunit.conf",
