@@ -44,6 +44,13 @@ def _language(text: str) -> str:
     return language
 
 
+def _source(text: str) -> str:
+    """A vehicle source spec, checked now so a typo fails before the window opens (imports only with --source)."""
+    from headunit.vehicle.cli import source_spec
+
+    return source_spec(text)
+
+
 #: Commands that open the shell: the car runs one at every start, so their command line is parsed without
 #: importing the maps, music and sync commands' modules (13 ms before the first frame).
 GUI_COMMANDS = ("emulator", "run")
@@ -67,6 +74,10 @@ def _parser(*, gui_only: bool = False) -> argparse.ArgumentParser:
                           "loopback port) or 'none' (also HEADUNIT_BACKEND)")
     gui.add_argument("--sandbox-all", action="store_true",
                      help="run the shell's own plugins sandboxed too, as every third-party plugin is")
+    gui.add_argument("--source", action="append", type=_source, default=[], metavar="SPEC",
+                     help="a vehicle source, e.g. gpsd:127.0.0.1:2947 or gpio:/dev/gpiochip0:17=parkingBrake "
+                          "(repeatable; docs/vehicle-sources.md). run: instead of vehicle.toml's; emulator: "
+                          "instead of the simulator, for what the source reads")
 
     emulator = sub.add_parser("emulator", parents=[gui], help="the shell beside a simulated car")
     emulator.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
@@ -149,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             then_drive=getattr(args, "then_drive", None), clock=getattr(args, "clock", None),
             plugin_paths=tuple(args.plugins_path), language=args.lang, backend=args.backend,
             sandbox_all=args.sandbox_all, unsandboxed=getattr(args, "unsandboxed", False),
-            dev=getattr(args, "dev", None),
+            dev=getattr(args, "dev", None), sources=tuple(args.source),
         ))
     if getattr(args, "handler", None) is not None:
         return args.handler(args)

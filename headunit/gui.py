@@ -43,6 +43,7 @@ class Launch:
     sandbox_all: bool = False  # --sandbox-all: the shell's own plugins sandboxed too
     unsandboxed: bool = False  # --unsandboxed (emulator): third-party plugins without bubblewrap, with a banner
     dev: Path | None = None  # --dev (emulator): this plugin folder, third-party, reloaded as its files change
+    sources: tuple[str, ...] = ()  # --source: the car's sources (run: else vehicle.toml; emulator: else simulated)
 
 
 def default_backend(mode: str, profile: str = "default") -> str:
@@ -94,7 +95,8 @@ def launch(opts: Launch) -> int:
                               night=opts.night, language=opts.language,
                               drive=opts.drive or ("parked" if opts.mode == "emulator" else None),
                               backend=opts.backend or default_backend(opts.mode),
-                              sandbox_all=opts.sandbox_all, unsandboxed=opts.unsandboxed and opts.mode == "emulator"))
+                              sandbox_all=opts.sandbox_all, unsandboxed=opts.unsandboxed and opts.mode == "emulator",
+                              sources=opts.sources))
 
     if opts.at and runtime.simulator:
         runtime.simulator.setPosition(*opts.at)
@@ -121,6 +123,7 @@ def launch(opts: Launch) -> int:
         _forget_module_sources()  # before the plugins' imports, which then reuse the room
         runtime.host.load_all_in_idle()
         runtime.start_cloud()
+        runtime.start_vehicle_sources()  # their threads and imports after the frame, as the cloud's
 
     def ready() -> None:
         timeline.mark("plugins loaded")

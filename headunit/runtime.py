@@ -92,6 +92,7 @@ class Options:
     discover: bool = True  # register the plugins found on the plugin paths
     backend: str = NO_BACKEND  # "embedded" (the emulator's own), a backend's URL, or "none"
     profile: str = "default"  # the driver profile: its sync database and HTTP cache
+    sources: tuple[str, ...] = ()  # --source specs; without any, a car's come from vehicle.toml
 
 
 class Runtime:
@@ -110,6 +111,7 @@ class Runtime:
         if self.simulator and options.drive:
             self.simulator.applyDrive(options.drive)
         self.driving = DrivingState(self.vehicle)
+        self.vehicle_sources = None  # the car's own sources (VehicleSources), once start_vehicle_sources() ran
         self.restrictions = UxRestrictions(self.driving)
         # The car's make, model, tyres and odometer; the emulator's car until the driver enters another.
         self.vehicle_profile = VehicleProfile(
@@ -235,12 +237,23 @@ class Runtime:
             backend_dir=paths.data_dir() / "embedded-backend",
         ))
 
+    def start_vehicle_sources(self) -> None:
+        """Start the car's sources (--source, else vehicle.toml) after the first frame; the emulator's simulator
+        keeps the readings no --source gives."""
+        if self.vehicle_sources is not None or (self.simulator and not self.options.sources):
+            return
+        from headunit.vehicle.sources.manager import start_sources
+
+        self.vehicle_sources = start_sources(self.vehicle, self.driving, self.options.sources, self.simulator)
+
     def start_media(self) -> None:
         """Watch for USB sticks and bring the music library up to date, on its own thread (after the first
         frame: a scan never delays the shell's start)."""
         self.media.start()
 
     def shutdown(self) -> None:
+        if self.vehicle_sources is not None:
+            self.vehicle_sources.stop()  # their threads end before the objects they publish to
         if self._sandbox is not None:
             self._sandbox.stop_all()  # plugin processes first: they save while the shell still answers them
         # The UI goes first, so no view outlives the plugin objects it shows.

@@ -1,4 +1,5 @@
-"""`headunit vehicle decode VIN [--json]`: what the car itself knows about a VIN, with no network."""
+"""`headunit vehicle decode VIN [--json]`: what the car itself knows about a VIN, with no network.
+(`headunit vehicle sources` and `watch` are headunit.vehicle.cli's.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from headunit.fitment.vin import VinReport, decode
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    vehicle = subparsers.add_parser("vehicle", help="decode a VIN as the car does, offline")
+    vehicle = subparsers.add_parser("vehicle", help="the car's sources and readings; decode a VIN offline")
     actions = vehicle.add_subparsers(dest="vehicle_command", required=True, metavar="ACTION")
     decoding = actions.add_parser(
         "decode", help="manufacturer, region, model year and check digit of a VIN; exit status 1 if refused",
@@ -19,6 +20,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> argparse.ArgumentPar
                     "China require it). Exit status 0 for a valid VIN, 1 for a refused one.")
     decoding.add_argument("vin", help="the 17-character VIN (spaces and dashes are ignored)")
     decoding.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    from headunit.vehicle.cli import add_commands as add_source_commands
+
+    add_source_commands(actions)
     return vehicle
 
 

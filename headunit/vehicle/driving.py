@@ -1,7 +1,8 @@
 """DrivingState: parked, idling or moving, from vehicle state, failing closed.
 
 Parked is gear P, or the parking brake on at speed 0; idling is not parked at speed 0;
-anything else is moving. A signal older than STALE_AFTER seconds, or never received, counts as moving.
+anything else is moving. A signal older than STALE_AFTER seconds, or never received, counts as moving;
+`missing` then names what it should have come from (its source's key, "gps" or "brake", else the reading).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class DrivingState(QObject):
         super().__init__(parent)
         self._vehicle = vehicle
         self._state, self._stale = "moving", True
+        self._missing: list[str] = list(SIGNALS)
+        self._labels: dict[str, str] = {}
         vehicle.updated.connect(self._evaluate)
         self._timer = QTimer(self, interval=CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self._evaluate)
@@ -50,11 +53,18 @@ class DrivingState(QObject):
 
     def _evaluate(self, *_: object) -> None:
         v = self._vehicle
-        stale = any(v.age(name) > STALE_AFTER for name in SIGNALS)
+        missing = list(dict.fromkeys(self._labels.get(name, name) for name in SIGNALS
+                                     if v.age(name) > STALE_AFTER))
+        stale = bool(missing)
         state = classify(v.value("speed"), v.value("gear"), v.value("parkingBrake"), stale)
-        if (state, stale) != (self._state, self._stale):
-            self._state, self._stale = state, stale
+        if (state, stale, missing) != (self._state, self._stale, self._missing):
+            self._state, self._stale, self._missing = state, stale, missing
             self.stateChanged.emit()
+
+    def set_source_labels(self, labels: dict[str, str]) -> None:
+        """reading -> the key of the source it comes from ("gps", "brake"), for `missing`."""
+        self._labels = dict(labels)
+        self._evaluate()
 
     @Property(str, notify=stateChanged, final=True)
     def state(self) -> str:
@@ -69,3 +79,9 @@ class DrivingState(QObject):
     def stale(self) -> bool:
         """True while a signal is missing or too old: the state then reads moving."""
         return self._stale
+
+    @Property(list, notify=stateChanged, final=True)
+    def missing(self) -> list[str]:
+        """While stale, what is missing: a source's key ("gps", "brake", "gear", "obd", "can") or, with no
+        source configured for it, the reading ("speed", "gear", "parkingBrake")."""
+        return self._missing

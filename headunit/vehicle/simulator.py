@@ -53,6 +53,7 @@ class Simulator(QObject):
         self._values = {name: initial for name, (_, initial) in READINGS.items()}
         self._values["latitude"], self._values["longitude"] = HOME_POSITION
         self._signal_lost = False
+        self._left_to_sources: frozenset[str] = frozenset()  # readings the car's own sources give instead
         self._ambient_sensor = True  # a car without a light sensor leaves day/night to headlights and sun
         self._clock_offset_h = 0.0  # shifts the time of day the sun is placed at
         self._track: Track | None = None
@@ -68,9 +69,8 @@ class Simulator(QObject):
         """Move the car for the time since the last tick, then publish every reading."""
         self._move()
         if not self._signal_lost:
-            readings = self._values if self._ambient_sensor else {
-                k: v for k, v in self._values.items() if k != "ambientLight"}
-            self._vehicle.publish(**readings)
+            left = self._left_to_sources if self._ambient_sensor else self._left_to_sources | {"ambientLight"}
+            self._vehicle.publish(**{k: v for k, v in self._values.items() if k not in left})
 
     def _move(self) -> None:
         """Drive the time since the last move at the speed, gear and track the car had all along; a change
@@ -138,6 +138,10 @@ class Simulator(QObject):
     def applyDrive(self, preset: str) -> None:
         """parked, idling or moving: the gear, brake and speed of a typical moment."""
         self._set(**DRIVE_PRESETS[preset])
+
+    def leave_to_sources(self, readings: set[str]) -> None:
+        """Stop publishing `readings`: the emulator's `--source`s give them (a GPS on the bench, say)."""
+        self._left_to_sources = frozenset(readings)
 
     @Slot(bool)
     def setSignalLost(self, lost: bool) -> None:

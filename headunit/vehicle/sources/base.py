@@ -51,7 +51,7 @@ class Source(QObject):
         self.provides = provides
         self._lock = threading.Lock()
         self._last: float | None = None  # monotonic time of the last reading
-        self._error = "not started"
+        self._error = "no reading yet"
         self._latest: dict[str, object] = {}
 
     # What subclasses implement.
