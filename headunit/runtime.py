@@ -107,11 +107,20 @@ class Runtime:
         self.vehicle = VehicleState()
         self.connectivity = Connectivity()
         self.cloud = Cloud(self.connectivity)
-        self.simulator = Simulator(self.vehicle, self.connectivity) if options.simulator else None
+        # The car's own sources: --source's now (the command line imported their kinds already), vehicle.toml's
+        # after the first frame. The emulator's simulator leaves to them what they read.
+        self.vehicle_sources = None
+        if options.sources:
+            from headunit.vehicle.sources.manager import VehicleSources
+
+            self.vehicle_sources = VehicleSources(self.vehicle, options.sources)
+        self.simulator = Simulator(self.vehicle, self.connectivity, left_to_sources=(
+            self.vehicle_sources.provided() if self.vehicle_sources else frozenset())) if options.simulator else None
         if self.simulator and options.drive:
             self.simulator.applyDrive(options.drive)
         self.driving = DrivingState(self.vehicle)
-        self.vehicle_sources = None  # the car's own sources (VehicleSources), once start_vehicle_sources() ran
+        if self.vehicle_sources is not None:
+            self.driving.set_source_labels(self.vehicle_sources.labels())
         self.restrictions = UxRestrictions(self.driving)
         # The car's make, model, tyres and odometer; the emulator's car until the driver enters another.
         self.vehicle_profile = VehicleProfile(
@@ -238,13 +247,15 @@ class Runtime:
         ))
 
     def start_vehicle_sources(self) -> None:
-        """Start the car's sources (--source, else vehicle.toml) after the first frame; the emulator's simulator
-        keeps the readings no --source gives."""
-        if self.vehicle_sources is not None or (self.simulator and not self.options.sources):
-            return
-        from headunit.vehicle.sources.manager import start_sources
+        """Start the car's sources (--source's, else vehicle.toml's) after the first frame; the emulator without
+        --source keeps its simulated car."""
+        if self.vehicle_sources is None:
+            if self.simulator:
+                return
+            from headunit.vehicle.sources.manager import from_config
 
-        self.vehicle_sources = start_sources(self.vehicle, self.driving, self.options.sources, self.simulator)
+            self.vehicle_sources = from_config(self.vehicle)
+        self.vehicle_sources.start(self.driving)
 
     def start_media(self) -> None:
         """Watch for USB sticks and bring the music library up to date, on its own thread (after the first

@@ -1450,17 +1450,48 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/StatusBar.qml" line="+24"/>
+        <location filename="../qml/HeadUnit/Shell/StatusBar.qml" line="+39"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-10"/>
         <source>No vehicle signal</source>
         <translation>Kein Fahrzeugsignal</translation>
     </message>
     <message>
+        <location line="-8"/>
+        <source>No GPS</source>
+        <translation>Kein GPS</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No brake signal</source>
+        <translation>Kein Bremssignal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No gear signal</source>
+        <translation>Kein Gangsignal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No OBD-II</source>
+        <translation>Kein OBD-II</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No CAN bus</source>
+        <translation>Kein CAN-Bus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · </source>
+        <extracomment>Between two missing vehicle signals in the status bar, e.g. &quot;No GPS · No brake signal&quot;.</extracomment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Parked</source>
         <translation>Geparkt</translation>
     </message>

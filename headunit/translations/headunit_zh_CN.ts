@@ -1448,17 +1448,48 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/StatusBar.qml" line="+24"/>
+        <location filename="../qml/HeadUnit/Shell/StatusBar.qml" line="+39"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-10"/>
         <source>No vehicle signal</source>
         <translation>无车辆信号</translation>
     </message>
     <message>
+        <location line="-8"/>
+        <source>No GPS</source>
+        <translation>无 GPS 信号</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No brake signal</source>
+        <translation>无驻车制动信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No gear signal</source>
+        <translation>无挡位信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No OBD-II</source>
+        <translation>无 OBD-II 信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No CAN bus</source>
+        <translation>无 CAN 总线信号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · </source>
+        <extracomment>Between two missing vehicle signals in the status bar, e.g. &quot;No GPS · No brake signal&quot;.</extracomment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Parked</source>
         <translation>已停车</translation>
     </message>

@@ -80,7 +80,7 @@ class DrivingState(QObject):
         """True while a signal is missing or too old: the state then reads moving."""
         return self._stale
 
-    @Property(list, notify=stateChanged, final=True)
+    @Property("QStringList", notify=stateChanged, final=True)
     def missing(self) -> list[str]:
         """While stale, what is missing: a source's key ("gps", "brake", "gear", "obd", "can") or, with no
         source configured for it, the reading ("speed", "gear", "parkingBrake")."""

@@ -47,13 +47,14 @@ class Simulator(QObject):
     changed = Signal()
 
     def __init__(self, vehicle: VehicleState, connectivity: Connectivity, tick_ms: int = 100,
-                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
+                 clock: Callable[[], float] = time.monotonic, left_to_sources: frozenset[str] = frozenset(),
+                 parent: QObject | None = None):
         super().__init__(parent)
         self._vehicle, self._connectivity, self._clock = vehicle, connectivity, clock
         self._values = {name: initial for name, (_, initial) in READINGS.items()}
         self._values["latitude"], self._values["longitude"] = HOME_POSITION
         self._signal_lost = False
-        self._left_to_sources: frozenset[str] = frozenset()  # readings the car's own sources give instead
+        self._left_to_sources = left_to_sources  # readings the car's own sources (--source) give instead
         self._ambient_sensor = True  # a car without a light sensor leaves day/night to headlights and sun
         self._clock_offset_h = 0.0  # shifts the time of day the sun is placed at
         self._track: Track | None = None
@@ -138,10 +139,6 @@ class Simulator(QObject):
     def applyDrive(self, preset: str) -> None:
         """parked, idling or moving: the gear, brake and speed of a typical moment."""
         self._set(**DRIVE_PRESETS[preset])
-
-    def leave_to_sources(self, readings: set[str]) -> None:
-        """Stop publishing `readings`: the emulator's `--source`s give them (a GPS on the bench, say)."""
-        self._left_to_sources = frozenset(readings)
 
     @Slot(bool)
     def setSignalLost(self, lost: bool) -> None:

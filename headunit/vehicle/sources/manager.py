@@ -73,7 +73,11 @@ class VehicleSources(QObject):
         except (KeyError, TypeError, ValueError) as exc:  # a source's bug must not end the shell's event loop
             log.error("vehicle source sent a reading that cannot be used: %s (%r)", exc, readings)
 
-    def start(self) -> None:
+    def start(self, driving=None) -> None:
+        """Start every source (again, if stopped); `driving` (DrivingState) learns what to name when a
+        signal goes missing."""
+        if driving is not None:
+            driving.set_source_labels(self.labels())
         for source in self.running():
             source.start()
 
@@ -98,19 +102,14 @@ class VehicleSources(QObject):
         return [source.status() for source in self.sources]
 
 
-def start_sources(vehicle: VehicleState, driving, flags: tuple[str, ...] = (), simulator=None) -> VehicleSources:
-    """The shell's sources (the `--source` flags, else vehicle.toml's), started; the driving state learns what
-    to name when a signal goes missing, and the emulator's simulator stops publishing what they read."""
+
+def from_config(vehicle: VehicleState) -> VehicleSources:
+    """The sources vehicle.toml lists (not started); none, logged, if the file cannot be used: fail closed."""
     from headunit.vehicle.sources.config import ConfigError, configured
 
     try:
-        specs = configured(flags).specs
+        specs = configured().specs
     except ConfigError as exc:
-        log.error("%s", exc)  # fail closed: no source, so the driving state stays stale
+        log.error("%s", exc)
         specs = ()
-    sources = VehicleSources(vehicle, specs)
-    if simulator is not None:
-        simulator.leave_to_sources(sources.provided())
-    driving.set_source_labels(sources.labels())
-    sources.start()
-    return sources
+    return VehicleSources(vehicle, specs)

@@ -13,6 +13,21 @@ Rectangle {
     signal notificationsRequested()
 
     implicitHeight: Theme.statusBarHeight
+
+    // What the stale driving state lacks, named by its source (Driving.missing: "gps", "brake"…): the driver
+    // or a fitter sees which wire or antenna to look at. Readings with no source of their own keep the old words.
+    function missingText(missing: list<string>): string {
+        const words = missing.map(key => ({
+            gps: qsTr("No GPS"),
+            brake: qsTr("No brake signal"),
+            gear: qsTr("No gear signal"),
+            obd: qsTr("No OBD-II"),
+            can: qsTr("No CAN bus")
+        })[key] ?? "").filter(word => word !== "")
+        // Two at most: the bar has room for them beside an app's title (`headunit vehicle sources` lists all).
+        //: Between two missing vehicle signals in the status bar, e.g. "No GPS · No brake signal".
+        return words.length > 0 ? words.slice(0, 2).join(qsTr(" · ")) : qsTr("No vehicle signal")
+    }
     color: Theme.surface
 
     RowLayout {
@@ -51,7 +66,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 role: "secondary"
                 muted: true
-                text: Driving.stale ? qsTr("No vehicle signal")
+                text: Driving.stale ? bar.missingText(Driving.missing)
                     : Driving.state === "parked" ? qsTr("Parked")
                     : Driving.state === "idling" ? qsTr("Stopped") : qsTr("Driving")
             }
