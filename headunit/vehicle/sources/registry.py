@@ -36,12 +36,10 @@ EXAMPLES: dict[str, str] = {
 def create(spec: str) -> Source:
     """The (not yet started) source `spec` describes; raise SpecError naming the field that is wrong."""
     spec = spec.strip()
-    kind, sep, rest = spec.partition(":")
+    kind, _, rest = spec.partition(":")
     if kind not in KINDS:
         known = ", ".join(EXAMPLES[k] for k in KINDS)
         raise SpecError(spec, "kind", f"expected one of {', '.join(KINDS)} (e.g. {known}), got {kind!r}")
-    if not sep or not rest:
-        raise SpecError(spec, kind, f"expected {kind}:…, such as {EXAMPLES[kind]}")
     module_name, _, class_name = KINDS[kind].partition(":")
     try:
         module = importlib.import_module(module_name)
