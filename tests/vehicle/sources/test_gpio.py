@@ -92,3 +92,38 @@ def test_a_value_that_is_not_a_level_is_an_error(gpio):
     (gpio / "gpio17" / "value").write_text("maybe\n")
     with pytest.raises(ValueError, match="expected 0 or 1"):
         create(f"gpio:{gpio}:17=parkingBrake").poll()
+
+
+def test_the_character_device_is_asked_for_inputs_with_libgpiods_own_active_low(monkeypatch):
+    """No /dev/gpiochip here (nor gpio-sim): libgpiod's request_lines is stood in for, to check what the
+    source asks of it and how it reads the answer."""
+    gpiod = pytest.importorskip("gpiod")
+    from gpiod.line import Direction, Value
+
+    asked = {}
+
+    class Request:
+        released = False
+
+        def get_values(self, lines):
+            return [Value.ACTIVE if line == 17 else Value.INACTIVE for line in lines]
+
+        def release(self):
+            self.released = True
+
+    request = Request()
+
+    def request_lines(path, consumer=None, config=None):
+        asked.update(path=path, consumer=consumer, config=config)
+        return request
+
+    monkeypatch.setattr(gpiod, "request_lines", request_lines)
+    source = create("gpio:/dev/gpiochip4:17=parkingBrake/active-low,27=reverse")
+    source.open()
+    assert asked["path"] == "/dev/gpiochip4" and asked["consumer"] == "headunit"
+    settings = asked["config"]
+    assert set(settings) == {17, 27} and all(s.direction == Direction.INPUT for s in settings.values())
+    assert settings[17].active_low and not settings[27].active_low
+    assert source.poll() == {"parkingBrake": True, "gear": "D"}  # ACTIVE already has active-low applied
+    source.close()
+    assert request.released
