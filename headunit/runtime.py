@@ -143,6 +143,7 @@ class Runtime:
         self.media = MediaLibrary(self.settings)  # opens nothing until start_media()
         self.tuner = TunerProvider()  # looks for a stick when an app first asks
         self.about = About(self.tuner)  # Settings › About; its Diagnostics page names the radio hardware
+        self.about.vehicle_sources = lambda: self.vehicle_sources.status() if self.vehicle_sources else []
         # Payments: the sheet only the shell draws, and the writes only the shell makes.
         self.payments = PaymentDesk(self.driving, self.cloud, self.notifications,
                                     lambda: self.settings.get("language"), self._app_name)

@@ -4,6 +4,7 @@ what its Diagnostics page adds for support: the platform's versions, the data fo
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObject, Signal, Slot, qVersion
@@ -46,6 +47,8 @@ class About(QObject):
         """`tuner`: the shell's TunerProvider, asked about the radio hardware only when Diagnostics is shown."""
         super().__init__(parent)
         self._tuner = tuner
+        #: The car's sources' status (VehicleSources.status), set by the runtime; None: no sources.
+        self.vehicle_sources: Callable[[], list[dict]] | None = None
 
     @Slot()
     def retranslate(self) -> None:
@@ -84,6 +87,12 @@ class About(QObject):
             return _tr("Not looked for")
         tuner = self._tuner.current()
         return _tr("RTL-SDR stick ready (rtl_fm)") if tuner.available else (tuner.reason or tuner.reasonCode)
+
+    @Slot(result="QVariantList")
+    def vehicleSources(self) -> list:
+        """Each vehicle source as it is now, {spec, alive, error} (Diagnostics); empty without any."""
+        status = self.vehicle_sources() if self.vehicle_sources else []
+        return [{"spec": s["spec"], "alive": s["alive"], "error": s["error"]} for s in status]
 
     @Property("QVariantList", notify=changed, final=True)
     def licences(self) -> list:

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../shell/about.py" line="+21"/>
+        <location filename="../shell/about.py" line="+22"/>
         <source>Qt 6 and PySide6</source>
         <translation>Qt 6 und PySide6</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Kartendaten © OpenStreetMap-Mitwirkende, ODbL 1.0 (openstreetmap.org/copyright)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1 (plugin API %2)</source>
         <extracomment>The version of HeadUnit (%1) and of the plugin API it implements (%2).</extracomment>
         <translation>%1 (Plugin-API %2)</translation>
@@ -615,7 +615,7 @@
 <context>
     <name>DiagnosticsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+21"/>
+        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+22"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
@@ -637,11 +637,12 @@
     </message>
     <message>
         <location line="-1"/>
+        <location line="+13"/>
         <source>None</source>
         <translation>Keines</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
         <location line="+1"/>
         <source>Error</source>
         <translation>Fehler</translation>
@@ -678,7 +679,18 @@
         <translation>Radio-Hardware</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Sources</source>
+        <extracomment>Diagnostics, &quot;Vehicle sources&quot; when none is configured (the emulator&apos;s simulated car, a car without vehicle.toml): &quot;Sources: None&quot;.</extracomment>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alive</source>
+        <translation>Liefert Daten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Back to About</source>
         <translation>Zurück zu Info</translation>
     </message>
@@ -704,6 +716,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Vehicle sources</source>
+        <translation>Fahrzeugquellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Folders</source>
         <translation>Ordner</translation>
     </message>

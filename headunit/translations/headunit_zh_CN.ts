@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../shell/about.py" line="+21"/>
+        <location filename="../shell/about.py" line="+22"/>
         <source>Qt 6 and PySide6</source>
         <translation>Qt 6 和 PySide6</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>地图数据 © OpenStreetMap 贡献者，ODbL 1.0（openstreetmap.org/copyright）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1 (plugin API %2)</source>
         <extracomment>The version of HeadUnit (%1) and of the plugin API it implements (%2).</extracomment>
         <translation>%1（插件 API %2）</translation>
@@ -615,7 +615,7 @@
 <context>
     <name>DiagnosticsSettings</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+21"/>
+        <location filename="../qml/HeadUnit/Shell/DiagnosticsSettings.qml" line="+22"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
@@ -637,11 +637,12 @@
     </message>
     <message>
         <location line="-1"/>
+        <location line="+13"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
         <location line="+1"/>
         <source>Error</source>
         <translation>错误</translation>
@@ -678,7 +679,18 @@
         <translation>收音机硬件</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Sources</source>
+        <extracomment>Diagnostics, &quot;Vehicle sources&quot; when none is configured (the emulator&apos;s simulated car, a car without vehicle.toml): &quot;Sources: None&quot;.</extracomment>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alive</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Back to About</source>
         <translation>返回“关于”</translation>
     </message>
@@ -704,6 +716,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Vehicle sources</source>
+        <translation>车辆数据源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>

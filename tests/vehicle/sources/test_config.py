@@ -139,3 +139,19 @@ def test_example_config_lists_valid_specs():
             create(spec)
         except SpecError as exc:
             assert exc.field == "dbc", exc  # the car maker's DBC file is the one thing not here
+
+
+def test_diagnostics_lists_each_source_alive_or_why_not(make_shell, qtbot, tmp_path):
+    from tests.shell import descendants, settle
+
+    (tmp_path / "gpio17").mkdir()
+    (tmp_path / "gpio17" / "value").write_text("1")
+    brake, gpsd = f"gpio:{tmp_path}:17=parkingBrake", f"gpsd:127.0.0.1:{_closed_port()}"
+    runtime, window = make_shell(1920, 720, simulator=False, discover=False, sources=(brake, gpsd))
+    runtime.start_vehicle_sources()
+    qtbot.waitUntil(lambda: runtime.vehicle_sources.running()[0].alive, timeout=3000)
+    runtime.apps.openSettings("diagnostics")
+    settle(qtbot)
+    texts = {item.property("text") for item in descendants(window.contentItem()) if item.isVisible()}  # scrolled too
+    assert "Vehicle sources" in texts and brake in texts and "Alive" in texts and gpsd in texts
+    assert any(str(text).startswith("gpsd at 127.0.0.1:") and "refused" in str(text).lower() for text in texts)

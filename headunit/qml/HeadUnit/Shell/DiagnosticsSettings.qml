@@ -13,9 +13,10 @@ SettingsSection {
 
     signal back()
 
-    // Read again each time the page is shown: the radio stick may have been plugged in since.
+    // Read again each time the page is shown: the radio stick may have been plugged in since, a source come or gone.
     property string radio: ""
-    onVisibleChanged: if (visible) radio = About.radioHardware()
+    property var sources: []
+    onVisibleChanged: if (visible) { radio = About.radioHardware(); sources = About.vehicleSources() }
 
     function bytes(n) {
         return n < 1000 ? qsTr("%1 B").arg(n)
@@ -34,6 +35,11 @@ SettingsSection {
                                                                       : qsTr("As set (%1)").arg(DayNight.mode) },
         { name: qsTr("Radio hardware"), value: page.radio }
     ]
+    // The car's own sources (docs/vehicle-sources.md): each spec, alive or why not.
+    readonly property var sourceRows: page.sources.length === 0
+        //: Diagnostics, "Vehicle sources" when none is configured (the emulator's simulated car, a car without vehicle.toml): "Sources: None".
+        ? [{ name: qsTr("Sources"), value: qsTr("None") }]
+        : page.sources.map(source => ({ name: source.spec, value: source.alive ? qsTr("Alive") : source.error }))
 
     RowLayout {
         Layout.fillWidth: true
@@ -49,7 +55,8 @@ SettingsSection {
 
     Repeater {
         model: [{ title: qsTr("Versions"), rows: About.versions }, { title: qsTr("Backend"), rows: page.backendRows },
-                { title: qsTr("This run"), rows: page.startRows }, { title: qsTr("Folders"), rows: About.folders }]
+                { title: qsTr("This run"), rows: page.startRows }, { title: qsTr("Vehicle sources"), rows: page.sourceRows },
+                { title: qsTr("Folders"), rows: About.folders }]
         delegate: ColumnLayout {
             id: group
             required property var modelData
