@@ -93,8 +93,9 @@ class GpsdSource(Source):
         while not self._stop.is_set():
             try:
                 self._watch()
-                backoff = FIRST_BACKOFF  # it had answered: try again at once, then back off
+                backoff = FIRST_BACKOFF  # it had answered: the next failure starts the backoff afresh
                 self.fail(f"gpsd at {self.host}:{self.port} closed the connection")
+                self._stop.wait(FIRST_BACKOFF)
             except OSError as exc:
                 reason = exc.strerror or str(exc) or type(exc).__name__
                 self.fail(f"gpsd at {self.host}:{self.port}: {reason}; trying again in {backoff:.1f} s")
@@ -103,7 +104,7 @@ class GpsdSource(Source):
 
     def _watch(self) -> None:
         """One connection: watch, then read reports until gpsd goes or the source stops."""
-        with socket.create_connection((self.host, self.port), timeout=2.0) as sock:
+        with socket.create_connection((self.host, self.port), timeout=1.0) as sock:  # stop() waits for it
             sock.settimeout(RECV_TIMEOUT)
             sock.sendall(WATCH)
             self.fail(f"gpsd at {self.host}:{self.port}: no fix yet")
