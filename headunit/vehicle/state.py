@@ -1,6 +1,6 @@
 """VehicleState: the car's latest readings and how old each one is.
 
-Sources (the emulator's simulator now; NMEA/gpsd and CAN later) call `publish()`; everything else reads.
+Sources (the emulator's simulator, or the car's own: headunit.vehicle.sources) call `publish()`; everything else reads.
 A source that repeats an unchanged value still refreshes its age: an age that grows means the signal is gone.
 """
 
