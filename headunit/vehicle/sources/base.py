@@ -129,28 +129,14 @@ class Source(QObject):
                 "description": self.describe()}
 
 
-class PollingSource(Source):
-    """A source whose reading is one blocking `poll()` every `interval` seconds on its own thread.
-
-    `poll()` returns the readings (or None for none this time) and raises OSError or ValueError with a
-    message for `error`; the thread keeps polling, so a device that comes back is read again.
-    """
-
-    interval: float = 0.1
+class ThreadedSource(Source):
+    """A source that reads on a thread of its own (`_run`, until `_stop` is set), so that blocking I/O never
+    holds the GUI thread; `stop()` returns within two seconds."""
 
     def __init__(self, spec: str, provides: tuple[str, ...], parent: QObject | None = None):
         super().__init__(spec, provides, parent)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-
-    def poll(self) -> dict[str, object] | None:
-        raise NotImplementedError
-
-    def open(self) -> None:
-        """Acquire the device before the first poll (on the source's thread); raise OSError on failure."""
-
-    def close(self) -> None:
-        """Release what `open()` acquired (on the source's thread)."""
 
     def start(self) -> None:
         if self._thread is not None:
@@ -164,6 +150,28 @@ class PollingSource(Source):
         if thread is not None:
             self._stop.set()
             thread.join(timeout=2.0)
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+
+class PollingSource(ThreadedSource):
+    """A source whose reading is one blocking `poll()` every `interval` seconds on its own thread.
+
+    `poll()` returns the readings (or None for none this time) and raises OSError or ValueError with a
+    message for `error`; the thread keeps polling, so a device that comes back is read again.
+    """
+
+    interval: float = 0.1
+
+    def poll(self) -> dict[str, object] | None:
+        raise NotImplementedError
+
+    def open(self) -> None:
+        """Acquire the device before the first poll (on the source's thread); raise OSError on failure."""
+
+    def close(self) -> None:
+        """Release what `open()` acquired (on the source's thread)."""
 
     def _run(self) -> None:
         opened = False

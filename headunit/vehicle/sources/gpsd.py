@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import math
 import socket
-import threading
 
 from PySide6.QtCore import QObject
 
-from headunit.vehicle.sources.base import Source, SpecError
+from headunit.vehicle.sources.base import SpecError, ThreadedSource
 
 DEFAULT_PORT = 2947
 WATCH = b'?WATCH={"enable":true,"json":true}\n'
@@ -46,14 +45,12 @@ def tpv_readings(report: dict) -> dict[str, object] | None:
     return readings or None
 
 
-class GpsdSource(Source):
+class GpsdSource(ThreadedSource):
     kind = "gpsd"
 
     def __init__(self, spec: str, host: str, port: int, parent: QObject | None = None):
         super().__init__(spec, ("latitude", "longitude", "speed", "heading"), parent)
         self.host, self.port = host, port
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
 
     @classmethod
@@ -75,18 +72,6 @@ class GpsdSource(Source):
 
     def label(self, reading: str) -> str:
         return "gps"
-
-    def start(self) -> None:
-        if self._thread is None:
-            self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name="vehicle-gpsd", daemon=True)
-            self._thread.start()
-
-    def stop(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            self._stop.set()
-            thread.join(timeout=2.0)
 
     def _run(self) -> None:
         backoff = FIRST_BACKOFF
