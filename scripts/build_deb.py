@@ -95,7 +95,7 @@ def install_files(stage: Path) -> list[str]:
     usr_bin.mkdir(parents=True, exist_ok=True)
     (usr_bin / "headunit").symlink_to(PREFIX / "bin" / "headunit")  # the backend is a server's, not the car's
     docs = stage / "usr" / "share" / "doc" / "headunit"
-    docs.mkdir(parents=True)
+    docs.mkdir(parents=True, exist_ok=True)
     shutil.copy2(PACKAGING / "deb" / "copyright", docs / "copyright")
     return conffiles
 
