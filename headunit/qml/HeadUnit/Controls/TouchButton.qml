@@ -22,6 +22,8 @@ T.AbstractButton {
 
     contentItem: RowLayout {
         spacing: Theme.spacingS
+        // A button that waits (for the car to be parked, for a choice) reads as waiting, not only its fill.
+        opacity: control.enabled ? 1 : 0.45
         Item { Layout.fillWidth: true }
         Icon {
             visible: control.iconName !== ""
