@@ -204,6 +204,24 @@ def test_checkout_asks_the_shell_to_pay_for_the_order_and_follows_it(store, qtbo
     assert find(window, "storeOrderPlaced").isVisible()
 
 
+def test_a_line_sold_out_since_it_went_into_the_basket_is_named_when_the_shop_refuses(store, qtbot):
+    runtime, window, shop = store(card=True)
+    shop.addToBasket("juice-booster-2")
+    shop.setQuantity("juice-booster-2", 3)  # the shop has two
+    shop.showSection("basket")
+    qtbot.waitUntil(lambda: shop.basketCount == 3 and len(shop.basket) == 1, timeout=10_000)
+    shop.startCheckout()
+    for key, value in HOME.items():
+        shop.setAddressField(key, value)
+    shop.checkout()
+    qtbot.waitUntil(lambda: runtime.payments.shown and runtime.payments.cardId != "", timeout=10_000)
+    runtime.payments.confirm()
+    qtbot.waitUntil(lambda: shop.orderState == "refused", timeout=20_000)
+    name = product_row(runtime, "juice-booster-2")["name"]
+    assert shop.checkoutNote == f"{name} is no longer in stock: take it out of the basket"
+    assert shop.basketCount == 3, "the basket is the driver's to change"
+
+
 def test_delivery_to_a_workshop_names_the_workshop_and_the_time(store, qtbot):
     runtime, window, shop = store()
     with_fitting = next(pid for pid in verdict_kinds(runtime)["fits"]

@@ -976,8 +976,7 @@ class Shop(QObject):
                 self.orderConfirmed.emit(order)
             case "refused":
                 self._order_state = "refused"
-                self._checkout_note = self.ctx.tr("Refused: %1").replace(
-                    "%1", details.get("reason") or details.get("code", ""))
+                self._checkout_note = self._refusal(details)
             case "failed":
                 self._order_state = "failed"
                 self._checkout_note = self.ctx.tr("Not sent: %1").replace("%1", details.get("reason", ""))
@@ -989,6 +988,17 @@ class Shop(QObject):
             self._handles.remove(handle)
         self.changed.emit()
         self.publish_template()
+
+    def _refusal(self, details: dict) -> str:
+        """The shop's refusal in the driver's words: a line sold out since it went into the basket is named by
+        its title (the shop's answer names its id), anything else as the shop said it."""
+        reason = details.get("reason") or details.get("code", "")
+        if details.get("code") == "out_of_stock":
+            sold_out = [self._basket_rows[pid]["name"] for pid in self._basket
+                        if pid in self._basket_rows and repr(pid) in reason]
+            if sold_out:
+                return self.ctx.tr("%1 is no longer in stock: take it out of the basket").replace("%1", sold_out[0])
+        return self.ctx.tr("Refused: %1").replace("%1", reason)
 
     def _remember_order(self, order: dict) -> None:
         if not order.get("order_id"):

@@ -865,7 +865,7 @@
     <message>
         <location line="+14"/>
         <location filename="../store/shop.py" line="-241"/>
-        <location line="+256"/>
+        <location line="+255"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
@@ -1045,7 +1045,7 @@
         <translation>%1 als erledigt markiert</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-455"/>
+        <location filename="../store/shop.py" line="-454"/>
         <source>The catalog could not be updated: %1</source>
         <translation>Der Katalog konnte nicht aktualisiert werden: %1</translation>
     </message>
@@ -1056,12 +1056,12 @@
     </message>
     <message>
         <location line="-144"/>
-        <location line="+664"/>
+        <location line="+674"/>
         <source>%1 parts</source>
         <translation>%1 Teile</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-652"/>
         <source>Results for “%1”</source>
         <translation>Ergebnisse für „%1“</translation>
     </message>
@@ -1215,13 +1215,13 @@
         <location line="+80"/>
         <location line="+69"/>
         <location line="+37"/>
-        <location line="+45"/>
-        <location line="+55"/>
+        <location line="+44"/>
+        <location line="+66"/>
         <source>Checkout needs the car parked</source>
         <translation>Bezahlen nur im Stand</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-162"/>
         <source>something in the basket</source>
         <translation>etwas im Warenkorb</translation>
     </message>
@@ -1282,12 +1282,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+123"/>
         <source>Accessory store</source>
         <translation>Zubehör-Shop</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Still needed: %1</source>
         <translation>Es fehlt noch: %1</translation>
     </message>
@@ -1307,12 +1307,17 @@
         <translation>Bestellt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+28"/>
+        <source>%1 is no longer in stock: take it out of the basket</source>
+        <translation>%1 ist nicht mehr vorrätig: bitte aus dem Warenkorb nehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+42"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>

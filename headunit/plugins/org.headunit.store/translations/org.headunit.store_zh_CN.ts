@@ -856,7 +856,7 @@
     <message>
         <location line="+14"/>
         <location filename="../store/shop.py" line="-241"/>
-        <location line="+256"/>
+        <location line="+255"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
@@ -1036,7 +1036,7 @@
         <translation>%1 已标记为完成</translation>
     </message>
     <message>
-        <location filename="../store/shop.py" line="-455"/>
+        <location filename="../store/shop.py" line="-454"/>
         <source>The catalog could not be updated: %1</source>
         <translation>目录无法更新：%1</translation>
     </message>
@@ -1047,12 +1047,12 @@
     </message>
     <message>
         <location line="-144"/>
-        <location line="+664"/>
+        <location line="+674"/>
         <source>%1 parts</source>
         <translation>%1 件配件</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-652"/>
         <source>Results for “%1”</source>
         <translation>“%1”的结果</translation>
     </message>
@@ -1206,13 +1206,13 @@
         <location line="+80"/>
         <location line="+69"/>
         <location line="+37"/>
-        <location line="+45"/>
-        <location line="+55"/>
+        <location line="+44"/>
+        <location line="+66"/>
         <source>Checkout needs the car parked</source>
         <translation>结算需要停车</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-162"/>
         <source>something in the basket</source>
         <translation>购物车中的商品</translation>
     </message>
@@ -1273,12 +1273,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+123"/>
         <source>Accessory store</source>
         <translation>配件商城</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Still needed: %1</source>
         <translation>还需要：%1</translation>
     </message>
@@ -1298,12 +1298,17 @@
         <translation>已下单</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+28"/>
+        <source>%1 is no longer in stock: take it out of the basket</source>
+        <translation>%1 已无库存：请将其移出购物车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+42"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
