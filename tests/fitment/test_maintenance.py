@@ -36,7 +36,7 @@ def test_without_history_the_km_schedule_is_taken_as_kept():
     assert not items["oil"].recorded
 
 
-def test_wipers_with_no_record_are_due():
+def test_wipers_with_no_record_are_of_unknown_age():
     assert plan(23_400)["wipers"].state == "unknown"  # nothing says how old the blades are
 
 
