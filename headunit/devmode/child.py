@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-from headunit.sandbox.runtime_main import PluginRuntime, raw_types_in
+from headunit.sandbox.runtime_main import PluginRuntime, confine, raw_types_in
 
 #: The notification the shell sends when the plugin's QML (and only its QML) changed.
 RELOAD_PAGE = "dev.reloadPage"
@@ -71,6 +71,7 @@ class DevPluginRuntime(PluginRuntime):
 
 
 def main() -> int:
+    confine()
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     channel = os.environ.get("HEADUNIT_CHANNEL") or sys.argv[1]
     return DevPluginRuntime(channel).run()

@@ -13,7 +13,8 @@ What the sandbox holds (docs/security.md has the whole trust model):
 - no home, no /sys, no other plugin's folder or data, no settings or databases of the shell; every
   namespace unshared (user, pid, ipc, uts, cgroup, and network unless it declares `network`), all
   capabilities dropped, no new privileges (bubblewrap sets PR_SET_NO_NEW_PRIVS), its own session (no
-  terminal injection), and it dies with the shell.
+  terminal injection), and it dies with the shell; the process itself then makes exec impossible
+  (headunit.sandbox.seccomp).
 """
 
 from __future__ import annotations
@@ -143,7 +144,8 @@ def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | No
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--cap-drop", "ALL",
             "--ro-bind", "/usr", "/usr", *_usr_links(), "--proc", "/proc", "--dev", "/dev",
             "--tmpfs", "/tmp", "--dir", RUN_DIR, "--chmod", "0700", RUN_DIR]
-    # No shell and no system programs to run; what a plugin can still start runs in this same sandbox.
+    # No shell and no system programs to see; the plugin's process cannot start a program anyway (its seccomp
+    # filter, headunit.sandbox.seccomp).
     for folder in ("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/games"):
         if Path(folder).is_dir():
             args += ["--tmpfs", folder]

@@ -1,10 +1,10 @@
 """The plugin runtime: one sandboxed plugin's process (`python -m headunit.sandbox.runtime_main`).
 
 The shell starts it inside bubblewrap with the channel socket and the shell's Wayland socket in
-/run/headunit. It asks the shell who it is (`hello`), limits its own memory, starts the plugin with a
-`RemoteContext`, and shows the plugin's page as a Wayland window that the shell composites into its app
-area while the car is parked. It answers the shell's pings from its GUI thread, so a plugin that blocks
-that thread is seen as not responding.
+/run/headunit. Before anything else it makes starting a program impossible (a seccomp filter). It asks the
+shell who it is (`hello`), limits its own memory, starts the plugin with a `RemoteContext`, and shows the
+plugin's page as a Wayland window that the shell composites into its app area while the car is parked. It
+answers the shell's pings from its GUI thread, so a plugin that blocks that thread is seen as not responding.
 """
 
 from __future__ import annotations
@@ -251,7 +251,16 @@ class PluginRuntime:
         return self.app.exec()
 
 
+def confine() -> None:
+    """What the process does to itself before Qt or any plugin code is loaded: no program can be started from
+    it again (headunit.sandbox.seccomp). The plugin does not run where that cannot be done."""
+    from headunit.sandbox import seccomp
+
+    seccomp.install()
+
+
 def main() -> int:
+    confine()
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     channel = os.environ.get("HEADUNIT_CHANNEL") or sys.argv[1]
     return PluginRuntime(channel).run()

@@ -10,7 +10,7 @@ import threading
 from tests.sandbox.conftest import open_sandboxed, template_rows
 
 ATTACKER = '''
-import os, socket, subprocess, sys
+import ctypes, os, shutil, socket, subprocess, sys
 from pathlib import Path
 from headunit.sdk import Plugin
 
@@ -45,6 +45,37 @@ class Main(Plugin):
             s.save()
             return Path(TARGETS["settings"]).read_text()
 
+        def execv():  # on success the plugin's process would be this command's, and publish nothing
+            os.execv(sys.executable, [sys.executable, "-c", "print('replaced')"])
+
+        def ctypes_execve():
+            libc = ctypes.CDLL(None, use_errno=True)
+            argv = (ctypes.c_char_p * 3)(sys.executable.encode(), b"-V", None)
+            if libc.execve(sys.executable.encode(), argv, None) != 0:
+                raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+
+        def copied_program():  # a program of its own, written where it may write
+            copy = shutil.copy(sys.executable, "/tmp/own-python")
+            return subprocess.run([copy, "-c", "print(1)"], capture_output=True).stdout
+
+        def fork_then_exec():
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    os.execv(sys.executable, [sys.executable, "-c", "0"])
+                finally:
+                    os._exit(126)
+            status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            if status != 0:
+                raise OSError(f"exec in the child: {{status}}")
+            return status
+
+        def fork():  # a child of its own, running the same Python, without exec
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+            return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
         rows = [attempt(*a) for a in [
             ("socket", connect),
             ("requests", http),
@@ -59,6 +90,14 @@ class Main(Plugin):
             ("notify", lambda: ctx.notify("forged", "a notification")),
             ("storage", lambda: ctx.storage()),
             ("subprocess", lambda: subprocess.run(["sh", "-c", "id"], capture_output=True).stdout),
+            ("subprocess python", lambda: subprocess.run([sys.executable, "-c", "print(1)"],
+                                                         capture_output=True).stdout),
+            ("posix_spawn", lambda: os.waitpid(os.posix_spawn(sys.executable, [sys.executable, "-V"], {{}}), 0)),
+            ("ctypes execve", ctypes_execve),
+            ("copied program", copied_program),
+            ("fork then exec", fork_then_exec),
+            ("fork", fork),
+            ("execv", execv),
             ("channel", lambda: ctx._channel.call("settings.set", {{"key": "themeMode"}}).result(5)),
         ]]
         ctx.templates.show("list", title="attempts", rows=[{{"title": n, "subtitle": r}} for n, r in rows])
@@ -126,10 +165,14 @@ def test_without_capabilities_every_attempt_fails_and_nothing_changes(make_shell
     qtbot.wait(1500)  # its page's QML runs its attempts too
 
     rows = template_rows(runtime, "org.example.attacker")
-    assert len(rows) == 14, rows
+    assert len(rows) == 21, rows
     # The one that "works" writes a settings file at the same path inside the sandbox's private /tmp: the
-    # shell's own file is untouched (below).
-    assert [name for name, result in rows.items() if not result.startswith("failed")] == ["settings object"], rows
+    # shell's own file is untouched (below). A fork without exec works: the child is the same Python, in the
+    # same sandbox, and cannot start a program either.
+    works = ["settings object", "fork"]
+    assert [name for name, result in rows.items() if not result.startswith("failed")] == works, rows
+    for name in ("subprocess", "subprocess python", "posix_spawn", "ctypes execve", "copied program", "execv"):
+        assert rows[name] == "failed: PermissionError", (name, rows[name])
     assert reached == []
     assert settings_file.read_bytes() == before
     assert other.read_bytes() == b"the victim's data"
@@ -176,3 +219,40 @@ def test_with_capabilities_the_documented_calls_work(make_shell, qtbot, plugin_f
     assert any(n.title == "Hello from the sandbox" for n in runtime.notifications.items())
     assert (paths.data_dir() / "plugin-data" / "org.example.capable" / "storage.db").exists()
     server.close()
+
+
+FILTERED = '''
+import ctypes, os, platform, subprocess, sys
+from headunit.sandbox import seccomp
+
+seccomp.install()
+assert seccomp.installed()
+results = {}
+for name, argv in [("sh", ["/bin/sh", "-c", "true"]), ("python", [sys.executable, "-c", "0"])]:
+    try:
+        subprocess.run(argv)
+        results[name] = "ran"
+    except PermissionError:
+        results[name] = "EPERM"
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+results["getpid"] = libc.syscall(39 if platform.machine() == "x86_64" else 172) == os.getpid()
+if platform.machine() == "x86_64":  # getpid through the x32 ABI
+    results["x32"] = (libc.syscall(0x40000000 | 39), ctypes.get_errno())
+print(results)
+'''
+
+
+def test_the_filter_refuses_exec_and_x32_calls_and_lets_the_rest_through():
+    """headunit.sandbox.seccomp, as the plugin runtime installs it on itself, outside any sandbox."""
+    import ast
+    import platform
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FILTERED], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    results = ast.literal_eval(done.stdout.strip())
+    assert results["sh"] == results["python"] == "EPERM" and results["getpid"]
+    if platform.machine() == "x86_64":
+        assert results["x32"] == (-1, 1)  # EPERM, from the filter, whether the kernel knows x32 or not
