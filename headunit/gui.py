@@ -76,6 +76,7 @@ def launch(opts: Launch) -> int:
 
     from headunit.runtime import Options, Runtime, ensure_app
     from headunit.servicemanager import ServiceManager, log_to_journal
+    from headunit.shell.cloud import NO_BACKEND
     from headunit.shell.theme import SCREEN_PRESETS, dpi_for
 
     log_to_journal()
@@ -94,7 +95,7 @@ def launch(opts: Launch) -> int:
     runtime = Runtime(Options(dpi=dpi, plugin_paths=plugin_paths, simulator=opts.mode == "emulator",
                               night=opts.night, language=opts.language,
                               drive=opts.drive or ("parked" if opts.mode == "emulator" else None),
-                              backend=opts.backend or default_backend(opts.mode),
+                              backend=opts.backend or NO_BACKEND,  # none given: the profile's, at the first frame
                               sandbox_all=opts.sandbox_all, unsandboxed=opts.unsandboxed and opts.mode == "emulator",
                               sources=opts.sources))
 
@@ -122,6 +123,10 @@ def launch(opts: Launch) -> int:
             QTimer.singleShot(0, service.watchdog)  # the first ping once the event loop turns after the frame
         _forget_module_sources()  # before the plugins' imports, which then reuse the room
         runtime.host.load_all_in_idle()
+        if not opts.backend:
+            # The profile's saved backend is read as the link comes up: its device file is read with the sync
+            # client's models (4 ms), which home's first frame does not need.
+            runtime.options.backend = default_backend(opts.mode)
         runtime.start_cloud()
         runtime.start_vehicle_sources()  # their threads and imports after the frame, as the cloud's
 
