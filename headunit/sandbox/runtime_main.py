@@ -229,6 +229,9 @@ class PluginRuntime:
         os._exit(3)
 
     def stop(self) -> None:
+        """The plugin's `stop()`, its queued work, then the end of the event loop (`run` deletes the page)."""
+        if self.view is not None:
+            self.view.hide()
         if self.plugin is not None:
             try:
                 self.plugin.stop()
@@ -248,7 +251,19 @@ class PluginRuntime:
         except BaseException as exc:  # noqa: BLE001
             self._report_failure(exc, "start()")
         self.channel.notify("ready", {})
-        return self.app.exec()
+        code = self.app.exec()
+        self.close_page()
+        return code
+
+    def close_page(self) -> None:
+        """Delete the page now, before the objects it shows: as in the shell's process, the page goes first and
+        the context, which owns what the plugin exposed, after it. Left to the interpreter's exit, the objects
+        went in any order, and the page's bindings read a store that was already gone (null)."""
+        import shiboken6
+
+        view, self.view = self.view, None
+        if view is not None and shiboken6.isValid(view):
+            shiboken6.delete(view)
 
 
 def confine() -> None:

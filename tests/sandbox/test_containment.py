@@ -124,3 +124,51 @@ def test_three_crashes_in_ten_minutes_disable_the_app_with_the_reason(make_shell
     assert runtime.settings.is_disabled("org.example.crashy")
     assert toasts == ["Test app stopped working and was closed"] * 2 + [
         "Test app kept stopping and was turned off; turn it on in Settings › Apps"]
+
+
+
+EXPOSING = '''
+import atexit
+
+import shiboken6
+from PySide6.QtCore import Property, QObject, Signal
+from headunit.sdk import Plugin
+
+
+class Store(QObject):
+    changed = Signal()
+
+    @Property(str, notify=changed)
+    def title(self):
+        return "from the store"
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        self.store = Store()
+        ctx.expose("store", self.store)
+        # What it exposed is freed, at the latest, as its interpreter exits: its page is gone by then.
+        atexit.register(lambda: shiboken6.isValid(self.store) and shiboken6.delete(self.store))
+'''
+EXPOSED_PAGE = '''import QtQuick
+Rectangle {
+    required property QtObject store
+    color: "#204060"
+    Text { text: store.title }
+    Component.onDestruction: console.log("page gone; store " + (store ? "still there" : "already gone"))
+}
+'''
+
+
+def test_when_a_plugin_stops_its_page_goes_before_what_it_exposed(make_shell, qtbot, plugin_factory, capfd):
+    """As in the shell's process: the page is deleted first, before the plugin's objects can go, so none of its
+    bindings reads one that is gone (the sandboxed wallet's page printed a TypeError for each when it did)."""
+    plugin_factory("org.example.exposing", python=EXPOSING, page=EXPOSED_PAGE)
+    runtime, window = make_shell(800, 480, drive="parked", third_party_paths=[plugin_factory.root])
+    open_sandboxed(qtbot, runtime, window, "org.example.exposing")
+    process = runtime.sandbox.process_of("org.example.exposing")
+    with qtbot.waitSignal(process.ended, timeout=10_000):
+        runtime.sandbox.stop("org.example.exposing")
+    err = capfd.readouterr().err
+    assert "page gone; store still there" in err, err[-2000:]
+    assert "TypeError" not in err, err[-2000:]

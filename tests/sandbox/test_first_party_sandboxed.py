@@ -18,13 +18,14 @@ from headunit import paths
 from headunit.maps.geo import distance_m
 from tests.music_files import copy_library, encode_tone, write_tags
 from tests.sandbox.conftest import open_sandboxed
-from tests.shell import descendants, named
+from tests.shell import descendants, find, named, settle
 
 TRIP = "org.headunit.tripcomputer"
 WEATHER = "org.headunit.weather"
 PLACES = "org.headunit.places"
 NAVIGATION = "org.headunit.navigation"
 MUSIC = "org.headunit.music"
+WALLET = "org.headunit.wallet"
 PLACES_DATA = paths.BUILTIN_PLUGINS_DIR / PLACES / "data" / "monaco-places.json"
 
 
@@ -245,3 +246,69 @@ def test_while_moving_the_weather_shows_its_driving_template(make_shell, qtbot, 
     assert set(rows()) == {"Now", "Feels like", "Wind"}
     tile = runtime.sandbox.tileTemplate(WEATHER, 0)
     assert tile["title"] == "Weather" and tile["subtitle"] == rows()["Now"]
+
+
+
+#: By the sandbox parking zone Casino (tests/plugins/test_wallet.py).
+AT_THE_CASINO = (43.7396, 7.4281)
+
+
+def button_runs(window, app, x: float, colour) -> list[tuple[float, float]]:
+    """Where buttons of `colour` lie down the column at `x` of the app's page: (top, bottom), page coordinates."""
+    image = window.grabWindow()
+    runs, top = [], None
+    for y in range(int(app.height())):
+        inside = _near(image.pixelColor(app.mapToScene(QPointF(x, y)).toPoint()), colour)
+        if inside and top is None:
+            top = y
+        elif not inside and top is not None:
+            runs.append((top, y - 1))
+            top = None
+    return [(a, b) for a, b in runs if b - a > 20]  # buttons, not a stroke of a letter
+
+
+def test_wallet_starts_parking_on_the_shells_sheet_and_its_page_reads_no_store_that_is_gone(
+        make_shell, qtbot, install_region, capfd):
+    install_region("monaco")
+    runtime, window = make_shell(1280, 720, drive="parked", backend="embedded", sandbox_all=True)
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    runtime.cloud.client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"},
+                                 plugin="headunit")
+    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
+    runtime.simulator.setPosition(*AT_THE_CASINO)
+    app = open_sandboxed(qtbot, runtime, window, WALLET)
+    qtbot.waitUntil(lambda: (runtime.sandbox.pageTemplate(WALLET, 0) or {}).get("title") == "Wallet", timeout=10_000)
+    # Its tabs down the left: Fuel (chosen), Parking, Cards, Receipts.
+    small, target = runtime.theme.property("spacingS"), runtime.theme.property("touchTarget")
+    tab_x = small + 4
+    unchosen = window.grabWindow().pixelColor(app.mapToScene(QPointF(tab_x, small + 2.5 * target + 2 * small)).toPoint())
+    tap(window, app, small + target / 2, small + 1.5 * target + small)  # Parking
+    # The zones near the car come through the shell (ctx.maps, ctx.cloud); then its duration buttons, two
+    # across: 30 and 60 min, 120 and 240 min, the last two rows of buttons at the page's right.
+    right = app.width() - runtime.theme.property("spacingM") - 6
+    qtbot.waitUntil(lambda: len(button_runs(window, app, right, unchosen)) >= 2, timeout=15_000)
+    settle(qtbot)
+    top, bottom = button_runs(window, app, right, unchosen)[-2]
+    tap(window, app, right - 10, (top + bottom) / 2)  # 60 min
+    qtbot.waitUntil(lambda: runtime.payments.shown and runtime.payments.cardId != "", timeout=10_000)
+    settle(qtbot)
+    assert find(window, "paymentAmount").property("text") == "Hold €4.80"
+    runtime.payments.confirm()
+
+    def rows() -> dict[str, str]:
+        page = runtime.sandbox.pageTemplate(WALLET, 0) or {}
+        return {row["label"]: row["value"] for row in page.get("rows", [])}
+
+    qtbot.waitUntil(lambda: rows().get("Zone") == "Sandbox zone Casino", timeout=20_000)
+    runtime.simulator.applyDrive("moving")  # the shell draws its template: the session, nothing to pay
+    settle(qtbot)
+    shown = {i.property("text") for i in descendants(window.contentItem()) if i.isVisible()}
+    assert "Sandbox zone Casino" in shown and "Payments are available when parked" in shown
+    process = runtime.sandbox.process_of(WALLET)
+    with qtbot.waitSignal(process.ended, timeout=10_000):
+        runtime.sandbox.stop(WALLET)
+    assert runtime.host.record(WALLET).status == "ok"
+    # Its page never read a store that was not there: not before the plugin handed it over, not as it stopped.
+    out, err = capfd.readouterr()
+    assert "WalletView.qml" not in out + err and "Main.qml" not in out + err, err[-2000:]
