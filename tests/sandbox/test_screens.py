@@ -3,22 +3,29 @@ while the car is not parked none of its own pixels reach the screen; parked, its
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtGui import QColor
 
 from tests.sandbox.conftest import OUTSIDE_PLUGINS, open_sandboxed
+from tests.video_files import CLIP_RGB, rogue_with_clip
 
 ROGUE = "org.example.rogue"
 MAGENTA = QColor("#ff00ff")  # the rogue page's background: no shell token is anywhere near it
 
 
 def magenta_share(image) -> float:
+    return colour_share(image, (255, 0, 255))
+
+
+def colour_share(image, rgb: tuple[int, int, int], tolerance: int = 30) -> float:
     hits = total = 0
     for y in range(0, image.height(), 8):
         for x in range(0, image.width(), 8):
             total += 1
             c = image.pixelColor(x, y)
-            hits += abs(c.red() - 255) + c.green() + abs(c.blue() - 255) < 30
+            hits += abs(c.red() - rgb[0]) + abs(c.green() - rgb[1]) + abs(c.blue() - rgb[2]) < tolerance
     return hits / total
 
 
@@ -57,6 +64,42 @@ def test_the_page_is_hidden_the_moment_the_car_moves_and_back_when_parked(make_s
     assert magenta_share(window.grabWindow()) == 0
     runtime.simulator.applyDrive("parked")
     qtbot.waitUntil(lambda: magenta_share(window.grabWindow()) > 0.2, timeout=5000)
+
+
+def test_parked_its_video_plays_and_moving_none_of_it_is_shown(make_shell, qtbot, tmp_path, capfd):
+    """The rogue page's MediaPlayer plays a real clip (written at test time into a copy of the plugin) in its
+    own process, as the player reports on the process's output (the shell's); moving, none of its page is shown."""
+    plugins = rogue_with_clip(tmp_path)
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugins])
+    output = []
+
+    def log() -> str:
+        output.append(capfd.readouterr().err)
+        return "".join(output)
+
+    def positions() -> list[int]:
+        return [int(p) for p in re.findall(r"rogue video: position (\d+)", log())]
+
+    open_sandboxed(qtbot, runtime, window, ROGUE)
+    qtbot.waitUntil(lambda: "rogue video: state 1" in log(), timeout=10_000)  # MediaPlayer.PlayingState
+    qtbot.waitUntil(lambda: len(set(positions())) >= 5 and max(positions()) >= 500, timeout=10_000)
+    # Its frames are decoded and handed to its VideoOutput (whose sink counts them). Qt Quick's software
+    # renderer, which the plugin's process uses, does not draw a VideoOutput: the page shows no picture.
+    qtbot.waitUntil(lambda: "rogue video: frames 20" in log(), timeout=10_000)
+    assert "rogue video: error" not in log(), log()[-2000:]
+    assert magenta_share(window.grabWindow()) > 0.2
+
+    runtime.simulator.applyDrive("moving")
+    qtbot.waitUntil(lambda: not runtime.driving.parked, timeout=3000)
+    qtbot.wait(100)
+    played = len(positions())
+    image = window.grabWindow()
+    image.save(str(tmp_path / "rogue-video-moving.png"))
+    assert colour_share(image, CLIP_RGB) == 0 and magenta_share(image) == 0
+    assert "Rogue's picks" in _visible_texts(window)
+    # It plays on in its process (the rogue does not pause), and none of it is on the screen.
+    qtbot.waitUntil(lambda: len(positions()) > played + 3, timeout=5000)
+    assert colour_share(window.grabWindow(), CLIP_RGB) == 0 and magenta_share(window.grabWindow()) == 0
 
 
 def test_without_a_template_the_app_is_available_when_parked(make_shell, qtbot, plugin_factory):
