@@ -8,6 +8,7 @@ import json
 import math
 import sqlite3
 import subprocess
+import time
 
 import shiboken6
 from PySide6.QtCore import QPointF, Qt, QUrl
@@ -146,9 +147,18 @@ def test_navigation_routes_guides_and_draws_its_map_through_the_shell(make_shell
     # The preview: its card grows by a row for each route (ctx.maps.route, served on the shell's I/O thread).
     margin, target = runtime.theme.property("spacingM"), runtime.theme.property("touchTarget")
     qtbot.waitUntil(lambda: card_bottom(window, app, margin) > margin + 4 * target, timeout=10_000)
-    qtbot.wait(300)
+    # Each alternative adds a row: Start, the card's last row, stays put once the card has not grown for 0.5 s
+    # (on a loaded machine the last route can come seconds after the first).
+    seen = {"bottom": None, "since": time.monotonic()}
+
+    def card_settled() -> bool:
+        bottom = card_bottom(window, app, margin)
+        if bottom != seen["bottom"]:
+            seen.update(bottom=bottom, since=time.monotonic())
+        return time.monotonic() - seen["since"] > 0.5
+    qtbot.waitUntil(card_settled, timeout=15_000)
     tap(window, app, 2 * margin + target / 2, card_bottom(window, app, margin) - margin - target / 2)  # Start
-    qtbot.waitUntil(lambda: runtime.navigation.active, timeout=5000)  # ctx.navigation.set_route
+    qtbot.waitUntil(lambda: runtime.navigation.active, timeout=15_000)  # ctx.navigation.set_route
     assert runtime.navigation.publisher == NAVIGATION
     assert runtime.navigation.destinationName == "Stade Louis II"
     qtbot.waitUntil(lambda: not math.isnan(runtime.navigation.remainingMeters), timeout=5000)  # set_progress
