@@ -275,15 +275,15 @@
     </message>
 </context>
 <context>
-    <name>ConsentSheet</name>
+    <name>ConsentPanel</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/ConsentSheet.qml" line="+51"/>
+        <location filename="../qml/HeadUnit/Shell/ConsentPanel.qml" line="+31"/>
         <source>%1 (new)</source>
         <extracomment>Marks a capability an update adds; %1 is the capability, such as Location.</extracomment>
         <translation>%1（新增）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+44"/>
         <source>Update %1?</source>
         <extracomment>%1 is the app&apos;s name.</extracomment>
         <translation>更新%1？</translation>
@@ -939,9 +939,9 @@
     </message>
 </context>
 <context>
-    <name>PairingSheet</name>
+    <name>PairingPanel</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/PairingSheet.qml" line="+78"/>
+        <location filename="../qml/HeadUnit/Shell/PairingPanel.qml" line="+70"/>
         <source>Link your phone</source>
         <translation>连接手机</translation>
     </message>
@@ -962,9 +962,9 @@
     </message>
 </context>
 <context>
-    <name>PaymentSheet</name>
+    <name>PaymentPanel</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+54"/>
+        <location filename="../qml/HeadUnit/Shell/PaymentPanel.qml" line="+40"/>
         <source>Asked by %1</source>
         <extracomment>%1 is the app that asks for the payment.</extracomment>
         <translation>由 %1 发起</translation>
