@@ -2,7 +2,7 @@
 engine, and contains what it raises.
 
 Loading imports the entry, creates the `Plugin` and its `PluginContext`, calls `start(ctx)` and compiles the page
-(the shell's own apps': when first opened) and tile. Whatever raises, in those steps or later in a slot, a callback, a worker or an intent handler, becomes
+and tile. Whatever raises, in those steps or later in a slot, a callback, a worker or an intent handler, becomes
 the host's `fail(key, reason)`, with a reason naming the file and line inside the plugin folder.
 """
 
@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
 
-from headunit import paths
 from headunit.host import loader
 from headunit.host.context import PluginContext
 from headunit.host.errors import IntentError
@@ -34,13 +33,6 @@ if TYPE_CHECKING:
 from headunit.host.reasons import inside as _inside, reason_for
 
 log = logging.getLogger(__name__)
-
-
-def _page_on_open(record: "PluginRecord") -> bool:
-    """The shell's own apps (headunit/plugins, which qmllint and the tests check) have their page compiled when
-    it is first opened: compiled as each loads, at every start, the pages and the types they use held 6.5 MB.
-    Any other plugin's page is compiled as it loads, so that one whose QML is broken is named failed at once."""
-    return record.folder.parent == paths.BUILTIN_PLUGINS_DIR
 
 
 def _qml_errors(component: QQmlComponent) -> str:
@@ -86,29 +78,20 @@ class InProcessRuntime(QObject):
         return self._engine is None or self._compile(record)
 
     def _compile(self, record: "PluginRecord") -> bool:
-        """The page and the tile, so that a plugin whose QML does not compile fails as it loads; the shell's own
-        apps' pages wait for the app to open (`_page_on_open`)."""
-        kinds = ("tile",) if _page_on_open(record) else ("page", "tile")
-        return all(self._compiled(record, kind) for kind in kinds)
-
-    def _compiled(self, record: "PluginRecord", kind: str) -> bool:
-        """`kind`'s component is in record.components (or the manifest has none); False once the plugin failed."""
         m = record.manifest
         assert m is not None and self._engine is not None
-        file = m.page if kind == "page" else m.tile
-        if file is None or kind in record.components:
-            return True
-        component = QQmlComponent(self._engine, QUrl.fromLocalFile(str(m.folder / file)),
-                                  QQmlComponent.CompilationMode.PreferSynchronous, self)
-        if component.isError():
-            self._host.fail(record.key, f"{kind} QML: {_qml_errors(component)}")
-            return False
-        record.components[kind] = component
+        for kind, file in (("page", m.page), ("tile", m.tile)):
+            if file is None:
+                continue
+            component = QQmlComponent(self._engine, QUrl.fromLocalFile(str(m.folder / file)),
+                                      QQmlComponent.CompilationMode.PreferSynchronous, self)
+            if component.isError():
+                self._host.fail(record.key, f"{kind} QML: {_qml_errors(component)}")
+                return False
+            record.components[kind] = component
         return True
 
     def create_view(self, record: "PluginRecord", kind: str, parent: QQuickItem) -> QQuickItem | None:
-        if self._engine is not None and record.manifest is not None and not self._compiled(record, kind):
-            return None
         component = record.components.get(kind)
         if component is None:
             return None

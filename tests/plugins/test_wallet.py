@@ -119,6 +119,8 @@ def test_parking_ends_when_the_car_drives_away_once_the_driver_said_so(wallet_sh
     store.setEndOnDriveAway(True)
     runtime.simulator.applyDrive("moving")
     qtbot.waitUntil(lambda: not store.parkingActive, timeout=20_000)
+    # The session ends on screen at once; the plugin's worker keeps its receipt a moment later.
+    qtbot.waitUntil(lambda: len(runtime.cloud.client.items("receipts")) == 1, timeout=5000)
     assert [r["kind"] for r in runtime.cloud.client.items("receipts").values()] == ["parking"]
     settle(qtbot)
     assert find(window, "walletDriving").isVisible()  # while moving: the last receipt, nothing to pay
