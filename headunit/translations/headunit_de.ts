@@ -275,15 +275,15 @@
     </message>
 </context>
 <context>
-    <name>ConsentPanel</name>
+    <name>ConsentSheet</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/ConsentPanel.qml" line="+31"/>
+        <location filename="../qml/HeadUnit/Shell/ConsentSheet.qml" line="+51"/>
         <source>%1 (new)</source>
         <extracomment>Marks a capability an update adds; %1 is the capability, such as Location.</extracomment>
         <translation>%1 (neu)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Update %1?</source>
         <extracomment>%1 is the app&apos;s name.</extracomment>
         <translation>%1 aktualisieren?</translation>
@@ -941,9 +941,9 @@
     </message>
 </context>
 <context>
-    <name>PairingPanel</name>
+    <name>PairingSheet</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/PairingPanel.qml" line="+70"/>
+        <location filename="../qml/HeadUnit/Shell/PairingSheet.qml" line="+78"/>
         <source>Link your phone</source>
         <translation>Handy verbinden</translation>
     </message>
@@ -964,9 +964,9 @@
     </message>
 </context>
 <context>
-    <name>PaymentPanel</name>
+    <name>PaymentSheet</name>
     <message>
-        <location filename="../qml/HeadUnit/Shell/PaymentPanel.qml" line="+40"/>
+        <location filename="../qml/HeadUnit/Shell/PaymentSheet.qml" line="+54"/>
         <source>Asked by %1</source>
         <extracomment>%1 is the app that asks for the payment.</extracomment>
         <translation>Angefragt von %1</translation>

@@ -76,14 +76,12 @@ Item {
             visible: Apps.currentApp !== "" && shell.overlay !== "settings"
         }
 
-        // Settings, the recent apps, all apps and the notification centre are made the first time they open, then
-        // kept: made at start-up they would cost a third of the shell's QML time (30 ms) and 7 MB. They are named
-        // by their file, not their type: a type in Shell.qml is compiled with it, settings' pages and all (20 ms).
+        // Settings, the recent apps and the notification centre are made the first time they open, then
+        // kept: made at start-up they would cost a third of the shell's QML time (30 ms) and 7 MB.
         OverlayLoader {
             anchors.fill: parent
             visible: shell.overlay === "settings"
-            view: "SettingsView.qml"
-            viewProperties: ({ objectName: "settingsView" })
+            sourceComponent: Component { SettingsView { objectName: "settingsView" } }
         }
 
         // Back gesture: a swipe from the left edge of the content, the same in every app.
@@ -100,29 +98,28 @@ Item {
         }
 
         OverlayLoader {
-            id: recents
             anchors.fill: parent
             visible: shell.overlay === "recents"
-            view: "RecentApps.qml"
-            viewProperties: ({ objectName: "recentApps", host: appHost })
-        }
-        Connections {
-            target: recents.item as RecentApps
-            function onAppRequested(pluginId: string) { shell.overlay = ""; Apps.openApp(pluginId) }
-            function onDismissed() { shell.overlay = "" }
+            sourceComponent: Component {
+                RecentApps {
+                    objectName: "recentApps"
+                    host: appHost
+                    onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
+                    onDismissed: shell.overlay = ""
+                }
+            }
         }
 
         OverlayLoader {
-            id: allApps
             anchors.fill: parent
             visible: shell.overlay === "allapps"
-            view: "AllApps.qml"
-            viewProperties: ({ objectName: "allApps" })
-        }
-        Connections {
-            target: allApps.item as AllApps
-            function onAppRequested(pluginId: string) { shell.overlay = ""; Apps.openApp(pluginId) }
-            function onSettingsRequested() { shell.overlay = "settings" }
+            sourceComponent: Component {
+                AllApps {
+                    objectName: "allApps"
+                    onAppRequested: (pluginId) => { shell.overlay = ""; Apps.openApp(pluginId) }
+                    onSettingsRequested: shell.overlay = "settings"
+                }
+            }
         }
     }
 
@@ -136,16 +133,12 @@ Item {
     }
 
     OverlayLoader {
-        id: notificationCenter
         anchors { right: parent.right; top: statusBar.bottom; bottom: parent.bottom; margins: Theme.spacingS }
         width: Math.min(parent.width - dock.width, Theme.dp(520))
         visible: shell.overlay === "notifications"
-        view: "NotificationCenter.qml"
-        viewProperties: ({ objectName: "notificationCenter" })
-    }
-    Connections {
-        target: notificationCenter.item as NotificationCenter
-        function onDismissed() { shell.overlay = "" }
+        sourceComponent: Component {
+            NotificationCenter { objectName: "notificationCenter"; onDismissed: shell.overlay = "" }
+        }
     }
 
     // Payments, phone linking and consent to install apps: the shell's own sheets over every app, parked only;
