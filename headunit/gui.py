@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import linecache
 import logging
 import os
@@ -66,6 +67,10 @@ def _forget_module_sources() -> None:
 
 
 def launch(opts: Launch) -> int:
+    # Start-up builds objects that live as long as the shell (modules, classes, QML types): the cycle collector
+    # would walk them again and again on the way to the first frame, and finds nothing. From the app on, the
+    # GUI thread's collector (headunit.collector) decides when to collect.
+    gc.disable()
     if opts.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no display
     if opts.mode == "run" and sys.platform == "linux" and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
