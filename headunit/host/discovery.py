@@ -13,7 +13,9 @@ Discovery only lists folders: nothing is read or imported here.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,41 @@ def _plugin_folders(path: Path) -> list[Path]:
 
 
 def _entry_point_folders() -> list[Path]:
+    """The entry-point packages' folders, remembered in the cache folder while no folder on sys.path changes:
+    reading every installed distribution's metadata costs home's first frame 15 ms, and installing or removing
+    one (pip writes or deletes its .dist-info folder) changes the folder it is in."""
+    cache = paths.cache_dir() / "entry-points.json"
+    key = _sys_path_key()
+    try:
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        if saved["key"] == key and saved["group"] == ENTRY_POINT_GROUP:
+            folders = [Path(f) for f in saved["folders"]]
+            if all(f.is_dir() for f in folders):
+                return folders
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no cache, or not one this code wrote: scan
+    folders = _scan_entry_points()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"group": ENTRY_POINT_GROUP, "key": key, "folders": [str(f) for f in folders]}),
+                         encoding="utf-8")
+    except OSError:
+        pass  # a read-only cache folder: scan every time
+    return folders
+
+
+def _sys_path_key() -> list[list]:
+    """Each sys.path folder with its modification time (ns); a folder that is not there counts as such."""
+    key: list[list] = []
+    for entry in sys.path:
+        try:
+            key.append([entry, os.stat(entry or ".").st_mtime_ns])
+        except OSError:
+            key.append([entry, None])
+    return key
+
+
+def _scan_entry_points() -> list[Path]:
     from importlib.metadata import entry_points
 
     folders = []

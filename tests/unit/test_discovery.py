@@ -120,6 +120,47 @@ def test_entry_point_package_is_found_without_importing_it(tmp_path, monkeypatch
     assert load_manifest(candidates[0].folder, id_is_folder=candidates[0].id_is_folder).id == "org.example.epdemo"
 
 
+def test_entry_points_are_remembered_until_a_distribution_is_installed_or_removed(tmp_path, monkeypatch):
+    """Reading every installed distribution's metadata is done once: later discoveries read the cache, until
+    a folder on sys.path changes, as installing or removing a distribution changes it."""
+    import importlib.metadata
+
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    scans = []
+    real = importlib.metadata.entry_points
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: scans.append(kw) or real(**kw))
+
+    def entry_point_folders():
+        return [c.folder for c in discover(builtin=False) if c.origin == "entry-point"]
+
+    assert entry_point_folders() == [] and len(scans) == 1
+    assert entry_point_folders() == [] and len(scans) == 1  # from the cache
+    package = make_entry_point_distribution(site)  # "installed": the site folder changed
+    importlib.invalidate_caches()
+    assert entry_point_folders() == [package] and len(scans) == 2
+    assert entry_point_folders() == [package] and len(scans) == 2
+    for folder in (package, site / "hu_ep_demo-1.0.dist-info"):  # removed
+        for f in sorted(folder.rglob("*"), reverse=True):
+            f.rmdir() if f.is_dir() else f.unlink()
+        folder.rmdir()
+    importlib.invalidate_caches()
+    assert entry_point_folders() == [] and len(scans) == 3
+
+
+def test_an_unreadable_entry_point_cache_is_scanned_again(tmp_path, monkeypatch):
+    """A cache file that is not one discovery wrote (garbage, another shape) costs a scan, never an error."""
+    package = make_entry_point_distribution(tmp_path / "site")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    importlib.invalidate_caches()
+    cache = paths.cache_dir() / "entry-points.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    for garbage in ("not json", "[]", '{"key": 1}', '{"group": "headunit.plugins", "key": [], "folders": 3}'):
+        cache.write_text(garbage)
+        assert [c.folder for c in discover(builtin=False) if c.origin == "entry-point"] == [package]
+
+
 def test_entry_points_can_be_left_out(tmp_path, monkeypatch):
     """entry_points=False ignores installed distributions."""
     make_entry_point_distribution(tmp_path / "site")
