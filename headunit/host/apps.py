@@ -111,6 +111,8 @@ class Apps(QAbstractListModel):  # type: ignore[operator]  # PySide's stubs: Qml
         texts = {
             #: A toast: %1 is the app's name; it used more memory than an app may.
             "memory": self.tr("%1 used too much memory and was closed"),
+            #: A toast: %1 is the app's name; it kept a processor busy for a minute.
+            "cpu": self.tr("%1 used too much processor time and was closed"),
             #: A toast: %1 is the app's name; the driver closed it after it stopped responding.
             "unresponsive": self.tr("%1 was closed"),
             #: A toast: %1 is the app's name; it stopped three times in ten minutes.

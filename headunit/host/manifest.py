@@ -234,9 +234,10 @@ def _check_consistency(folder: Path, data: dict, id_is_folder: bool) -> list[str
     return problems
 
 
-def _outside(folder: Path, name: str, relative: str) -> str | None:
+def outside_reason(folder: Path, name: str, relative: str) -> str | None:
     """Why `relative` would lead out of the plugin folder, or None: the shell opens these files with its own
-    rights, so a manifest must not name /etc/passwd, ../other-plugin/x or a symbolic link to either."""
+    rights, so a manifest (or a template naming a picture) must not name /etc/passwd, ../other-plugin/x or a
+    symbolic link to either."""
     flavours = (PurePosixPath(relative), PureWindowsPath(relative))
     if any(p.anchor for p in flavours):
         return f"{name}: expected a relative path inside the plugin folder, got {relative!r}"
@@ -250,7 +251,7 @@ def _outside(folder: Path, name: str, relative: str) -> str | None:
 
 
 def _file_problems(folder: Path, name: str, relative: str, expected: str) -> list[str]:
-    outside = _outside(folder, name, relative)
+    outside = outside_reason(folder, name, relative)
     if outside:
         return [outside]
     if not (folder / relative).is_file():
@@ -279,7 +280,7 @@ def _module_problems(folder: Path, module: str) -> list[str]:
         package = "/".join(parts[:i])
         for candidate in (package, f"{package}/__init__.py") + ((f"{package}.py",) if i == len(parts) else ()):
             if (folder / candidate).is_symlink() or (folder / candidate).exists():
-                outside = _outside(folder, "entry.python", candidate)
+                outside = outside_reason(folder, "entry.python", candidate)
                 if outside:
                     return [outside]
     if not ((folder / f"{path}.py").is_file() or (folder / path / "__init__.py").is_file()):

@@ -5,7 +5,8 @@ thread; its health is judged by three watches:
 
 - a ping every second, answered by the plugin's GUI thread: unanswered for NOT_RESPONDING_S, the app is
   *not responding* (the shell shows a sheet: wait or close);
-- its memory, read from /proc every second: over the limit, the process is ended and the app says why;
+- its memory and processor time, read from /proc every second: over the memory limit, or over its processor
+  budget for a whole window (headunit.sandbox.limits), the process is ended and the app says why;
 - its exit: any end the shell did not ask for is a crash.
 """
 
@@ -18,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +28,14 @@ from PySide6.QtNetwork import QLocalServer
 
 from headunit.sandbox import bwrap
 from headunit.sandbox.channel import RemoteError, ShellEnd
-from headunit.sandbox.limits import DEFAULT_MEMORY_LIMIT
+from headunit.sandbox.limits import DEFAULT_CPU_BUDGET, DEFAULT_MEMORY_LIMIT, CpuBudget
 
 log = logging.getLogger(__name__)
 
 NOT_RESPONDING_S = 5.0
 PING_INTERVAL_MS = 1000
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def runtime_dir() -> Path:
@@ -75,6 +78,19 @@ def resident_bytes(pids: list[int]) -> int:
     return total
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """Processor time the processes have used, user and system, with their reaped children's."""
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            ticks += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+        except (OSError, ValueError, IndexError):
+            pass
+    return ticks / CLOCK_TICKS
+
+
 #: What a plugin's process runs.
 RUNTIME_MODULE = "headunit.sandbox.runtime_main"
 
@@ -91,6 +107,7 @@ class PluginProcess(QObject):
 
     def __init__(self, plugin_id: str, folder: Path, data_folder: Path | None, *, network: bool, audio: bool,
                  sandboxed: bool, wayland_socket: Path | None, memory_limit: int = DEFAULT_MEMORY_LIMIT,
+                 cpu_budget: CpuBudget = DEFAULT_CPU_BUDGET,
                  binds: bwrap.Binds = bwrap.Binds(), runtime_module: str = RUNTIME_MODULE,
                  parent: QObject | None = None):
         super().__init__(parent)
@@ -100,13 +117,16 @@ class PluginProcess(QObject):
         self.plugin_id, self.folder, self.data_folder = plugin_id, folder, data_folder
         self.network, self.audio, self.sandboxed = network, audio, sandboxed
         self.memory_limit = memory_limit
+        self.cpu_budget = cpu_budget
+        #: (monotonic time, processor seconds) a second apart, as far back as the budget's window.
+        self._cpu_samples: deque[tuple[float, float]] = deque()
         self.channel: ShellEnd | None = None
         self.responding = True
         self.started_at = time.monotonic()
         self._wayland = wayland_socket
         self._stopping = False
         self._end_reason: str | None = None
-        #: How it ended, for the words the driver sees: crash, memory or unresponsive.
+        #: How it ended, for the words the driver sees: crash, memory, cpu or unresponsive.
         self.end_kind = "crash"
         self._last_pong = time.monotonic()
         self._ping_pending = False
@@ -206,8 +226,13 @@ class PluginProcess(QObject):
     def _check_health(self) -> None:
         if self._process.state() != QProcess.ProcessState.Running:
             return
-        if self.memory_limit and self.resident() > self.memory_limit:
+        tree = process_tree(self.pid())
+        if self.memory_limit and resident_bytes(tree) > self.memory_limit:
             self.end(f"it used more than {self.memory_limit // (1024 * 1024)} MB of memory", "memory")
+            return
+        if self._over_cpu_budget(cpu_seconds(tree)):
+            budget = self.cpu_budget
+            self.end(f"it used more than {budget.share:.0%} of a processor for {budget.window_s:g} s", "cpu")
             return
         if self.channel is None:
             if time.monotonic() - self.started_at > NOT_RESPONDING_S * 3:
@@ -220,6 +245,16 @@ class PluginProcess(QObject):
         if not self._ping_pending:
             self._ping_pending = True
             self.channel.request("ping", {}, self._on_pong)
+
+    def _over_cpu_budget(self, used: float) -> bool:
+        """Whether the processor time used over the last whole window is over the budget's share of it."""
+        now, samples = time.monotonic(), self._cpu_samples
+        samples.append((now, used))
+        while len(samples) > 1 and now - samples[1][0] >= self.cpu_budget.window_s:
+            samples.popleft()  # the oldest that still spans a whole window stays
+        since, used_then = samples[0]
+        elapsed = now - since
+        return elapsed >= self.cpu_budget.window_s and (used - used_then) / elapsed > self.cpu_budget.share
 
     def _on_pong(self, result: Any, error: RemoteError | None) -> None:
         self._ping_pending = False

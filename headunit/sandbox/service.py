@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
 from headunit.host.plugin_runtime import SANDBOXED
 from headunit.sandbox import bwrap
-from headunit.sandbox.limits import ADDRESS_SPACE_LIMIT
+from headunit.sandbox.limits import ADDRESS_SPACE_LIMIT, DEFAULT_CPU_BUDGET
 from headunit.sandbox.readings import readings_for
-from headunit.sandbox.templates import MAX_DEPTH, TemplateError, validate_page, validate_tile
+from headunit.sandbox.templates import MAX_DEPTH, MAX_STEPS, TemplateError, image_file, is_step, validate_page, validate_tile
 from headunit.shell.qml_services import singleton_of
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ class AppState:
     process: PluginProcess | None = None
     ready: bool = False
     page_stack: list[dict[str, Any]] = field(default_factory=list)
+    #: New screens in this task while the car is not parked (headunit.sandbox.templates, MAX_STEPS).
+    steps: int = 0
     tile: dict[str, Any] | None = None
     raw_types: list[str] = field(default_factory=list)
     crashes: deque = field(default_factory=lambda: deque(maxlen=CRASH_LIMIT))
@@ -85,6 +87,8 @@ class Sandbox(QObject):
         self.call_handlers: list[object] = []
         #: Plugin folders whose processes run another module than the plugin runtime (dev mode's, which reloads).
         self.runtime_modules: dict[Path, str] = {}
+        #: The processor each plugin process may use (headunit.sandbox.limits); tests shorten its window.
+        self.cpu_budget = DEFAULT_CPU_BUDGET
         self._answer.connect(self._deliver_answer)
         services.driving.stateChanged.connect(self._send_driving)
         services.vehicle.updated.connect(self._send_vehicle)
@@ -156,7 +160,7 @@ class Sandbox(QObject):
         binds = bwrap.Binds.merge(h.sandbox_binds(m) for h in self.call_handlers if hasattr(h, "sandbox_binds"))
         process = PluginProcess(m.id, record.folder, data, network="network" in m.capabilities,
                                 audio="audio" in m.capabilities, sandboxed=bwrap.available() is None,
-                                wayland_socket=self._wayland_socket(), binds=binds,
+                                wayland_socket=self._wayland_socket(), binds=binds, cpu_budget=self.cpu_budget,
                                 runtime_module=self.runtime_modules.get(record.folder.resolve(), RUNTIME_MODULE))
         process.requested.connect(lambda call_id, method, params: self._serve(key, call_id, method, params))
         process.notified.connect(lambda method, params: self._on_notified(key, method, params))
@@ -276,6 +280,8 @@ class Sandbox(QObject):
         if not state or len(state.page_stack) < 2:
             return False
         state.page_stack.pop()
+        if len(state.page_stack) == 1:
+            state.steps = 0  # back at the first level: a new task
         if state.process and state.process.channel:
             state.process.channel.notify("templates.back", {})
         self._bump()
@@ -434,9 +440,30 @@ class Sandbox(QObject):
         state = self._state(key)
         if not self._services.driving.parked and len(state.page_stack) >= MAX_DEPTH:
             raise TemplateError(f"templates.push: at most {MAX_DEPTH} levels while driving; more when parked")
+        self._count_step(state, "templates.push")
         state.page_stack.append(template)
         self._bump()
         return True
+
+    def _with_image_url(self, key: str, tile: dict[str, Any]) -> dict[str, Any]:
+        """The tile with its `image` as the URL of a file the shell checked it may read (templates.image_file)."""
+        if "image" not in tile:
+            return tile
+        record = self._record(key)
+        m = record.manifest
+        data = self._host.data_root / m.id if "storage" in m.capabilities else None
+        file = image_file(tile["image"], record.folder, data)
+        return {**tile, "image": QUrl.fromLocalFile(str(file.resolve())).toString()}
+
+    def _count_step(self, state: AppState, what: str) -> None:
+        """One more new screen in this task; refused past MAX_STEPS while the car is not parked."""
+        if self._services.driving.parked:
+            state.steps = 0
+            return
+        if state.steps >= MAX_STEPS:
+            raise TemplateError(f"{what}: at most {MAX_STEPS} new screens in one task while driving; "
+                                "more when parked, or after going back to the first screen")
+        state.steps += 1
 
     def _cloud(self, key: str):
         self._require(key, "network", "cloud")
@@ -498,9 +525,15 @@ class Sandbox(QObject):
                     stack = params.get("stack")
                     if not isinstance(stack, list) or len(stack) > 16:
                         raise TemplateError("templates.page: expected a list of at most 16 templates")
-                    state.page_stack = [validate_page(t) for t in stack]
+                    stack = [validate_page(t) for t in stack]
+                    back = len(stack) < len(state.page_stack) and stack == state.page_stack[:len(stack)]
+                    if back and len(stack) <= 1:
+                        state.steps = 0  # back at the first level: a new task
+                    elif not back and stack and is_step(state.page_stack[-1] if state.page_stack else None, stack[-1]):
+                        self._count_step(state, "templates.page")
+                    state.page_stack = stack
                 case "templates.tile":
-                    state.tile = validate_tile(params.get("template"))
+                    state.tile = self._with_image_url(key, validate_tile(params.get("template")))
                 case "toast":
                     self._services.notifications.show_toast(f"{self._record(key).manifest.name}: "
                                                             f"{str(params.get('text', ''))[:200]}", _level(params))
@@ -534,6 +567,9 @@ class Sandbox(QObject):
 
     def _send_driving(self) -> None:
         driving = self._services.driving
+        if driving.parked:
+            for state in self._apps.values():
+                state.steps = 0  # parked: every app's next task starts afresh
         self._broadcast("driving", lambda key: {"state": driving.state, "stale": driving.stale})
         self._bump()
 

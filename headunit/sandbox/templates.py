@@ -13,16 +13,26 @@ screens. These are the kinds, after Android Automotive's Car App Library:
 | nowPlaying | title, artist, playing, position, duration | its buttons send play-pause, previous, next |
 | navigation | maneuver, distance, street, remaining, route [[lat, lon], …] | drawn over the shell's own map, which follows the car |
 
-A home tile is a template too: title, subtitle, icon, up to 2 actions. Every string is cut to the
+A home tile is a template too: title, subtitle, icon or image, up to 2 actions. The image is a file the app
+ships (`plugin:art/logo.png`) or wrote to its data folder (`storage:covers/now.jpg`, with `storage`); the shell
+reads it only if it is inside that folder (no '..', no symbolic link out), a PNG, JPEG, WebP or SVG, at most
+MAX_IMAGE_BYTES. Every string is cut to the
 restriction's length by the controls that draw it. The shell validates everything it receives here,
 whatever the plugin's side checked.
+
+Depth and steps, while the car is not parked: at most MAX_DEPTH levels on the app's stack, and at most
+MAX_STEPS new screens in one task, pushed or shown in place (a refresh, the same kind and title with new
+content, is not a step; going back is not one). Going back to the first level, or parking, starts a new task.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+from headunit.host.manifest import outside_reason
 
 if TYPE_CHECKING:
     from headunit.sandbox.channel import PluginEnd
@@ -30,6 +40,9 @@ if TYPE_CHECKING:
 MAX_ROWS = 50
 MAX_ROUTE_POINTS = 20_000
 MAX_DEPTH = 3
+MAX_STEPS = 5
+MAX_IMAGE_BYTES = 4 * 1024 * 1024
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 
 _TEXT = {"type": "string", "maxLength": 500}
 _ICON = {"type": "string", "pattern": r"^(mdi6\.[a-z0-9-]+)?$"}
@@ -68,6 +81,7 @@ PAGE_SCHEMA = {"oneOf": [
 
 TILE_SCHEMA = {"type": "object", "properties": {
     "title": _TEXT, "subtitle": _TEXT, "icon": _ICON,
+    "image": {"type": "string", "pattern": r"^(plugin|storage):[A-Za-z0-9_][A-Za-z0-9_./-]{0,199}$"},
     "actions": {"type": "array", "items": _ACTION, "maxItems": 2}},
     "required": ["title"], "additionalProperties": False}
 
@@ -93,6 +107,35 @@ def validate_page(data: Any) -> dict[str, Any]:
 
 def validate_tile(data: Any) -> dict[str, Any]:
     return _validate(data, TILE_SCHEMA, "tile template")
+
+
+def image_file(spec: str, plugin_folder: Path, data_folder: Path | None) -> Path:
+    """The file a tile's `image` names, checked as the shell opens it with its own rights; TemplateError if it
+    is not one the shell will read. `data_folder` is None for an app without `storage`."""
+    where, _, relative = spec.partition(":")
+    folder = plugin_folder if where == "plugin" else data_folder
+    if folder is None:
+        raise TemplateError(f"tile template: image: {spec!r}: a picture in the data folder needs 'storage'")
+    reason = outside_reason(folder, "tile template: image", relative)
+    if reason:
+        raise TemplateError(reason)
+    file = folder / relative
+    if file.suffix.lower() not in IMAGE_TYPES:
+        raise TemplateError(f"tile template: image: {spec!r}: expected a {', '.join(IMAGE_TYPES)} file")
+    try:
+        size = file.stat().st_size
+    except OSError:
+        raise TemplateError(f"tile template: image: {spec!r} is missing") from None
+    if not file.is_file() or size > MAX_IMAGE_BYTES:
+        raise TemplateError(f"tile template: image: {spec!r}: expected a file of at most "
+                            f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+    return file
+
+
+def is_step(before: dict[str, Any] | None, after: dict[str, Any]) -> bool:
+    """Whether showing `after` where `before` was is a new screen. The app's first screen starts the task and a
+    refresh keeps the kind and the title: neither is a step."""
+    return before is not None and (before.get("kind"), before.get("title")) != (after.get("kind"), after.get("title"))
 
 
 class Templates(QObject):
@@ -133,9 +176,14 @@ class Templates(QObject):
             self.page_stack.pop()
             self._send()
 
-    def tile(self, title: str, subtitle: str = "", icon: str = "", actions: list[dict[str, str]] = ()) -> None:
-        """The home tile: a title, a subtitle, an icon (`mdi6.<name>`) and up to 2 actions ({id, text, icon})."""
-        self.tile_data = self._tile({"title": title, "subtitle": subtitle, "icon": icon, "actions": list(actions)})
+    def tile(self, title: str, subtitle: str = "", icon: str = "", actions: list[dict[str, str]] = (),
+             image: str = "") -> None:
+        """The home tile: a title, a subtitle, an icon (`mdi6.<name>`) or an image (`plugin:<file>` in the plugin
+        folder, `storage:<file>` in its data folder), and up to 2 actions ({id, text, icon})."""
+        data: dict[str, Any] = {"title": title, "subtitle": subtitle, "icon": icon, "actions": list(actions)}
+        if image:
+            data["image"] = image
+        self.tile_data = self._tile(data)
         if self._channel is not None:
             self._channel.notify("templates.tile", {"template": self.tile_data})
 

@@ -120,16 +120,22 @@
     <name>Apps</name>
     <message>
         <location filename="../host/apps.py" line="+104"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%1 stopped working and was closed</source>
         <extracomment>A toast after an app failed; %1 is the app&apos;s name.</extracomment>
         <translation>“%1”已停止运行并已关闭</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>%1 used too much memory and was closed</source>
         <extracomment>A toast: %1 is the app&apos;s name; it used more memory than an app may.</extracomment>
         <translation>%1 占用内存过多，已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 used too much processor time and was closed</source>
+        <extracomment>A toast: %1 is the app&apos;s name; it kept a processor busy for a minute.</extracomment>
+        <translation>%1 占用处理器时间过多，已关闭</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -106,6 +106,59 @@ def test_a_runaway_allocation_ends_the_process_not_the_shell(make_shell, qtbot, 
     assert runtime.host.record("org.example.greedy").status == "ok"  # it can be opened again
 
 
+SPINNER = '''
+import threading
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        # A worker that never rests: the plugin's GUI thread still answers every ping.
+        threading.Thread(target=self.spin, daemon=True).start()
+
+    def spin(self):
+        n = 0
+        while True:
+            n += 1
+'''
+
+
+def test_a_plugin_that_keeps_a_processor_busy_is_ended_and_says_so(make_shell, qtbot, plugin_factory):
+    """Past its processor budget (here 50 % of a core over 3 s; a minute on a car) the process is ended, though
+    it still answers the shell: the driver is told why, and the app can be opened again."""
+    from headunit.sandbox.limits import CpuBudget
+
+    plugin_factory("org.example.spinner", python=SPINNER)
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugin_factory.root])
+    runtime.sandbox.cpu_budget = CpuBudget(share=0.5, window_s=3)
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
+    runtime.apps.openApp("org.example.spinner")
+    qtbot.waitUntil(lambda: runtime.sandbox.residentBytes("org.example.spinner") > 0, timeout=15_000)
+    qtbot.waitUntil(lambda: "Test app used too much processor time and was closed" in toasts, timeout=20_000)
+    assert runtime.sandbox.isResponding("org.example.spinner") or runtime.sandbox.residentBytes("org.example.spinner") == 0
+    qtbot.waitUntil(lambda: runtime.sandbox.residentBytes("org.example.spinner") == 0, timeout=5000)
+    assert runtime.apps.currentApp == ""
+    assert not sheet_shown(window)  # it was never "not responding": the budget ended it
+    assert runtime.host.record("org.example.spinner").status == "ok"
+
+
+def test_a_plugin_within_its_processor_budget_runs_on(make_shell, qtbot, plugin_factory):
+    """Work in bursts (a second's busy loop, then rest) stays under the budget's average and is left alone."""
+    from headunit.sandbox.limits import CpuBudget
+
+    bursts = SPINNER.replace("n += 1", "n += 1\n            if n % 2_000_000 == 0:\n                time.sleep(2)")
+    plugin_factory("org.example.bursty", python="import time\n" + bursts)
+    runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugin_factory.root])
+    runtime.sandbox.cpu_budget = CpuBudget(share=0.8, window_s=3)
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
+    runtime.apps.openApp("org.example.bursty")
+    qtbot.waitUntil(lambda: runtime.sandbox.residentBytes("org.example.bursty") > 0, timeout=15_000)
+    qtbot.wait(8000)
+    assert toasts == [] and runtime.sandbox.residentBytes("org.example.bursty") > 0
+
+
 def test_three_crashes_in_ten_minutes_disable_the_app_with_the_reason(make_shell, qtbot, plugin_factory):
     plugin_factory("org.example.crashy", python="import os\nfrom headunit.sdk import Plugin\n\n\n"
                                                  "class Main(Plugin):\n    def start(self, ctx):\n"

@@ -3,10 +3,13 @@ and what the shell refuses to draw."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from headunit.sandbox.templates import TemplateError, validate_page, validate_tile
 from tests.sandbox.conftest import open_sandboxed, template_rows
+from tests.shell import find, named
 
 TILED = '''
 from headunit.sdk import Plugin
@@ -55,6 +58,133 @@ def test_taps_reach_the_plugin_and_depth_stops_at_three_while_driving(make_shell
                     timeout=5000)
     assert "at most 3 levels while driving" in runtime.sandbox.pageTemplate("org.example.parking", 0)["text"]
     assert runtime.sandbox.back("org.example.parking")  # back goes up a level inside the app
+
+
+STEPPER = '''
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        self.ctx, self.n = ctx, 0
+        ctx.templates.show("list", title="Zones", rows=[{"title": "Zone A"}])
+        ctx.templates.actionTriggered.connect(self.tapped)
+
+    def tapped(self, slot, action, index):
+        if action == "refresh":  # new content for the screen on top: not a step
+            self.ctx.templates.show("pane", title="step 5", rows=[{"label": "spaces", "value": "12"}])
+            return
+        self.n += 1  # each tap shows a new screen in place of the last
+        self.ctx.templates.show("pane", title=f"step {self.n}", actions=[{"id": "refresh", "text": "Refresh"}])
+'''
+
+
+def test_five_new_screens_a_task_while_driving_then_more_when_parked(make_shell, qtbot, plugin_factory):
+    """Screens shown in place count as steps as pushes do: the sixth is refused while moving and the driver keeps
+    the fifth (a refresh of it still draws); parked, the app goes on."""
+    plugin_factory("org.example.stepper", python=STEPPER)
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
+    open_sandboxed(qtbot, runtime, window, "org.example.stepper")
+
+    def top():
+        return runtime.sandbox.pageTemplate("org.example.stepper", 0) or {}
+
+    for n in range(1, 6):
+        runtime.sandbox.activate("org.example.stepper", "page", "row", 0)
+        qtbot.waitUntil(lambda: top().get("title") == f"step {n}", timeout=5000)
+    runtime.sandbox.activate("org.example.stepper", "page", "row", 0)
+    qtbot.waitUntil(lambda: any("at most 5 new screens in one task while driving" in t for t in toasts), timeout=5000)
+    assert top().get("title") == "step 5"
+    runtime.sandbox.activate("org.example.stepper", "page", "refresh", 0)
+    qtbot.waitUntil(lambda: top().get("rows") == [{"label": "spaces", "value": "12"}], timeout=5000)
+    runtime.simulator.applyDrive("parked")
+    runtime.sandbox.activate("org.example.stepper", "page", "row", 0)
+    qtbot.waitUntil(lambda: top().get("title") == "step 7", timeout=5000)
+
+
+def test_a_refresh_and_the_first_screen_are_not_steps():
+    from headunit.sandbox.templates import is_step
+
+    zones = {"kind": "list", "title": "Zones", "rows": [{"title": "A"}]}
+    assert not is_step(None, zones)
+    assert not is_step(zones, {**zones, "rows": [{"title": "B"}]})
+    assert is_step(zones, {**zones, "title": "Zone A"})
+    assert is_step(zones, {"kind": "grid", "title": "Zones", "items": []})
+
+
+EMPTY_TILE = "import QtQuick\nItem {}\n"
+PICTURED = '''
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        ctx.templates.tile("Parking", "2 h left", "mdi6.parking", image="plugin:art/zone.png")
+'''
+
+
+def _solid_png(path, rgb) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor(*rgb))
+    assert image.save(str(path))
+
+
+def test_a_third_party_tile_shows_the_picture_it_names(make_shell, qtbot, plugin_factory):
+    """The tile's figure is the app's own picture, read by the shell from the plugin's folder, drawn while moving."""
+    from tests.sandbox.test_screens import colour_share
+
+    folder = plugin_factory("org.example.parking", python=PICTURED, tile=EMPTY_TILE)
+    _solid_png(folder / "art" / "zone.png", (0, 200, 0))
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    qtbot.waitUntil(lambda: runtime.sandbox.tileTemplate("org.example.parking", 0) is not None, timeout=15_000)
+    assert runtime.sandbox.tileTemplate("org.example.parking", 0)["image"].endswith("/art/zone.png")
+    qtbot.waitUntil(lambda: any(i.isVisible() for i in named(window, "templateTileImage")), timeout=5000)
+    home, tile = find(window, "homeView"), find(window, "tile:org.example.parking")
+    home.setProperty("contentY", min(tile.y(), home.property("contentHeight") - home.height()))  # scrolled to it
+    qtbot.wait(300)
+    assert colour_share(window.grabWindow(), (0, 200, 0)) > 0.005
+
+
+@pytest.mark.parametrize(("spec", "why"), [
+    ("plugin:art/../../other/secret.png", "without '..'"),
+    ("plugin:art/link.png", "symbolic link"),
+    ("plugin:art/notes.txt", "expected a .png"),
+    ("plugin:art/absent.png", "is missing"),
+    ("plugin:art/huge.png", "at most 4 MB"),
+    ("storage:cover.png", "needs 'storage'"),
+])
+def test_the_shell_reads_no_picture_outside_the_apps_folders(tmp_path, spec, why):
+    """The shell opens a tile's picture with its own rights: only a picture file inside the app's own folders."""
+    from headunit.sandbox.templates import image_file
+
+    folder = tmp_path / "org.example.parking"
+    _solid_png(folder / "art" / "zone.png", (0, 200, 0))
+    (folder / "art" / "notes.txt").write_text("not a picture")
+    (folder / "art" / "link.png").symlink_to("/etc/passwd")
+    (folder / "art" / "huge.png").write_bytes(b"\x89PNG" + bytes(5 * 1024 * 1024))
+    (tmp_path / "other").mkdir()
+    _solid_png(tmp_path / "other" / "secret.png", (255, 0, 0))
+    with pytest.raises(TemplateError, match=re.escape(why)):
+        image_file(spec, folder, None)
+    assert image_file("plugin:art/zone.png", folder, None) == folder / "art" / "zone.png"
+    data = tmp_path / "data"
+    _solid_png(data / "cover.png", (0, 0, 200))
+    assert image_file("storage:cover.png", folder, data) == data / "cover.png"
+
+
+def test_a_tile_naming_a_picture_it_may_not_read_is_refused_and_the_last_one_stays(make_shell, qtbot, plugin_factory):
+    plugin_factory("org.example.parking", python=PICTURED.replace("plugin:art/zone.png", "storage:x/../../../.ssh/id.png"),
+                   tile=EMPTY_TILE)
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    toasts = []
+    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
+    qtbot.waitUntil(lambda: any("image" in t for t in toasts), timeout=15_000)
+    assert runtime.sandbox.tileTemplate("org.example.parking", 0) is None
 
 
 @pytest.mark.parametrize("bad", [

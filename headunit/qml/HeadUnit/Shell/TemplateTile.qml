@@ -4,8 +4,8 @@ import HeadUnit
 import HeadUnit.Controls
 
 // A sandboxed app's home tile, in the layout every tile shares (HomeTile): the app's icon and name on top,
-// then the template it publishes (its icon as the figure, a title, a subtitle, up to 2 actions at the bottom
-// right), drawn by the shell. Until it publishes one, the title row alone says the app is there.
+// then the template it publishes (its picture or icon as the figure, a title, a subtitle, up to 2 actions at the
+// bottom right), drawn by the shell. Until it publishes one, the title row alone says the app is there.
 HomeTile {
     id: tile
 
@@ -20,9 +20,24 @@ HomeTile {
     headline: Restrictions.limitString(tile.template ? tile.template.title ?? "" : "")
     secondary: Restrictions.limitString(tile.template ? tile.template.subtitle ?? "" : "")
 
+    // The picture the app names (the shell checked the file: headunit/sandbox/templates.py), read on a worker and
+    // scaled as it is read; its icon stands in until it has loaded, and if it never does.
+    Image {
+        id: picture
+        objectName: "templateTileImage"
+        anchors { left: parent.left; verticalCenter: parent.verticalCenter }
+        width: Math.min(Theme.dp(96), parent.height)
+        height: width
+        source: tile.template ? tile.template.image ?? "" : ""
+        sourceSize { width: picture.width; height: picture.height }
+        fillMode: Image.PreserveAspectCrop
+        asynchronous: true
+        visible: status === Image.Ready
+    }
+
     Icon {
         anchors { left: parent.left; verticalCenter: parent.verticalCenter }
-        visible: !!tile.template
+        visible: !!tile.template && !picture.visible
         name: tile.templateIcon
         size: Math.min(Theme.dp(64), parent.height)
         color: Theme.accent
