@@ -15,8 +15,8 @@ screens. These are the kinds, after Android Automotive's Car App Library:
 
 A home tile is a template too: title, subtitle, icon or image, up to 2 actions. The image is a file the app
 ships (`plugin:art/logo.png`) or wrote to its data folder (`storage:covers/now.jpg`, with `storage`); the shell
-reads it only if it is inside that folder (no '..', no symbolic link out), a PNG, JPEG, WebP or SVG, at most
-MAX_IMAGE_BYTES. Every string is cut to the
+reads it only if it is inside that folder (no '..', no symbolic link out), a PNG, JPEG or WebP of at most
+MAX_IMAGE_BYTES and MAX_IMAGE_SIDE pixels a side. Every string is cut to the
 restriction's length by the controls that draw it. The shell validates everything it receives here,
 whatever the plugin's side checked.
 
@@ -42,7 +42,11 @@ MAX_ROUTE_POINTS = 20_000
 MAX_DEPTH = 3
 MAX_STEPS = 5
 MAX_IMAGE_BYTES = 4 * 1024 * 1024
-IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+#: Raster pictures only: an SVG can name further files, which the shell would then read for the plugin.
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp")
+#: Width and height at most: the header is read before the picture, so a small file that would decode to
+#: gigabytes is refused before any memory is spent on it.
+MAX_IMAGE_SIDE = 4096
 
 _TEXT = {"type": "string", "maxLength": 500}
 _ICON = {"type": "string", "pattern": r"^(mdi6\.[a-z0-9-]+)?$"}
@@ -129,6 +133,12 @@ def image_file(spec: str, plugin_folder: Path, data_folder: Path | None) -> Path
     if not file.is_file() or size > MAX_IMAGE_BYTES:
         raise TemplateError(f"tile template: image: {spec!r}: expected a file of at most "
                             f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+    from PySide6.QtGui import QImageReader
+
+    dimensions = QImageReader(str(file)).size()  # the header only
+    if not dimensions.isValid() or max(dimensions.width(), dimensions.height()) > MAX_IMAGE_SIDE:
+        raise TemplateError(f"tile template: image: {spec!r}: expected a picture of at most "
+                            f"{MAX_IMAGE_SIDE}×{MAX_IMAGE_SIDE} pixels")
     return file
 
 

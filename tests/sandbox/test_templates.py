@@ -134,6 +134,17 @@ def _solid_png(path, rgb) -> None:
     assert image.save(str(path))
 
 
+def _png_header(path, width: int, height: int) -> None:
+    """A PNG's signature and header chunk alone, declaring `width`×`height`."""
+    import struct
+    import zlib
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + header
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(header)) + chunk
+                     + struct.pack(">I", zlib.crc32(chunk)))
+
+
 def test_a_third_party_tile_shows_the_picture_it_names(make_shell, qtbot, plugin_factory):
     """The tile's figure is the app's own picture, read by the shell from the plugin's folder, drawn while moving."""
     from tests.sandbox.test_screens import colour_share
@@ -156,6 +167,9 @@ def test_a_third_party_tile_shows_the_picture_it_names(make_shell, qtbot, plugin
     ("plugin:art/notes.txt", "expected a .png"),
     ("plugin:art/absent.png", "is missing"),
     ("plugin:art/huge.png", "at most 4 MB"),
+    ("plugin:art/bomb.png", "at most 4096×4096 pixels"),
+    ("plugin:art/garbage.png", "at most 4096×4096 pixels"),
+    ("plugin:art/drawing.svg", "expected a .png"),
     ("storage:cover.png", "needs 'storage'"),
 ])
 def test_the_shell_reads_no_picture_outside_the_apps_folders(tmp_path, spec, why):
@@ -167,6 +181,9 @@ def test_the_shell_reads_no_picture_outside_the_apps_folders(tmp_path, spec, why
     (folder / "art" / "notes.txt").write_text("not a picture")
     (folder / "art" / "link.png").symlink_to("/etc/passwd")
     (folder / "art" / "huge.png").write_bytes(b"\x89PNG" + bytes(5 * 1024 * 1024))
+    (folder / "art" / "garbage.png").write_bytes(b"not a picture at all")
+    (folder / "art" / "drawing.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    _png_header(folder / "art" / "bomb.png", 60_000, 60_000)  # a few bytes that would decode to 14 GB
     (tmp_path / "other").mkdir()
     _solid_png(tmp_path / "other" / "secret.png", (255, 0, 0))
     with pytest.raises(TemplateError, match=re.escape(why)):
