@@ -142,11 +142,11 @@ Item {
     }
 
     // Payments, phone linking and consent to install apps: the shell's own sheets over every app, parked only;
-    // their desks are set by the shell (headunit/runtime.py), never reachable through a singleton. Each is made
-    // the first time it opens. Toasts show above them.
-    SheetLoader { objectName: "paymentSheet"; sourceComponent: Component { PaymentSheet {} } }
-    SheetLoader { objectName: "pairingSheet"; sourceComponent: Component { PairingSheet {} } }
-    SheetLoader { objectName: "consentSheet"; sourceComponent: Component { ConsentSheet {} } }
+    // their desks are set by the shell (headunit/runtime.py), never reachable through a singleton. Toasts show
+    // above them.
+    PaymentSheet { objectName: "paymentSheet" }
+    PairingSheet { objectName: "pairingSheet" }
+    ConsentSheet { objectName: "consentSheet" }
 
     ToastLayer {
         anchors { left: dock.right; right: parent.right; bottom: parent.bottom; margins: Theme.spacingM }
