@@ -24,6 +24,8 @@ SHELL_VIEWS = ("settings", "notifications", "recents")
 
 @dataclass
 class Launch:
+    """What `headunit run` and `headunit emulator` were asked for on the command line."""
+
     mode: str  # emulator or run
     size: tuple[int, int] = (1280, 720)
     dpi: float | None = None

@@ -80,6 +80,8 @@ def _simulated_car():
 
 @dataclass
 class Options:
+    """How the shell is put together: screen, plugin folders, simulator, palette, language, backend, sources."""
+
     dpi: float = 160.0
     plugin_paths: tuple[str, ...] = ()  # third-party plugin folders (--plugins-path): sandboxed
     vendor_plugin_paths: tuple[str, ...] = ()  # reviewed plugins shipped with the shell: trusted like plugins/

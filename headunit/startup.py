@@ -15,6 +15,8 @@ _PROCESS_T0 = time.perf_counter()
 
 @dataclass
 class Timeline:
+    """The start-up's phases as they end, on the monotonic clock and the wall clock."""
+
     t0: float = _PROCESS_T0
     marks: list[tuple[str, float]] = field(default_factory=list)
     #: Each phase's end in wall-clock time (time.time()), comparable with another process's clock.

@@ -29,6 +29,8 @@ ENV_PATH = "HEADUNIT_PLUGINS_PATH"
 
 @dataclass(frozen=True)
 class Candidate:
+    """A folder that may hold a plugin, and where it was found."""
+
     folder: Path
     origin: str  # builtin, user, path or entry-point
     #: Folder plugins must be named after their id; an entry-point package is named as Python allows.

@@ -31,6 +31,8 @@ class ManifestError(Exception):
 
 @dataclass(frozen=True)
 class Setting:
+    """One of the plugin's settings, as `[[settings]]` in plugin.toml declares it."""
+
     key: str
     type: str
     title: str
@@ -53,6 +55,8 @@ class Setting:
 
 @dataclass(frozen=True)
 class Manifest:
+    """A plugin's plugin.toml, read, validated and checked against its folder."""
+
     folder: Path
     id: str
     name: str

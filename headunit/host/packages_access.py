@@ -253,6 +253,8 @@ class PackageCalls:
 
 @dataclass
 class PackageRequest:
+    """An install, update or removal waiting for the driver's consent."""
+
     id: str
     plugin: str  # who asked: a plugin id, or "headunit" for Settings › Apps
     action: str  # install, uninstall or rollback

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class PluginRecord:
+    """One plugin as the host knows it: its manifest, status, runtime, and what it made while loaded."""
+
     key: str  # the plugin id; the folder path when no manifest could be read or the id is taken
     folder: Path
     origin: str

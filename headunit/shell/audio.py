@@ -125,6 +125,8 @@ class MediaKeys(QObject):
 
 @dataclass(frozen=True)
 class Utterance:
+    """A prompt to speak, and the app that asked for it."""
+
     owner: str
     text: str
     language: str

@@ -49,6 +49,8 @@ EMBEDDED, NO_BACKEND = "embedded", "none"
 
 @dataclass(frozen=True)
 class CloudConfig:
+    """Where the shell's backend link goes and where the profile keeps its state."""
+
     backend: str  # EMBEDDED, NO_BACKEND or the backend's base URL
     profile_dir: Path  # the driver profile's sync database, token and HTTP cache
     backend_dir: Path  # where the embedded backend keeps its database

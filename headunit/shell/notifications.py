@@ -25,6 +25,8 @@ LEVELS = ("info", "success", "warning", "error")
 
 @dataclass(frozen=True)
 class Notification:
+    """One notification in the centre: who sent it, what it says, and how urgent it is."""
+
     id: int
     source: str  # the plugin id, or "shell"
     title: str

@@ -85,6 +85,8 @@ class PaymentError(ValueError):
 
 @dataclass
 class PaymentRequest:
+    """A payment or hold an app asked for, as the sheet shows it and the backend records it."""
+
     id: str
     plugin: str
     app_name: str

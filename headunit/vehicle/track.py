@@ -39,6 +39,8 @@ def offset(point: tuple[float, float], heading: float, metres: float) -> tuple[f
 
 @dataclass
 class Track:
+    """A named drive: the points the simulated car follows."""
+
     name: str
     points: list[tuple[float, float]]
     loop: bool = True  # a recorded drive starts again at its end; a route stops there
