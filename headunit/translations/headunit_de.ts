@@ -935,7 +935,7 @@
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../host/packages_access.py" line="+491"/>
+        <location filename="../host/packages_access.py" line="+493"/>
         <source>%1 was withdrawn by the store and is turned off</source>
         <translation>%1 wurde vom Store zurückgezogen und ist ausgeschaltet</translation>
     </message>
@@ -1006,7 +1006,7 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../shell/payments.py" line="+215"/>
+        <location filename="../shell/payments.py" line="+217"/>
         <location line="+62"/>
         <source>Payments need the car parked</source>
         <translation>Zahlungen nur bei geparktem Auto</translation>

@@ -933,7 +933,7 @@
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../host/packages_access.py" line="+491"/>
+        <location filename="../host/packages_access.py" line="+493"/>
         <source>%1 was withdrawn by the store and is turned off</source>
         <translation>%1 已被商店撤回，现已关闭</translation>
     </message>
@@ -1004,7 +1004,7 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../shell/payments.py" line="+215"/>
+        <location filename="../shell/payments.py" line="+217"/>
         <location line="+62"/>
         <source>Payments need the car parked</source>
         <translation>仅在停车时可以付款</translation>
