@@ -97,6 +97,9 @@ def _python_and_code() -> list[str]:
     return binds
 
 
+FONT_CACHE = "/var/cache/fontconfig"
+
+
 def _etc(network: bool) -> list[str]:
     binds = []
     for name in _ETC_ALWAYS + (_ETC_NETWORK if network else ()):
@@ -152,6 +155,9 @@ def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | No
     if network:
         args.append("--share-net")
     args += _etc(network)
+    # The system's font cache, public as the fonts are: without it fontconfig reads every font file at each
+    # start, 85 ms of every app's opening.
+    args += ["--ro-bind-try", FONT_CACHE, FONT_CACHE]
     args += _python_and_code()
     args += _ro(plugin_folder.resolve())
     if data_folder is not None:
