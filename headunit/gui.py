@@ -70,7 +70,7 @@ def _forget_module_sources() -> None:
 
 def launch(opts: Launch) -> int:
     # Start-up builds objects that live as long as the shell (modules, classes, QML types): the cycle collector
-    # would walk them again and again on the way to the first frame, and finds nothing. From the app on, the
+    # would walk them again and again on the way to the first frame, for next to no garbage. From the app on, the
     # GUI thread's collector (headunit.collector) decides when to collect.
     gc.disable()
     if opts.screenshot and "QT_QPA_PLATFORM" not in os.environ:
