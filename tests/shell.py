@@ -30,3 +30,12 @@ def find(window, name: str) -> QQuickItem:
     items = named(window, name)
     assert items, f"no item named {name!r}"
     return items[0]
+
+
+def link_with_a_card(runtime, qtbot) -> None:
+    """The shell linked to its backend (started with `backend="embedded"`), with a Visa card on file."""
+    runtime.start_cloud()
+    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
+    runtime.cloud.client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"},
+                                 plugin="headunit")
+    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)

@@ -7,7 +7,7 @@ import pytest
 
 from headunit.sandbox.templates import validate_page
 from headunit_backend.fuel import sandbox_prices
-from tests.shell import find, settle
+from tests.shell import find, link_with_a_card, settle
 
 #: A fuel station on the Monaco map (amenity=fuel, OpenStreetMap node 1699777834, brand Agip), 10 m away.
 STATION_ID = "osm:node/1699777834"
@@ -22,11 +22,7 @@ def wallet_shell(make_shell, install_region, qtbot):
 
     def make(position, size=(1280, 720)):
         runtime, window = make_shell(*size, backend="embedded")
-        runtime.start_cloud()
-        assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
-        runtime.cloud.client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"},
-                                     plugin="headunit")
-        qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
+        link_with_a_card(runtime, qtbot)
         runtime.simulator.setPosition(*position)
         assert runtime.apps.openApp("org.headunit.wallet")
         store = runtime.host.record("org.headunit.wallet").instance.store

@@ -19,7 +19,7 @@ from headunit import paths
 from headunit.maps.geo import distance_m
 from tests.music_files import copy_library, encode_tone, write_tags
 from tests.sandbox.conftest import open_sandboxed
-from tests.shell import descendants, find, named, settle
+from tests.shell import descendants, find, link_with_a_card, named, settle
 
 TRIP = "org.headunit.tripcomputer"
 WEATHER = "org.headunit.weather"
@@ -281,11 +281,7 @@ def test_wallet_starts_parking_on_the_shells_sheet_and_its_page_reads_no_store_t
         make_shell, qtbot, install_region, capfd):
     install_region("monaco")
     runtime, window = make_shell(1280, 720, drive="parked", backend="embedded", sandbox_all=True)
-    runtime.start_cloud()
-    assert runtime.cloud.wait_ready(timeout=60), runtime.cloud.error
-    runtime.cloud.client.enqueue("payments", "POST", "/v1/wallet/cards", {"processor_token": "tok_visa"},
-                                 plugin="headunit")
-    qtbot.waitUntil(lambda: runtime.cloud.client.status().pending == 0, timeout=15_000)
+    link_with_a_card(runtime, qtbot)
     runtime.simulator.setPosition(*AT_THE_CASINO)
     app = open_sandboxed(qtbot, runtime, window, WALLET)
     qtbot.waitUntil(lambda: (runtime.sandbox.pageTemplate(WALLET, 0) or {}).get("title") == "Wallet", timeout=10_000)
