@@ -29,7 +29,9 @@ if phase == "queue":
     op_id = client.enqueue(LANE, request["method"], request["path"], body, plugin="org.headunit.store",
                            not_after=time.time() + SEND_WITHIN_S)
     assert not client.drain(0.5), "an operation left the car with the network off"
-    (folder / "op_id").write_text(op_id)
+    # Written aside and renamed in: the test reads it as soon as the name exists, never half written.
+    (folder / "op_id.part").write_text(op_id)
+    (folder / "op_id.part").rename(folder / "op_id")
     while not (folder / "go").exists():
         time.sleep(0.01)
     client.set_online(True)  # the network returns
