@@ -172,6 +172,23 @@ def make_shell(qtbot, qapp, tmp_path, monkeypatch):
         runtime.shutdown()
 
 
+@pytest.fixture
+def toasts(monkeypatch) -> list[str]:
+    """The text of every toast a shell made in this test shows, from its first moment: a plugin whose tile starts
+    it may toast before make_shell returns."""
+    from headunit.shell.notifications import Notifications
+
+    seen: list[str] = []
+    made = Notifications.__init__
+
+    def recording(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        self.toast.connect(lambda text, level: seen.append(text))
+
+    monkeypatch.setattr(Notifications, "__init__", recording)
+    return seen
+
+
 # Map regions: each extract is imported once a session, then linked into the data folder of each test that
 # asks for it (hard links: a test that removes its region leaves the session's copy whole).
 

@@ -194,12 +194,11 @@ def test_the_shell_reads_no_picture_outside_the_apps_folders(tmp_path, spec, why
     assert image_file("storage:cover.png", folder, data) == data / "cover.png"
 
 
-def test_a_tile_naming_a_picture_it_may_not_read_is_refused_and_the_last_one_stays(make_shell, qtbot, plugin_factory):
+def test_a_tile_naming_a_picture_it_may_not_read_is_refused_and_the_last_one_stays(make_shell, qtbot, plugin_factory,
+                                                                                   toasts):
     plugin_factory("org.example.parking", python=PICTURED.replace("plugin:art/zone.png", "storage:x/../../../.ssh/id.png"),
                    tile=EMPTY_TILE)
     runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
-    toasts = []
-    runtime.notifications.toast.connect(lambda text, level: toasts.append(text))
     qtbot.waitUntil(lambda: any("image" in t for t in toasts), timeout=15_000)
     assert runtime.sandbox.tileTemplate("org.example.parking", 0) is None
 
