@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
+from headunit import paths
 from headunit.host.errors import HeadUnitError, IntentError, PermissionDenied
 from headunit.host.plugin_runtime import SANDBOXED
 from headunit.sandbox import bwrap
 from headunit.sandbox.limits import ADDRESS_SPACE_LIMIT, DEFAULT_CPU_BUDGET
 from headunit.sandbox.readings import readings_for
-from headunit.sandbox.templates import MAX_DEPTH, MAX_STEPS, TemplateError, image_file, is_step, validate_page, validate_tile
+from headunit.sandbox.templates import MAX_DEPTH, MAX_STEPS, TemplateError, is_step, keep_image, read_image, validate_page, validate_tile
 from headunit.shell.qml_services import singleton_of
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ class Sandbox(QObject):
         self.runtime_modules: dict[Path, str] = {}
         #: The processor each plugin process may use (headunit.sandbox.limits); tests shorten its window.
         self.cpu_budget = DEFAULT_CPU_BUDGET
+        #: The tile pictures the shell checked and shows, a folder an app each; no sandbox sees it.
+        self.pictures_root = paths.cache_dir() / "tile-pictures"
         self._answer.connect(self._deliver_answer)
         services.driving.stateChanged.connect(self._send_driving)
         services.vehicle.updated.connect(self._send_vehicle)
@@ -446,14 +449,16 @@ class Sandbox(QObject):
         return True
 
     def _with_image_url(self, key: str, tile: dict[str, Any]) -> dict[str, Any]:
-        """The tile with its `image` as the URL of a file the shell checked it may read (templates.image_file)."""
+        """The tile with its `image` as the URL of the shell's own copy of the picture, checked as it was read
+        (templates.read_image)."""
         if "image" not in tile:
             return tile
         record = self._record(key)
         m = record.manifest
         data = self._host.data_root / m.id if "storage" in m.capabilities else None
-        file = image_file(tile["image"], record.folder, data)
-        return {**tile, "image": QUrl.fromLocalFile(str(file.resolve())).toString()}
+        picture, suffix = read_image(tile["image"], record.folder, data)
+        kept = keep_image(picture, suffix, self.pictures_root / m.id)
+        return {**tile, "image": QUrl.fromLocalFile(str(kept)).toString()}
 
     def _count_step(self, state: AppState, what: str) -> None:
         """One more new screen in this task; refused past MAX_STEPS while the car is not parked."""

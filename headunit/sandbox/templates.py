@@ -16,7 +16,7 @@ screens. These are the kinds, after Android Automotive's Car App Library:
 A home tile is a template too: title, subtitle, icon or image, up to 2 actions. The image is a file the app
 ships (`plugin:art/logo.png`) or wrote to its data folder (`storage:covers/now.jpg`, with `storage`); the shell
 reads it only if it is inside that folder (no '..', no symbolic link out), a PNG, JPEG or WebP of at most
-MAX_IMAGE_BYTES and MAX_IMAGE_SIDE pixels a side. Every string is cut to the
+MAX_IMAGE_BYTES and MAX_IMAGE_SIDE pixels a side, and shows a copy of what it read. Every string is cut to the
 restriction's length by the controls that draw it. The shell validates everything it receives here,
 whatever the plugin's side checked.
 
@@ -27,6 +27,9 @@ content, is not a step; going back is not one). Going back to the first level, o
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +47,8 @@ MAX_STEPS = 5
 MAX_IMAGE_BYTES = 4 * 1024 * 1024
 #: Raster pictures only: an SVG can name further files, which the shell would then read for the plugin.
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp")
+#: What the picture's content must be (Qt's name for its format), and the suffix its kept copy gets.
+IMAGE_FORMATS = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"}
 #: Width and height at most: the header is read before the picture, so a small file that would decode to
 #: gigabytes is refused before any memory is spent on it.
 MAX_IMAGE_SIDE = 4096
@@ -113,9 +118,13 @@ def validate_tile(data: Any) -> dict[str, Any]:
     return _validate(data, TILE_SCHEMA, "tile template")
 
 
-def image_file(spec: str, plugin_folder: Path, data_folder: Path | None) -> Path:
-    """The file a tile's `image` names, checked as the shell opens it with its own rights; TemplateError if it
-    is not one the shell will read. `data_folder` is None for an app without `storage`."""
+def read_image(spec: str, plugin_folder: Path, data_folder: Path | None) -> tuple[bytes, str]:
+    """The bytes of the picture a tile's `image` names and the suffix its content calls for; TemplateError if
+    it is not one the shell will read. `data_folder` is None for an app without `storage`.
+
+    The shell reads it with its own rights, once, through one descriptor: opened without following a last
+    symbolic link and without blocking (a FIFO), then checked where it really is and what it really holds. The
+    plugin may swap the file afterwards; the shell shows what it checked (`keep_image`)."""
     where, _, relative = spec.partition(":")
     folder = plugin_folder if where == "plugin" else data_folder
     if folder is None:
@@ -123,23 +132,60 @@ def image_file(spec: str, plugin_folder: Path, data_folder: Path | None) -> Path
     reason = outside_reason(folder, "tile template: image", relative)
     if reason:
         raise TemplateError(reason)
-    file = folder / relative
-    if file.suffix.lower() not in IMAGE_TYPES:
+    if Path(relative).suffix.lower() not in IMAGE_TYPES:
         raise TemplateError(f"tile template: image: {spec!r}: expected a {', '.join(IMAGE_TYPES)} file")
-    try:
-        size = file.stat().st_size
-    except OSError:
-        raise TemplateError(f"tile template: image: {spec!r} is missing") from None
-    if not file.is_file() or size > MAX_IMAGE_BYTES:
-        raise TemplateError(f"tile template: image: {spec!r}: expected a file of at most "
-                            f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+    data = _read_inside(folder, relative, spec)
+    from PySide6.QtCore import QBuffer, QByteArray
     from PySide6.QtGui import QImageReader
 
-    dimensions = QImageReader(str(file)).size()  # the header only
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
+    suffix = IMAGE_FORMATS.get(bytes(reader.format().data()).decode("ascii", "replace"))
+    if suffix is None:
+        raise TemplateError(f"tile template: image: {spec!r}: expected a PNG, JPEG or WebP picture")
+    dimensions = reader.size()  # the header only
     if not dimensions.isValid() or max(dimensions.width(), dimensions.height()) > MAX_IMAGE_SIDE:
         raise TemplateError(f"tile template: image: {spec!r}: expected a picture of at most "
                             f"{MAX_IMAGE_SIDE}×{MAX_IMAGE_SIDE} pixels")
-    return file
+    return data, suffix
+
+
+def _read_inside(folder: Path, relative: str, spec: str) -> bytes:
+    too_big = TemplateError(f"tile template: image: {spec!r}: expected a file of at most "
+                            f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+    try:
+        fd = os.open(folder / relative, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise TemplateError(f"tile template: image: {spec!r} is missing") from None
+    except OSError as exc:  # ELOOP: a symbolic link put there since the path was checked
+        raise TemplateError(f"tile template: image: {spec!r} cannot be read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as file:
+        # Where the descriptor really leads: a folder on the way may have become a symbolic link meanwhile.
+        if not Path(os.readlink(f"/proc/self/fd/{fd}")).is_relative_to(folder.resolve()):
+            raise TemplateError(f"tile template: image: {spec!r}: expected a file inside the app's folder")
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_IMAGE_BYTES:
+            raise too_big
+        data = file.read(MAX_IMAGE_BYTES + 1)
+    if len(data) > MAX_IMAGE_BYTES:  # it grew after fstat
+        raise too_big
+    return data
+
+
+def keep_image(data: bytes, suffix: str, folder: Path) -> Path:
+    """The checked picture, kept in `folder` (the shell's, out of every sandbox) for QML to read, in place of
+    the app's earlier ones: what the shell shows is what it checked, whatever the app does to its file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / f"{hashlib.sha256(data).hexdigest()[:24]}{suffix}"
+    if not kept.exists():
+        partial = kept.with_suffix(".part")
+        partial.write_bytes(data)
+        partial.replace(kept)
+    for other in folder.iterdir():
+        if other != kept:
+            other.unlink(missing_ok=True)
+    return kept
 
 
 def is_step(before: dict[str, Any] | None, after: dict[str, Any]) -> bool:

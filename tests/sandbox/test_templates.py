@@ -3,9 +3,12 @@ and what the shell refuses to draw."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 
 from headunit.sandbox.templates import TemplateError, validate_page, validate_tile
 from tests.sandbox.conftest import open_sandboxed, template_rows
@@ -131,7 +134,7 @@ def _solid_png(path, rgb) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     image = QImage(64, 64, QImage.Format.Format_RGB32)
     image.fill(QColor(*rgb))
-    assert image.save(str(path))
+    assert image.save(str(path), "PNG")
 
 
 def _png_header(path, width: int, height: int) -> None:
@@ -153,7 +156,9 @@ def test_a_third_party_tile_shows_the_picture_it_names(make_shell, qtbot, plugin
     _solid_png(folder / "art" / "zone.png", (0, 200, 0))
     runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
     qtbot.waitUntil(lambda: runtime.sandbox.tileTemplate("org.example.parking", 0) is not None, timeout=15_000)
-    assert runtime.sandbox.tileTemplate("org.example.parking", 0)["image"].endswith("/art/zone.png")
+    kept = Path(QUrl(runtime.sandbox.tileTemplate("org.example.parking", 0)["image"]).toLocalFile())
+    assert kept.is_relative_to(runtime.sandbox.pictures_root)  # the shell's copy: out of every sandbox
+    assert kept.read_bytes() == (folder / "art" / "zone.png").read_bytes()
     qtbot.waitUntil(lambda: any(i.isVisible() for i in named(window, "templateTileImage")), timeout=5000)
     home, tile = find(window, "homeView"), find(window, "tile:org.example.parking")
     home.setProperty("contentY", min(tile.y(), home.property("contentHeight") - home.height()))  # scrolled to it
@@ -168,13 +173,16 @@ def test_a_third_party_tile_shows_the_picture_it_names(make_shell, qtbot, plugin
     ("plugin:art/absent.png", "is missing"),
     ("plugin:art/huge.png", "at most 4 MB"),
     ("plugin:art/bomb.png", "at most 4096×4096 pixels"),
-    ("plugin:art/garbage.png", "at most 4096×4096 pixels"),
+    ("plugin:art/garbage.png", "expected a PNG, JPEG or WebP picture"),
+    ("plugin:art/text.png", "expected a PNG, JPEG or WebP picture"),
+    ("plugin:art/pipe.png", "at most 4 MB"),
     ("plugin:art/drawing.svg", "expected a .png"),
     ("storage:cover.png", "needs 'storage'"),
 ])
 def test_the_shell_reads_no_picture_outside_the_apps_folders(tmp_path, spec, why):
-    """The shell opens a tile's picture with its own rights: only a picture file inside the app's own folders."""
-    from headunit.sandbox.templates import image_file
+    """The shell opens a tile's picture with its own rights: only a picture file inside the app's own folders,
+    read without blocking (a FIFO) and judged by what it holds, not by its name."""
+    from headunit.sandbox.templates import read_image
 
     folder = tmp_path / "org.example.parking"
     _solid_png(folder / "art" / "zone.png", (0, 200, 0))
@@ -182,16 +190,68 @@ def test_the_shell_reads_no_picture_outside_the_apps_folders(tmp_path, spec, why
     (folder / "art" / "link.png").symlink_to("/etc/passwd")
     (folder / "art" / "huge.png").write_bytes(b"\x89PNG" + bytes(5 * 1024 * 1024))
     (folder / "art" / "garbage.png").write_bytes(b"not a picture at all")
+    (folder / "art" / "text.png").write_bytes(Path("/etc/passwd").read_bytes())
+    os.mkfifo(folder / "art" / "pipe.png")  # opening it to read would wait for a writer that never comes
     (folder / "art" / "drawing.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     _png_header(folder / "art" / "bomb.png", 60_000, 60_000)  # a few bytes that would decode to 14 GB
     (tmp_path / "other").mkdir()
     _solid_png(tmp_path / "other" / "secret.png", (255, 0, 0))
     with pytest.raises(TemplateError, match=re.escape(why)):
-        image_file(spec, folder, None)
-    assert image_file("plugin:art/zone.png", folder, None) == folder / "art" / "zone.png"
+        read_image(spec, folder, None)
+    assert read_image("plugin:art/zone.png", folder, None) == ((folder / "art" / "zone.png").read_bytes(), ".png")
     data = tmp_path / "data"
-    _solid_png(data / "cover.png", (0, 0, 200))
-    assert image_file("storage:cover.png", folder, data) == data / "cover.png"
+    _solid_png(data / "cover.jpg", (0, 0, 200))  # a PNG whatever its name says: kept as one
+    assert read_image("storage:cover.jpg", folder, data) == ((data / "cover.jpg").read_bytes(), ".png")
+
+
+def test_a_folder_swapped_for_a_link_after_the_check_leads_nowhere(tmp_path):
+    """Between the path's check and the open, a plugin may turn a folder on the way into a symbolic link out:
+    the shell judges where its descriptor really leads."""
+    from headunit.sandbox.templates import _read_inside
+
+    folder, outside = tmp_path / "data", tmp_path / "elsewhere"
+    _solid_png(outside / "secret.png", (255, 0, 0))
+    folder.mkdir()
+    (folder / "covers").symlink_to(outside)
+    with pytest.raises(TemplateError, match="inside the app's folder"):
+        _read_inside(folder, "covers/secret.png", "storage:covers/secret.png")
+
+
+STORED = '''
+from headunit.sdk import Plugin
+
+
+class Main(Plugin):
+    def start(self, ctx):
+        ctx.templates.tile("Parking", "2 h left", "mdi6.parking", image="storage:cover.png")
+'''
+
+
+def test_a_picture_swapped_after_it_was_shown_changes_nothing(make_shell, qtbot, plugin_factory):
+    """The tile shows the shell's copy of the picture it checked: a plugin that swaps its file for a link to a
+    picture of the shell's user afterwards (the moment between check and read) still gets its own picture."""
+    from tests.sandbox.test_screens import colour_share
+
+    from headunit import paths
+
+    plugin_factory("org.example.parking", python=STORED, tile=EMPTY_TILE, capabilities=("storage",))
+    data_folder = paths.data_dir() / "plugin-data" / "org.example.parking"
+    _solid_png(data_folder / "cover.png", (0, 200, 0))
+    runtime, window = make_shell(1280, 720, drive="moving", third_party_paths=[plugin_factory.root])
+    assert runtime.host.data_root / "org.example.parking" == data_folder
+    qtbot.waitUntil(lambda: runtime.sandbox.tileTemplate("org.example.parking", 0) is not None, timeout=15_000)
+    secret = plugin_factory.root.parent / "private" / "photo.png"
+    _solid_png(secret, (200, 0, 0))
+    (data_folder / "cover.png").unlink()
+    (data_folder / "cover.png").symlink_to(secret)
+    kept = Path(QUrl(runtime.sandbox.tileTemplate("org.example.parking", 0)["image"]).toLocalFile())
+    assert not kept.is_relative_to(data_folder)
+    home, tile = find(window, "homeView"), find(window, "tile:org.example.parking")
+    home.setProperty("contentY", min(tile.y(), home.property("contentHeight") - home.height()))
+    qtbot.waitUntil(lambda: any(i.isVisible() for i in named(window, "templateTileImage")), timeout=5000)
+    qtbot.wait(300)
+    frame = window.grabWindow()
+    assert colour_share(frame, (0, 200, 0)) > 0.005 and colour_share(frame, (200, 0, 0)) == 0
 
 
 def test_a_tile_naming_a_picture_it_may_not_read_is_refused_and_the_last_one_stays(make_shell, qtbot, plugin_factory,
