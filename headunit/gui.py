@@ -82,11 +82,11 @@ def launch(opts: Launch) -> int:
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - types the root object as a window
 
     from headunit.runtime import Options, Runtime, ensure_app
-    from headunit.servicemanager import ServiceManager, log_to_journal
+    from headunit.servicemanager import ServiceManager, setup_logging
     from headunit.shell.cloud import NO_BACKEND
     from headunit.shell.theme import SCREEN_PRESETS, dpi_for
 
-    log_to_journal()
+    setup_logging()
     service = ServiceManager()  # systemd's Type=notify unit; without NOTIFY_SOCKET it does nothing
     app = ensure_app()
     watchdog = _watchdog_timer(app, service)

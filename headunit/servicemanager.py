@@ -116,13 +116,17 @@ QT_JOURNAL_PATTERN = ("%{if-debug}<7>%{endif}%{if-info}<6>%{endif}%{if-warning}<
                       "%{if-fatal}<2>%{endif}%{if-category}%{category}: %{endif}%{message}")
 
 
-def log_to_journal() -> bool:
-    """Under the journal, the shell's log records, and Qt's messages, go to stderr with their priorities; else
-    nothing changes (Python's last-resort handler prints warnings and errors as plain lines)."""
-    if not under_journal():
-        return False
-    os.environ.setdefault("QT_MESSAGE_PATTERN", QT_JOURNAL_PATTERN)  # read when Qt first prints
+def setup_logging() -> bool:
+    """The shell's log, on stderr: warnings and worse, and plugins' notices too (a plugin's output is its log:
+    headunit.sandbox.output). Under the journal every line carries its priority, Qt's messages too; else plain
+    `name: message` lines. Whether stderr is the journal."""
+    journal = under_journal()
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JournalFormatter())
+    if journal:
+        os.environ.setdefault("QT_MESSAGE_PATTERN", QT_JOURNAL_PATTERN)  # read when Qt first prints
+        handler.setFormatter(JournalFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
-    return True
+    logging.getLogger("headunit.plugin").setLevel(logging.INFO)
+    return journal

@@ -173,6 +173,20 @@ def make_shell(qtbot, qapp, tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def plugin_log(caplog) -> Callable[[], str]:
+    """plugin_log() -> what plugins have logged so far, one line a record: a sandboxed plugin's output (its
+    prints, log records and QML messages, relayed by headunit.sandbox.output) and in-process plugins' ctx.log."""
+    import logging
+
+    caplog.set_level(logging.INFO, logger="headunit.plugin")
+
+    def text() -> str:
+        return "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("headunit.plugin."))
+
+    return text
+
+
+@pytest.fixture
 def toasts(monkeypatch) -> list[str]:
     """The text of every toast a shell made in this test shows, from its first moment: a plugin whose tile starts
     it may toast before make_shell returns."""

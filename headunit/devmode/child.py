@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-from headunit.sandbox.runtime_main import PluginRuntime, confine, raw_types_in
+from headunit.sandbox.runtime_main import PluginRuntime, confine, log_to_shell, raw_types_in
 
 #: The notification the shell sends when the plugin's QML (and only its QML) changed.
 RELOAD_PAGE = "dev.reloadPage"
@@ -72,7 +72,7 @@ class DevPluginRuntime(PluginRuntime):
 
 def main() -> int:
     confine()
-    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    log_to_shell()
     channel = os.environ.get("HEADUNIT_CHANNEL") or sys.argv[1]
     return DevPluginRuntime(channel).run()
 

@@ -27,8 +27,10 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer
 
 from headunit.sandbox import bwrap
+from headunit.servicemanager import QT_JOURNAL_PATTERN
 from headunit.sandbox.channel import RemoteError, ShellEnd
 from headunit.sandbox.limits import DEFAULT_CPU_BUDGET, DEFAULT_MEMORY_LIMIT, CpuBudget
+from headunit.sandbox.output import PluginOutput
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +139,11 @@ class PluginProcess(QObject):
             raise OSError(f"{plugin_id}: cannot listen on {self._dir / 'channel'}: {self._server.errorString()}")
         self._server.newConnection.connect(self._accept)
         self._process = QProcess(self)
-        self._process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        # Its stdout and stderr, one stream, read by the shell into its log (headunit.sandbox.output).
+        self._process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        self._output = PluginOutput(plugin_id)
+        self._process.readyReadStandardOutput.connect(
+            lambda: self._output.feed(self._process.readAllStandardOutput().data()))
         self._process.finished.connect(self._on_finished)
         self._process.errorOccurred.connect(self._on_error)
         self._watch = QTimer(self, interval=PING_INTERVAL_MS)
@@ -161,9 +167,10 @@ class PluginProcess(QObject):
     def _command(self) -> tuple[list[str], dict[str, str]]:
         inner = [sys.executable, "-m", self.runtime_module]
         env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": os.environ.get("LANG", "C.UTF-8"),
-               "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "wayland",
+               "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "QT_QPA_PLATFORM": "wayland",
                "QT_WAYLAND_SHELL_INTEGRATION": "qt-shell", "QT_QUICK_BACKEND": "software",
-               "QT_WAYLAND_DISABLE_WINDOWDECORATION": "1", "QT_ACCESSIBILITY": "0"}
+               "QT_WAYLAND_DISABLE_WINDOWDECORATION": "1", "QT_ACCESSIBILITY": "0",
+               "QT_MESSAGE_PATTERN": QT_JOURNAL_PATTERN}  # QML's warnings with their priorities (sandbox.output)
         if not self.sandboxed:
             if self.data_folder is not None:
                 self.data_folder.mkdir(parents=True, exist_ok=True)
@@ -307,6 +314,8 @@ class PluginProcess(QObject):
 
     def _finish(self, why: str) -> None:
         self._watch.stop()
+        self._output.feed(self._process.readAllStandardOutput().data())
+        self._output.close()
         if self.channel is not None:
             self.channel.drain()
             self.channel.close()

@@ -274,9 +274,19 @@ def confine() -> None:
     seccomp.install()
 
 
+def log_to_shell() -> None:
+    """Log records on stderr, each line with its priority, which the shell reads and caps
+    (headunit.sandbox.output)."""
+    from headunit.servicemanager import JournalFormatter
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JournalFormatter())
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
 def main() -> int:
     confine()
-    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    log_to_shell()
     channel = os.environ.get("HEADUNIT_CHANNEL") or sys.argv[1]
     return PluginRuntime(channel).run()
 

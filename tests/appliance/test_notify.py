@@ -156,8 +156,8 @@ def test_under_the_journal_python_and_qml_lines_carry_priorities(tmp_path: Path)
     Qt's messages, QML's console included, start with their priority."""
     script = (
         "import logging\n"
-        "from headunit.servicemanager import log_to_journal\n"
-        "assert log_to_journal()\n"
+        "from headunit.servicemanager import setup_logging\n"
+        "assert setup_logging()\n"
         "from PySide6.QtGui import QGuiApplication\n"
         "from PySide6.QtQml import QQmlApplicationEngine\n"
         "app = QGuiApplication([])\n"

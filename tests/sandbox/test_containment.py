@@ -214,7 +214,7 @@ Rectangle {
 '''
 
 
-def test_when_a_plugin_stops_its_page_goes_before_what_it_exposed(make_shell, qtbot, plugin_factory, capfd):
+def test_when_a_plugin_stops_its_page_goes_before_what_it_exposed(make_shell, qtbot, plugin_factory, plugin_log):
     """As in the shell's process: the page is deleted first, before the plugin's objects can go, so none of its
     bindings reads one that is gone (the sandboxed wallet's page printed a TypeError for each when it did)."""
     plugin_factory("org.example.exposing", python=EXPOSING, page=EXPOSED_PAGE)
@@ -223,6 +223,6 @@ def test_when_a_plugin_stops_its_page_goes_before_what_it_exposed(make_shell, qt
     process = runtime.sandbox.process_of("org.example.exposing")
     with qtbot.waitSignal(process.ended, timeout=10_000):
         runtime.sandbox.stop("org.example.exposing")
-    err = capfd.readouterr().err
+    err = plugin_log()
     assert "page gone; store still there" in err, err[-2000:]
     assert "TypeError" not in err, err[-2000:]

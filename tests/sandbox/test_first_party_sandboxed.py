@@ -278,7 +278,7 @@ def button_runs(window, app, x: float, colour) -> list[tuple[float, float]]:
 
 
 def test_wallet_starts_parking_on_the_shells_sheet_and_its_page_reads_no_store_that_is_gone(
-        make_shell, qtbot, install_region, capfd):
+        make_shell, qtbot, install_region, plugin_log):
     install_region("monaco")
     runtime, window = make_shell(1280, 720, drive="parked", backend="embedded", sandbox_all=True)
     link_with_a_card(runtime, qtbot)
@@ -316,5 +316,5 @@ def test_wallet_starts_parking_on_the_shells_sheet_and_its_page_reads_no_store_t
         runtime.sandbox.stop(WALLET)
     assert runtime.host.record(WALLET).status == "ok"
     # Its page never read a store that was not there: not before the plugin handed it over, not as it stopped.
-    out, err = capfd.readouterr()
-    assert "WalletView.qml" not in out + err and "Main.qml" not in out + err, err[-2000:]
+    output = plugin_log()
+    assert "WalletView.qml" not in output and "Main.qml" not in output, output[-2000:]

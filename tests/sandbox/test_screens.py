@@ -66,16 +66,13 @@ def test_the_page_is_hidden_the_moment_the_car_moves_and_back_when_parked(make_s
     qtbot.waitUntil(lambda: magenta_share(window.grabWindow()) > 0.2, timeout=5000)
 
 
-def test_parked_its_video_plays_and_moving_none_of_it_is_shown(make_shell, qtbot, tmp_path, capfd):
+def test_parked_its_video_plays_and_moving_none_of_it_is_shown(make_shell, qtbot, tmp_path, plugin_log):
     """The rogue page's MediaPlayer plays a real clip (written at test time into a copy of the plugin) in its
-    own process, as the player reports on the process's output (the shell's); moving, none of its page is shown."""
+    own process, as the player reports on the process's output (the shell's log); moving, none of its page is
+    shown."""
     plugins = rogue_with_clip(tmp_path)
     runtime, window = make_shell(1280, 720, drive="parked", third_party_paths=[plugins])
-    output = []
-
-    def log() -> str:
-        output.append(capfd.readouterr().err)
-        return "".join(output)
+    log = plugin_log
 
     def positions() -> list[int]:
         return [int(p) for p in re.findall(r"rogue video: position (\d+)", log())]
