@@ -27,7 +27,6 @@ content, is not a step; going back is not one). Going back to the first level, o
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -176,6 +175,8 @@ def _read_inside(folder: Path, relative: str, spec: str) -> bytes:
 def keep_image(data: bytes, suffix: str, folder: Path) -> Path:
     """The checked picture, kept in `folder` (the shell's, out of every sandbox) for QML to read, in place of
     the app's earlier ones: what the shell shows is what it checked, whatever the app does to its file."""
+    import hashlib  # OpenSSL's 4 MB, only once a tile has a picture
+
     folder.mkdir(parents=True, exist_ok=True)
     kept = folder / f"{hashlib.sha256(data).hexdigest()[:24]}{suffix}"
     if not kept.exists():
