@@ -43,6 +43,7 @@ def test_the_application_has_one_collector_and_automatic_collection_is_off(qapp)
 
 def test_full_collections_wait_until_many_objects_have_become_long_lived(qapp):
     collector = qapp.findChild(GuiThreadCollector)
+    gc.unfreeze()  # the suite freezes what outlives each test (tests/conftest.py); the shell freezes nothing
     gc.collect()
     collector.collect_if_due()
     steady = [collector.collect_if_due() for _ in range(300)]  # 2½ minutes of checks with nothing new
