@@ -10,6 +10,7 @@ close), a crash a toast, and three crashes in ten minutes disable the app with t
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -90,8 +91,10 @@ class Sandbox(QObject):
         self.runtime_modules: dict[Path, str] = {}
         #: The processor each plugin process may use (headunit.sandbox.limits); tests shorten its window.
         self.cpu_budget = DEFAULT_CPU_BUDGET
-        #: The tile pictures the shell checked and shows, a folder an app each; no sandbox sees it.
+        #: The tile pictures the shell checked and shows, a folder an app each; no sandbox sees it. Tiles are
+        #: published afresh by each run's processes, so the last run's copies (an uninstalled app's too) go.
         self.pictures_root = paths.cache_dir() / "tile-pictures"
+        shutil.rmtree(self.pictures_root, ignore_errors=True)
         self._answer.connect(self._deliver_answer)
         services.driving.stateChanged.connect(self._send_driving)
         services.vehicle.updated.connect(self._send_vehicle)
