@@ -49,7 +49,7 @@ def test_a_simulated_drive_is_guided_rerouted_and_arrives_with_spoken_prompts(dr
     assert _distance_m(first_shape[0], CASINO) < 100 and _distance_m(first_shape[-1], CONDAMINE) < 100
 
     # Guidance: the car follows the route fast, and the first prompts are spoken.
-    runtime.simulator.setSpeed(120)
+    runtime.simulator.setSpeed(200)
     runtime.simulator.driveRoute(first_shape)
     qtbot.waitUntil(lambda: len(spoken) >= 2, timeout=30_000)
 
