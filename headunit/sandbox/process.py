@@ -27,10 +27,10 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer
 
 from headunit.sandbox import bwrap
-from headunit.servicemanager import QT_JOURNAL_PATTERN
 from headunit.sandbox.channel import RemoteError, ShellEnd
 from headunit.sandbox.limits import DEFAULT_CPU_BUDGET, DEFAULT_MEMORY_LIMIT, CpuBudget
 from headunit.sandbox.output import PluginOutput
+from headunit.servicemanager import QT_JOURNAL_PATTERN
 
 log = logging.getLogger(__name__)
 

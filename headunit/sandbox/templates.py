@@ -164,7 +164,9 @@ def _read_inside(folder: Path, relative: str, spec: str) -> bytes:
         if not Path(os.readlink(f"/proc/self/fd/{fd}")).is_relative_to(folder.resolve()):
             raise TemplateError(f"tile template: image: {spec!r}: expected a file inside the app's folder")
         status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_IMAGE_BYTES:
+        if not stat.S_ISREG(status.st_mode):  # a FIFO, a device, a folder
+            raise TemplateError(f"tile template: image: {spec!r}: expected a regular file")
+        if status.st_size > MAX_IMAGE_BYTES:
             raise too_big
         data = file.read(MAX_IMAGE_BYTES + 1)
     if len(data) > MAX_IMAGE_BYTES:  # it grew after fstat
