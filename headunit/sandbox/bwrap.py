@@ -12,7 +12,8 @@ What the sandbox holds (docs/security.md has the whole trust model):
   read-only with `media-library`;
 - no home, no /sys, no other plugin's folder or data, no settings or databases of the shell; every
   namespace unshared (user, pid, ipc, uts, cgroup, and network unless it declares `network`), all
-  capabilities dropped, no new privileges (bubblewrap sets PR_SET_NO_NEW_PRIVS), its own session (no
+  capabilities dropped, no user namespaces of its own (bubblewrap 0.8 or later: `NO_NESTED_USERNS`), no new
+  privileges (bubblewrap sets PR_SET_NO_NEW_PRIVS), its own session (no
   terminal injection), and it dies with the shell; the process itself then makes exec impossible
   (headunit.sandbox.seccomp).
 """
@@ -56,12 +57,27 @@ def available() -> str | None:
     probe = [bwrap, "--ro-bind", "/usr", "/usr", *_usr_links(), "--proc", "/proc", "--unshare-all",
              "--die-with-parent", "--", "/usr/bin/true"]
     try:
+        # Every sandbox keeps nested user namespaces out where bubblewrap can (0.8 or later, not setuid).
+        if subprocess.run([bwrap, *NO_NESTED_USERNS, *probe[1:]], capture_output=True, timeout=10).returncode == 0:
+            _no_nested_userns.append(True)
+            return None
         done = subprocess.run(probe, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"bubblewrap could not be started: {exc}"
     if done.returncode != 0:
         return f"bubblewrap cannot make a sandbox here: {done.stderr.strip() or done.returncode}"
     return None
+
+
+#: No user namespaces inside the sandbox: one the plugin made would give it every capability there, and with
+#: them mounts and other corners of the kernel an unprivileged process never reaches (bubblewrap 0.8 or later).
+NO_NESTED_USERNS = ("--unshare-user", "--disable-userns")
+_no_nested_userns: list[bool] = []  # set by available()'s probe
+
+
+def no_nested_userns() -> bool:
+    """Whether sandboxes here keep the plugin from making user namespaces of its own (after `available()`)."""
+    return available() is None and bool(_no_nested_userns)
 
 
 def _usr_links() -> list[str]:
@@ -144,6 +160,7 @@ def sandbox_argv(argv: list[str], *, plugin_folder: Path, data_folder: Path | No
     if bwrap is None:
         raise RuntimeError(available() or "bubblewrap is not installed")
     args = [bwrap, "--die-with-parent", "--new-session", "--unshare-all",
+            *(NO_NESTED_USERNS if no_nested_userns() else ()),
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--cap-drop", "ALL",
             "--ro-bind", "/usr", "/usr", *_usr_links(), "--proc", "/proc", "--dev", "/dev",
             "--tmpfs", "/tmp", "--dir", RUN_DIR, "--chmod", "0700", RUN_DIR]

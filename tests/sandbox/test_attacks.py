@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 import threading
 
+from headunit.sandbox import bwrap
 from tests.sandbox.conftest import open_sandboxed, template_rows
 
 ATTACKER = '''
@@ -76,6 +77,19 @@ class Main(Plugin):
                 os._exit(0)
             return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
+        def user_namespace():  # every capability inside it; from a child, as a threaded process may not
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    os.unshare(os.CLONE_NEWUSER)
+                    os._exit(0)
+                finally:
+                    os._exit(1)
+            status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            if status != 0:
+                raise OSError(f"unshare in the child: {{status}}")
+            return status
+
         rows = [attempt(*a) for a in [
             ("socket", connect),
             ("requests", http),
@@ -97,6 +111,7 @@ class Main(Plugin):
             ("copied program", copied_program),
             ("fork then exec", fork_then_exec),
             ("fork", fork),
+            ("user namespace", user_namespace),
             ("execv", execv),
             ("channel", lambda: ctx._channel.call("settings.set", {{"key": "themeMode"}}).result(5)),
         ]]
@@ -165,14 +180,17 @@ def test_without_capabilities_every_attempt_fails_and_nothing_changes(make_shell
     qtbot.wait(1500)  # its page's QML runs its attempts too
 
     rows = template_rows(runtime, "org.example.attacker")
-    assert len(rows) == 21, rows
+    assert len(rows) == 22, rows
     # The one that "works" writes a settings file at the same path inside the sandbox's private /tmp: the
     # shell's own file is untouched (below). A fork without exec works: the child is the same Python, in the
     # same sandbox, and cannot start a program either.
     works = ["settings object", "fork"]
+    if not bwrap.no_nested_userns():  # bubblewrap before 0.8 cannot keep them out (docs/security.md)
+        works.append("user namespace")
     assert [name for name, result in rows.items() if not result.startswith("failed")] == works, rows
     for name in ("subprocess", "subprocess python", "posix_spawn", "ctypes execve", "copied program", "execv"):
         assert rows[name] == "failed: PermissionError", (name, rows[name])
+    assert rows["user namespace"] == ("failed: OSError" if bwrap.no_nested_userns() else "succeeded: 0")
     assert reached == []
     assert settings_file.read_bytes() == before
     assert other.read_bytes() == b"the victim's data"
