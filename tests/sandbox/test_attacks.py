@@ -59,36 +59,27 @@ class Main(Plugin):
             copy = shutil.copy(sys.executable, "/tmp/own-python")
             return subprocess.run([copy, "-c", "print(1)"], capture_output=True).stdout
 
-        def fork_then_exec():
+        def in_child(act):  # a forked child does it; its status is 0 when it worked
             pid = os.fork()
             if pid == 0:
                 try:
-                    os.execv(sys.executable, [sys.executable, "-c", "0"])
+                    act()
+                    os._exit(0)
                 finally:
                     os._exit(126)
             status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
             if status != 0:
-                raise OSError(f"exec in the child: {{status}}")
+                raise OSError(f"in the child: {{status}}")
             return status
+
+        def fork_then_exec():  # exec'd, the child is a Python that exits 0
+            return in_child(lambda: os.execv(sys.executable, [sys.executable, "-c", "0"]))
 
         def fork():  # a child of its own, running the same Python, without exec
-            pid = os.fork()
-            if pid == 0:
-                os._exit(0)
-            return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            return in_child(lambda: None)
 
-        def user_namespace():  # every capability inside it; from a child, as a threaded process may not
-            pid = os.fork()
-            if pid == 0:
-                try:
-                    os.unshare(os.CLONE_NEWUSER)
-                    os._exit(0)
-                finally:
-                    os._exit(1)
-            status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-            if status != 0:
-                raise OSError(f"unshare in the child: {{status}}")
-            return status
+        def user_namespace():  # every capability inside one; from a child, as a threaded process may not
+            return in_child(lambda: os.unshare(os.CLONE_NEWUSER))
 
         rows = [attempt(*a) for a in [
             ("socket", connect),
