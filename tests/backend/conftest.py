@@ -71,3 +71,13 @@ def database(db_url: str) -> Iterator[sa.Engine]:
 @pytest.fixture
 def api(client: TestClient) -> Api:
     return Api.register(client)
+
+
+def time_left_in_window(window: int, seconds: float = 15) -> None:
+    """Rate limits count in fixed windows starting at multiples of `window` seconds: a test whose requests must
+    fall in one window starts with at least `seconds` of it left, sleeping into the next when it has not."""
+    import time
+
+    left = window - time.time() % window
+    if left < seconds:
+        time.sleep(left + 0.05)

@@ -15,7 +15,7 @@ from headunit_backend.app import create_app
 from headunit_backend.process import ServerProcess
 from headunit_backend.services import Settings
 from tests.backend.api import Api
-from tests.backend.conftest import TestClient
+from tests.backend.conftest import TestClient, time_left_in_window
 
 PRODUCTS = ["bosch-aerotwin-a863s", "castrol-edge-5w30-ll-5l", "garmin-dash-cam-67w"]
 
@@ -77,6 +77,7 @@ def test_registrations_per_address_are_limited_then_recover(make_client, db_url)
 
 def test_account_key_guesses_are_limited(make_client, db_url):
     http = make_client(join_limit=2, join_window=60)
+    time_left_in_window(60)
     owner = Api.register(http)
 
     guesses = [register(http, account_key=f"guess-{n}") for n in range(3)]
@@ -128,6 +129,7 @@ def test_reviews_per_device_are_limited_and_a_refused_one_may_be_sent_again(make
 
 def test_reviews_per_address_are_limited_across_devices(make_client):
     http = make_client(review_limit=10, review_address_limit=2, review_window=60)
+    time_left_in_window(60)
     answers = [Api.register(http).write("POST", f"/v1/catalog/products/{p}/reviews", {"rating": 3})
                for p in PRODUCTS]
 
@@ -137,6 +139,7 @@ def test_reviews_per_address_are_limited_across_devices(make_client):
 
 def test_expire_is_limited_per_device_and_a_refused_call_leaves_no_tombstone(make_client, db_url):
     http = make_client(expire_limit=3, expire_window=60)
+    time_left_in_window(60)
     device, other = Api.register(http), Api.register(http)
 
     answers = [device.write("POST", f"/v1/operations/{uuid.uuid4()}/expire") for _ in range(5)]
@@ -151,6 +154,7 @@ def test_two_processes_on_one_database_share_the_count(make_client, db_url):
     """Two apps stand for two API processes: each alone would allow 2, together they allow 2."""
     first = make_client(register_limit=2, register_window=60)
     second = make_client(register_limit=2, register_window=60, prepare=False)
+    time_left_in_window(60)
 
     answers = [register(first), register(second), register(first), register(second)]
 

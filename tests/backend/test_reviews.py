@@ -8,7 +8,7 @@ import pytest
 
 from headunit_backend.app import create_app
 from tests.backend.api import Api
-from tests.backend.conftest import TestClient
+from tests.backend.conftest import TestClient, time_left_in_window
 
 PRODUCT = "mann-fp-26-009"
 
@@ -126,6 +126,7 @@ def test_reports_of_unknown_reviews_and_malformed_reports_are_refused(api, revie
 
 def test_reports_are_rate_limited_per_device(db_url):
     with TestClient(create_app(db_url, review_limit=2, review_window=60)) as http:
+        time_left_in_window(60)
         reporter = Api.register(http)
         written = [review(Api.register(http), 3)["review_id"] for _ in range(3)]
 
